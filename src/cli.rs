@@ -1,0 +1,184 @@
+//! The subcommands' work: finding panels, `check`, and the queue printed as text.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::diag::{Msg, Severity};
+use crate::domain::text::Lang;
+use crate::i18n;
+use crate::sanitize::escape;
+use crate::store::panel::{self, Loaded, PANEL_FILE};
+
+/// The panels a path names: the folder itself when it holds a panel.yaml, else each
+/// sub-folder that does, sorted. Empty when there are none.
+pub fn find_panels(path: &Path) -> Vec<PathBuf> {
+    if path.join(PANEL_FILE).is_file() {
+        return vec![path.to_path_buf()];
+    }
+    let mut found: Vec<PathBuf> = std::fs::read_dir(path)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.join(PANEL_FILE).is_file())
+                .collect()
+        })
+        .unwrap_or_default();
+    found.sort();
+    found
+}
+
+/// `docket check`: every problem of every panel, then a summary per panel. Returns the exit
+/// code: 1 on errors (or warnings when `strict`), else 0.
+pub fn check(path: &Path, strict: bool, lang: Lang, out: &mut dyn Write) -> io::Result<i32> {
+    let panels = find_panels(path);
+    if panels.is_empty() {
+        let where_ = path.join(PANEL_FILE);
+        writeln!(
+            out,
+            "{}:1:1: {}: {}",
+            escape(&where_.display().to_string()),
+            i18n::severity(Severity::Error, lang),
+            i18n::msg(&Msg::NoPanels, lang)
+        )?;
+        return Ok(1);
+    }
+    let mut code = 0;
+    for dir in panels {
+        let loaded = panel::load(&dir);
+        for d in &loaded.report.diagnostics {
+            writeln!(out, "{}", d.render(lang))?;
+        }
+        let errors = loaded.report.errors();
+        let warnings = loaded.report.warnings();
+        if errors > 0 || (strict && warnings > 0) {
+            code = 1;
+        }
+        writeln!(out, "{}", summary(&loaded, lang))?;
+    }
+    Ok(code)
+}
+
+/// One line saying what the panel is, or how much is wrong with it.
+pub fn summary(loaded: &Loaded, lang: Lang) -> String {
+    let dir = escape(&loaded.dir.display().to_string()).into_owned();
+    let errors = loaded.report.errors();
+    let warnings = loaded.report.warnings();
+    let problems = match lang {
+        Lang::En => format!(
+            "{errors} error{}, {warnings} warning{}",
+            if errors == 1 { "" } else { "s" },
+            if warnings == 1 { "" } else { "s" }
+        ),
+        Lang::Zh => format!("错误 {errors} 处，警告 {warnings} 处"),
+    };
+    let Some(p) = loaded.panel.as_ref().filter(|_| errors == 0) else {
+        return match lang {
+            Lang::En => format!("{dir}: {problems}"),
+            Lang::Zh => format!("{dir}：{problems}"),
+        };
+    };
+    let voting = p.voting_members().count();
+    let kinds: Vec<String> = p
+        .rules
+        .kinds
+        .iter()
+        .map(|k| {
+            let n = loaded.cases.iter().filter(|c| c.case.kind == k.id).count();
+            match lang {
+                Lang::En => format!("{} {n}", k.id),
+                Lang::Zh => format!("{} {n}", k.name.get(lang)),
+            }
+        })
+        .collect();
+    let name = escape(&p.name);
+    let rules = escape(&p.rules.id);
+    let version = escape(&p.rules.version);
+    let tail = if warnings > 0 {
+        match lang {
+            Lang::En => format!(" ({problems})"),
+            Lang::Zh => format!("（{problems}）"),
+        }
+    } else {
+        String::new()
+    };
+    match lang {
+        Lang::En => format!(
+            "{name} ({dir}): rules {rules} {version}, {} members ({voting} voting), {} cases: {}{tail}",
+            p.members.len(),
+            loaded.cases.len(),
+            kinds.join(", ")
+        ),
+        Lang::Zh => format!(
+            "{name}（{dir}）：规则 {rules} {version}，成员 {} 人（表决 {voting} 人），案件 {} 件：{}{tail}",
+            p.members.len(),
+            loaded.cases.len(),
+            kinds.join("，")
+        ),
+    }
+}
+
+/// Pads `s` with spaces to `width` terminal columns (Chinese characters take two).
+fn pad(s: &str, width: usize) -> String {
+    let w = s.width();
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// The queue as text, until the meeting screen exists: one row per case, oldest first.
+pub fn print_queue(path: &Path, lang: Lang, out: &mut dyn Write) -> io::Result<i32> {
+    let panels = find_panels(path);
+    let dir = match panels.as_slice() {
+        [one] => one.clone(),
+        [] => return check(path, false, lang, out),
+        many => {
+            for p in many {
+                writeln!(out, "{}", escape(&p.display().to_string()))?;
+            }
+            return Ok(0);
+        }
+    };
+    let loaded = panel::load(&dir);
+    for d in loaded
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+    {
+        writeln!(out, "{}", d.render(lang))?;
+    }
+    let Some(p) = &loaded.panel else {
+        return Ok(1);
+    };
+    writeln!(out, "{}", escape(&p.name))?;
+    let mut cases: Vec<_> = loaded.cases.iter().map(|c| &c.case).collect();
+    cases.sort_by(|a, b| (a.received, &a.id).cmp(&(b.received, &b.id)));
+    let rows: Vec<[String; 6]> = cases
+        .iter()
+        .map(|c| {
+            let kind = p
+                .rules
+                .kind(&c.kind)
+                .map_or(c.kind.as_str(), |k| k.name.get(lang));
+            [
+                escape(&c.id).into_owned(),
+                escape(kind).into_owned(),
+                format!("{} {}", escape(&c.subject.name), escape(&c.subject.position)),
+                escape(&c.subject.unit).into_owned(),
+                escape(&c.claimed.join(",")).into_owned(),
+                i18n::status_pending(lang).to_string(),
+            ]
+        })
+        .collect();
+    let mut widths = [0usize; 6];
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    for row in rows {
+        let line: Vec<String> = row.iter().zip(widths).map(|(c, w)| pad(c, w)).collect();
+        writeln!(out, "{}", line.join("  ").trim_end())?;
+    }
+    Ok(if loaded.is_clean() { 0 } else { 1 })
+}

@@ -1,0 +1,154 @@
+//! Problems found in a panel's files: where each is, how grave, and what it is.
+
+use std::path::{Path, PathBuf};
+
+use crate::domain::text::Lang;
+use crate::i18n;
+use crate::sanitize::escape;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// What a reference points at, for "unknown …" and "duplicate …" messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Thing {
+    Case,
+    Member,
+    Situation,
+    Ground,
+    Outcome,
+    Kind,
+    Distinction,
+    Opinion,
+    Method,
+    Rules,
+}
+
+/// The shape a field should have had.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expect {
+    Text,
+    List,
+    Mapping,
+    Bool,
+    /// A text, or a mapping with `zh` and optionally `en`.
+    BilingualText,
+}
+
+/// Why a file in `cases/` was not read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Special {
+    Fifo,
+    Device,
+    Socket,
+    Other,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Msg {
+    Io(String),
+    NotFound,
+    TooLarge(u64),
+    InvalidUtf8,
+    Empty,
+    Syntax(String),
+    MultipleDocuments,
+    TooDeep(usize),
+    TooManyNodes(usize),
+    DuplicateKey { key: String, first_line: u32 },
+    ComplexKey,
+    UnknownField { field: String, valid: Vec<&'static str> },
+    MissingField(&'static str),
+    Expected(Expect),
+    EmptyValue(&'static str),
+    InvalidChoice { value: String, valid: Vec<String> },
+    BadDate(String),
+    BadFraction(String),
+    QuorumAboveOne(String),
+    QuorumZero,
+    UnknownTimezone(String),
+    DuplicateId { thing: Thing, id: String, first: String },
+    UnknownRef { thing: Thing, id: String, valid: Vec<String> },
+    /// `id` is a `thing` of kind `owner`, used in a case of kind `kind`.
+    OtherKind { thing: Thing, id: String, owner: String, kind: String },
+    ReviewOfSelf,
+    ReviewOfOtherKind { id: String, kind: String },
+    ChairCount(usize),
+    ClerkCount(usize),
+    NoVotingMembers,
+    NoEntitled,
+    ConflictWithClerk(String),
+    NoDeferral(String),
+    BothItemLists,
+    NoItems,
+    RemoveUnknown(String),
+    SpecialFile(Special),
+    LinkOutside(String),
+    BrokenLink,
+    NotYaml,
+    Subfolder,
+    NoPanelFile,
+    NoCasesFolder,
+    NoPanels,
+    ExtendsCycle(Vec<String>),
+    UnknownRules { name: String, builtins: Vec<&'static str> },
+    ControlChar(char),
+    MinutesReadable { mode: u32 },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub file: PathBuf,
+    pub line: u32,
+    pub col: u32,
+    pub msg: Msg,
+}
+
+impl Diagnostic {
+    /// `file:line:col: error: message`, the form editors and terminals jump to; every part
+    /// that came from a file is escaped.
+    pub fn render(&self, lang: Lang) -> String {
+        format!(
+            "{}:{}:{}: {}: {}",
+            escape(&self.file.display().to_string()),
+            self.line,
+            self.col,
+            i18n::severity(self.severity, lang),
+            i18n::msg(&self.msg, lang)
+        )
+    }
+}
+
+/// Every problem found while loading, in the order found.
+#[derive(Clone, Debug, Default)]
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    pub fn push(&mut self, severity: Severity, file: &Path, line: u32, col: u32, msg: Msg) {
+        self.diagnostics.push(Diagnostic {
+            severity,
+            file: file.to_path_buf(),
+            line,
+            col,
+            msg,
+        });
+    }
+
+    pub fn errors(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    fn count(&self, s: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == s).count()
+    }
+}

@@ -1,0 +1,8 @@
+//! The domain as plain Rust: no terminal, no files. Rules, panels, cases and the arithmetic
+//! by which a panel decides.
+
+pub mod case;
+pub mod panel;
+pub mod quorum;
+pub mod rules;
+pub mod text;

@@ -1,0 +1,73 @@
+//! A review panel: its members and their roles, and the rules it applies.
+
+use super::rules::Rules;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// Chairs the meeting and states their opinion last.
+    Chair,
+    Member,
+    /// Keeps the minutes; does not vote.
+    Clerk,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Chair, Role::Member, Role::Clerk];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Role::Chair => "chair",
+            Role::Member => "member",
+            Role::Clerk => "clerk",
+        }
+    }
+
+    pub fn from_id(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.id() == s)
+    }
+
+    pub fn votes(self) -> bool {
+        self != Role::Clerk
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Member {
+    pub id: String,
+    pub name: String,
+    pub role: Role,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Panel {
+    pub name: String,
+    pub unit: Option<String>,
+    /// What panel.yaml named: a built-in id or a path relative to the panel folder.
+    pub rules_ref: String,
+    pub members: Vec<Member>,
+    /// The Unix group whose members may read the minutes.
+    pub group: Option<String>,
+    /// IANA time zone name; the system's when absent.
+    pub timezone: Option<String>,
+    /// The effective rules, with the panel's own meeting overrides applied.
+    pub rules: Rules,
+}
+
+impl Panel {
+    pub fn member(&self, id: &str) -> Option<&Member> {
+        self.members.iter().find(|m| m.id == id)
+    }
+
+    pub fn chair(&self) -> Option<&Member> {
+        self.members.iter().find(|m| m.role == Role::Chair)
+    }
+
+    pub fn clerk(&self) -> Option<&Member> {
+        self.members.iter().find(|m| m.role == Role::Clerk)
+    }
+
+    /// Chair and members, in the order panel.yaml lists them.
+    pub fn voting_members(&self) -> impl Iterator<Item = &Member> {
+        self.members.iter().filter(|m| m.role.votes())
+    }
+}

@@ -1,0 +1,228 @@
+//! The rules a panel applies: case kinds, distinctions, situations or grounds, outcomes,
+//! opinions and the meeting rule. Data read from a rules file, never hard-coded.
+
+use super::quorum::{Fraction, PassRule};
+use super::text::{Lang, Text};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rules {
+    pub id: String,
+    pub version: String,
+    pub title: Text,
+    pub opinions: Vec<OpinionLabel>,
+    pub kinds: Vec<Kind>,
+    pub meeting: MeetingRule,
+}
+
+/// A kind of case (tolerance, adjustment) with what the panel weighs and may decide for it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Kind {
+    pub id: String,
+    pub name: Text,
+    pub distinctions: Vec<Distinction>,
+    /// Situations (tolerance) or grounds (adjustment): which one `item_noun` says.
+    pub items: Vec<Item>,
+    pub item_noun: ItemNoun,
+    pub outcomes: Vec<Outcome>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemNoun {
+    Situation,
+    Ground,
+}
+
+/// One of the three distinctions: a tolerable kind of error set against a conduct that is not.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Distinction {
+    pub id: String,
+    pub name: Option<Text>,
+    pub tolerable: Text,
+    pub not_tolerable: Text,
+}
+
+/// A tolerable situation or a ground for adjustment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    pub id: String,
+    pub text: Text,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    pub id: String,
+    pub label: Text,
+    /// Lenient outcomes (tolerate, mitigate) need an override reason when a distinction was
+    /// found on its not-tolerable side.
+    pub lenient: bool,
+    /// The outcome recorded when nothing can be decided (no quorum, no round passed).
+    pub deferral: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpinionLabel {
+    pub opinion: Opinion,
+    pub label: Text,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Opinion {
+    Agree,
+    Disagree,
+    Defer,
+    Abstain,
+}
+
+impl Opinion {
+    pub const ALL: [Opinion; 4] = [
+        Opinion::Agree,
+        Opinion::Disagree,
+        Opinion::Defer,
+        Opinion::Abstain,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Opinion::Agree => "agree",
+            Opinion::Disagree => "disagree",
+            Opinion::Defer => "defer",
+            Opinion::Abstain => "abstain",
+        }
+    }
+
+    pub fn from_id(s: &str) -> Option<Opinion> {
+        Opinion::ALL.into_iter().find(|o| o.id() == s)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Method {
+    Named,
+    ShowOfHands,
+    Oral,
+    Secret,
+}
+
+impl Method {
+    pub const ALL: [Method; 4] = [
+        Method::Named,
+        Method::ShowOfHands,
+        Method::Oral,
+        Method::Secret,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Method::Named => "named",
+            Method::ShowOfHands => "show_of_hands",
+            Method::Oral => "oral",
+            Method::Secret => "secret",
+        }
+    }
+
+    pub fn from_id(s: &str) -> Option<Method> {
+        Method::ALL.into_iter().find(|m| m.id() == s)
+    }
+
+    /// A secret ballot records counts only, never who voted how.
+    pub fn is_secret(self) -> bool {
+        self == Method::Secret
+    }
+}
+
+/// Whether members who sat on an earlier decision may vote on its review.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReviewRule {
+    MayVote,
+    Recuse,
+}
+
+impl ReviewRule {
+    pub const ALL: [ReviewRule; 2] = [ReviewRule::MayVote, ReviewRule::Recuse];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            ReviewRule::MayVote => "may_vote",
+            ReviewRule::Recuse => "recuse",
+        }
+    }
+
+    pub fn from_id(s: &str) -> Option<ReviewRule> {
+        ReviewRule::ALL.into_iter().find(|r| r.id() == s)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct MeetingRule {
+    pub quorum: Fraction,
+    pub pass: PassRule,
+    pub chair_last: bool,
+    pub review: ReviewRule,
+    /// Each voting method the panel may use, with the opinions it allows, in display order.
+    pub methods: Vec<(Method, Vec<Opinion>)>,
+}
+
+impl Default for MeetingRule {
+    /// The rule of the cadre selection regulations (2019 text), docket's default.
+    fn default() -> Self {
+        use Opinion::*;
+        MeetingRule {
+            quorum: Fraction { num: 2, den: 3 },
+            pass: PassRule::MoreThanHalfOfEntitled,
+            chair_last: true,
+            review: ReviewRule::MayVote,
+            methods: vec![
+                (Method::Named, vec![Agree, Disagree, Defer]),
+                (Method::ShowOfHands, vec![Agree, Disagree, Defer]),
+                (Method::Oral, vec![Agree, Disagree, Defer]),
+                (Method::Secret, vec![Agree, Disagree, Abstain]),
+            ],
+        }
+    }
+}
+
+impl MeetingRule {
+    pub fn opinions_for(&self, method: Method) -> Option<&[Opinion]> {
+        self.methods
+            .iter()
+            .find(|(m, _)| *m == method)
+            .map(|(_, o)| o.as_slice())
+    }
+}
+
+impl Rules {
+    pub fn kind(&self, id: &str) -> Option<&Kind> {
+        self.kinds.iter().find(|k| k.id == id)
+    }
+
+    /// The kind that defines situation or ground `item`, for "belongs to the other kind" errors.
+    pub fn kind_of_item(&self, item: &str) -> Option<&Kind> {
+        self.kinds.iter().find(|k| k.item(item).is_some())
+    }
+
+    pub fn kind_of_outcome(&self, outcome: &str) -> Option<&Kind> {
+        self.kinds.iter().find(|k| k.outcome(outcome).is_some())
+    }
+
+    pub fn opinion_label(&self, opinion: Opinion, lang: Lang) -> &str {
+        self.opinions
+            .iter()
+            .find(|l| l.opinion == opinion)
+            .map(|l| l.label.get(lang))
+            .unwrap_or(opinion.id())
+    }
+}
+
+impl Kind {
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items.iter().find(|i| i.id == id)
+    }
+
+    pub fn outcome(&self, id: &str) -> Option<&Outcome> {
+        self.outcomes.iter().find(|o| o.id == id)
+    }
+
+    pub fn distinction(&self, id: &str) -> Option<&Distinction> {
+        self.distinctions.iter().find(|d| d.id == id)
+    }
+}

@@ -1,0 +1,301 @@
+//! Every string docket shows a person, in Chinese and English.
+//!
+//! Identifiers from files (ids, field names, values) are set in backticks in both languages,
+//! and escaped, so nothing a file holds can steer the terminal.
+
+use std::env;
+
+use crate::diag::{Expect, Msg, Severity, Special, Thing};
+use crate::domain::text::Lang;
+use crate::sanitize::escape;
+
+/// The language from `LC_ALL`, `LC_MESSAGES` or `LANG`, the first that is set (POSIX order).
+pub fn lang_from_env() -> Lang {
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        if let Ok(v) = env::var(var)
+            && !v.is_empty()
+        {
+            return Lang::from_locale(&v);
+        }
+    }
+    Lang::En
+}
+
+pub fn severity(s: Severity, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (Severity::Error, Lang::En) => "error",
+        (Severity::Error, Lang::Zh) => "错误",
+        (Severity::Warning, Lang::En) => "warning",
+        (Severity::Warning, Lang::Zh) => "警告",
+    }
+}
+
+fn q(s: &str) -> String {
+    format!("`{}`", escape(s))
+}
+
+fn list(items: &[impl AsRef<str>], lang: Lang) -> String {
+    let sep = match lang {
+        Lang::En => ", ",
+        Lang::Zh => "、",
+    };
+    items
+        .iter()
+        .map(|s| escape(s.as_ref()).into_owned())
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+pub fn thing(t: Thing, lang: Lang) -> &'static str {
+    match (t, lang) {
+        (Thing::Case, Lang::En) => "case",
+        (Thing::Case, Lang::Zh) => "案件",
+        (Thing::Member, Lang::En) => "member",
+        (Thing::Member, Lang::Zh) => "成员",
+        (Thing::Situation, Lang::En) => "situation",
+        (Thing::Situation, Lang::Zh) => "容错情形",
+        (Thing::Ground, Lang::En) => "ground",
+        (Thing::Ground, Lang::Zh) => "调整情形",
+        (Thing::Outcome, Lang::En) => "outcome",
+        (Thing::Outcome, Lang::Zh) => "处理结果",
+        (Thing::Kind, Lang::En) => "case kind",
+        (Thing::Kind, Lang::Zh) => "案件类别",
+        (Thing::Distinction, Lang::En) => "distinction",
+        (Thing::Distinction, Lang::Zh) => "区分",
+        (Thing::Opinion, Lang::En) => "opinion",
+        (Thing::Opinion, Lang::Zh) => "表态意见",
+        (Thing::Method, Lang::En) => "voting method",
+        (Thing::Method, Lang::Zh) => "表决方式",
+        (Thing::Rules, Lang::En) => "rules",
+        (Thing::Rules, Lang::Zh) => "规则",
+    }
+}
+
+fn expect(e: Expect, lang: Lang) -> &'static str {
+    match (e, lang) {
+        (Expect::Text, Lang::En) => "a text",
+        (Expect::Text, Lang::Zh) => "文本",
+        (Expect::List, Lang::En) => "a list",
+        (Expect::List, Lang::Zh) => "列表",
+        (Expect::Mapping, Lang::En) => "a mapping of `field: value`",
+        (Expect::Mapping, Lang::Zh) => "“字段: 值”形式的映射",
+        (Expect::Bool, Lang::En) => "true or false",
+        (Expect::Bool, Lang::Zh) => "true 或 false",
+        (Expect::BilingualText, Lang::En) => "a text, or `zh:` and `en:` texts",
+        (Expect::BilingualText, Lang::Zh) => "文本，或 `zh:` 与 `en:` 两段文本",
+    }
+}
+
+fn special(s: Special, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (Special::Fifo, Lang::En) => "a FIFO",
+        (Special::Fifo, Lang::Zh) => "命名管道（FIFO）",
+        (Special::Device, Lang::En) => "a device",
+        (Special::Device, Lang::Zh) => "设备文件",
+        (Special::Socket, Lang::En) => "a socket",
+        (Special::Socket, Lang::Zh) => "套接字",
+        (Special::Other, Lang::En) => "not a regular file",
+        (Special::Other, Lang::Zh) => "非普通文件",
+    }
+}
+
+/// One diagnostic message in `lang`.
+pub fn msg(m: &Msg, lang: Lang) -> String {
+    use Lang::{En, Zh};
+    match (m, lang) {
+        (Msg::Io(e), En) => format!("cannot read: {}", escape(e)),
+        (Msg::Io(e), Zh) => format!("无法读取：{}", escape(e)),
+        (Msg::NotFound, En) => "no such file".into(),
+        (Msg::NotFound, Zh) => "文件不存在".into(),
+        (Msg::TooLarge(n), En) => format!("file is larger than {} KiB; not read", n / 1024),
+        (Msg::TooLarge(n), Zh) => format!("文件超过 {} KiB，未读取", n / 1024),
+        (Msg::InvalidUtf8, En) => "not valid UTF-8 text here; save the file as UTF-8".into(),
+        (Msg::InvalidUtf8, Zh) => "此处不是有效的 UTF-8 文本；请以 UTF-8 编码保存文件".into(),
+        (Msg::Empty, En) => "file is empty".into(),
+        (Msg::Empty, Zh) => "文件为空".into(),
+        (Msg::Syntax(s), En) => format!("YAML syntax error: {}", escape(s)),
+        (Msg::Syntax(s), Zh) => format!("YAML 语法错误：{}", escape(s)),
+        (Msg::MultipleDocuments, En) => "more than one YAML document (`---`); one per file".into(),
+        (Msg::MultipleDocuments, Zh) => "包含多个 YAML 文档（`---`）；每个文件只能有一个".into(),
+        (Msg::TooDeep(n), En) => format!("nested more than {n} levels deep"),
+        (Msg::TooDeep(n), Zh) => format!("嵌套超过 {n} 层"),
+        (Msg::TooManyNodes(n), En) => {
+            format!("more than {n} values (aliases expanding without end?); not read")
+        }
+        (Msg::TooManyNodes(n), Zh) => format!("值超过 {n} 个（别名无限展开？），未读取"),
+        (Msg::DuplicateKey { key, first_line }, En) => {
+            format!("duplicate key {} (first at line {first_line})", q(key))
+        }
+        (Msg::DuplicateKey { key, first_line }, Zh) => {
+            format!("键 {} 重复（首次出现在第 {first_line} 行）", q(key))
+        }
+        (Msg::ComplexKey, En) => "a key must be plain text".into(),
+        (Msg::ComplexKey, Zh) => "键必须是普通文本".into(),
+        (Msg::UnknownField { field, valid }, En) => {
+            format!("unknown field {}; valid fields: {}", q(field), list(valid, En))
+        }
+        (Msg::UnknownField { field, valid }, Zh) => {
+            format!("未知字段 {}；可用字段：{}", q(field), list(valid, Zh))
+        }
+        (Msg::MissingField(f), En) => format!("missing field {}", q(f)),
+        (Msg::MissingField(f), Zh) => format!("缺少字段 {}", q(f)),
+        (Msg::Expected(e), En) => format!("expected {}", expect(*e, En)),
+        (Msg::Expected(e), Zh) => format!("此处应为{}", expect(*e, Zh)),
+        (Msg::EmptyValue(f), En) => format!("{} is empty", q(f)),
+        (Msg::EmptyValue(f), Zh) => format!("{} 为空", q(f)),
+        (Msg::InvalidChoice { value, valid }, En) => {
+            format!("{} is not one of: {}", q(value), list(valid, En))
+        }
+        (Msg::InvalidChoice { value, valid }, Zh) => {
+            format!("{} 不是可选值之一：{}", q(value), list(valid, Zh))
+        }
+        (Msg::BadDate(s), En) => format!("{} is not a date written YYYY-MM-DD", q(s)),
+        (Msg::BadDate(s), Zh) => format!("{} 不是 YYYY-MM-DD 格式的有效日期", q(s)),
+        (Msg::BadFraction(s), En) => format!("{} is not a fraction such as \"2/3\"", q(s)),
+        (Msg::BadFraction(s), Zh) => format!("{} 不是 \"2/3\" 这样的分数", q(s)),
+        (Msg::QuorumAboveOne(s), En) => {
+            format!("quorum {} is above 1 and can never be met", q(s))
+        }
+        (Msg::QuorumAboveOne(s), Zh) => format!("到会比例 {} 大于 1，永远无法达到", q(s)),
+        (Msg::QuorumZero, En) => "quorum 0: any attendance, even none, would meet it".into(),
+        (Msg::QuorumZero, Zh) => "到会比例为 0：无人到会也算达到".into(),
+        (Msg::UnknownTimezone(s), En) => {
+            format!("unknown time zone {}; use an IANA name such as Asia/Shanghai", q(s))
+        }
+        (Msg::UnknownTimezone(s), Zh) => {
+            format!("未知时区 {}；请使用 IANA 名称，如 Asia/Shanghai", q(s))
+        }
+        (Msg::DuplicateId { thing: t, id, first }, En) => {
+            format!("duplicate {} id {} (first at {})", thing(*t, En), q(id), escape(first))
+        }
+        (Msg::DuplicateId { thing: t, id, first }, Zh) => {
+            format!("{}编号 {} 重复（首次出现在 {}）", thing(*t, Zh), q(id), escape(first))
+        }
+        (Msg::UnknownRef { thing: t, id, valid }, En) => {
+            let mut s = format!("unknown {} {}", thing(*t, En), q(id));
+            if !valid.is_empty() {
+                s.push_str(&format!("; known: {}", list(valid, En)));
+            }
+            s
+        }
+        (Msg::UnknownRef { thing: t, id, valid }, Zh) => {
+            let mut s = format!("未知{} {}", thing(*t, Zh), q(id));
+            if !valid.is_empty() {
+                s.push_str(&format!("；可用：{}", list(valid, Zh)));
+            }
+            s
+        }
+        (Msg::OtherKind { thing: t, id, owner, kind }, En) => format!(
+            "{} is a {} of {} cases, but this is a {} case",
+            q(id),
+            thing(*t, En),
+            q(owner),
+            q(kind)
+        ),
+        (Msg::OtherKind { thing: t, id, owner, kind }, Zh) => format!(
+            "{} 是 {} 类案件的{}，而本案属于 {} 类",
+            q(id),
+            q(owner),
+            thing(*t, Zh),
+            q(kind)
+        ),
+        (Msg::ReviewOfSelf, En) => "a case cannot review itself".into(),
+        (Msg::ReviewOfSelf, Zh) => "案件不能复核其自身".into(),
+        (Msg::ReviewOfOtherKind { id, kind }, En) => {
+            format!("reviews case {}, which is a {} case", q(id), q(kind))
+        }
+        (Msg::ReviewOfOtherKind { id, kind }, Zh) => {
+            format!("所复核的案件 {} 属于 {} 类", q(id), q(kind))
+        }
+        (Msg::ChairCount(n), En) => format!("a panel needs exactly one chair; found {n}"),
+        (Msg::ChairCount(n), Zh) => format!("审议组须有且仅有一名主持人（chair），现有 {n} 名"),
+        (Msg::ClerkCount(n), En) => {
+            format!("a panel usually has one clerk to keep the minutes; found {n}")
+        }
+        (Msg::ClerkCount(n), Zh) => format!("审议组通常有一名记录人（clerk），现有 {n} 名"),
+        (Msg::NoVotingMembers, En) => {
+            "no voting members (chair or member): the quorum can never be met".into()
+        }
+        (Msg::NoVotingMembers, Zh) => "没有参加表决的成员（chair 或 member），永远无法达到法定人数".into(),
+        (Msg::NoEntitled, En) => {
+            "these conflicts recuse every voting member; nobody could decide the case".into()
+        }
+        (Msg::NoEntitled, Zh) => "回避后没有可参加表决的成员，本案无法作出决定".into(),
+        (Msg::ConflictWithClerk(id), En) => {
+            format!("{} is the clerk and does not vote; recusal changes no count", q(id))
+        }
+        (Msg::ConflictWithClerk(id), Zh) => {
+            format!("{} 是记录人，不参加表决，回避不影响计数", q(id))
+        }
+        (Msg::NoDeferral(k), En) => {
+            format!("case kind {} has no outcome with `deferral: true`", q(k))
+        }
+        (Msg::NoDeferral(k), Zh) => format!("案件类别 {} 没有 `deferral: true` 的处理结果", q(k)),
+        (Msg::BothItemLists, En) => "a case kind has `situations` or `grounds`, not both".into(),
+        (Msg::BothItemLists, Zh) => "案件类别只能有 `situations` 或 `grounds` 之一".into(),
+        (Msg::NoItems, En) => "a case kind needs `situations` or `grounds`".into(),
+        (Msg::NoItems, Zh) => "案件类别须有 `situations` 或 `grounds`".into(),
+        (Msg::RemoveUnknown(id), En) => {
+            format!("nothing to remove: {} is not in the extended rules", q(id))
+        }
+        (Msg::RemoveUnknown(id), Zh) => format!("无可删除：被继承的规则中没有 {}", q(id)),
+        (Msg::SpecialFile(s), En) => format!("{}; skipped, not opened", special(*s, En)),
+        (Msg::SpecialFile(s), Zh) => format!("{}，已跳过，未打开", special(*s, Zh)),
+        (Msg::LinkOutside(t), En) => {
+            format!("link leading outside the panel folder (to {}); skipped", escape(t))
+        }
+        (Msg::LinkOutside(t), Zh) => format!("链接指向审议组文件夹之外（{}），已跳过", escape(t)),
+        (Msg::BrokenLink, En) => "link to nothing; skipped".into(),
+        (Msg::BrokenLink, Zh) => "链接目标不存在，已跳过".into(),
+        (Msg::NotYaml, En) => "not a .yaml file; skipped".into(),
+        (Msg::NotYaml, Zh) => "不是 .yaml 文件，已跳过".into(),
+        (Msg::Subfolder, En) => "a folder; cases are read from `cases/` itself; skipped".into(),
+        (Msg::Subfolder, Zh) => "这是文件夹；案件只从 `cases/` 本层读取，已跳过".into(),
+        (Msg::NoPanelFile, En) => "no panel.yaml: not a panel folder".into(),
+        (Msg::NoPanelFile, Zh) => "没有 panel.yaml：不是审议组文件夹".into(),
+        (Msg::NoCasesFolder, En) => "no `cases/` folder: the queue is empty".into(),
+        (Msg::NoCasesFolder, Zh) => "没有 `cases/` 文件夹：案件队列为空".into(),
+        (Msg::NoPanels, En) => "no panel folders (with a panel.yaml) here".into(),
+        (Msg::NoPanels, Zh) => "此处没有审议组文件夹（含 panel.yaml）".into(),
+        (Msg::ExtendsCycle(chain), En) => format!("rules extend themselves: {}", cycle(chain)),
+        (Msg::ExtendsCycle(chain), Zh) => format!("规则循环继承：{}", cycle(chain)),
+        (Msg::UnknownRules { name, builtins }, En) => format!(
+            "unknown rules {}: not a built-in rules id ({}) nor an existing file",
+            q(name),
+            list(builtins, En)
+        ),
+        (Msg::UnknownRules { name, builtins }, Zh) => format!(
+            "未知规则 {}：既不是内置规则（{}），也不是存在的文件",
+            q(name),
+            list(builtins, Zh)
+        ),
+        (Msg::ControlChar(c), En) => format!(
+            "control character {} in the text; it is shown escaped",
+            escape(&c.to_string())
+        ),
+        (Msg::ControlChar(c), Zh) => {
+            format!("文本中含控制字符 {}，显示时已转义", escape(&c.to_string()))
+        }
+        (Msg::MinutesReadable { mode }, En) => {
+            format!("readable by other users (mode {mode:o}); run chmod 600")
+        }
+        (Msg::MinutesReadable { mode }, Zh) => {
+            format!("其他用户可读（权限 {mode:o}）；请执行 chmod 600")
+        }
+    }
+}
+
+fn cycle(chain: &[String]) -> String {
+    chain
+        .iter()
+        .map(|s| escape(s).into_owned())
+        .collect::<Vec<_>>()
+        .join(" -> ")
+}
+
+pub fn status_pending(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "pending",
+        Lang::Zh => "待审议",
+    }
+}

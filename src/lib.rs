@@ -1,0 +1,21 @@
+//! docket: a review panel works through a queue of cases, weighs the distinctions side by
+//! side, records each member's vote and the determination, and keeps the minutes as YAML.
+//!
+//! The map, from the bottom up (each room knows only the rooms below it):
+//! - [`domain`]: plain Rust, no terminal and no files: rules, panel, case, the meeting
+//!   arithmetic (quorum, recusal, tally, pass rules).
+//! - [`store`]: the files: reading panels, rules and cases with every problem located.
+//! - [`diag`]: the problems found in files, with file, line and column.
+//! - [`i18n`]: every string shown to a person, in Chinese and English.
+//! - [`sanitize`]: escaping of untrusted text before it reaches a terminal.
+//! - [`cli`]: the subcommands' work, behind `main.rs`.
+
+#![forbid(unsafe_code)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+pub mod cli;
+pub mod diag;
+pub mod domain;
+pub mod i18n;
+pub mod sanitize;
+pub mod store;

@@ -1,0 +1,492 @@
+//! Loading a panel folder: panel.yaml, its rules, and every case in `cases/`, checked together.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+use crate::diag::{Msg, Report, Thing};
+use crate::domain::case::{Case, Conflict, Proposal, Subject};
+use crate::domain::panel::{Member, Panel, Role};
+use crate::domain::rules::{ItemNoun, Kind, Rules};
+
+use super::Ctx;
+use super::decode::{
+    Fields, choice, list, opt_string, req_string, req_string_at, string, string_list,
+};
+use super::read::special_kind;
+use super::rules::{self, check_unique};
+use super::tree::{Node, Pos, Value};
+
+pub const PANEL_FILE: &str = "panel.yaml";
+pub const CASES_DIR: &str = "cases";
+
+/// A case as loaded, with the file it came from.
+#[derive(Clone, Debug)]
+pub struct LoadedCase {
+    pub path: PathBuf,
+    pub case: Case,
+}
+
+/// A panel folder as loaded. `panel` is present when panel.yaml and its rules could be read
+/// well enough to go on; `report` says everything that is wrong.
+pub struct Loaded {
+    pub dir: PathBuf,
+    pub panel: Option<Panel>,
+    pub cases: Vec<LoadedCase>,
+    pub report: Report,
+}
+
+impl Loaded {
+    pub fn is_clean(&self) -> bool {
+        self.report.errors() == 0
+    }
+}
+
+pub fn load(dir: &Path) -> Loaded {
+    let mut cx = Ctx::default();
+    let panel = load_panel(&mut cx, dir);
+    let cases = match &panel {
+        Some(p) => load_cases(&mut cx, dir, Some(p)),
+        None => load_cases(&mut cx, dir, None),
+    };
+    Loaded {
+        dir: dir.to_path_buf(),
+        panel,
+        cases,
+        report: cx.report,
+    }
+}
+
+fn load_panel(cx: &mut Ctx, dir: &Path) -> Option<Panel> {
+    let path = dir.join(PANEL_FILE);
+    if !path.exists() {
+        cx.file_error(&path, Msg::NoPanelFile);
+        return None;
+    }
+    let node = cx.parse_file(&path)?;
+    let mut f = Fields::of(cx, &node)?;
+    let name = req_string(cx, &mut f, "name");
+    let unit = opt_string(cx, &mut f, "unit");
+    let rules_ref = req_string_at(cx, &mut f, "rules");
+    let members_node = f.get("members");
+    let meeting = f.get("meeting");
+    let group = opt_string(cx, &mut f, "group");
+    let timezone = f
+        .get("timezone")
+        .and_then(|n| string(cx, n).map(|s| (s, n.pos)));
+    f.finish(cx);
+
+    let rules = rules_ref.as_ref().and_then(|(r, pos)| {
+        let mut tree = rules::load_tree(cx, r, Some(*pos), Some(dir), &mut Vec::new())?;
+        if let Some(m) = meeting {
+            // The panel's meeting overrides merge onto the rules' own, keeping their places.
+            let key = Node {
+                pos: m.pos,
+                value: Value::Scalar {
+                    text: "meeting".into(),
+                    plain: true,
+                },
+            };
+            let over = Node {
+                pos: m.pos,
+                value: Value::Map(vec![(key, m.clone())]),
+            };
+            tree = rules::merge(cx, tree, over);
+        }
+        rules::decode(cx, &tree)
+    });
+
+    let members = match members_node {
+        Some(n) => decode_members(cx, n),
+        None => {
+            cx.error(f_pos(&node), Msg::MissingField("members"));
+            Vec::new()
+        }
+    };
+    let chairs = members.iter().filter(|m| m.role == Role::Chair).count();
+    if chairs != 1 {
+        cx.error(members_node.map_or(node.pos, |n| n.pos), Msg::ChairCount(chairs));
+    }
+    let clerks = members.iter().filter(|m| m.role == Role::Clerk).count();
+    if clerks != 1 {
+        cx.warn(members_node.map_or(node.pos, |n| n.pos), Msg::ClerkCount(clerks));
+    }
+    if !members.is_empty() && !members.iter().any(|m| m.role.votes()) {
+        cx.error(members_node.map_or(node.pos, |n| n.pos), Msg::NoVotingMembers);
+    }
+    if let Some((tz, pos)) = &timezone
+        && jiff::tz::TimeZone::get(tz).is_err()
+    {
+        cx.error(*pos, Msg::UnknownTimezone(tz.clone()));
+    }
+    Some(Panel {
+        name: name?,
+        unit,
+        rules_ref: rules_ref?.0,
+        members,
+        group,
+        timezone: timezone.map(|(t, _)| t),
+        rules: rules?,
+    })
+}
+
+fn f_pos(node: &Node) -> Pos {
+    node.pos
+}
+
+fn decode_members(cx: &mut Ctx, node: &Node) -> Vec<Member> {
+    let Some(items) = node.seq() else {
+        cx.error(node.pos, Msg::Expected(crate::diag::Expect::List));
+        return Vec::new();
+    };
+    let mut members = Vec::new();
+    let mut seen = Vec::new();
+    for item in items {
+        let Some(mut f) = Fields::of(cx, item) else { continue };
+        let id = req_string_at(cx, &mut f, "id");
+        let name = req_string(cx, &mut f, "name");
+        let role = match f.get("role") {
+            Some(n) => choice(cx, n, &Role::ALL, Role::id),
+            None => {
+                cx.error(f.pos, Msg::MissingField("role"));
+                None
+            }
+        };
+        f.finish(cx);
+        let (Some((id, pos)), Some(name), Some(role)) = (id, name, role) else { continue };
+        if check_unique(cx, Thing::Member, &id, pos, &mut seen) {
+            members.push(Member { id, name, role });
+        }
+    }
+    members
+}
+
+/// Where a loaded case's cross-references were written, for checks across files.
+struct Places {
+    id: Pos,
+    review_of: Option<Pos>,
+}
+
+fn load_cases(cx: &mut Ctx, dir: &Path, panel: Option<&Panel>) -> Vec<LoadedCase> {
+    let cases_dir = dir.join(CASES_DIR);
+    let entries = match fs::read_dir(&cases_dir) {
+        Ok(e) => e,
+        Err(_) => {
+            cx.report
+                .push(crate::diag::Severity::Warning, &cases_dir, 1, 1, Msg::NoCasesFolder);
+            return Vec::new();
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    let root = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let mut loaded: Vec<(LoadedCase, Places)> = Vec::new();
+    for path in paths {
+        if !is_candidate(cx, &path, &root) {
+            continue;
+        }
+        let Some(node) = cx.parse_file(&path) else { continue };
+        if let Some((case, places)) = decode_case(cx, &node, panel) {
+            loaded.push((LoadedCase { path, case }, places));
+        }
+    }
+    check_across(cx, &loaded);
+    loaded.into_iter().map(|(c, _)| c).collect()
+}
+
+/// Whether `path` should be read as a case file. FIFOs, devices and links that leave the panel
+/// folder are reported and never opened.
+fn is_candidate(cx: &mut Ctx, path: &Path, root: &Path) -> bool {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    if name.starts_with('.') {
+        return false;
+    }
+    let Ok(meta) = fs::symlink_metadata(path) else { return false };
+    let target_meta = if meta.file_type().is_symlink() {
+        match fs::canonicalize(path) {
+            Ok(target) if !target.starts_with(root) => {
+                cx.file_error(path, Msg::LinkOutside(target.display().to_string()));
+                return false;
+            }
+            Ok(target) => match fs::metadata(&target) {
+                Ok(m) => m,
+                Err(_) => {
+                    cx.file_error(path, Msg::BrokenLink);
+                    return false;
+                }
+            },
+            Err(_) => {
+                cx.file_error(path, Msg::BrokenLink);
+                return false;
+            }
+        }
+    } else {
+        meta
+    };
+    if let Some(kind) = special_kind(&target_meta.file_type()) {
+        cx.file_error(path, Msg::SpecialFile(kind));
+        return false;
+    }
+    if target_meta.is_dir() {
+        cx.report
+            .push(crate::diag::Severity::Warning, path, 1, 1, Msg::Subfolder);
+        return false;
+    }
+    let yaml = name.ends_with(".yaml") || name.ends_with(".yml");
+    if !yaml {
+        cx.report
+            .push(crate::diag::Severity::Warning, path, 1, 1, Msg::NotYaml);
+    }
+    yaml
+}
+
+fn decode_case(cx: &mut Ctx, node: &Node, panel: Option<&Panel>) -> Option<(Case, Places)> {
+    let mut f = Fields::of(cx, node)?;
+    let id = req_string_at(cx, &mut f, "id");
+    let kind_node = f.get("kind");
+    let title = req_string(cx, &mut f, "title");
+    let subject = match f.get("subject") {
+        Some(n) => decode_subject(cx, n),
+        None => {
+            cx.error(f.pos, Msg::MissingField("subject"));
+            None
+        }
+    };
+    let received = req_string_at(cx, &mut f, "received").and_then(|(s, pos)| date(cx, &s, pos));
+    let summary = req_string(cx, &mut f, "summary");
+    let facts: Vec<String> = string_list(cx, &mut f, "facts").into_iter().map(|(s, _)| s).collect();
+    let claimed = string_list(cx, &mut f, "claimed");
+    let proposal = f.get("proposal").and_then(|n| decode_proposal(cx, n));
+    let conflicts_node = f.get("conflicts");
+    let conflicts = decode_conflicts(cx, &mut f);
+    let review_of = f
+        .get("review_of")
+        .and_then(|n| string(cx, n).map(|s| (s, n.pos)));
+    f.finish(cx);
+
+    let rules = panel.map(|p| &p.rules);
+    let kind = match (kind_node, rules) {
+        (None, _) => {
+            cx.error(f_pos(node), Msg::MissingField("kind"));
+            None
+        }
+        (Some(n), Some(rules)) => {
+            let k = string(cx, n)?;
+            match rules.kind(&k) {
+                Some(kind) => Some((k, Some(kind))),
+                None => {
+                    cx.error(
+                        n.pos,
+                        Msg::UnknownRef {
+                            thing: Thing::Kind,
+                            id: k,
+                            valid: rules.kinds.iter().map(|k| k.id.clone()).collect(),
+                        },
+                    );
+                    None
+                }
+            }
+        }
+        (Some(n), None) => string(cx, n).map(|k| (k, None)),
+    };
+    if let (Some((_, Some(kind))), Some(rules)) = (&kind, rules) {
+        check_claimed(cx, rules, kind, &claimed);
+        if let Some((p, pos)) = &proposal {
+            check_outcome(cx, rules, kind, &p.outcome, *pos);
+        }
+    }
+    if let Some(panel) = panel {
+        check_conflicts(cx, panel, &conflicts, conflicts_node.map_or(f_pos(node), |n| n.pos));
+    }
+    let (id, id_pos) = id?;
+    Some((
+        Case {
+            id,
+            kind: kind?.0,
+            title: title?,
+            subject: subject?,
+            received: received?,
+            summary: summary?,
+            facts,
+            claimed: claimed.into_iter().map(|(s, _)| s).collect(),
+            proposal: proposal.map(|(p, _)| p),
+            conflicts: conflicts.into_iter().map(|(c, _)| c).collect(),
+            review_of: review_of.as_ref().map(|(s, _)| s.clone()),
+        },
+        Places {
+            id: id_pos,
+            review_of: review_of.map(|(_, p)| p),
+        },
+    ))
+}
+
+fn decode_subject(cx: &mut Ctx, node: &Node) -> Option<Subject> {
+    let mut f = Fields::of(cx, node)?;
+    let name = req_string(cx, &mut f, "name");
+    let position = req_string(cx, &mut f, "position");
+    let unit = req_string(cx, &mut f, "unit");
+    f.finish(cx);
+    Some(Subject {
+        name: name?,
+        position: position?,
+        unit: unit?,
+    })
+}
+
+fn decode_proposal(cx: &mut Ctx, node: &Node) -> Option<(Proposal, Pos)> {
+    let mut f = Fields::of(cx, node)?;
+    let outcome = req_string_at(cx, &mut f, "outcome");
+    let basis = opt_string(cx, &mut f, "basis").unwrap_or_default();
+    f.finish(cx);
+    let (outcome, pos) = outcome?;
+    Some((Proposal { outcome, basis }, pos))
+}
+
+fn decode_conflicts(cx: &mut Ctx, f: &mut Fields) -> Vec<(Conflict, Pos)> {
+    let mut out = Vec::new();
+    for item in list(cx, f, "conflicts") {
+        let Some(mut g) = Fields::of(cx, item) else { continue };
+        let member = req_string_at(cx, &mut g, "member");
+        let reason = req_string(cx, &mut g, "reason");
+        g.finish(cx);
+        if let (Some((member, pos)), Some(reason)) = (member, reason) {
+            out.push((Conflict { member, reason }, pos));
+        }
+    }
+    out
+}
+
+/// YYYY-MM-DD and a real calendar date.
+fn date(cx: &mut Ctx, s: &str, pos: Pos) -> Option<Date> {
+    let shaped = s.len() == 10
+        && s.bytes()
+            .enumerate()
+            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    match shaped.then(|| s.parse::<Date>().ok()).flatten() {
+        Some(d) => Some(d),
+        None => {
+            cx.error(pos, Msg::BadDate(s.to_string()));
+            None
+        }
+    }
+}
+
+fn item_thing(kind: &Kind) -> Thing {
+    match kind.item_noun {
+        ItemNoun::Situation => Thing::Situation,
+        ItemNoun::Ground => Thing::Ground,
+    }
+}
+
+fn check_claimed(cx: &mut Ctx, rules: &Rules, kind: &Kind, claimed: &[(String, Pos)]) {
+    for (id, pos) in claimed {
+        if kind.item(id).is_some() {
+            continue;
+        }
+        match rules.kind_of_item(id) {
+            Some(owner) => cx.error(
+                *pos,
+                Msg::OtherKind {
+                    thing: item_thing(owner),
+                    id: id.clone(),
+                    owner: owner.id.clone(),
+                    kind: kind.id.clone(),
+                },
+            ),
+            None => cx.error(
+                *pos,
+                Msg::UnknownRef {
+                    thing: item_thing(kind),
+                    id: id.clone(),
+                    valid: kind.items.iter().map(|i| i.id.clone()).collect(),
+                },
+            ),
+        }
+    }
+}
+
+fn check_outcome(cx: &mut Ctx, rules: &Rules, kind: &Kind, outcome: &str, pos: Pos) {
+    if kind.outcome(outcome).is_some() {
+        return;
+    }
+    match rules.kind_of_outcome(outcome) {
+        Some(owner) => cx.error(
+            pos,
+            Msg::OtherKind {
+                thing: Thing::Outcome,
+                id: outcome.to_string(),
+                owner: owner.id.clone(),
+                kind: kind.id.clone(),
+            },
+        ),
+        None => cx.error(
+            pos,
+            Msg::UnknownRef {
+                thing: Thing::Outcome,
+                id: outcome.to_string(),
+                valid: kind.outcomes.iter().map(|o| o.id.clone()).collect(),
+            },
+        ),
+    }
+}
+
+fn check_conflicts(cx: &mut Ctx, panel: &Panel, conflicts: &[(Conflict, Pos)], at: Pos) {
+    let mut seen = Vec::new();
+    let mut recused = 0usize;
+    for (c, pos) in conflicts {
+        match panel.member(&c.member) {
+            None => cx.error(
+                *pos,
+                Msg::UnknownRef {
+                    thing: Thing::Member,
+                    id: c.member.clone(),
+                    valid: panel.members.iter().map(|m| m.id.clone()).collect(),
+                },
+            ),
+            Some(m) if !m.role.votes() => cx.warn(*pos, Msg::ConflictWithClerk(m.id.clone())),
+            Some(_) => {
+                if check_unique(cx, Thing::Member, &c.member, *pos, &mut seen) {
+                    recused += 1;
+                }
+            }
+        }
+    }
+    let voting = panel.voting_members().count();
+    if voting > 0 && recused >= voting {
+        cx.error(at, Msg::NoEntitled);
+    }
+}
+
+/// Checks that need every case: unique ids, and reviews naming a case that exists.
+fn check_across(cx: &mut Ctx, loaded: &[(LoadedCase, Places)]) {
+    let mut seen = Vec::new();
+    for (c, places) in loaded {
+        check_unique(cx, Thing::Case, &c.case.id, places.id, &mut seen);
+    }
+    for (c, places) in loaded {
+        let (Some(target), Some(pos)) = (&c.case.review_of, places.review_of) else { continue };
+        if *target == c.case.id {
+            cx.error(pos, Msg::ReviewOfSelf);
+            continue;
+        }
+        match loaded.iter().find(|(o, _)| o.case.id == *target) {
+            None => cx.error(
+                pos,
+                Msg::UnknownRef {
+                    thing: Thing::Case,
+                    id: target.clone(),
+                    valid: Vec::new(),
+                },
+            ),
+            Some((earlier, _)) if earlier.case.kind != c.case.kind => cx.warn(
+                pos,
+                Msg::ReviewOfOtherKind {
+                    id: target.clone(),
+                    kind: earlier.case.kind.clone(),
+                },
+            ),
+            Some(_) => {}
+        }
+    }
+}
