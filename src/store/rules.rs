@@ -422,3 +422,12 @@ fn fraction(cx: &mut Ctx, node: &Node) -> Option<Fraction> {
         }
     }
 }
+
+/// Loads the rules `reference` names (built-in id, or a path relative to `dir`) with their
+/// `extends` chain, and every problem found on the way.
+pub fn load(reference: &str, dir: Option<&Path>) -> (Option<Rules>, crate::diag::Report) {
+    let mut cx = Ctx::default();
+    let rules = load_tree(&mut cx, reference, None, dir, &mut Vec::new())
+        .and_then(|tree| decode(&mut cx, &tree));
+    (rules, cx.report)
+}

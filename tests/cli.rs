@@ -1,0 +1,168 @@
+//! The real binary: `docket check`, the queue as text, help and language selection.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// docket with a pinned, English environment unless the test says otherwise.
+fn docket(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_docket"));
+    cmd.current_dir(root())
+        .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
+        .env("NO_COLOR", "1")
+        .env("TZ", "UTC");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("run docket")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+/// A copy of the example panel, to break in one place.
+fn example_copy(name: &str) -> PathBuf {
+    let dir = scratch(name);
+    let src = root().join("panels/example");
+    std::fs::copy(src.join("panel.yaml"), dir.join("panel.yaml")).expect("copy panel");
+    std::fs::create_dir(dir.join("cases")).expect("cases");
+    for e in std::fs::read_dir(src.join("cases")).expect("cases") {
+        let e = e.expect("entry");
+        std::fs::copy(e.path(), dir.join("cases").join(e.file_name())).expect("copy case");
+    }
+    dir
+}
+
+#[test]
+fn check_of_the_example_prints_one_summary_line_and_exits_0() {
+    let o = docket(&["check", "panels/example"], &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.contains("rules xinzhou-2017"), "{out}");
+    assert!(out.contains("7 members (6 voting)"), "{out}");
+    assert!(out.contains("tolerance "), "{out}");
+    assert!(out.contains("adjustment "), "{out}");
+}
+
+#[test]
+fn check_without_a_path_checks_every_panel_under_panels() {
+    let o = docket(&["check"], &[]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("(panels/example)"), "{}", stdout(&o));
+}
+
+#[test]
+fn language_follows_the_flag_then_lc_all_then_lang() {
+    let o = docket(&["check", "panels/example", "--lang", "zh"], &[]);
+    assert!(stdout(&o).contains("成员 7 人"), "{}", stdout(&o));
+    let o = docket(&["check", "panels/example"], &[("LANG", "zh_CN.UTF-8")]);
+    assert!(stdout(&o).contains("成员 7 人"), "{}", stdout(&o));
+    let o = docket(
+        &["check", "panels/example"],
+        &[("LANG", "zh_CN.UTF-8"), ("LC_ALL", "en_US.UTF-8")],
+    );
+    assert!(stdout(&o).contains("7 members"), "{}", stdout(&o));
+    let o = docket(&["--lang", "en", "check", "panels/example"], &[("LANG", "zh_CN.UTF-8")]);
+    assert!(stdout(&o).contains("7 members"), "{}", stdout(&o));
+}
+
+#[test]
+fn errors_exit_1_and_name_file_line_and_column() {
+    let dir = example_copy("broken-title");
+    let case = dir.join("cases/2026-001.yaml");
+    let text = std::fs::read_to_string(&case).expect("read case");
+    std::fs::write(&case, text.replacen("title:", "titel:", 1)).expect("write case");
+    let o = docket(&["check", dir.to_str().expect("utf-8 path")], &[]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.contains("cases/2026-001.yaml:3:1: error: unknown field `titel`"),
+        "{out}"
+    );
+    assert!(out.contains("missing field `title`"), "{out}");
+    assert!(out.contains("2 errors, 0 warnings"), "{out}");
+}
+
+#[test]
+fn warnings_alone_exit_0_unless_strict() {
+    let dir = example_copy("warning-only");
+    std::fs::write(dir.join("cases/notes.txt"), "会议备忘").expect("write");
+    let path = dir.to_str().expect("utf-8 path");
+    let o = docket(&["check", path], &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("notes.txt:1:1: warning: not a .yaml file"));
+    let o = docket(&["check", "--strict", path], &[]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    let dir = example_copy("escape");
+    let case = dir.join("cases/2026-001.yaml");
+    let text = std::fs::read_to_string(&case).expect("read case");
+    let text = text.replacen("id: \"2026-001\"", "id: \"2026-001\\e[2J\\u202e\"", 1);
+    std::fs::write(&case, text).expect("write case");
+    let o = docket(&["check", dir.to_str().expect("utf-8 path")], &[]);
+    let out = stdout(&o);
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{202e}'), "{out:?}");
+    assert!(out.contains("\\u{1b}"), "{out}");
+    let o = docket(&[dir.to_str().expect("utf-8 path")], &[]);
+    let out = stdout(&o);
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{202e}'), "{out:?}");
+    assert!(out.contains("2026-001\\u{1b}[2J\\u{202e}"), "{out}");
+}
+
+#[test]
+fn the_queue_prints_every_case_aligned() {
+    let o = docket(&["panels/example", "--lang", "zh"], &[]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    let rows: Vec<&str> = out.lines().filter(|l| l.starts_with("2026-")).collect();
+    let cases = std::fs::read_dir(root().join("panels/example/cases"))
+        .expect("cases")
+        .count();
+    assert_eq!(rows.len(), cases);
+    // The status column starts at the same display column on every row.
+    use unicode_width::UnicodeWidthStr;
+    let status_cols: Vec<usize> = rows
+        .iter()
+        .map(|r| r[..r.find("待审议").expect("status")].width())
+        .collect();
+    assert!(status_cols.windows(2).all(|w| w[0] == w[1]), "{status_cols:?}");
+}
+
+#[test]
+fn help_explains_the_commands() {
+    let o = docket(&["--help"], &[]);
+    let out = stdout(&o);
+    assert!(out.contains("check"), "{out}");
+    assert!(out.contains("PANEL_DIR"), "{out}");
+    assert!(out.contains("--lang"), "{out}");
+    let o = docket(&["check", "--help"], &[]);
+    let out = stdout(&o);
+    assert!(out.contains("--strict"), "{out}");
+    assert!(out.contains("file:line:column"), "{out}");
+}
+
+#[test]
+fn a_bad_language_is_refused_by_name() {
+    let o = docket(&["check", "--lang", "fr"], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("`fr` is not a language"), "{err}");
+}
