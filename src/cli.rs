@@ -163,7 +163,11 @@ pub fn print_queue(path: &Path, lang: Lang, out: &mut dyn Write) -> io::Result<i
             [
                 escape(&c.id).into_owned(),
                 escape(kind).into_owned(),
-                format!("{} {}", escape(&c.subject.name), escape(&c.subject.position)),
+                format!(
+                    "{} {}",
+                    escape(&c.subject.name),
+                    escape(&c.subject.position)
+                ),
                 escape(&c.subject.unit).into_owned(),
                 escape(&c.claimed.join(",")).into_owned(),
                 i18n::status_pending(lang).to_string(),

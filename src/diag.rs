@@ -58,24 +58,49 @@ pub enum Msg {
     MultipleDocuments,
     TooDeep(usize),
     TooManyNodes(usize),
-    DuplicateKey { key: String, first_line: u32 },
+    DuplicateKey {
+        key: String,
+        first_line: u32,
+    },
     ComplexKey,
-    UnknownField { field: String, valid: Vec<&'static str> },
+    UnknownField {
+        field: String,
+        valid: Vec<&'static str>,
+    },
     MissingField(&'static str),
     Expected(Expect),
     EmptyValue(&'static str),
-    InvalidChoice { value: String, valid: Vec<String> },
+    InvalidChoice {
+        value: String,
+        valid: Vec<String>,
+    },
     BadDate(String),
     BadFraction(String),
     QuorumAboveOne(String),
     QuorumZero,
     UnknownTimezone(String),
-    DuplicateId { thing: Thing, id: String, first: String },
-    UnknownRef { thing: Thing, id: String, valid: Vec<String> },
+    DuplicateId {
+        thing: Thing,
+        id: String,
+        first: String,
+    },
+    UnknownRef {
+        thing: Thing,
+        id: String,
+        valid: Vec<String>,
+    },
     /// `id` is a `thing` of kind `owner`, used in a case of kind `kind`.
-    OtherKind { thing: Thing, id: String, owner: String, kind: String },
+    OtherKind {
+        thing: Thing,
+        id: String,
+        owner: String,
+        kind: String,
+    },
     ReviewOfSelf,
-    ReviewOfOtherKind { id: String, kind: String },
+    ReviewOfOtherKind {
+        id: String,
+        kind: String,
+    },
     ChairCount(usize),
     ClerkCount(usize),
     NoVotingMembers,
@@ -94,9 +119,14 @@ pub enum Msg {
     NoCasesFolder,
     NoPanels,
     ExtendsCycle(Vec<String>),
-    UnknownRules { name: String, builtins: Vec<&'static str> },
+    UnknownRules {
+        name: String,
+        builtins: Vec<&'static str>,
+    },
     ControlChar(char),
-    MinutesReadable { mode: u32 },
+    MinutesReadable {
+        mode: u32,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -132,7 +132,11 @@ pub fn msg(m: &Msg, lang: Lang) -> String {
         (Msg::ComplexKey, En) => "a key must be plain text".into(),
         (Msg::ComplexKey, Zh) => "键必须是普通文本".into(),
         (Msg::UnknownField { field, valid }, En) => {
-            format!("unknown field {}; valid fields: {}", q(field), list(valid, En))
+            format!(
+                "unknown field {}; valid fields: {}",
+                q(field),
+                list(valid, En)
+            )
         }
         (Msg::UnknownField { field, valid }, Zh) => {
             format!("未知字段 {}；可用字段：{}", q(field), list(valid, Zh))
@@ -160,39 +164,96 @@ pub fn msg(m: &Msg, lang: Lang) -> String {
         (Msg::QuorumZero, En) => "quorum 0: any attendance, even none, would meet it".into(),
         (Msg::QuorumZero, Zh) => "到会比例为 0：无人到会也算达到".into(),
         (Msg::UnknownTimezone(s), En) => {
-            format!("unknown time zone {}; use an IANA name such as Asia/Shanghai", q(s))
+            format!(
+                "unknown time zone {}; use an IANA name such as Asia/Shanghai",
+                q(s)
+            )
         }
         (Msg::UnknownTimezone(s), Zh) => {
             format!("未知时区 {}；请使用 IANA 名称，如 Asia/Shanghai", q(s))
         }
-        (Msg::DuplicateId { thing: t, id, first }, En) => {
-            format!("duplicate {} id {} (first at {})", thing(*t, En), q(id), escape(first))
+        (
+            Msg::DuplicateId {
+                thing: t,
+                id,
+                first,
+            },
+            En,
+        ) => {
+            format!(
+                "duplicate {} id {} (first at {})",
+                thing(*t, En),
+                q(id),
+                escape(first)
+            )
         }
-        (Msg::DuplicateId { thing: t, id, first }, Zh) => {
-            format!("{}编号 {} 重复（首次出现在 {}）", thing(*t, Zh), q(id), escape(first))
+        (
+            Msg::DuplicateId {
+                thing: t,
+                id,
+                first,
+            },
+            Zh,
+        ) => {
+            format!(
+                "{}编号 {} 重复（首次出现在 {}）",
+                thing(*t, Zh),
+                q(id),
+                escape(first)
+            )
         }
-        (Msg::UnknownRef { thing: t, id, valid }, En) => {
+        (
+            Msg::UnknownRef {
+                thing: t,
+                id,
+                valid,
+            },
+            En,
+        ) => {
             let mut s = format!("unknown {} {}", thing(*t, En), q(id));
             if !valid.is_empty() {
                 s.push_str(&format!("; known: {}", list(valid, En)));
             }
             s
         }
-        (Msg::UnknownRef { thing: t, id, valid }, Zh) => {
+        (
+            Msg::UnknownRef {
+                thing: t,
+                id,
+                valid,
+            },
+            Zh,
+        ) => {
             let mut s = format!("未知{} {}", thing(*t, Zh), q(id));
             if !valid.is_empty() {
                 s.push_str(&format!("；可用：{}", list(valid, Zh)));
             }
             s
         }
-        (Msg::OtherKind { thing: t, id, owner, kind }, En) => format!(
+        (
+            Msg::OtherKind {
+                thing: t,
+                id,
+                owner,
+                kind,
+            },
+            En,
+        ) => format!(
             "{} is a {} of {} cases, but this is a {} case",
             q(id),
             thing(*t, En),
             q(owner),
             q(kind)
         ),
-        (Msg::OtherKind { thing: t, id, owner, kind }, Zh) => format!(
+        (
+            Msg::OtherKind {
+                thing: t,
+                id,
+                owner,
+                kind,
+            },
+            Zh,
+        ) => format!(
             "{} 是 {} 类案件的{}，而本案属于 {} 类",
             q(id),
             q(owner),
@@ -216,13 +277,18 @@ pub fn msg(m: &Msg, lang: Lang) -> String {
         (Msg::NoVotingMembers, En) => {
             "no voting members (chair or member): the quorum can never be met".into()
         }
-        (Msg::NoVotingMembers, Zh) => "没有参加表决的成员（chair 或 member），永远无法达到法定人数".into(),
+        (Msg::NoVotingMembers, Zh) => {
+            "没有参加表决的成员（chair 或 member），永远无法达到法定人数".into()
+        }
         (Msg::NoEntitled, En) => {
             "these conflicts recuse every voting member; nobody could decide the case".into()
         }
         (Msg::NoEntitled, Zh) => "回避后没有可参加表决的成员，本案无法作出决定".into(),
         (Msg::ConflictWithClerk(id), En) => {
-            format!("{} is the clerk and does not vote; recusal changes no count", q(id))
+            format!(
+                "{} is the clerk and does not vote; recusal changes no count",
+                q(id)
+            )
         }
         (Msg::ConflictWithClerk(id), Zh) => {
             format!("{} 是记录人，不参加表决，回避不影响计数", q(id))
@@ -242,7 +308,10 @@ pub fn msg(m: &Msg, lang: Lang) -> String {
         (Msg::SpecialFile(s), En) => format!("{}; skipped, not opened", special(*s, En)),
         (Msg::SpecialFile(s), Zh) => format!("{}，已跳过，未打开", special(*s, Zh)),
         (Msg::LinkOutside(t), En) => {
-            format!("link leading outside the panel folder (to {}); skipped", escape(t))
+            format!(
+                "link leading outside the panel folder (to {}); skipped",
+                escape(t)
+            )
         }
         (Msg::LinkOutside(t), Zh) => format!("链接指向审议组文件夹之外（{}），已跳过", escape(t)),
         (Msg::BrokenLink, En) => "link to nothing; skipped".into(),

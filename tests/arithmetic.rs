@@ -40,22 +40,31 @@ fn case() -> impl Strategy<Value = (CaseCounts, Fraction, Tally)> {
             // Present recused members: at least those who must be, since PE ≤ E.
             let lo = p.saturating_sub(v - r);
             let hi = r.min(p);
-            (Just(v), Just(p), Just(r), lo..=hi, Just(Fraction { num, den }))
+            (
+                Just(v),
+                Just(p),
+                Just(r),
+                lo..=hi,
+                Just(Fraction { num, den }),
+            )
         })
         .prop_flat_map(|(v, p, r, rp, q)| {
             let c = CaseCounts::new(v, p, r, rp);
             let pe = c.present_entitled;
             (Just(c), Just(q), 0..=pe, 0..=pe, 0..=pe, 0..=pe)
         })
-        .prop_filter_map("tally within present and entitled", |(c, q, a, d, f, ab)| {
-            let t = Tally {
-                agree: a,
-                disagree: d,
-                defer: f,
-                abstain: ab,
-            };
-            (t.total() <= c.present_entitled).then_some((c, q, t))
-        })
+        .prop_filter_map(
+            "tally within present and entitled",
+            |(c, q, a, d, f, ab)| {
+                let t = Tally {
+                    agree: a,
+                    disagree: d,
+                    defer: f,
+                    abstain: ab,
+                };
+                (t.total() <= c.present_entitled).then_some((c, q, t))
+            },
+        )
 }
 
 proptest! {

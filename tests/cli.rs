@@ -28,7 +28,9 @@ fn stdout(o: &Output) -> String {
 }
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli").join(name);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("cli")
+        .join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("scratch dir");
     dir
@@ -77,7 +79,10 @@ fn language_follows_the_flag_then_lc_all_then_lang() {
         &[("LANG", "zh_CN.UTF-8"), ("LC_ALL", "en_US.UTF-8")],
     );
     assert!(stdout(&o).contains("7 members"), "{}", stdout(&o));
-    let o = docket(&["--lang", "en", "check", "panels/example"], &[("LANG", "zh_CN.UTF-8")]);
+    let o = docket(
+        &["--lang", "en", "check", "panels/example"],
+        &[("LANG", "zh_CN.UTF-8")],
+    );
     assert!(stdout(&o).contains("7 members"), "{}", stdout(&o));
 }
 
@@ -119,11 +124,17 @@ fn control_characters_never_reach_the_terminal() {
     std::fs::write(&case, text).expect("write case");
     let o = docket(&["check", dir.to_str().expect("utf-8 path")], &[]);
     let out = stdout(&o);
-    assert!(!out.contains('\u{1b}') && !out.contains('\u{202e}'), "{out:?}");
+    assert!(
+        !out.contains('\u{1b}') && !out.contains('\u{202e}'),
+        "{out:?}"
+    );
     assert!(out.contains("\\u{1b}"), "{out}");
     let o = docket(&[dir.to_str().expect("utf-8 path")], &[]);
     let out = stdout(&o);
-    assert!(!out.contains('\u{1b}') && !out.contains('\u{202e}'), "{out:?}");
+    assert!(
+        !out.contains('\u{1b}') && !out.contains('\u{202e}'),
+        "{out:?}"
+    );
     assert!(out.contains("2026-001\\u{1b}[2J\\u{202e}"), "{out}");
 }
 
@@ -143,7 +154,10 @@ fn the_queue_prints_every_case_aligned() {
         .iter()
         .map(|r| r[..r.find("待审议").expect("status")].width())
         .collect();
-    assert!(status_cols.windows(2).all(|w| w[0] == w[1]), "{status_cols:?}");
+    assert!(
+        status_cols.windows(2).all(|w| w[0] == w[1]),
+        "{status_cols:?}"
+    );
 }
 
 #[test]

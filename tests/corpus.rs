@@ -32,7 +32,9 @@ fn copy_tree(src: &Path, dst: &Path) {
 
 /// Files a case can only be given at run time, named by a `setup.txt` line.
 fn setup(dir: &Path) {
-    let Ok(text) = fs::read_to_string(dir.join("setup.txt")) else { return };
+    let Ok(text) = fs::read_to_string(dir.join("setup.txt")) else {
+        return;
+    };
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         let (what, rel) = line.split_once(' ').expect("setup line: WHAT PATH");
         let path = dir.join(rel.trim());
@@ -74,10 +76,18 @@ fn every_broken_panel_gives_its_located_message() {
         .filter(|p| p.is_dir())
         .collect();
     names.sort();
-    assert!(names.len() >= 30, "the corpus holds {} panels, want 30", names.len());
+    assert!(
+        names.len() >= 30,
+        "the corpus holds {} panels, want 30",
+        names.len()
+    );
     let mut failures = Vec::new();
     for src in &names {
-        let name = src.file_name().expect("name").to_string_lossy().into_owned();
+        let name = src
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
         let dir = work.join(&name);
         copy_tree(src, &dir);
         setup(&dir);
@@ -86,7 +96,10 @@ fn every_broken_panel_gives_its_located_message() {
         let (code, output) = run_check(&dir);
         let prefix = format!("{}/", dir.display());
         let shown = output.replace(&prefix, "");
-        for want in expect.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+        for want in expect
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
             if !shown.lines().any(|l| l.contains(want)) {
                 failures.push(format!("{name}: missing line\n    {want}\n  got:\n{shown}"));
             }

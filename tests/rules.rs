@@ -28,7 +28,10 @@ fn builtin_rules_load_without_a_single_problem() {
     assert_eq!(adj.item_noun, ItemNoun::Ground);
     assert_eq!(adj.items.len(), 4);
     let outcomes: Vec<&str> = adj.outcomes.iter().map(|o| o.id.as_str()).collect();
-    assert_eq!(outcomes, ["remove", "adjust", "hold_accountable", "no_action", "defer"]);
+    assert_eq!(
+        outcomes,
+        ["remove", "adjust", "hold_accountable", "no_action", "defer"]
+    );
     let m = &r.meeting;
     assert_eq!(m.quorum, Fraction { num: 2, den: 3 });
     assert_eq!(m.pass, PassRule::MoreThanHalfOfEntitled);
@@ -55,12 +58,20 @@ fn every_rule_text_is_quoted_verbatim_from_the_source() {
         for d in &kind.distinctions {
             for t in [&d.tolerable, &d.not_tolerable] {
                 assert!(source.contains(&t.zh), "not in the source: {}", t.zh);
-                assert!(t.en.as_ref().is_some_and(|e| !e.is_empty()), "{} has no English", d.id);
+                assert!(
+                    t.en.as_ref().is_some_and(|e| !e.is_empty()),
+                    "{} has no English",
+                    d.id
+                );
                 quoted += 1;
             }
         }
         for item in &kind.items {
-            assert!(source.contains(&item.text.zh), "not in the source: {}", item.text.zh);
+            assert!(
+                source.contains(&item.text.zh),
+                "not in the source: {}",
+                item.text.zh
+            );
             assert!(item.text.en.is_some(), "{} has no English", item.id);
             quoted += 1;
         }

@@ -210,9 +210,7 @@ pub fn verdict(rule: PassRule, counts: &CaseCounts, q: Fraction, tally: &Tally) 
         PassRule::MoreThanHalfOfEntitled => agree * 2 > u64::from(counts.entitled),
         PassRule::MoreThanHalfOfPresent => agree * 2 > u64::from(counts.present_entitled),
         PassRule::MoreThanHalfOfVotesCast => agree * 2 > u64::from(tally.cast()),
-        PassRule::TwoThirdsOfEntitled => {
-            agree > 0 && agree * 3 >= 2 * u64::from(counts.entitled)
-        }
+        PassRule::TwoThirdsOfEntitled => agree > 0 && agree * 3 >= 2 * u64::from(counts.entitled),
     };
     let has_quorum = counts.quorum(q).met;
     Verdict {
@@ -244,7 +242,10 @@ mod tests {
         assert_eq!("2/3".parse(), Ok(Fraction { num: 2, den: 3 }));
         assert_eq!(" 3 / 4 ".parse(), Ok(Fraction { num: 3, den: 4 }));
         assert_eq!("4/3".parse::<Fraction>(), Err(FractionError::AboveOne));
-        assert_eq!("1/0".parse::<Fraction>(), Err(FractionError::ZeroDenominator));
+        assert_eq!(
+            "1/0".parse::<Fraction>(),
+            Err(FractionError::ZeroDenominator)
+        );
         assert_eq!("0.66".parse::<Fraction>(), Err(FractionError::Syntax));
         assert_eq!("-1/2".parse::<Fraction>(), Err(FractionError::Syntax));
     }
@@ -264,9 +265,19 @@ mod tests {
     fn a_tie_does_not_pass() {
         // Six entitled, three agree: not more than half.
         let c = CaseCounts::new(6, 6, 0, 0);
-        let v = verdict(PassRule::MoreThanHalfOfEntitled, &c, TWO_THIRDS, &tally(3, 3, 0, 0));
+        let v = verdict(
+            PassRule::MoreThanHalfOfEntitled,
+            &c,
+            TWO_THIRDS,
+            &tally(3, 3, 0, 0),
+        );
         assert_eq!((v.base, v.needed, v.passed), (6, 4, false));
-        let v = verdict(PassRule::MoreThanHalfOfVotesCast, &c, TWO_THIRDS, &tally(3, 3, 0, 0));
+        let v = verdict(
+            PassRule::MoreThanHalfOfVotesCast,
+            &c,
+            TWO_THIRDS,
+            &tally(3, 3, 0, 0),
+        );
         assert!(!v.passed);
     }
 
@@ -274,11 +285,32 @@ mod tests {
     fn majority_is_of_the_entitled_not_of_those_present() {
         // Six voting, five present, four agree: 4·2 > 6 passes; three would not.
         let c = CaseCounts::new(6, 5, 0, 0);
-        assert!(verdict(PassRule::MoreThanHalfOfEntitled, &c, TWO_THIRDS, &tally(4, 1, 0, 0)).passed);
-        let v = verdict(PassRule::MoreThanHalfOfEntitled, &c, TWO_THIRDS, &tally(3, 0, 2, 0));
+        assert!(
+            verdict(
+                PassRule::MoreThanHalfOfEntitled,
+                &c,
+                TWO_THIRDS,
+                &tally(4, 1, 0, 0)
+            )
+            .passed
+        );
+        let v = verdict(
+            PassRule::MoreThanHalfOfEntitled,
+            &c,
+            TWO_THIRDS,
+            &tally(3, 0, 2, 0),
+        );
         assert!(!v.passed);
         // Of those present, three of five is enough.
-        assert!(verdict(PassRule::MoreThanHalfOfPresent, &c, TWO_THIRDS, &tally(3, 0, 2, 0)).passed);
+        assert!(
+            verdict(
+                PassRule::MoreThanHalfOfPresent,
+                &c,
+                TWO_THIRDS,
+                &tally(3, 0, 2, 0)
+            )
+            .passed
+        );
     }
 
     #[test]
@@ -286,7 +318,12 @@ mod tests {
         // Six voting, all present, one recused but still in the room.
         let c = CaseCounts::new(6, 6, 1, 1);
         assert_eq!((c.entitled, c.present_entitled), (5, 5));
-        let v = verdict(PassRule::MoreThanHalfOfEntitled, &c, TWO_THIRDS, &tally(3, 2, 0, 0));
+        let v = verdict(
+            PassRule::MoreThanHalfOfEntitled,
+            &c,
+            TWO_THIRDS,
+            &tally(3, 2, 0, 0),
+        );
         assert_eq!((v.base, v.needed, v.passed), (5, 3, true));
         // The recused member stepped out: present_entitled is the same.
         assert_eq!(CaseCounts::new(6, 5, 1, 0).present_entitled, 5);
@@ -297,7 +334,12 @@ mod tests {
         let c = CaseCounts::new(3, 3, 3, 3);
         assert_eq!((c.entitled, c.present_entitled), (0, 0));
         assert!(!c.quorum(TWO_THIRDS).met);
-        let v = verdict(PassRule::MoreThanHalfOfVotesCast, &c, TWO_THIRDS, &tally(0, 0, 0, 0));
+        let v = verdict(
+            PassRule::MoreThanHalfOfVotesCast,
+            &c,
+            TWO_THIRDS,
+            &tally(0, 0, 0, 0),
+        );
         assert!(!v.passed && !v.reachable);
     }
 
@@ -306,7 +348,12 @@ mod tests {
         // Seven voting, four present: 4·3 < 2·7.
         let c = CaseCounts::new(7, 4, 0, 0);
         assert!(!c.quorum(TWO_THIRDS).met);
-        let v = verdict(PassRule::MoreThanHalfOfPresent, &c, TWO_THIRDS, &tally(4, 0, 0, 0));
+        let v = verdict(
+            PassRule::MoreThanHalfOfPresent,
+            &c,
+            TWO_THIRDS,
+            &tally(4, 0, 0, 0),
+        );
         assert!(!v.passed);
     }
 
@@ -314,8 +361,24 @@ mod tests {
     fn a_panel_of_one() {
         let c = CaseCounts::new(1, 1, 0, 0);
         assert!(c.quorum(TWO_THIRDS).met);
-        assert!(verdict(PassRule::MoreThanHalfOfEntitled, &c, TWO_THIRDS, &tally(1, 0, 0, 0)).passed);
-        assert!(!verdict(PassRule::MoreThanHalfOfEntitled, &c, TWO_THIRDS, &tally(0, 0, 1, 0)).passed);
+        assert!(
+            verdict(
+                PassRule::MoreThanHalfOfEntitled,
+                &c,
+                TWO_THIRDS,
+                &tally(1, 0, 0, 0)
+            )
+            .passed
+        );
+        assert!(
+            !verdict(
+                PassRule::MoreThanHalfOfEntitled,
+                &c,
+                TWO_THIRDS,
+                &tally(0, 0, 1, 0)
+            )
+            .passed
+        );
     }
 
     #[test]
@@ -331,16 +394,47 @@ mod tests {
     #[test]
     fn two_thirds_of_entitled() {
         let c = CaseCounts::new(6, 6, 0, 0);
-        let v = verdict(PassRule::TwoThirdsOfEntitled, &c, TWO_THIRDS, &tally(4, 2, 0, 0));
+        let v = verdict(
+            PassRule::TwoThirdsOfEntitled,
+            &c,
+            TWO_THIRDS,
+            &tally(4, 2, 0, 0),
+        );
         assert_eq!((v.needed, v.passed), (4, true));
-        assert!(!verdict(PassRule::TwoThirdsOfEntitled, &c, TWO_THIRDS, &tally(3, 3, 0, 0)).passed);
+        assert!(
+            !verdict(
+                PassRule::TwoThirdsOfEntitled,
+                &c,
+                TWO_THIRDS,
+                &tally(3, 3, 0, 0)
+            )
+            .passed
+        );
         let c = CaseCounts::new(7, 7, 0, 0);
-        assert_eq!(verdict(PassRule::TwoThirdsOfEntitled, &c, TWO_THIRDS, &tally(5, 0, 0, 0)).needed, 5);
+        assert_eq!(
+            verdict(
+                PassRule::TwoThirdsOfEntitled,
+                &c,
+                TWO_THIRDS,
+                &tally(5, 0, 0, 0)
+            )
+            .needed,
+            5
+        );
     }
 
     #[test]
     fn counts_are_capped_to_stay_consistent() {
         let c = CaseCounts::new(5, 9, 7, 8);
-        assert_eq!((c.voting, c.present, c.recused, c.entitled, c.present_entitled), (5, 5, 5, 0, 0));
+        assert_eq!(
+            (
+                c.voting,
+                c.present,
+                c.recused,
+                c.entitled,
+                c.present_entitled
+            ),
+            (5, 5, 5, 0, 0)
+        );
     }
 }

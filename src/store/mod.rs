@@ -54,7 +54,8 @@ impl Ctx {
         match read::read_text(path) {
             Ok(text) => self.parse_text(path, &text),
             Err(e) => {
-                self.report.push(Severity::Error, path, e.line, e.col, e.msg);
+                self.report
+                    .push(Severity::Error, path, e.line, e.col, e.msg);
                 None
             }
         }

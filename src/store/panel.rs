@@ -106,14 +106,23 @@ fn load_panel(cx: &mut Ctx, dir: &Path) -> Option<Panel> {
     };
     let chairs = members.iter().filter(|m| m.role == Role::Chair).count();
     if chairs != 1 {
-        cx.error(members_node.map_or(node.pos, |n| n.pos), Msg::ChairCount(chairs));
+        cx.error(
+            members_node.map_or(node.pos, |n| n.pos),
+            Msg::ChairCount(chairs),
+        );
     }
     let clerks = members.iter().filter(|m| m.role == Role::Clerk).count();
     if clerks != 1 {
-        cx.warn(members_node.map_or(node.pos, |n| n.pos), Msg::ClerkCount(clerks));
+        cx.warn(
+            members_node.map_or(node.pos, |n| n.pos),
+            Msg::ClerkCount(clerks),
+        );
     }
     if !members.is_empty() && !members.iter().any(|m| m.role.votes()) {
-        cx.error(members_node.map_or(node.pos, |n| n.pos), Msg::NoVotingMembers);
+        cx.error(
+            members_node.map_or(node.pos, |n| n.pos),
+            Msg::NoVotingMembers,
+        );
     }
     if let Some((tz, pos)) = &timezone
         && jiff::tz::TimeZone::get(tz).is_err()
@@ -143,7 +152,9 @@ fn decode_members(cx: &mut Ctx, node: &Node) -> Vec<Member> {
     let mut members = Vec::new();
     let mut seen = Vec::new();
     for item in items {
-        let Some(mut f) = Fields::of(cx, item) else { continue };
+        let Some(mut f) = Fields::of(cx, item) else {
+            continue;
+        };
         let id = req_string_at(cx, &mut f, "id");
         let name = req_string(cx, &mut f, "name");
         let role = match f.get("role") {
@@ -154,7 +165,9 @@ fn decode_members(cx: &mut Ctx, node: &Node) -> Vec<Member> {
             }
         };
         f.finish(cx);
-        let (Some((id, pos)), Some(name), Some(role)) = (id, name, role) else { continue };
+        let (Some((id, pos)), Some(name), Some(role)) = (id, name, role) else {
+            continue;
+        };
         if check_unique(cx, Thing::Member, &id, pos, &mut seen) {
             members.push(Member { id, name, role });
         }
@@ -173,8 +186,13 @@ fn load_cases(cx: &mut Ctx, dir: &Path, panel: Option<&Panel>) -> Vec<LoadedCase
     let entries = match fs::read_dir(&cases_dir) {
         Ok(e) => e,
         Err(_) => {
-            cx.report
-                .push(crate::diag::Severity::Warning, &cases_dir, 1, 1, Msg::NoCasesFolder);
+            cx.report.push(
+                crate::diag::Severity::Warning,
+                &cases_dir,
+                1,
+                1,
+                Msg::NoCasesFolder,
+            );
             return Vec::new();
         }
     };
@@ -186,7 +204,9 @@ fn load_cases(cx: &mut Ctx, dir: &Path, panel: Option<&Panel>) -> Vec<LoadedCase
         if !is_candidate(cx, &path, &root) {
             continue;
         }
-        let Some(node) = cx.parse_file(&path) else { continue };
+        let Some(node) = cx.parse_file(&path) else {
+            continue;
+        };
         if let Some((case, places)) = decode_case(cx, &node, panel) {
             loaded.push((LoadedCase { path, case }, places));
         }
@@ -198,11 +218,16 @@ fn load_cases(cx: &mut Ctx, dir: &Path, panel: Option<&Panel>) -> Vec<LoadedCase
 /// Whether `path` should be read as a case file. FIFOs, devices and links that leave the panel
 /// folder are reported and never opened.
 fn is_candidate(cx: &mut Ctx, path: &Path, root: &Path) -> bool {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     if name.starts_with('.') {
         return false;
     }
-    let Ok(meta) = fs::symlink_metadata(path) else { return false };
+    let Ok(meta) = fs::symlink_metadata(path) else {
+        return false;
+    };
     let target_meta = if meta.file_type().is_symlink() {
         match fs::canonicalize(path) {
             Ok(target) if !target.starts_with(root) => {
@@ -255,7 +280,10 @@ fn decode_case(cx: &mut Ctx, node: &Node, panel: Option<&Panel>) -> Option<(Case
     };
     let received = req_string_at(cx, &mut f, "received").and_then(|(s, pos)| date(cx, &s, pos));
     let summary = req_string(cx, &mut f, "summary");
-    let facts: Vec<String> = string_list(cx, &mut f, "facts").into_iter().map(|(s, _)| s).collect();
+    let facts: Vec<String> = string_list(cx, &mut f, "facts")
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect();
     let claimed = string_list(cx, &mut f, "claimed");
     let proposal = f.get("proposal").and_then(|n| decode_proposal(cx, n));
     let conflicts_node = f.get("conflicts");
@@ -297,7 +325,12 @@ fn decode_case(cx: &mut Ctx, node: &Node, panel: Option<&Panel>) -> Option<(Case
         }
     }
     if let Some(panel) = panel {
-        check_conflicts(cx, panel, &conflicts, conflicts_node.map_or(f_pos(node), |n| n.pos));
+        check_conflicts(
+            cx,
+            panel,
+            &conflicts,
+            conflicts_node.map_or(f_pos(node), |n| n.pos),
+        );
     }
     let (id, id_pos) = id?;
     Some((
@@ -346,7 +379,9 @@ fn decode_proposal(cx: &mut Ctx, node: &Node) -> Option<(Proposal, Pos)> {
 fn decode_conflicts(cx: &mut Ctx, f: &mut Fields) -> Vec<(Conflict, Pos)> {
     let mut out = Vec::new();
     for item in list(cx, f, "conflicts") {
-        let Some(mut g) = Fields::of(cx, item) else { continue };
+        let Some(mut g) = Fields::of(cx, item) else {
+            continue;
+        };
         let member = req_string_at(cx, &mut g, "member");
         let reason = req_string(cx, &mut g, "reason");
         g.finish(cx);
@@ -360,9 +395,13 @@ fn decode_conflicts(cx: &mut Ctx, f: &mut Fields) -> Vec<(Conflict, Pos)> {
 /// YYYY-MM-DD and a real calendar date.
 fn date(cx: &mut Ctx, s: &str, pos: Pos) -> Option<Date> {
     let shaped = s.len() == 10
-        && s.bytes()
-            .enumerate()
-            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
     match shaped.then(|| s.parse::<Date>().ok()).flatten() {
         Some(d) => Some(d),
         None => {
@@ -465,7 +504,9 @@ fn check_across(cx: &mut Ctx, loaded: &[(LoadedCase, Places)]) {
         check_unique(cx, Thing::Case, &c.case.id, places.id, &mut seen);
     }
     for (c, places) in loaded {
-        let (Some(target), Some(pos)) = (&c.case.review_of, places.review_of) else { continue };
+        let (Some(target), Some(pos)) = (&c.case.review_of, places.review_of) else {
+            continue;
+        };
         if *target == c.case.id {
             cx.error(pos, Msg::ReviewOfSelf);
             continue;

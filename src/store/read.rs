@@ -20,7 +20,11 @@ pub struct ReadError {
 
 impl ReadError {
     fn whole(msg: Msg) -> ReadError {
-        ReadError { line: 1, col: 1, msg }
+        ReadError {
+            line: 1,
+            col: 1,
+            msg,
+        }
     }
 }
 
@@ -46,9 +50,7 @@ pub fn read_text(path: &Path) -> Result<String, ReadError> {
         .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
         .open(path)
         .map_err(|e| ReadError::whole(io_msg(&e)))?;
-    let meta = file
-        .metadata()
-        .map_err(|e| ReadError::whole(io_msg(&e)))?;
+    let meta = file.metadata().map_err(|e| ReadError::whole(io_msg(&e)))?;
     if let Some(kind) = special_kind(&meta.file_type()) {
         return Err(ReadError::whole(Msg::SpecialFile(kind)));
     }

@@ -37,35 +37,35 @@ pub fn load_tree(
     dir: Option<&Path>,
     chain: &mut Vec<String>,
 ) -> Option<Node> {
-    let (key, path, text) = if let Some((id, text)) = BUILTIN.iter().find(|(id, _)| *id == reference)
-    {
-        (
-            format!("built-in {id}"),
-            PathBuf::from(format!("<built-in>/config/rules/{id}.yaml")),
-            Some(*text),
-        )
-    } else {
-        let path = match dir {
-            Some(d) => d.join(reference),
-            None => PathBuf::from(reference),
-        };
-        if !path.exists() {
-            let msg = Msg::UnknownRules {
-                name: reference.to_string(),
-                builtins: builtin_ids(),
+    let (key, path, text) =
+        if let Some((id, text)) = BUILTIN.iter().find(|(id, _)| *id == reference) {
+            (
+                format!("built-in {id}"),
+                PathBuf::from(format!("<built-in>/config/rules/{id}.yaml")),
+                Some(*text),
+            )
+        } else {
+            let path = match dir {
+                Some(d) => d.join(reference),
+                None => PathBuf::from(reference),
             };
-            match at {
-                Some(pos) => cx.error(pos, msg),
-                None => cx.file_error(&path, msg),
+            if !path.exists() {
+                let msg = Msg::UnknownRules {
+                    name: reference.to_string(),
+                    builtins: builtin_ids(),
+                };
+                match at {
+                    Some(pos) => cx.error(pos, msg),
+                    None => cx.file_error(&path, msg),
+                }
+                return None;
             }
-            return None;
-        }
-        let key = std::fs::canonicalize(&path)
-            .unwrap_or_else(|_| path.clone())
-            .display()
-            .to_string();
-        (key, path, None)
-    };
+            let key = std::fs::canonicalize(&path)
+                .unwrap_or_else(|_| path.clone())
+                .display()
+                .to_string();
+            (key, path, None)
+        };
     if chain.contains(&key) {
         let mut names = chain.clone();
         names.push(key);
@@ -105,7 +105,13 @@ pub fn merge(cx: &mut Ctx, base: Node, over: Node) -> Node {
             for (k, v) in o {
                 match b.iter_mut().find(|(bk, _)| bk.scalar() == k.scalar()) {
                     Some(slot) => {
-                        let old = std::mem::replace(&mut slot.1, Node { pos: v.pos, value: Value::Null });
+                        let old = std::mem::replace(
+                            &mut slot.1,
+                            Node {
+                                pos: v.pos,
+                                value: Value::Null,
+                            },
+                        );
                         slot.1 = merge(cx, old, v);
                     }
                     None => b.push((k, v)),
@@ -160,7 +166,10 @@ fn merge_by_id(cx: &mut Ctx, mut base: Vec<Node>, over: Vec<Node>) -> Vec<Node> 
             continue;
         }
         let id = item_id(&item).map(str::to_string);
-        match base.iter().position(|n| item_id(n).map(str::to_string) == id) {
+        match base
+            .iter()
+            .position(|n| item_id(n).map(str::to_string) == id)
+        {
             Some(i) => base[i] = item,
             None => base.push(item),
         }
@@ -178,7 +187,9 @@ pub fn decode(cx: &mut Ctx, node: &Node) -> Option<Rules> {
     let title = f.get("title").and_then(|n| text(cx, n)).unwrap_or_default();
     let mut opinions = Vec::new();
     for item in list(cx, &mut f, "opinions") {
-        let Some(mut g) = Fields::of(cx, item) else { continue };
+        let Some(mut g) = Fields::of(cx, item) else {
+            continue;
+        };
         let opinion = g
             .get("id")
             .and_then(|n| choice(cx, n, &Opinion::ALL, Opinion::id));
@@ -237,22 +248,24 @@ fn decode_kind(
     let mut distinctions = Vec::new();
     let mut seen = Vec::new();
     for item in list(cx, &mut f, "distinctions") {
-        let Some(mut g) = Fields::of(cx, item) else { continue };
+        let Some(mut g) = Fields::of(cx, item) else {
+            continue;
+        };
         let did = req_string_at(cx, &mut g, "id");
         let dname = g.get("name").and_then(|n| text(cx, n));
         let tolerable = req_text(cx, &mut g, "tolerable");
         let not_tolerable = req_text(cx, &mut g, "not_tolerable");
         g.finish(cx);
         let Some((did, pos)) = did else { continue };
-        if unique(cx, Thing::Distinction, &did, pos, &mut seen) {
-            if let (Some(tolerable), Some(not_tolerable)) = (tolerable, not_tolerable) {
-                distinctions.push(Distinction {
-                    id: did,
-                    name: dname,
-                    tolerable,
-                    not_tolerable,
-                });
-            }
+        if unique(cx, Thing::Distinction, &did, pos, &mut seen)
+            && let (Some(tolerable), Some(not_tolerable)) = (tolerable, not_tolerable)
+        {
+            distinctions.push(Distinction {
+                id: did,
+                name: dname,
+                tolerable,
+                not_tolerable,
+            });
         }
     }
     let has_situations = f.has("situations");
@@ -271,36 +284,40 @@ fn decode_kind(
     }
     let mut items = Vec::new();
     for item in raw_items {
-        let Some(mut g) = Fields::of(cx, item) else { continue };
+        let Some(mut g) = Fields::of(cx, item) else {
+            continue;
+        };
         let iid = req_string_at(cx, &mut g, "id");
         let t = req_text(cx, &mut g, "text");
         g.finish(cx);
         let Some((iid, pos)) = iid else { continue };
-        if unique(cx, thing, &iid, pos, item_places) {
-            if let Some(text) = t {
-                items.push(Item { id: iid, text });
-            }
+        if unique(cx, thing, &iid, pos, item_places)
+            && let Some(text) = t
+        {
+            items.push(Item { id: iid, text });
         }
     }
     let mut outcomes = Vec::new();
     let mut seen = Vec::new();
     for item in list(cx, &mut f, "outcomes") {
-        let Some(mut g) = Fields::of(cx, item) else { continue };
+        let Some(mut g) = Fields::of(cx, item) else {
+            continue;
+        };
         let oid = req_string_at(cx, &mut g, "id");
         let label = req_text(cx, &mut g, "label");
         let lenient = opt_bool(cx, &mut g, "lenient").unwrap_or(false);
         let deferral = opt_bool(cx, &mut g, "deferral").unwrap_or(false);
         g.finish(cx);
         let Some((oid, pos)) = oid else { continue };
-        if unique(cx, Thing::Outcome, &oid, pos, &mut seen) {
-            if let Some(label) = label {
-                outcomes.push(Outcome {
-                    id: oid,
-                    label,
-                    lenient,
-                    deferral,
-                });
-            }
+        if unique(cx, Thing::Outcome, &oid, pos, &mut seen)
+            && let Some(label) = label
+        {
+            outcomes.push(Outcome {
+                id: oid,
+                label,
+                lenient,
+                deferral,
+            });
         }
     }
     if !outcomes.iter().any(|o| o.deferral) {
@@ -356,10 +373,8 @@ pub fn decode_meeting(cx: &mut Ctx, node: &Node) -> MeetingRule {
     let Some(mut f) = Fields::of(cx, node) else {
         return rule;
     };
-    if let Some(n) = f.get("quorum") {
-        if let Some(q) = fraction(cx, n) {
-            rule.quorum = q;
-        }
+    if let Some(q) = f.get("quorum").and_then(|n| fraction(cx, n)) {
+        rule.quorum = q;
     }
     if let Some(p) = f
         .get("pass")

@@ -119,7 +119,11 @@ enum Frame {
 
 /// Parses one YAML document. `Ok(None)` for a file with no content at all. A fatal problem
 /// (syntax, limits, several documents) is the `Err`; others are pushed to `problems`.
-pub fn parse(text: &str, file: FileId, problems: &mut Vec<Problem>) -> Result<Option<Node>, Problem> {
+pub fn parse(
+    text: &str,
+    file: FileId,
+    problems: &mut Vec<Problem>,
+) -> Result<Option<Node>, Problem> {
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Frame> = Vec::new();
     let mut anchors: HashMap<usize, (Node, usize)> = HashMap::new();
@@ -156,8 +160,8 @@ pub fn parse(text: &str, file: FileId, problems: &mut Vec<Problem>) -> Result<Op
             }
             Event::Scalar(text, style, anchor, tag) => {
                 nodes += 1;
-                let plain = style == TScalarStyle::Plain
-                    && !tag.as_ref().is_some_and(|t| t.suffix == "str");
+                let plain =
+                    style == TScalarStyle::Plain && tag.as_ref().is_none_or(|t| t.suffix != "str");
                 if let Some(c) = sanitize::first_suspicious(&text) {
                     problems.push(Problem {
                         pos,
@@ -333,7 +337,7 @@ mod tests {
         let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for i in 1..12 {
             let prev = format!("*a{}", i - 1);
-            let refs = vec![prev.as_str(); 10].join(", ");
+            let refs = [prev.as_str(); 10].join(", ");
             text.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
         }
         assert_eq!(err(&text).msg, Msg::TooManyNodes(MAX_NODES));
@@ -344,7 +348,9 @@ mod tests {
         // The scanner has a flow-nesting limit of its own; either refusal is fine.
         let text = "[".repeat(100_000);
         assert!(matches!(err(&text).msg, Msg::TooDeep(_) | Msg::Syntax(_)));
-        let text = (0..100).map(|i| format!("{}k:\n", "  ".repeat(i))).collect::<String>();
+        let text = (0..100)
+            .map(|i| format!("{}k:\n", "  ".repeat(i)))
+            .collect::<String>();
         assert_eq!(err(&text).msg, Msg::TooDeep(MAX_DEPTH));
     }
 
