@@ -55,6 +55,12 @@ pub enum Msg {
     InvalidUtf8,
     Empty,
     Syntax(String),
+    /// A tab where YAML wants spaces for indentation.
+    SyntaxTab,
+    /// A flow bracket opened and never closed.
+    SyntaxUnclosed(char),
+    /// A line indented so that YAML cannot tell which mapping it belongs to.
+    SyntaxIndent,
     MultipleDocuments,
     TooDeep(usize),
     TooManyNodes(usize),
@@ -75,6 +81,7 @@ pub enum Msg {
         valid: Vec<String>,
     },
     BadDate(String),
+    NoSuchDay(String),
     BadFraction(String),
     QuorumAboveOne(String),
     QuorumZero,
@@ -167,6 +174,24 @@ impl Report {
             line,
             col,
             msg,
+        });
+    }
+
+    /// Orders problems by line within each file, files in the order they were first read
+    /// (panel, rules, then cases), so a reader can walk each file from the top.
+    pub fn sort(&mut self) {
+        let mut files: Vec<PathBuf> = Vec::new();
+        for d in &self.diagnostics {
+            if !files.contains(&d.file) {
+                files.push(d.file.clone());
+            }
+        }
+        self.diagnostics.sort_by_key(|d| {
+            let rank = files
+                .iter()
+                .position(|f| *f == d.file)
+                .unwrap_or(usize::MAX);
+            (rank, d.line, d.col)
         });
     }
 

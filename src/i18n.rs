@@ -115,6 +115,18 @@ pub fn msg(m: &Msg, lang: Lang) -> String {
         (Msg::Empty, Zh) => "文件为空".into(),
         (Msg::Syntax(s), En) => format!("YAML syntax error: {}", escape(s)),
         (Msg::Syntax(s), Zh) => format!("YAML 语法错误：{}", escape(s)),
+        (Msg::SyntaxTab, En) => {
+            "YAML syntax error: a tab in the indentation; YAML indents with spaces only".into()
+        }
+        (Msg::SyntaxTab, Zh) => "YAML 语法错误：缩进中有制表符（Tab）；YAML 只能用空格缩进".into(),
+        (Msg::SyntaxUnclosed(b), En) => {
+            format!("YAML syntax error: this `{b}` is never closed")
+        }
+        (Msg::SyntaxUnclosed(b), Zh) => format!("YAML 语法错误：此处的 `{b}` 没有闭合"),
+        (Msg::SyntaxIndent, En) => {
+            "YAML syntax error: this line's indentation does not match the lines above it".into()
+        }
+        (Msg::SyntaxIndent, Zh) => "YAML 语法错误：此行的缩进与上面各行不一致".into(),
         (Msg::MultipleDocuments, En) => "more than one YAML document (`---`); one per file".into(),
         (Msg::MultipleDocuments, Zh) => "包含多个 YAML 文档（`---`）；每个文件只能有一个".into(),
         (Msg::TooDeep(n), En) => format!("nested more than {n} levels deep"),
@@ -155,6 +167,8 @@ pub fn msg(m: &Msg, lang: Lang) -> String {
         }
         (Msg::BadDate(s), En) => format!("{} is not a date written YYYY-MM-DD", q(s)),
         (Msg::BadDate(s), Zh) => format!("{} 不是 YYYY-MM-DD 格式的有效日期", q(s)),
+        (Msg::NoSuchDay(s), En) => format!("{} is not a day of the calendar", q(s)),
+        (Msg::NoSuchDay(s), Zh) => format!("{} 不是日历上存在的日期", q(s)),
         (Msg::BadFraction(s), En) => format!("{} is not a fraction such as \"2/3\"", q(s)),
         (Msg::BadFraction(s), Zh) => format!("{} 不是 \"2/3\" 这样的分数", q(s)),
         (Msg::QuorumAboveOne(s), En) => {
@@ -239,8 +253,9 @@ pub fn msg(m: &Msg, lang: Lang) -> String {
             },
             En,
         ) => format!(
-            "{} is a {} of {} cases, but this is a {} case",
+            "{} is {} {} of {} cases, but this is a {} case",
             q(id),
+            article(thing(*t, En)),
             thing(*t, En),
             q(owner),
             q(kind)
@@ -351,6 +366,14 @@ pub fn msg(m: &Msg, lang: Lang) -> String {
         (Msg::MinutesReadable { mode }, Zh) => {
             format!("其他用户可读（权限 {mode:o}）；请执行 chmod 600")
         }
+    }
+}
+
+fn article(noun: &str) -> &'static str {
+    if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
     }
 }
 

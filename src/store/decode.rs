@@ -31,7 +31,9 @@ impl<'n> Fields<'n> {
 
     /// The value of `key`, absent when missing or null.
     pub fn get(&mut self, key: &'static str) -> Option<&'n Node> {
-        self.known.push(key);
+        if !self.known.contains(&key) {
+            self.known.push(key);
+        }
         self.entries
             .iter()
             .find(|(k, _)| k.scalar() == Some(key))

@@ -50,6 +50,7 @@ pub fn load(dir: &Path) -> Loaded {
         Some(p) => load_cases(&mut cx, dir, Some(p)),
         None => load_cases(&mut cx, dir, None),
     };
+    cx.report.sort();
     Loaded {
         dir: dir.to_path_buf(),
         panel,
@@ -77,6 +78,7 @@ fn load_panel(cx: &mut Ctx, dir: &Path) -> Option<Panel> {
         .and_then(|n| string(cx, n).map(|s| (s, n.pos)));
     f.finish(cx);
 
+    let errors_before = cx.report.errors();
     let rules = rules_ref.as_ref().and_then(|(r, pos)| {
         let mut tree = rules::load_tree(cx, r, Some(*pos), Some(dir), &mut Vec::new())?;
         if let Some(m) = meeting {
@@ -97,33 +99,20 @@ fn load_panel(cx: &mut Ctx, dir: &Path) -> Option<Panel> {
         rules::decode(cx, &tree)
     });
 
-    let members = match members_node {
+    // Cases checked against broken rules would only echo the rules' problems.
+    let rules = rules.filter(|_| cx.report.errors() == errors_before);
+    let (members, complete) = match members_node {
         Some(n) => decode_members(cx, n),
         None => {
             cx.error(f_pos(&node), Msg::MissingField("members"));
-            Vec::new()
+            (Vec::new(), false)
         }
     };
-    let chairs = members.iter().filter(|m| m.role == Role::Chair).count();
-    if chairs != 1 {
-        cx.error(
-            members_node.map_or(node.pos, |n| n.pos),
-            Msg::ChairCount(chairs),
-        );
+    // Counting roles over a list that did not load would report what is not so.
+    if complete {
+        check_roles(cx, &members, members_node.map_or(node.pos, |n| n.pos));
     }
-    let clerks = members.iter().filter(|m| m.role == Role::Clerk).count();
-    if clerks != 1 {
-        cx.warn(
-            members_node.map_or(node.pos, |n| n.pos),
-            Msg::ClerkCount(clerks),
-        );
-    }
-    if !members.is_empty() && !members.iter().any(|m| m.role.votes()) {
-        cx.error(
-            members_node.map_or(node.pos, |n| n.pos),
-            Msg::NoVotingMembers,
-        );
-    }
+    let members: Vec<Member> = members.into_iter().map(|(m, _)| m).collect();
     if let Some((tz, pos)) = &timezone
         && jiff::tz::TimeZone::get(tz).is_err()
     {
@@ -144,41 +133,77 @@ fn f_pos(node: &Node) -> Pos {
     node.pos
 }
 
-fn decode_members(cx: &mut Ctx, node: &Node) -> Vec<Member> {
+/// The members with where each one's role is written, and whether every entry loaded.
+fn decode_members(cx: &mut Ctx, node: &Node) -> (Vec<(Member, Pos)>, bool) {
     let Some(items) = node.seq() else {
         cx.error(node.pos, Msg::Expected(crate::diag::Expect::List));
-        return Vec::new();
+        return (Vec::new(), false);
     };
     let mut members = Vec::new();
+    let mut complete = true;
     let mut seen = Vec::new();
     for item in items {
         let Some(mut f) = Fields::of(cx, item) else {
+            complete = false;
             continue;
         };
         let id = req_string_at(cx, &mut f, "id");
         let name = req_string(cx, &mut f, "name");
         let role = match f.get("role") {
-            Some(n) => choice(cx, n, &Role::ALL, Role::id),
+            Some(n) => choice(cx, n, &Role::ALL, Role::id).map(|r| (r, n.pos)),
             None => {
                 cx.error(f.pos, Msg::MissingField("role"));
                 None
             }
         };
         f.finish(cx);
-        let (Some((id, pos)), Some(name), Some(role)) = (id, name, role) else {
+        let (Some((id, pos)), Some(name), Some((role, role_pos))) = (id, name, role) else {
+            complete = false;
             continue;
         };
         if check_unique(cx, Thing::Member, &id, pos, &mut seen) {
-            members.push(Member { id, name, role });
+            members.push((Member { id, name, role }, role_pos));
         }
     }
-    members
+    (members, complete)
 }
 
-/// Where a loaded case's cross-references were written, for checks across files.
+/// One chair, one clerk (a warning), someone who votes. A second chair is reported where
+/// its role is written.
+fn check_roles(cx: &mut Ctx, members: &[(Member, Pos)], list: Pos) {
+    let chairs: Vec<Pos> = members
+        .iter()
+        .filter(|(m, _)| m.role == Role::Chair)
+        .map(|(_, p)| *p)
+        .collect();
+    if chairs.len() != 1 {
+        cx.error(
+            chairs.get(1).copied().unwrap_or(list),
+            Msg::ChairCount(chairs.len()),
+        );
+    }
+    let clerks: Vec<Pos> = members
+        .iter()
+        .filter(|(m, _)| m.role == Role::Clerk)
+        .map(|(_, p)| *p)
+        .collect();
+    if clerks.len() != 1 {
+        cx.warn(
+            clerks.get(1).copied().unwrap_or(list),
+            Msg::ClerkCount(clerks.len()),
+        );
+    }
+    if !members.is_empty() && !members.iter().any(|(m, _)| m.role.votes()) {
+        cx.error(list, Msg::NoVotingMembers);
+    }
+}
+
+/// What a case file says about its identity and its review, even when the rest of it is
+/// broken, for the checks across files.
 struct Places {
-    id: Pos,
-    review_of: Option<Pos>,
+    id: Option<(String, Pos)>,
+    kind: Option<String>,
+    review_of: Option<(String, Pos)>,
 }
 
 fn load_cases(cx: &mut Ctx, dir: &Path, panel: Option<&Panel>) -> Vec<LoadedCase> {
@@ -199,7 +224,8 @@ fn load_cases(cx: &mut Ctx, dir: &Path, panel: Option<&Panel>) -> Vec<LoadedCase
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     let root = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    let mut loaded: Vec<(LoadedCase, Places)> = Vec::new();
+    let mut loaded = Vec::new();
+    let mut places = Vec::new();
     for path in paths {
         if !is_candidate(cx, &path, &root) {
             continue;
@@ -207,12 +233,14 @@ fn load_cases(cx: &mut Ctx, dir: &Path, panel: Option<&Panel>) -> Vec<LoadedCase
         let Some(node) = cx.parse_file(&path) else {
             continue;
         };
-        if let Some((case, places)) = decode_case(cx, &node, panel) {
-            loaded.push((LoadedCase { path, case }, places));
+        let (case, p) = decode_case(cx, &node, panel);
+        places.push(p);
+        if let Some(case) = case {
+            loaded.push(LoadedCase { path, case });
         }
     }
-    check_across(cx, &loaded);
-    loaded.into_iter().map(|(c, _)| c).collect()
+    check_across(cx, &places);
+    loaded
 }
 
 /// Whether `path` should be read as a case file. FIFOs, devices and links that leave the panel
@@ -266,8 +294,15 @@ fn is_candidate(cx: &mut Ctx, path: &Path, root: &Path) -> bool {
     yaml
 }
 
-fn decode_case(cx: &mut Ctx, node: &Node, panel: Option<&Panel>) -> Option<(Case, Places)> {
-    let mut f = Fields::of(cx, node)?;
+fn decode_case(cx: &mut Ctx, node: &Node, panel: Option<&Panel>) -> (Option<Case>, Places) {
+    let Some(mut f) = Fields::of(cx, node) else {
+        let none = Places {
+            id: None,
+            kind: None,
+            review_of: None,
+        };
+        return (None, none);
+    };
     let id = req_string_at(cx, &mut f, "id");
     let kind_node = f.get("kind");
     let title = req_string(cx, &mut f, "title");
@@ -299,9 +334,9 @@ fn decode_case(cx: &mut Ctx, node: &Node, panel: Option<&Panel>) -> Option<(Case
             cx.error(f_pos(node), Msg::MissingField("kind"));
             None
         }
-        (Some(n), Some(rules)) => {
-            let k = string(cx, n)?;
-            match rules.kind(&k) {
+        (Some(n), Some(rules)) => match string(cx, n) {
+            None => None,
+            Some(k) => match rules.kind(&k) {
                 Some(kind) => Some((k, Some(kind))),
                 None => {
                     cx.error(
@@ -314,8 +349,8 @@ fn decode_case(cx: &mut Ctx, node: &Node, panel: Option<&Panel>) -> Option<(Case
                     );
                     None
                 }
-            }
-        }
+            },
+        },
         (Some(n), None) => string(cx, n).map(|k| (k, None)),
     };
     if let (Some((_, Some(kind))), Some(rules)) = (&kind, rules) {
@@ -332,10 +367,14 @@ fn decode_case(cx: &mut Ctx, node: &Node, panel: Option<&Panel>) -> Option<(Case
             conflicts_node.map_or(f_pos(node), |n| n.pos),
         );
     }
-    let (id, id_pos) = id?;
-    Some((
-        Case {
-            id,
+    let places = Places {
+        id: id.clone(),
+        kind: kind.as_ref().map(|(k, _)| k.clone()),
+        review_of: review_of.clone(),
+    };
+    let case = (|| {
+        Some(Case {
+            id: id?.0,
             kind: kind?.0,
             title: title?,
             subject: subject?,
@@ -345,13 +384,10 @@ fn decode_case(cx: &mut Ctx, node: &Node, panel: Option<&Panel>) -> Option<(Case
             claimed: claimed.into_iter().map(|(s, _)| s).collect(),
             proposal: proposal.map(|(p, _)| p),
             conflicts: conflicts.into_iter().map(|(c, _)| c).collect(),
-            review_of: review_of.as_ref().map(|(s, _)| s.clone()),
-        },
-        Places {
-            id: id_pos,
-            review_of: review_of.map(|(_, p)| p),
-        },
-    ))
+            review_of: review_of.map(|(s, _)| s),
+        })
+    })();
+    (case, places)
 }
 
 fn decode_subject(cx: &mut Ctx, node: &Node) -> Option<Subject> {
@@ -402,10 +438,14 @@ fn date(cx: &mut Ctx, s: &str, pos: Pos) -> Option<Date> {
                 b.is_ascii_digit()
             }
         });
-    match shaped.then(|| s.parse::<Date>().ok()).flatten() {
-        Some(d) => Some(d),
-        None => {
-            cx.error(pos, Msg::BadDate(s.to_string()));
+    if !shaped {
+        cx.error(pos, Msg::BadDate(s.to_string()));
+        return None;
+    }
+    match s.parse::<Date>() {
+        Ok(d) => Some(d),
+        Err(_) => {
+            cx.error(pos, Msg::NoSuchDay(s.to_string()));
             None
         }
     }
@@ -497,37 +537,46 @@ fn check_conflicts(cx: &mut Ctx, panel: &Panel, conflicts: &[(Conflict, Pos)], a
     }
 }
 
-/// Checks that need every case: unique ids, and reviews naming a case that exists.
-fn check_across(cx: &mut Ctx, loaded: &[(LoadedCase, Places)]) {
+/// Checks that need every case file, sound or not: unique ids, and reviews naming a case
+/// that exists.
+fn check_across(cx: &mut Ctx, places: &[Places]) {
     let mut seen = Vec::new();
-    for (c, places) in loaded {
-        check_unique(cx, Thing::Case, &c.case.id, places.id, &mut seen);
+    for (id, pos) in places.iter().filter_map(|p| p.id.as_ref()) {
+        check_unique(cx, Thing::Case, id, *pos, &mut seen);
     }
-    for (c, places) in loaded {
-        let (Some(target), Some(pos)) = (&c.case.review_of, places.review_of) else {
+    for p in places {
+        let Some((target, pos)) = &p.review_of else {
             continue;
         };
-        if *target == c.case.id {
-            cx.error(pos, Msg::ReviewOfSelf);
+        if p.id.as_ref().is_some_and(|(id, _)| id == target) {
+            cx.error(*pos, Msg::ReviewOfSelf);
             continue;
         }
-        match loaded.iter().find(|(o, _)| o.case.id == *target) {
+        match places
+            .iter()
+            .find(|o| o.id.as_ref().is_some_and(|(id, _)| id == target))
+        {
             None => cx.error(
-                pos,
+                *pos,
                 Msg::UnknownRef {
                     thing: Thing::Case,
                     id: target.clone(),
                     valid: Vec::new(),
                 },
             ),
-            Some((earlier, _)) if earlier.case.kind != c.case.kind => cx.warn(
-                pos,
-                Msg::ReviewOfOtherKind {
-                    id: target.clone(),
-                    kind: earlier.case.kind.clone(),
-                },
-            ),
-            Some(_) => {}
+            Some(earlier) => {
+                if let (Some(k), Some(mine)) = (&earlier.kind, &p.kind)
+                    && k != mine
+                {
+                    cx.warn(
+                        *pos,
+                        Msg::ReviewOfOtherKind {
+                            id: target.clone(),
+                            kind: k.clone(),
+                        },
+                    );
+                }
+            }
         }
     }
 }

@@ -29,13 +29,15 @@ pub fn builtin_ids() -> Vec<&'static str> {
 }
 
 /// The rules tree named by `reference` (a built-in id, or a path relative to `dir`), with its
-/// `extends` chain merged in. `chain` holds the files being loaded, to refuse a cycle.
+/// `extends` chain merged in. `chain` holds the files being loaded (a key to compare, a name
+/// to show), to refuse a cycle. A broken link anywhere breaks the whole chain: rules merged
+/// onto nothing would only produce misleading follow-on errors.
 pub fn load_tree(
     cx: &mut Ctx,
     reference: &str,
     at: Option<Pos>,
     dir: Option<&Path>,
-    chain: &mut Vec<String>,
+    chain: &mut Vec<(String, String)>,
 ) -> Option<Node> {
     let (key, path, text) =
         if let Some((id, text)) = BUILTIN.iter().find(|(id, _)| *id == reference) {
@@ -66,9 +68,9 @@ pub fn load_tree(
                 .to_string();
             (key, path, None)
         };
-    if chain.contains(&key) {
-        let mut names = chain.clone();
-        names.push(key);
+    if chain.iter().any(|(k, _)| *k == key) {
+        let mut names: Vec<String> = chain.iter().map(|(_, n)| n.clone()).collect();
+        names.push(path.display().to_string());
         if let Some(pos) = at {
             cx.error(pos, Msg::ExtendsCycle(names));
         }
@@ -83,7 +85,7 @@ pub fn load_tree(
     };
     let base_ref_pos = base_ref.pos;
     let base_name = string(cx, base_ref)?;
-    chain.push(key);
+    chain.push((key, path.display().to_string()));
     let base_dir = if text.is_some() { None } else { path.parent() };
     let base = load_tree(cx, &base_name, Some(base_ref_pos), base_dir, chain);
     chain.pop();
@@ -91,10 +93,7 @@ pub fn load_tree(
     if let Value::Map(entries) = &mut over.value {
         entries.retain(|(k, _)| k.scalar() != Some("extends"));
     }
-    Some(match base {
-        Some(b) => merge(cx, b, over),
-        None => over,
-    })
+    Some(merge(cx, base?, over))
 }
 
 /// Lays `over` onto `base`: mappings merge by key, lists of items with ids merge by id (an

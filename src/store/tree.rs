@@ -143,9 +143,7 @@ pub fn parse(
     loop {
         let (event, mark) = match parser.next_token() {
             Ok(x) => x,
-            Err(e) => {
-                return Err(fatal(at(e.marker()), Msg::Syntax(e.info().to_string())));
-            }
+            Err(e) => return Err(syntax_problem(text, at(e.marker()), e.info())),
         };
         let pos = at(&mark);
         let done: Option<(Node, usize)> = match event {
@@ -225,6 +223,12 @@ pub fn parse(
                     ..
                 }) => {
                     check_keys(&entries, problems);
+                    // A block mapping's start event sits at its first key's colon; the
+                    // mapping begins where that key does.
+                    let pos = match entries.first() {
+                        Some((k, _)) if (k.pos.line, k.pos.col) < (pos.line, pos.col) => k.pos,
+                        _ => pos,
+                    };
                     Some((
                         Node {
                             pos,
@@ -254,6 +258,72 @@ pub fn parse(
         }
     }
     Ok(root.filter(|n| !n.is_null()))
+}
+
+/// A syntax error placed where a person would look: at a tab used for indentation, at a
+/// bracket left open, or at the start of a line indented wrongly, rather than where the
+/// parser gave up.
+fn syntax_problem(text: &str, pos: Pos, info: &str) -> Problem {
+    let at = |line: usize, col: usize| Pos {
+        file: pos.file,
+        line: u32::try_from(line).unwrap_or(u32::MAX),
+        col: u32::try_from(col).unwrap_or(u32::MAX),
+    };
+    let upto = pos.line as usize;
+    // The parser trips over a tab on the line after the value it was reading.
+    let with_next: Vec<&str> = text.lines().take(upto + 1).collect();
+    let lines = &with_next[..upto.min(with_next.len())];
+    let (pos, msg) = if let Some((l, c)) = with_next.iter().enumerate().find_map(|(i, l)| {
+        let indent: String = l.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+        indent
+            .find('\t')
+            .map(|c| (i + 1, indent[..c].chars().count() + 1))
+    }) {
+        (at(l, c), Msg::SyntaxTab)
+    } else if let Some((l, c, b)) = unclosed_bracket(lines) {
+        (at(l, c), Msg::SyntaxUnclosed(b))
+    } else if info.contains("mapping values are not allowed") {
+        let line = lines.last().copied().unwrap_or("");
+        let col = line.chars().take_while(|c| *c == ' ').count() + 1;
+        (at(upto.max(1), col), Msg::SyntaxIndent)
+    } else {
+        (pos, Msg::Syntax(info.to_string()))
+    };
+    Problem {
+        pos,
+        severity: Severity::Error,
+        msg,
+    }
+}
+
+/// The first flow bracket still open at the end of `lines`, if it was opened on an earlier
+/// line than the last (a bracket open on the failing line is the parser's own business).
+/// Quotes and comments are skipped; good enough to point a person at the likely culprit.
+fn unclosed_bracket(lines: &[&str]) -> Option<(usize, usize, char)> {
+    let mut open: Vec<(usize, usize, char)> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let mut quote: Option<char> = None;
+        let mut prev = ' ';
+        for (j, c) in line.chars().enumerate() {
+            match quote {
+                Some(q) if c == q && !(q == '"' && prev == '\\') => quote = None,
+                Some(_) => {}
+                None => match c {
+                    '#' if prev == ' ' || j == 0 => break,
+                    '"' | '\'' if prev == ' ' || prev == '[' || prev == '{' || prev == ',' => {
+                        quote = Some(c)
+                    }
+                    '[' | '{' => open.push((i + 1, j + 1, c)),
+                    ']' | '}' => {
+                        open.pop();
+                    }
+                    _ => {}
+                },
+            }
+            prev = c;
+        }
+    }
+    open.first().copied().filter(|(l, _, _)| *l < lines.len())
 }
 
 /// Keys must be text and appear once per mapping; the first of a duplicate is the one used.
@@ -356,11 +426,33 @@ mod tests {
 
     #[test]
     fn syntax_errors_are_located() {
-        let p = err("a: [1, 2\nb: 3\n");
-        assert!(matches!(p.msg, Msg::Syntax(_)));
+        let p = err("a: \"open\nb: 3\n");
+        assert!(matches!(p.msg, Msg::Syntax(_)), "{:?}", p.msg);
         assert!(p.pos.line >= 1);
         let p = err("a: 1\n---\nb: 2\n");
         assert_eq!(p.msg, Msg::MultipleDocuments);
+    }
+
+    #[test]
+    fn syntax_errors_point_where_a_person_looks() {
+        let p = err("a:\n  b: 1\n\tc: 2\n");
+        assert_eq!((p.pos.line, p.pos.col, p.msg), (3, 1, Msg::SyntaxTab));
+        let p = err("a: [1, 2\nb: 3\nc: 4\n");
+        assert_eq!(
+            (p.pos.line, p.pos.col, p.msg),
+            (1, 4, Msg::SyntaxUnclosed('['))
+        );
+        let p = err("s:\n  name: x\n   position: y\n");
+        assert_eq!((p.pos.line, p.pos.col, p.msg), (3, 4, Msg::SyntaxIndent));
+    }
+
+    #[test]
+    fn a_block_mapping_starts_at_its_first_key() {
+        let (node, _) = ok("x: 1\nm:\n  key: v\n");
+        let m = node.expect("doc");
+        assert_eq!((m.pos.line, m.pos.col), (1, 1));
+        let inner = m.get("m").expect("m");
+        assert_eq!((inner.pos.line, inner.pos.col), (3, 3));
     }
 
     #[test]
