@@ -186,3 +186,38 @@ pub fn print_queue(path: &Path, lang: Lang, out: &mut dyn Write) -> io::Result<i
     }
     Ok(if loaded.is_clean() { 0 } else { 1 })
 }
+
+/// `docket config`: where the settings file is, and the settings in effect.
+pub fn config(
+    settings: &crate::config::Settings,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<i32> {
+    let path = crate::config::path()
+        .map(|p| escape(&p.display().to_string()).into_owned())
+        .unwrap_or_else(|| "-".into());
+    match lang {
+        Lang::En => writeln!(out, "# settings file: {path}")?,
+        Lang::Zh => writeln!(out, "# 设置文件：{path}")?,
+    }
+    let mut effective = settings.clone();
+    effective.language = lang.code().to_string();
+    for line in effective.to_yaml().lines() {
+        writeln!(out, "{}", escape(line))?;
+    }
+    Ok(0)
+}
+
+/// Opens a panel in the terminal; with several panels under the folder, asks which.
+pub fn open(path: &Path, opts: crate::tui::Options) -> io::Result<i32> {
+    let panels = find_panels(path);
+    let dir = match panels.as_slice() {
+        [] => return check(path, false, opts.lang, &mut io::stdout()),
+        [one] => one.clone(),
+        many => match crate::tui::pick_panel(many, opts.lang, opts.ascii)? {
+            Some(d) => d,
+            None => return Ok(0),
+        },
+    };
+    crate::tui::run(&dir, opts)
+}

@@ -391,3 +391,502 @@ pub fn status_pending(lang: Lang) -> &'static str {
         Lang::Zh => "待审议",
     }
 }
+
+/// A UI string in both languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct S {
+    pub en: &'static str,
+    pub zh: &'static str,
+}
+
+impl S {
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Zh => self.zh,
+        }
+    }
+
+    /// The same text, for the hint bar; key help is written short enough for both.
+    pub fn short(self, lang: Lang) -> &'static str {
+        self.get(lang)
+    }
+}
+
+macro_rules! s {
+    ($name:ident, $en:expr, $zh:expr) => {
+        pub const $name: S = S { en: $en, zh: $zh };
+    };
+}
+
+// Messages.
+s!(
+    CANCELLED,
+    "Cancelled: nothing was recorded.",
+    "已取消，未作记录。"
+);
+s!(
+    FINALIZED,
+    "The minutes are finalized and read-only.",
+    "会议记录已定稿，只读。"
+);
+s!(
+    METHOD_FIXED,
+    "The voting method is fixed once the meeting is open.",
+    "会议开始后表决方式不可更改。"
+);
+s!(
+    CHAIR_PRESENT,
+    "The chair is present: no acting chair is needed.",
+    "主持人到会，无需指定代主持人。"
+);
+s!(
+    ACTING_MUST_VOTE,
+    "An acting chair must be a voting member who is present.",
+    "代主持人须为到会的表决成员。"
+);
+s!(
+    MEETING_OPENED,
+    "Meeting opened. Open a case with Enter.",
+    "会议开始。按 Enter 打开案件。"
+);
+s!(
+    OPEN_MEETING_FIRST,
+    "Open a meeting first (m in the queue): outside a meeting cases are read-only.",
+    "请先开会（在队列中按 m）：会议之外案件只读。"
+);
+s!(
+    ROUND_PASSED,
+    "Round closed: the proposal passed.",
+    "本轮表决结束：提议通过。"
+);
+s!(
+    ROUND_FAILED,
+    "Round closed: the proposal did not pass.",
+    "本轮表决结束：提议未通过。"
+);
+s!(
+    COUNTS_NUMBERS,
+    "Counts are whole numbers.",
+    "票数须为整数。"
+);
+s!(
+    MEETING_FINALIZED,
+    "Meeting closed and minutes finalized.",
+    "会议结束，记录已定稿。"
+);
+s!(
+    SAVE_FAILED,
+    "Saving the minutes failed; the last saved minutes are untouched.",
+    "保存会议记录失败；上次保存的记录未受影响。"
+);
+s!(
+    TOO_SMALL,
+    "Terminal too small (need 80x24)",
+    "终端窗口太小（至少 80x24）"
+);
+
+// Titles and labels.
+s!(QUEUE, "Queue", "案件队列");
+s!(NO_MEETING, "no meeting open", "未开会");
+s!(MEETING, "Meeting", "会议");
+s!(QUORUM_MET, "quorum met", "达到法定人数");
+s!(QUORUM_NOT_MET, "no quorum", "未达法定人数");
+s!(PRESENT, "present", "到会");
+s!(NEEDED, "needed", "需");
+s!(COL_ID, "Case", "编号");
+s!(COL_KIND, "Kind", "类别");
+s!(COL_SUBJECT, "Subject", "当事人");
+s!(COL_UNIT, "Unit", "单位");
+s!(COL_CLAIMED, "Claimed", "申请情形");
+s!(COL_STATUS, "Status", "状态");
+s!(ST_PENDING, "pending", "待审议");
+s!(ST_DECIDED, "decided", "已决定");
+s!(ST_DEFERRED, "deferred", "暂缓");
+s!(ST_IN_MEETING, "in meeting", "审议中");
+s!(RECEIVED, "received", "收到");
+s!(CLAIMED, "claimed", "申请");
+s!(PROPOSAL, "Proposal", "拟处理意见");
+s!(NO_PROPOSAL, "none yet", "尚无");
+s!(REVIEW_OF, "Review of", "复核");
+s!(FACTS, "Summary and facts", "案情与事实");
+s!(DISTINCTIONS, "The three distinctions", "三个区分开来");
+s!(TOLERABLE, "tolerable", "可容错");
+s!(NOT_TOLERABLE, "not tolerable", "不予容错");
+s!(BASIS, "basis", "依据");
+s!(SITUATIONS, "Situations", "容错情形");
+s!(GROUNDS, "Grounds", "调整情形");
+s!(FOUND, "found", "认定");
+s!(
+    VOTE,
+    "Recusals, rounds and determination",
+    "回避、表决与决定"
+);
+s!(RECUSED, "Recused", "回避");
+s!(NONE, "none", "无");
+s!(PRESENTER, "Presenter", "汇报人");
+s!(ROUND, "Round", "第几轮");
+s!(VOID, "void", "作废");
+s!(PASSED, "passed", "通过");
+s!(FAILED, "not passed", "未通过");
+s!(OPEN, "open", "进行中");
+s!(DETERMINATION, "Determination", "决定");
+s!(RATIONALE, "Rationale", "理由");
+s!(DISSENT, "Dissent", "不同意见");
+s!(OVERRIDE, "Override reason", "特别说明理由");
+s!(OUTCOME, "Outcome", "处理结果");
+s!(ROLL, "Roll call", "点名");
+s!(METHOD, "Voting method", "表决方式");
+s!(ACTING_CHAIR, "acting chair", "代主持");
+s!(ATTENDEES, "Non-voting attendees", "列席人员");
+s!(ABSENT, "absent", "缺席");
+s!(HELP, "Keys", "按键");
+s!(CONFIRM, "Confirm", "确认");
+s!(
+    CONFIRM_HINT,
+    "y: yes   any other key: no",
+    "y：确认   其他键：取消"
+);
+s!(SEARCH, "Search", "搜索");
+s!(
+    NOT_OPENED,
+    "No round yet. p: proposal, v: open a round.",
+    "尚未表决。p：拟处理意见，v：开始表决。"
+);
+s!(
+    SECRET_COUNTS,
+    "Secret ballot: counts only",
+    "无记名投票：仅记票数"
+);
+s!(ROLE_CHAIR, "chair", "主持人");
+s!(ROLE_MEMBER, "member", "成员");
+s!(ROLE_CLERK, "clerk", "记录人");
+s!(FINAL, "finalized", "已定稿");
+s!(READ_ONLY, "read-only", "只读");
+
+// Key help (also the hint bar).
+s!(K_DOWN, "down", "下移");
+s!(K_UP, "up", "上移");
+s!(K_TOP, "first", "首行");
+s!(K_BOTTOM, "last", "末行");
+s!(K_PAGE_DOWN, "page down", "下翻页");
+s!(K_PAGE_UP, "page up", "上翻页");
+s!(K_OPEN, "open", "打开");
+s!(K_SEARCH, "search", "搜索");
+s!(K_SEARCH_NEXT, "next match", "下一个匹配");
+s!(K_SEARCH_PREV, "previous match", "上一个匹配");
+s!(K_MEETING, "meeting", "开会");
+s!(K_FINALIZE, "finalize", "定稿");
+s!(K_QUIT, "quit", "退出");
+s!(K_LANG, "language", "切换语言");
+s!(K_HELP, "help", "帮助");
+s!(K_PART, "next part", "下一部分");
+s!(K_PART_BACK, "previous part", "上一部分");
+s!(K_CASE_DOWN, "next distinction / scroll", "下一区分 / 滚动");
+s!(
+    K_CASE_UP,
+    "previous distinction / scroll",
+    "上一区分 / 滚动"
+);
+s!(K_TOLERABLE, "tolerable", "可容错");
+s!(K_NOT_TOLERABLE, "not tolerable", "不予容错");
+s!(K_CLEAR, "clear finding", "清除认定");
+s!(K_BASIS, "basis", "依据");
+s!(K_ITEM, "find situation", "认定情形");
+s!(K_RECUSE, "recusal", "回避");
+s!(K_PRESENTER, "presenter", "汇报人");
+s!(K_PROPOSAL, "proposal", "拟处理意见");
+s!(K_VOTE, "vote", "表决");
+s!(K_CLOSE_ROUND, "close round", "结束本轮");
+s!(K_VOID, "void round", "作废本轮");
+s!(K_DETERMINE, "determine", "决定");
+s!(K_BACK, "back", "返回");
+s!(K_VOTER_DOWN, "next member", "下一成员");
+s!(K_VOTER_UP, "previous member", "上一成员");
+s!(K_AGREE, "agree", "同意");
+s!(K_DISAGREE, "disagree", "不同意");
+s!(K_DEFER, "defer", "缓议");
+s!(K_ABSTAIN, "abstain", "弃权");
+s!(K_PRESENT, "present/absent", "到会/缺席");
+s!(K_REASON, "absence reason", "缺席原因");
+s!(K_ATTENDEE, "add attendee", "添加列席");
+s!(K_ACTING, "acting chair", "代主持人");
+s!(K_METHOD, "method", "表决方式");
+s!(K_METHOD_PREV, "previous method", "上一表决方式");
+s!(K_OPEN_MEETING, "open meeting", "开始会议");
+s!(K_CLOSE, "close", "关闭");
+s!(K_ACCEPT, "accept", "确定");
+s!(K_CANCEL, "cancel", "取消");
+s!(K_EDITOR, "editor", "编辑器");
+s!(K_FIELD, "next field", "下一栏");
+s!(K_CHOOSE, "choose", "选择");
+s!(K_YES, "yes", "确认");
+s!(K_NO, "no", "取消");
+
+pub fn no_match(needle: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("No case matches {}", q(needle)),
+        Lang::Zh => format!("没有匹配 {} 的案件", q(needle)),
+    }
+}
+
+pub fn method(m: crate::domain::rules::Method, lang: Lang) -> &'static str {
+    use crate::domain::rules::Method::*;
+    match (m, lang) {
+        (Named, Lang::En) => "named roll call",
+        (Named, Lang::Zh) => "记名表决",
+        (ShowOfHands, Lang::En) => "show of hands",
+        (ShowOfHands, Lang::Zh) => "举手表决",
+        (Oral, Lang::En) => "oral vote",
+        (Oral, Lang::Zh) => "口头表决",
+        (Secret, Lang::En) => "secret ballot",
+        (Secret, Lang::Zh) => "无记名投票",
+    }
+}
+
+pub fn role(r: crate::domain::panel::Role, lang: Lang) -> &'static str {
+    use crate::domain::panel::Role::*;
+    match r {
+        Chair => ROLE_CHAIR.get(lang),
+        Member => ROLE_MEMBER.get(lang),
+        Clerk => ROLE_CLERK.get(lang),
+    }
+}
+
+pub fn member_name<'a>(panel: &'a crate::domain::panel::Panel, id: &'a str) -> &'a str {
+    panel.member(id).map_or(id, |m| m.name.as_str())
+}
+
+/// Why the meeting rule refused an action, in words.
+pub fn refusal(
+    r: &crate::domain::meeting::Refusal,
+    lang: Lang,
+    panel: &crate::domain::panel::Panel,
+) -> String {
+    use crate::domain::meeting::Refusal as R;
+    let name = |id: &str| escape(member_name(panel, id)).into_owned();
+    let zh = lang == Lang::Zh;
+    match r {
+        R::Closed => FINALIZED.get(lang).into(),
+        R::UnknownMember(m) => {
+            if zh {
+                format!("未知成员 {}", q(m))
+            } else {
+                format!("Unknown member {}", q(m))
+            }
+        }
+        R::UnknownDistinction(d) => {
+            if zh {
+                format!("请先用 h/l 在 {} 上作出认定", q(d))
+            } else {
+                format!("Place the finding on {} first (h/l)", q(d))
+            }
+        }
+        R::UnknownItem(i) => {
+            if zh {
+                format!("没有第 {} 项情形", escape(i))
+            } else {
+                format!("There is no item {}", escape(i))
+            }
+        }
+        R::UnknownOutcome(o) => {
+            if zh {
+                format!("未知处理结果 {}", q(o))
+            } else {
+                format!("Unknown outcome {}", q(o))
+            }
+        }
+        R::NotTakenUp(c) => {
+            if zh {
+                format!("案件 {} 尚未上会", q(c))
+            } else {
+                format!("Case {} is not taken up", q(c))
+            }
+        }
+        R::NoQuorum(qu) => {
+            if zh {
+                format!(
+                    "本案未达法定人数（到会且应参加 {} 人，需 {} 人），只能暂缓",
+                    qu.present, qu.needed
+                )
+            } else {
+                format!(
+                    "No quorum for this case ({} present and entitled, {} needed): it can only be deferred",
+                    qu.present, qu.needed
+                )
+            }
+        }
+        R::RoundOpen => {
+            if zh {
+                "本轮表决尚未结束（Enter 结束，X 作废）".into()
+            } else {
+                "A round is open: close it (Enter) or void it (X) first".into()
+            }
+        }
+        R::NoOpenRound => {
+            if zh {
+                "没有进行中的表决（v 开始）".into()
+            } else {
+                "No round is open (v opens one)".into()
+            }
+        }
+        R::NoRound(_) => {
+            if zh {
+                "没有可作废的表决".into()
+            } else {
+                "There is no round to void".into()
+            }
+        }
+        R::AlreadyVoid => {
+            if zh {
+                "该轮已作废".into()
+            } else {
+                "That round is already void".into()
+            }
+        }
+        R::NoProposal => {
+            if zh {
+                "尚无拟处理意见：先按 p 提出".into()
+            } else {
+                "No proposal yet: make one with p".into()
+            }
+        }
+        R::NotPresent(m) => {
+            if zh {
+                format!("{} 不在场", name(m))
+            } else {
+                format!("{} is not present", name(m))
+            }
+        }
+        R::Recused(m) => {
+            if zh {
+                format!("{} 已回避，不参加表决", name(m))
+            } else {
+                format!("{} is recused and does not vote", name(m))
+            }
+        }
+        R::NotVoting(m) => {
+            if zh {
+                format!("{} 不是表决成员", name(m))
+            } else {
+                format!("{} is not a voting member", name(m))
+            }
+        }
+        R::OpinionNotAllowed(o) => {
+            if zh {
+                format!("此表决方式不允许 {}", q(o.id()))
+            } else {
+                format!("This voting method does not allow {}", q(o.id()))
+            }
+        }
+        R::ChairLast => {
+            if zh {
+                "主持人最后表态：请先记录其他成员的意见".into()
+            } else {
+                "The chair speaks last: record the other members first".into()
+            }
+        }
+        R::SecretNeedsCounts => {
+            if zh {
+                "无记名投票只记票数（Enter 输入票数）".into()
+            } else {
+                "A secret ballot takes counts only (Enter to type them)".into()
+            }
+        }
+        R::NamedNeedsOpinions => {
+            if zh {
+                "此表决方式逐人记录意见".into()
+            } else {
+                "This method records each member's opinion".into()
+            }
+        }
+        R::CountsExceed { total, max } => {
+            if zh {
+                format!("票数合计 {total} 超过到会且应参加表决的 {max} 人")
+            } else {
+                format!("{total} votes counted, but only {max} members are present and entitled")
+            }
+        }
+        R::Missing(ms) => {
+            let names: Vec<String> = ms.iter().map(|m| name(m)).collect();
+            if zh {
+                format!("尚未表态：{}", names.join("、"))
+            } else {
+                format!("Not yet heard: {}", names.join(", "))
+            }
+        }
+        R::NeedRationale => {
+            if zh {
+                "请填写理由".into()
+            } else {
+                "A rationale is required".into()
+            }
+        }
+        R::NeedReason => {
+            if zh {
+                "请填写原因".into()
+            } else {
+                "A reason is required".into()
+            }
+        }
+        R::NeedOverride => {
+            if zh {
+                "有区分认定为不予容错一侧，采用从宽结果须说明特别理由".into()
+            } else {
+                "A distinction is found not tolerable: a lenient outcome needs an override reason"
+                    .into()
+            }
+        }
+        R::AlreadyRecused(m) => {
+            if zh {
+                format!("{} 已回避", name(m))
+            } else {
+                format!("{} is already recused", name(m))
+            }
+        }
+        R::NoVotingMembers => {
+            if zh {
+                "审议组没有主持人".into()
+            } else {
+                "The panel has no chair".into()
+            }
+        }
+    }
+}
+
+pub fn broken_cases(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => {
+            format!("{n} problems in case files: those cases are left out. Run `docket check`.")
+        }
+        Lang::Zh => format!("案件文件有 {n} 处错误，相关案件未载入。请运行 `docket check`。"),
+    }
+}
+
+pub fn seal_broken(path: &std::path::Path, lang: Lang) -> String {
+    let p = escape(&path.display().to_string()).into_owned();
+    match lang {
+        Lang::En => format!(
+            "{p}: finalized minutes fail their digest: they were changed after finalization"
+        ),
+        Lang::Zh => format!("{p}：已定稿的会议记录摘要校验失败，定稿后被改动过"),
+    }
+}
+
+pub fn non_utf8(locale: &str, lang: Lang) -> String {
+    let l = escape(locale);
+    match lang {
+        Lang::En => format!(
+            "docket needs a UTF-8 terminal, but the locale is {l}.\nSwitch to UTF-8, e.g.: export LANG=zh_CN.UTF-8 (and set the terminal's encoding to UTF-8)."
+        ),
+        Lang::Zh => format!(
+            "docket 需要 UTF-8 终端，当前区域设置为 {l}。\n请切换为 UTF-8，例如：export LANG=zh_CN.UTF-8（并将终端编码设为 UTF-8）。"
+        ),
+    }
+}
+
+s!(
+    PICK_PANEL,
+    "Choose a panel (Enter opens, q quits)",
+    "选择审议组（Enter 打开，q 退出）"
+);

@@ -8,6 +8,9 @@
 //! - [`diag`]: the problems found in files, with file, line and column.
 //! - [`i18n`]: every string shown to a person, in Chinese and English.
 //! - [`sanitize`]: escaping of untrusted text before it reaches a terminal.
+//! - [`tui`]: the terminal front end: state and actions (`app`, `flow`), keys (`keymap`),
+//!   drawing (`views`).
+//! - [`config`]: user settings, defaults embedded from config/.
 //! - [`cli`]: the subcommands' work, behind `main.rs`.
 
 #![forbid(unsafe_code)]
@@ -17,8 +20,10 @@
 )]
 
 pub mod cli;
+pub mod config;
 pub mod diag;
 pub mod domain;
 pub mod i18n;
 pub mod sanitize;
 pub mod store;
+pub mod tui;

@@ -1,26 +1,35 @@
-//! The command line: parse arguments, pick the language, hand over to `docket::cli`.
+//! The command line: parse arguments, pick the language, hand over to `docket::cli` or the
+//! terminal front end.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use docket::config::Settings;
 use docket::domain::text::Lang;
-use docket::{cli, i18n};
+use docket::{cli, i18n, tui};
 
 /// docket: run a review panel's meeting over a queue of cases and keep the minutes as YAML.
 ///
-/// With no command, docket opens the panel folder PANEL_DIR (default: ./panels, which may hold
-/// several panels). A panel folder holds panel.yaml and a cases/ folder; see docs/formats.md.
+/// With no command, docket opens the panel folder PANEL_DIR (default: ./panels; a picker when
+/// it holds several panels) in the terminal. A panel folder holds panel.yaml and a cases/
+/// folder; see docs/formats.md. Press ? in docket for the keys.
 #[derive(Parser)]
 #[command(name = "docket", version)]
 struct Args {
     /// Panel folder to open (default: ./panels).
     panel_dir: Option<PathBuf>,
 
-    /// Language of messages: zh or en (default: from LC_ALL, LC_MESSAGES or LANG).
+    /// Language: zh or en (default: the settings' `language`, else LC_ALL, LC_MESSAGES, LANG).
     #[arg(long, global = true, value_parser = parse_lang)]
     lang: Option<Lang>,
+
+    /// Draw borders and marks in plain ASCII (for terminals that draw box-drawing characters
+    /// two columns wide).
+    #[arg(long, global = true)]
+    ascii: bool,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -41,6 +50,8 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Print where the settings file is and the settings in effect.
+    Config,
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -49,7 +60,14 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let lang = args.lang.unwrap_or_else(i18n::lang_from_env);
+    let (settings, settings_error) = Settings::load();
+    if let Some(e) = &settings_error {
+        eprintln!("{e}");
+    }
+    let lang = args
+        .lang
+        .or_else(|| settings.lang())
+        .unwrap_or_else(i18n::lang_from_env);
     let default_dir = || PathBuf::from("panels");
     let mut out = std::io::stdout().lock();
     let result = match args.command {
@@ -59,7 +77,23 @@ fn main() -> ExitCode {
             lang,
             &mut out,
         ),
-        None => cli::print_queue(&args.panel_dir.unwrap_or_else(default_dir), lang, &mut out),
+        Some(Command::Config) => cli::config(&settings, lang, &mut out),
+        None => {
+            let dir = args.panel_dir.unwrap_or_else(default_dir);
+            if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
+                drop(out);
+                let opts = tui::Options {
+                    lang,
+                    ascii: args.ascii || settings.ascii,
+                    color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+                    keys: settings.keys.clone().into_iter().collect(),
+                };
+                cli::open(&dir, opts)
+            } else {
+                // Not a terminal (a pipe, a script): the queue as text.
+                cli::print_queue(&dir, lang, &mut out)
+            }
+        }
     };
     match result {
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),

@@ -1,6 +1,7 @@
 //! A case before the panel: the official concerned, the facts, what is claimed and proposed.
 
 use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Case {
@@ -29,7 +30,7 @@ pub struct Subject {
     pub unit: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Proposal {
     pub outcome: String,
     pub basis: String,

@@ -2,6 +2,7 @@
 //! by which a panel decides.
 
 pub mod case;
+pub mod meeting;
 pub mod panel;
 pub mod quorum;
 pub mod rules;

@@ -4,6 +4,8 @@
 //! decide a vote. Every number the minutes show is returned, not only the verdict.
 
 use std::fmt;
+
+use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
 /// A quorum such as 2/3.
@@ -61,7 +63,8 @@ impl Fraction {
 }
 
 /// How many must agree, and of what, for a proposal to pass.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum PassRule {
     /// agree·2 > E (the regulations' rule: of the members entitled to attend).
     MoreThanHalfOfEntitled,
@@ -158,7 +161,7 @@ impl CaseCounts {
 }
 
 /// Opinions counted in one round.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tally {
     pub agree: u32,
     pub disagree: u32,

@@ -1,6 +1,8 @@
 //! The rules a panel applies: case kinds, distinctions, situations or grounds, outcomes,
 //! opinions and the meeting rule. Data read from a rules file, never hard-coded.
 
+use serde::{Deserialize, Serialize};
+
 use super::quorum::{Fraction, PassRule};
 use super::text::{Lang, Text};
 
@@ -19,6 +21,8 @@ pub struct Rules {
 pub struct Kind {
     pub id: String,
     pub name: Text,
+    /// A word or two for narrow columns (容错, 调整).
+    pub short: Option<Text>,
     pub distinctions: Vec<Distinction>,
     /// Situations (tolerance) or grounds (adjustment): which one `item_noun` says.
     pub items: Vec<Item>,
@@ -65,7 +69,8 @@ pub struct OpinionLabel {
     pub label: Text,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Opinion {
     Agree,
     Disagree,
@@ -95,7 +100,8 @@ impl Opinion {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Method {
     Named,
     ShowOfHands,
@@ -214,6 +220,10 @@ impl Rules {
 }
 
 impl Kind {
+    pub fn short(&self, lang: Lang) -> &str {
+        self.short.as_ref().unwrap_or(&self.name).get(lang)
+    }
+
     pub fn item(&self, id: &str) -> Option<&Item> {
         self.items.iter().find(|i| i.id == id)
     }

@@ -2,10 +2,12 @@
 //! the file system or a YAML parser.
 
 pub mod decode;
+pub mod minutes;
 pub mod panel;
 pub mod read;
 pub mod rules;
 pub mod tree;
+pub mod yaml;
 
 use std::path::{Path, PathBuf};
 

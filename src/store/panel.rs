@@ -14,7 +14,7 @@ use super::Ctx;
 use super::decode::{
     Fields, choice, list, opt_string, req_string, req_string_at, string, string_list,
 };
-use super::read::special_kind;
+use super::read::{self, special_kind};
 use super::rules::{self, check_unique};
 use super::tree::{Node, Pos, Value};
 
@@ -26,6 +26,8 @@ pub const CASES_DIR: &str = "cases";
 pub struct LoadedCase {
     pub path: PathBuf,
     pub case: Case,
+    /// SHA-256 of the file's text, so the minutes pin the version the panel decided on.
+    pub digest: String,
 }
 
 /// A panel folder as loaded. `panel` is present when panel.yaml and its rules could be read
@@ -230,13 +232,22 @@ fn load_cases(cx: &mut Ctx, dir: &Path, panel: Option<&Panel>) -> Vec<LoadedCase
         if !is_candidate(cx, &path, &root) {
             continue;
         }
-        let Some(node) = cx.parse_file(&path) else {
+        let text = match read::read_text(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                cx.report
+                    .push(crate::diag::Severity::Error, &path, e.line, e.col, e.msg);
+                continue;
+            }
+        };
+        let Some(node) = cx.parse_text(&path, &text) else {
             continue;
         };
         let (case, p) = decode_case(cx, &node, panel);
         places.push(p);
         if let Some(case) = case {
-            loaded.push(LoadedCase { path, case });
+            let digest = super::minutes::sha256_hex(text.as_bytes());
+            loaded.push(LoadedCase { path, case, digest });
         }
     }
     check_across(cx, &places);

@@ -244,6 +244,7 @@ fn decode_kind(
 ) -> Option<Kind> {
     let mut f = Fields::of(cx, node)?;
     let name = req_text(cx, &mut f, "name");
+    let short = f.get("short").and_then(|n| text(cx, n));
     let mut distinctions = Vec::new();
     let mut seen = Vec::new();
     for item in list(cx, &mut f, "distinctions") {
@@ -326,6 +327,7 @@ fn decode_kind(
     Some(Kind {
         id: id.to_string(),
         name: name?,
+        short,
         distinctions,
         items,
         item_noun,

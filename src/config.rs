@@ -1,0 +1,107 @@
+//! User settings: the defaults embedded from config/settings.yaml, overridden by the user's
+//! own file found with `directories`.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::text::Lang;
+use crate::store::yaml;
+
+pub const DEFAULTS: &str = include_str!("../config/settings.yaml");
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    #[serde(default)]
+    pub language: String,
+    #[serde(default)]
+    pub ascii: bool,
+    #[serde(default)]
+    pub keys: BTreeMap<String, Vec<String>>,
+}
+
+/// The same fields, each optional, as a user's file may give them.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Partial {
+    language: Option<String>,
+    ascii: Option<bool>,
+    keys: Option<BTreeMap<String, Vec<String>>>,
+}
+
+/// Where the user's settings file lives (whether or not it exists).
+pub fn path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "docket").map(|d| d.config_dir().join("settings.yaml"))
+}
+
+/// Where docket may keep scratch files (the text handed to an editor).
+pub fn cache_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "docket").map(|d| d.cache_dir().to_path_buf())
+}
+
+impl Settings {
+    pub fn defaults() -> Settings {
+        yaml::from_str(DEFAULTS).unwrap_or_default()
+    }
+
+    /// The defaults with the user's file laid over them. A broken user file is reported and
+    /// ignored, never fatal: the meeting must go on.
+    pub fn load() -> (Settings, Option<String>) {
+        let mut s = Settings::defaults();
+        let Some(p) = path() else { return (s, None) };
+        let Ok(text) = std::fs::read_to_string(&p) else {
+            return (s, None);
+        };
+        match yaml::from_str::<Partial>(&text) {
+            Ok(user) => {
+                if let Some(l) = user.language {
+                    s.language = l;
+                }
+                if let Some(a) = user.ascii {
+                    s.ascii = a;
+                }
+                if let Some(k) = user.keys {
+                    s.keys.extend(k);
+                }
+                (s, None)
+            }
+            Err(e) => (
+                s,
+                Some(format!(
+                    "{}:{}:{}: {}",
+                    crate::sanitize::escape(&p.display().to_string()),
+                    e.line,
+                    e.col,
+                    crate::sanitize::escape(&e.message)
+                )),
+            ),
+        }
+    }
+
+    pub fn lang(&self) -> Option<Lang> {
+        Lang::parse(&self.language)
+    }
+
+    pub fn to_yaml(&self) -> String {
+        yaml::to_string(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_defaults_parse() {
+        let s = Settings::defaults();
+        assert_eq!(s.language, "");
+        assert!(!s.ascii);
+        assert!(s.keys.is_empty());
+        assert_eq!(
+            s,
+            yaml::from_str::<Settings>(DEFAULTS).expect("defaults parse")
+        );
+    }
+}

@@ -1,0 +1,943 @@
+//! A meeting of the panel as the minutes record it: attendance, the cases taken up, findings,
+//! vote rounds and determinations.
+//!
+//! Every change goes through a method here that checks the meeting rule and refuses what the
+//! rule forbids, so the terminal, the tests and a replayed journal all obey the same rules.
+//! Nothing is ever overwritten: a voided round stays, marked void; an amended determination
+//! keeps its earlier versions.
+
+use serde::{Deserialize, Serialize};
+
+use super::case::{Case, Proposal};
+use super::panel::Panel;
+use super::quorum::{CaseCounts, PassRule, Quorum, Tally, meeting_quorum, verdict};
+use super::rules::{Kind, Method, Opinion};
+
+/// On which side of a distinction the panel finds the facts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    Tolerable,
+    NotTolerable,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Absence {
+    pub member: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Movement {
+    pub at: String,
+    pub member: String,
+    /// true: arrived; false: left.
+    pub arrived: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attendance {
+    /// Members in the room now (voting members and the clerk), in panel order.
+    pub present: Vec<String>,
+    pub absent: Vec<Absence>,
+    /// Non-voting attendees (列席), by name.
+    #[serde(default)]
+    pub attendees: Vec<String>,
+    /// Arrivals and departures after the meeting opened.
+    #[serde(default)]
+    pub movements: Vec<Movement>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recusal {
+    pub member: String,
+    pub reason: String,
+    /// Declared in the meeting rather than listed in the case file.
+    #[serde(default)]
+    pub declared: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    pub distinction: String,
+    pub side: Side,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub basis: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Vote {
+    pub member: String,
+    pub opinion: Opinion,
+}
+
+/// The arithmetic of a closed round, every number the minutes show.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Arithmetic {
+    pub voting: u32,
+    pub entitled: u32,
+    pub present: u32,
+    pub present_entitled: u32,
+    pub recused: Vec<String>,
+    pub quorum: String,
+    pub quorum_needed: u32,
+    pub quorum_met: bool,
+    pub rule: PassRule,
+    pub base: u32,
+    pub needed: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Void {
+    pub at: String,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Round {
+    pub number: u32,
+    pub proposal: Proposal,
+    pub method: Method,
+    pub opened_at: String,
+    /// Named methods: who said what, in the order given. Empty for a secret ballot.
+    #[serde(default)]
+    pub opinions: Vec<Vote>,
+    /// The counts: typed by the clerk for a secret ballot, else counted from `opinions`.
+    pub tally: Tally,
+    #[serde(default)]
+    pub closed_at: Option<String>,
+    #[serde(default)]
+    pub arithmetic: Option<Arithmetic>,
+    #[serde(default)]
+    pub passed: Option<bool>,
+    #[serde(default)]
+    pub void: Option<Void>,
+}
+
+impl Round {
+    pub fn is_open(&self) -> bool {
+        self.closed_at.is_none() && self.void.is_none()
+    }
+
+    pub fn is_valid_pass(&self) -> bool {
+        self.void.is_none() && self.passed == Some(true)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Determination {
+    pub outcome: String,
+    pub rationale: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub dissent: String,
+    /// Why a lenient outcome stands although a distinction was found not tolerable.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub override_reason: String,
+    pub decided_at: String,
+    /// Members in the room when it was decided.
+    pub present: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Subject {
+    pub name: String,
+    pub position: String,
+    pub unit: String,
+}
+
+/// One case as the meeting took it up.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseRecord {
+    pub case: String,
+    pub kind: String,
+    pub title: String,
+    pub subject: Subject,
+    /// SHA-256 of the case file as it was when taken up.
+    pub case_digest: String,
+    #[serde(default)]
+    pub review_of: Option<String>,
+    #[serde(default)]
+    pub presenter: Option<String>,
+    #[serde(default)]
+    pub proposal: Option<Proposal>,
+    #[serde(default)]
+    pub recusals: Vec<Recusal>,
+    #[serde(default)]
+    pub findings: Vec<Finding>,
+    /// Situations or grounds the panel finds.
+    #[serde(default)]
+    pub found: Vec<String>,
+    #[serde(default)]
+    pub rounds: Vec<Round>,
+    /// The current determination; earlier versions come first.
+    #[serde(default)]
+    pub determinations: Vec<Determination>,
+}
+
+impl CaseRecord {
+    pub fn determination(&self) -> Option<&Determination> {
+        self.determinations.last()
+    }
+
+    pub fn open_round(&self) -> Option<&Round> {
+        self.rounds.iter().rev().find(|r| r.is_open())
+    }
+
+    pub fn finding(&self, distinction: &str) -> Option<&Finding> {
+        self.findings.iter().find(|f| f.distinction == distinction)
+    }
+
+    pub fn is_recused(&self, member: &str) -> bool {
+        self.recusals.iter().any(|r| r.member == member)
+    }
+
+    /// The proposal of the last round that passed and was not voided.
+    pub fn passed_proposal(&self) -> Option<&Proposal> {
+        self.rounds
+            .iter()
+            .rev()
+            .find(|r| r.is_valid_pass())
+            .map(|r| &r.proposal)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finalization {
+    /// The clerk's member id, and the system user who ran docket.
+    pub by: String,
+    pub user: String,
+    pub at: String,
+    /// SHA-256 of each case record, and of the whole minutes before this block.
+    pub case_digests: Vec<CaseDigest>,
+    pub minutes_digest: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseDigest {
+    pub case: String,
+    pub digest: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meeting {
+    pub id: String,
+    pub opened_at: String,
+    #[serde(default)]
+    pub closed_at: Option<String>,
+    pub chair: String,
+    #[serde(default)]
+    pub acting_chair: Option<String>,
+    #[serde(default)]
+    pub clerk: Option<String>,
+    pub method: Method,
+    pub attendance: Attendance,
+    pub cases: Vec<CaseRecord>,
+}
+
+/// Why the meeting rule refuses an action.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    Closed,
+    UnknownMember(String),
+    UnknownDistinction(String),
+    UnknownItem(String),
+    UnknownOutcome(String),
+    NotTakenUp(String),
+    /// The case lacks its quorum: only deferral is possible.
+    NoQuorum(Quorum),
+    RoundOpen,
+    NoOpenRound,
+    NoRound(u32),
+    AlreadyVoid,
+    NoProposal,
+    NotPresent(String),
+    Recused(String),
+    NotVoting(String),
+    OpinionNotAllowed(Opinion),
+    /// The chair states their opinion last.
+    ChairLast,
+    SecretNeedsCounts,
+    NamedNeedsOpinions,
+    CountsExceed {
+        total: u32,
+        max: u32,
+    },
+    /// Members present and entitled who have not given their opinion.
+    Missing(Vec<String>),
+    NeedRationale,
+    NeedReason,
+    NeedOverride,
+    AlreadyRecused(String),
+    NoVotingMembers,
+}
+
+pub type Result<T> = std::result::Result<T, Refusal>;
+
+impl Meeting {
+    /// A meeting opened with a roll call: who is present, why others are absent, who attends
+    /// without a vote, and by which method the panel votes.
+    pub fn open(panel: &Panel, roll: Roll, id: String, now: &str) -> Result<Meeting> {
+        for m in roll
+            .present
+            .iter()
+            .chain(roll.absent.iter().map(|a| &a.member))
+        {
+            if panel.member(m).is_none() {
+                return Err(Refusal::UnknownMember(m.clone()));
+            }
+        }
+        if let Some(a) = &roll.acting_chair {
+            let known = panel.member(a).is_some_and(|m| m.role.votes());
+            if !known {
+                return Err(Refusal::UnknownMember(a.clone()));
+            }
+        }
+        let chair = panel
+            .chair()
+            .map(|c| c.id.clone())
+            .ok_or(Refusal::NoVotingMembers)?;
+        let present = order(panel, &roll.present);
+        let absent = panel
+            .members
+            .iter()
+            .filter(|m| !present.contains(&m.id))
+            .map(|m| Absence {
+                member: m.id.clone(),
+                reason: roll
+                    .absent
+                    .iter()
+                    .find(|a| a.member == m.id)
+                    .map(|a| a.reason.clone())
+                    .unwrap_or_default(),
+            })
+            .collect();
+        Ok(Meeting {
+            id,
+            opened_at: now.to_string(),
+            closed_at: None,
+            chair,
+            acting_chair: roll.acting_chair,
+            clerk: panel.clerk().map(|c| c.id.clone()),
+            method: roll.method,
+            attendance: Attendance {
+                present,
+                absent,
+                attendees: roll.attendees,
+                movements: Vec::new(),
+            },
+            cases: Vec::new(),
+        })
+    }
+
+    fn writable(&self) -> Result<()> {
+        if self.closed_at.is_some() {
+            Err(Refusal::Closed)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Who presides: the acting chair when one is named, else the chair.
+    pub fn presiding(&self) -> &str {
+        self.acting_chair.as_deref().unwrap_or(&self.chair)
+    }
+
+    pub fn is_present(&self, member: &str) -> bool {
+        self.attendance.present.iter().any(|p| p == member)
+    }
+
+    /// The meeting's quorum as it stands.
+    pub fn quorum(&self, panel: &Panel) -> Quorum {
+        let voting = panel.voting_members().count() as u32;
+        let present = panel
+            .voting_members()
+            .filter(|m| self.is_present(&m.id))
+            .count() as u32;
+        meeting_quorum(voting, present, panel.rules.meeting.quorum)
+    }
+
+    /// A member arrives or leaves; the time is kept.
+    pub fn set_present(
+        &mut self,
+        panel: &Panel,
+        member: &str,
+        present: bool,
+        reason: &str,
+        now: &str,
+    ) -> Result<()> {
+        self.writable()?;
+        if panel.member(member).is_none() {
+            return Err(Refusal::UnknownMember(member.to_string()));
+        }
+        if self.is_present(member) == present {
+            return Ok(());
+        }
+        if present {
+            let mut ids = self.attendance.present.clone();
+            ids.push(member.to_string());
+            self.attendance.present = order(panel, &ids);
+            self.attendance.absent.retain(|a| a.member != member);
+        } else {
+            self.attendance.present.retain(|p| p != member);
+            self.attendance.absent.push(Absence {
+                member: member.to_string(),
+                reason: reason.to_string(),
+            });
+        }
+        self.attendance.movements.push(Movement {
+            at: now.to_string(),
+            member: member.to_string(),
+            arrived: present,
+        });
+        Ok(())
+    }
+
+    pub fn add_attendee(&mut self, name: &str) -> Result<()> {
+        self.writable()?;
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(Refusal::NeedReason);
+        }
+        self.attendance.attendees.push(name.to_string());
+        Ok(())
+    }
+
+    pub fn record(&self, case: &str) -> Option<&CaseRecord> {
+        self.cases.iter().find(|c| c.case == case)
+    }
+
+    fn record_mut(&mut self, case: &str) -> Result<&mut CaseRecord> {
+        self.writable()?;
+        self.cases
+            .iter_mut()
+            .find(|c| c.case == case)
+            .ok_or_else(|| Refusal::NotTakenUp(case.to_string()))
+    }
+
+    /// Takes a case up (once): its conflicts become recusals, its proposal the current one.
+    /// When the rules say so, members who sat on a reviewed decision are recused too.
+    pub fn take_up(
+        &mut self,
+        panel: &Panel,
+        case: &Case,
+        digest: &str,
+        earlier: &[String],
+    ) -> Result<()> {
+        self.writable()?;
+        if self.record(&case.id).is_some() {
+            return Ok(());
+        }
+        let mut recusals: Vec<Recusal> = case
+            .conflicts
+            .iter()
+            .filter(|c| panel.member(&c.member).is_some_and(|m| m.role.votes()))
+            .map(|c| Recusal {
+                member: c.member.clone(),
+                reason: c.reason.clone(),
+                declared: false,
+            })
+            .collect();
+        if panel.rules.meeting.review == super::rules::ReviewRule::Recuse {
+            for m in earlier {
+                if !recusals.iter().any(|r| &r.member == m)
+                    && panel.member(m).is_some_and(|x| x.role.votes())
+                {
+                    recusals.push(Recusal {
+                        member: m.clone(),
+                        reason: format!("review_of {}", case.review_of.clone().unwrap_or_default()),
+                        declared: false,
+                    });
+                }
+            }
+        }
+        self.cases.push(CaseRecord {
+            case: case.id.clone(),
+            kind: case.kind.clone(),
+            title: case.title.clone(),
+            subject: Subject {
+                name: case.subject.name.clone(),
+                position: case.subject.position.clone(),
+                unit: case.subject.unit.clone(),
+            },
+            case_digest: digest.to_string(),
+            review_of: case.review_of.clone(),
+            presenter: None,
+            proposal: case.proposal.clone(),
+            recusals,
+            findings: Vec::new(),
+            found: Vec::new(),
+            rounds: Vec::new(),
+            determinations: Vec::new(),
+        });
+        Ok(())
+    }
+
+    pub fn set_presenter(&mut self, case: &str, name: &str) -> Result<()> {
+        let r = self.record_mut(case)?;
+        let name = name.trim();
+        r.presenter = (!name.is_empty()).then(|| name.to_string());
+        Ok(())
+    }
+
+    /// Puts the finding for `distinction` on a side (or clears it with `None`).
+    pub fn set_finding(
+        &mut self,
+        kind: &Kind,
+        case: &str,
+        distinction: &str,
+        side: Option<Side>,
+    ) -> Result<()> {
+        if kind.distinction(distinction).is_none() {
+            return Err(Refusal::UnknownDistinction(distinction.to_string()));
+        }
+        let r = self.record_mut(case)?;
+        match (
+            side,
+            r.findings.iter_mut().find(|f| f.distinction == distinction),
+        ) {
+            (None, _) => r.findings.retain(|f| f.distinction != distinction),
+            (Some(s), Some(f)) => f.side = s,
+            (Some(s), None) => {
+                r.findings.push(Finding {
+                    distinction: distinction.to_string(),
+                    side: s,
+                    basis: String::new(),
+                });
+                let ids: Vec<&str> = kind.distinctions.iter().map(|d| d.id.as_str()).collect();
+                r.findings
+                    .sort_by_key(|f| ids.iter().position(|i| *i == f.distinction));
+            }
+        }
+        Ok(())
+    }
+
+    /// The one-line basis of a finding already placed on a side.
+    pub fn set_basis(&mut self, case: &str, distinction: &str, basis: &str) -> Result<()> {
+        let r = self.record_mut(case)?;
+        let f = r
+            .findings
+            .iter_mut()
+            .find(|f| f.distinction == distinction)
+            .ok_or_else(|| Refusal::UnknownDistinction(distinction.to_string()))?;
+        f.basis = basis.trim().to_string();
+        Ok(())
+    }
+
+    /// Finds a situation or ground, or withdraws that finding.
+    pub fn toggle_found(&mut self, kind: &Kind, case: &str, item: &str) -> Result<()> {
+        if kind.item(item).is_none() {
+            return Err(Refusal::UnknownItem(item.to_string()));
+        }
+        let r = self.record_mut(case)?;
+        if r.found.iter().any(|f| f == item) {
+            r.found.retain(|f| f != item);
+        } else {
+            r.found.push(item.to_string());
+            let ids: Vec<&str> = kind.items.iter().map(|i| i.id.as_str()).collect();
+            r.found.sort_by_key(|f| ids.iter().position(|i| i == f));
+        }
+        Ok(())
+    }
+
+    /// A recusal declared on the spot, with its reason.
+    pub fn declare_recusal(
+        &mut self,
+        panel: &Panel,
+        case: &str,
+        member: &str,
+        reason: &str,
+    ) -> Result<()> {
+        if !panel.member(member).is_some_and(|m| m.role.votes()) {
+            return Err(Refusal::NotVoting(member.to_string()));
+        }
+        if reason.trim().is_empty() {
+            return Err(Refusal::NeedReason);
+        }
+        let r = self.record_mut(case)?;
+        if r.is_recused(member) {
+            return Err(Refusal::AlreadyRecused(member.to_string()));
+        }
+        if r.open_round().is_some() {
+            return Err(Refusal::RoundOpen);
+        }
+        r.recusals.push(Recusal {
+            member: member.to_string(),
+            reason: reason.trim().to_string(),
+            declared: true,
+        });
+        Ok(())
+    }
+
+    pub fn set_proposal(&mut self, kind: &Kind, case: &str, proposal: Proposal) -> Result<()> {
+        if kind.outcome(&proposal.outcome).is_none() {
+            return Err(Refusal::UnknownOutcome(proposal.outcome));
+        }
+        let r = self.record_mut(case)?;
+        if r.open_round().is_some() {
+            return Err(Refusal::RoundOpen);
+        }
+        r.proposal = Some(proposal);
+        Ok(())
+    }
+
+    /// The members' numbers for a case as the room stands now.
+    pub fn counts(&self, panel: &Panel, case: &str) -> CaseCounts {
+        let voting: Vec<&str> = panel.voting_members().map(|m| m.id.as_str()).collect();
+        let record = self.record(case);
+        let recused = |m: &str| record.is_some_and(|r| r.is_recused(m));
+        let n = |f: &dyn Fn(&str) -> bool| voting.iter().filter(|m| f(m)).count() as u32;
+        CaseCounts::new(
+            voting.len() as u32,
+            n(&|m| self.is_present(m)),
+            n(&|m| recused(m)),
+            n(&|m| recused(m) && self.is_present(m)),
+        )
+    }
+
+    /// The members present and entitled for a case, in the order they give opinions: panel
+    /// order, and the presiding member last when the rule says so.
+    pub fn voters(&self, panel: &Panel, case: &str) -> Vec<String> {
+        let record = self.record(case);
+        let mut ids: Vec<String> = panel
+            .voting_members()
+            .filter(|m| self.is_present(&m.id) && !record.is_some_and(|r| r.is_recused(&m.id)))
+            .map(|m| m.id.clone())
+            .collect();
+        if panel.rules.meeting.chair_last
+            && let Some(i) = ids.iter().position(|m| m == self.presiding())
+        {
+            let p = ids.remove(i);
+            ids.push(p);
+        }
+        ids
+    }
+
+    /// Opens a vote round on the current proposal.
+    pub fn open_round(&mut self, panel: &Panel, case: &str, now: &str) -> Result<()> {
+        let counts = self.counts(panel, case);
+        let q = counts.quorum(panel.rules.meeting.quorum);
+        let method = self.method;
+        let r = self.record_mut(case)?;
+        if r.open_round().is_some() {
+            return Err(Refusal::RoundOpen);
+        }
+        if !q.met {
+            return Err(Refusal::NoQuorum(q));
+        }
+        let proposal = r.proposal.clone().ok_or(Refusal::NoProposal)?;
+        let number = r.rounds.len() as u32 + 1;
+        r.rounds.push(Round {
+            number,
+            proposal,
+            method,
+            opened_at: now.to_string(),
+            opinions: Vec::new(),
+            tally: Tally::default(),
+            closed_at: None,
+            arithmetic: None,
+            passed: None,
+            void: None,
+        });
+        Ok(())
+    }
+
+    /// Records (or changes, while the round is open) one member's opinion.
+    pub fn record_opinion(
+        &mut self,
+        panel: &Panel,
+        case: &str,
+        member: &str,
+        opinion: Opinion,
+    ) -> Result<()> {
+        let voters = self.voters(panel, case);
+        let presiding = self.presiding().to_string();
+        let method = self.method;
+        let allowed = panel
+            .rules
+            .meeting
+            .opinions_for(method)
+            .map(<[Opinion]>::to_vec)
+            .unwrap_or_default();
+        let chair_last = panel.rules.meeting.chair_last;
+        let present = self.is_present(member);
+        let r = self.record_mut(case)?;
+        let recused = r.is_recused(member);
+        let round = r
+            .rounds
+            .iter_mut()
+            .rev()
+            .find(|r| r.is_open())
+            .ok_or(Refusal::NoOpenRound)?;
+        if round.method.is_secret() {
+            return Err(Refusal::SecretNeedsCounts);
+        }
+        if !panel.member(member).is_some_and(|m| m.role.votes()) {
+            return Err(Refusal::NotVoting(member.to_string()));
+        }
+        if recused {
+            return Err(Refusal::Recused(member.to_string()));
+        }
+        if !present {
+            return Err(Refusal::NotPresent(member.to_string()));
+        }
+        if !allowed.contains(&opinion) {
+            return Err(Refusal::OpinionNotAllowed(opinion));
+        }
+        if chair_last && member == presiding {
+            let others_done = voters
+                .iter()
+                .filter(|v| **v != presiding)
+                .all(|v| round.opinions.iter().any(|o| &o.member == v));
+            if !others_done {
+                return Err(Refusal::ChairLast);
+            }
+        }
+        match round.opinions.iter_mut().find(|o| o.member == member) {
+            Some(v) => v.opinion = opinion,
+            None => round.opinions.push(Vote {
+                member: member.to_string(),
+                opinion,
+            }),
+        }
+        round.tally = tally_of(&round.opinions);
+        Ok(())
+    }
+
+    /// The counts of a secret ballot; never more than the members present and entitled.
+    pub fn set_counts(&mut self, panel: &Panel, case: &str, tally: Tally) -> Result<()> {
+        let max = self.counts(panel, case).present_entitled;
+        let allowed = panel
+            .rules
+            .meeting
+            .opinions_for(self.method)
+            .map(<[Opinion]>::to_vec)
+            .unwrap_or_default();
+        let r = self.record_mut(case)?;
+        let round = r
+            .rounds
+            .iter_mut()
+            .rev()
+            .find(|r| r.is_open())
+            .ok_or(Refusal::NoOpenRound)?;
+        if !round.method.is_secret() {
+            return Err(Refusal::NamedNeedsOpinions);
+        }
+        for (o, n) in [
+            (Opinion::Agree, tally.agree),
+            (Opinion::Disagree, tally.disagree),
+            (Opinion::Defer, tally.defer),
+            (Opinion::Abstain, tally.abstain),
+        ] {
+            if n > 0 && !allowed.contains(&o) {
+                return Err(Refusal::OpinionNotAllowed(o));
+            }
+        }
+        if tally.total() > max {
+            return Err(Refusal::CountsExceed {
+                total: tally.total(),
+                max,
+            });
+        }
+        round.tally = tally;
+        Ok(())
+    }
+
+    /// What closing the open round now would give, for the live display and the confirm.
+    pub fn preview(&self, panel: &Panel, case: &str) -> Option<(Arithmetic, bool)> {
+        let r = self.record(case)?;
+        let round = r.open_round().or_else(|| r.rounds.last())?;
+        Some(self.arithmetic(panel, case, &round.tally))
+    }
+
+    fn arithmetic(&self, panel: &Panel, case: &str, tally: &Tally) -> (Arithmetic, bool) {
+        let counts = self.counts(panel, case);
+        let rule = &panel.rules.meeting;
+        let q = counts.quorum(rule.quorum);
+        let v = verdict(rule.pass, &counts, rule.quorum, tally);
+        let recused = self
+            .record(case)
+            .map(|r| r.recusals.iter().map(|x| x.member.clone()).collect())
+            .unwrap_or_default();
+        (
+            Arithmetic {
+                voting: counts.voting,
+                entitled: counts.entitled,
+                present: counts.present,
+                present_entitled: counts.present_entitled,
+                recused,
+                quorum: rule.quorum.to_string(),
+                quorum_needed: q.needed,
+                quorum_met: q.met,
+                rule: rule.pass,
+                base: v.base,
+                needed: v.needed,
+            },
+            v.passed,
+        )
+    }
+
+    /// Closes the open round: with a named method every member present and entitled must
+    /// have given an opinion.
+    pub fn close_round(&mut self, panel: &Panel, case: &str, now: &str) -> Result<bool> {
+        let voters = self.voters(panel, case);
+        let r = self
+            .record(case)
+            .ok_or_else(|| Refusal::NotTakenUp(case.to_string()))?;
+        let round = r.open_round().ok_or(Refusal::NoOpenRound)?;
+        if !round.method.is_secret() {
+            let missing: Vec<String> = voters
+                .iter()
+                .filter(|v| !round.opinions.iter().any(|o| &o.member == *v))
+                .cloned()
+                .collect();
+            if !missing.is_empty() {
+                return Err(Refusal::Missing(missing));
+            }
+        }
+        let tally = round.tally;
+        let (arithmetic, passed) = self.arithmetic(panel, case, &tally);
+        let r = self.record_mut(case)?;
+        if let Some(round) = r.rounds.iter_mut().rev().find(|r| r.is_open()) {
+            round.closed_at = Some(now.to_string());
+            round.arithmetic = Some(arithmetic);
+            round.passed = Some(passed);
+        }
+        Ok(passed)
+    }
+
+    /// Voids a round (open or closed) with a reason; it stays in the minutes, marked void.
+    pub fn void_round(&mut self, case: &str, number: u32, reason: &str, now: &str) -> Result<()> {
+        if reason.trim().is_empty() {
+            return Err(Refusal::NeedReason);
+        }
+        let r = self.record_mut(case)?;
+        let round = r
+            .rounds
+            .iter_mut()
+            .find(|r| r.number == number)
+            .ok_or(Refusal::NoRound(number))?;
+        if round.void.is_some() {
+            return Err(Refusal::AlreadyVoid);
+        }
+        round.void = Some(Void {
+            at: now.to_string(),
+            reason: reason.trim().to_string(),
+        });
+        Ok(())
+    }
+
+    /// The outcome a determination must record now: the proposal of the last passed round, or
+    /// the kind's deferral when no round passed or the case lacks its quorum.
+    pub fn due_outcome(&self, panel: &Panel, kind: &Kind, case: &str) -> Option<String> {
+        let r = self.record(case)?;
+        let quorum = self
+            .counts(panel, case)
+            .quorum(panel.rules.meeting.quorum)
+            .met;
+        let deferral = kind
+            .outcomes
+            .iter()
+            .find(|o| o.deferral)
+            .map(|o| o.id.clone());
+        match r.passed_proposal() {
+            Some(p) if quorum => Some(p.outcome.clone()),
+            _ => deferral,
+        }
+    }
+
+    /// Whether recording `outcome` needs an override reason: a lenient outcome while some
+    /// distinction is found on its not-tolerable side.
+    pub fn needs_override(&self, kind: &Kind, case: &str, outcome: &str) -> bool {
+        let lenient = kind.outcome(outcome).is_some_and(|o| o.lenient);
+        lenient
+            && self
+                .record(case)
+                .is_some_and(|r| r.findings.iter().any(|f| f.side == Side::NotTolerable))
+    }
+
+    /// Records the determination (or amends it: the earlier version stays).
+    pub fn determine(
+        &mut self,
+        panel: &Panel,
+        kind: &Kind,
+        case: &str,
+        text: DeterminationText,
+        now: &str,
+    ) -> Result<()> {
+        let outcome = self
+            .due_outcome(panel, kind, case)
+            .ok_or_else(|| Refusal::NotTakenUp(case.to_string()))?;
+        if text.rationale.trim().is_empty() {
+            return Err(Refusal::NeedRationale);
+        }
+        if self.needs_override(kind, case, &outcome) && text.override_reason.trim().is_empty() {
+            return Err(Refusal::NeedOverride);
+        }
+        let present = self.attendance.present.clone();
+        let r = self.record_mut(case)?;
+        if r.open_round().is_some() {
+            return Err(Refusal::RoundOpen);
+        }
+        r.determinations.push(Determination {
+            outcome,
+            rationale: text.rationale.trim().to_string(),
+            dissent: text.dissent.trim().to_string(),
+            override_reason: text.override_reason.trim().to_string(),
+            decided_at: now.to_string(),
+            present,
+        });
+        Ok(())
+    }
+
+    /// Closes the meeting. Nothing can change after this.
+    pub fn close(&mut self, now: &str) -> Result<()> {
+        self.writable()?;
+        if self.cases.iter().any(|c| c.open_round().is_some()) {
+            return Err(Refusal::RoundOpen);
+        }
+        self.closed_at = Some(now.to_string());
+        Ok(())
+    }
+}
+
+/// What the clerk types for a determination.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DeterminationText {
+    pub rationale: String,
+    pub dissent: String,
+    pub override_reason: String,
+}
+
+/// The roll call that opens a meeting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Roll {
+    pub present: Vec<String>,
+    pub absent: Vec<Absence>,
+    pub attendees: Vec<String>,
+    pub acting_chair: Option<String>,
+    pub method: Method,
+}
+
+/// Member ids in the order panel.yaml lists them.
+fn order(panel: &Panel, ids: &[String]) -> Vec<String> {
+    panel
+        .members
+        .iter()
+        .filter(|m| ids.contains(&m.id))
+        .map(|m| m.id.clone())
+        .collect()
+}
+
+fn tally_of(votes: &[Vote]) -> Tally {
+    let mut t = Tally::default();
+    for v in votes {
+        match v.opinion {
+            Opinion::Agree => t.agree += 1,
+            Opinion::Disagree => t.disagree += 1,
+            Opinion::Defer => t.defer += 1,
+            Opinion::Abstain => t.abstain += 1,
+        }
+    }
+    t
+}

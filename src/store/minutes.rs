@@ -1,0 +1,369 @@
+//! The minutes file: its YAML schema, digests, atomic writing and reading back.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::domain::meeting::{Attendance, CaseDigest, CaseRecord, Finalization, Meeting};
+use crate::domain::panel::Panel;
+use crate::domain::rules::Method;
+
+pub const MINUTES_DIR: &str = "minutes";
+pub const SCHEMA: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Minutes {
+    pub schema: u32,
+    pub panel: PanelRecord,
+    pub rules: RulesRecord,
+    pub meeting: MeetingHeader,
+    pub attendance: Attendance,
+    pub quorum: QuorumRecord,
+    pub cases: Vec<CaseRecord>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finalization: Option<Finalization>,
+}
+
+/// The panel as it was at the meeting: names and roles may change later.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PanelRecord {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    pub members: Vec<MemberRecord>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MemberRecord {
+    pub id: String,
+    pub name: String,
+    pub role: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulesRecord {
+    pub id: String,
+    pub version: String,
+    /// SHA-256 of the effective rules (with the panel's overrides), as docket renders them.
+    pub digest: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingHeader {
+    pub id: String,
+    pub opened_at: String,
+    #[serde(default)]
+    pub closed_at: Option<String>,
+    pub chair: String,
+    #[serde(default)]
+    pub acting_chair: Option<String>,
+    #[serde(default)]
+    pub clerk: Option<String>,
+    pub method: Method,
+}
+
+/// The meeting's quorum as it stood at the last write.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuorumRecord {
+    pub fraction: String,
+    pub voting: u32,
+    pub present: u32,
+    pub needed: u32,
+    pub met: bool,
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The digest of the effective rules, so the minutes pin exactly what was applied.
+pub fn rules_digest(panel: &Panel) -> String {
+    sha256_hex(format!("{:?}", panel.rules).as_bytes())
+}
+
+impl Minutes {
+    pub fn new(panel: &Panel, meeting: &Meeting) -> Minutes {
+        let q = meeting.quorum(panel);
+        Minutes {
+            schema: SCHEMA,
+            panel: PanelRecord {
+                name: panel.name.clone(),
+                unit: panel.unit.clone(),
+                members: panel
+                    .members
+                    .iter()
+                    .map(|m| MemberRecord {
+                        id: m.id.clone(),
+                        name: m.name.clone(),
+                        role: m.role.id().to_string(),
+                    })
+                    .collect(),
+            },
+            rules: RulesRecord {
+                id: panel.rules.id.clone(),
+                version: panel.rules.version.clone(),
+                digest: rules_digest(panel),
+            },
+            meeting: MeetingHeader {
+                id: meeting.id.clone(),
+                opened_at: meeting.opened_at.clone(),
+                closed_at: meeting.closed_at.clone(),
+                chair: meeting.chair.clone(),
+                acting_chair: meeting.acting_chair.clone(),
+                clerk: meeting.clerk.clone(),
+                method: meeting.method,
+            },
+            attendance: meeting.attendance.clone(),
+            quorum: QuorumRecord {
+                fraction: panel.rules.meeting.quorum.to_string(),
+                voting: q.of,
+                present: q.present,
+                needed: q.needed,
+                met: q.met,
+            },
+            cases: meeting.cases.clone(),
+            finalization: None,
+        }
+    }
+
+    /// The meeting these minutes record, to go on with.
+    pub fn meeting(&self) -> Meeting {
+        Meeting {
+            id: self.meeting.id.clone(),
+            opened_at: self.meeting.opened_at.clone(),
+            closed_at: self.meeting.closed_at.clone(),
+            chair: self.meeting.chair.clone(),
+            acting_chair: self.meeting.acting_chair.clone(),
+            clerk: self.meeting.clerk.clone(),
+            method: self.meeting.method,
+            attendance: self.attendance.clone(),
+            cases: self.cases.clone(),
+        }
+    }
+
+    pub fn is_final(&self) -> bool {
+        self.finalization.is_some()
+    }
+
+    /// The member's name as the panel was at the meeting.
+    pub fn member_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.panel
+            .members
+            .iter()
+            .find(|m| m.id == id)
+            .map_or(id, |m| m.name.as_str())
+    }
+}
+
+#[derive(Debug)]
+pub enum MinutesError {
+    Io(io::Error),
+    Yaml {
+        line: u32,
+        col: u32,
+        message: String,
+    },
+}
+
+impl From<io::Error> for MinutesError {
+    fn from(e: io::Error) -> Self {
+        MinutesError::Io(e)
+    }
+}
+
+/// The minutes' YAML: everything, then the finalization block last; the digests cover the
+/// exact bytes before that block.
+pub fn render(minutes: &Minutes) -> Result<String, MinutesError> {
+    let mut body = minutes.clone();
+    body.finalization = None;
+    let mut text = to_yaml(&body)?;
+    if let Some(f) = &minutes.finalization {
+        #[derive(Serialize)]
+        struct Tail<'a> {
+            finalization: &'a Finalization,
+        }
+        text.push_str(&to_yaml(&Tail { finalization: f })?);
+    }
+    Ok(text)
+}
+
+fn to_yaml<T: Serialize>(value: &T) -> Result<String, MinutesError> {
+    super::yaml::to_string(value).map_err(MinutesError::from)
+}
+
+impl From<super::yaml::YamlError> for MinutesError {
+    fn from(e: super::yaml::YamlError) -> Self {
+        MinutesError::Yaml {
+            line: e.line,
+            col: e.col,
+            message: e.message,
+        }
+    }
+}
+
+/// Seals the minutes: a digest per case record and one over the whole text before the
+/// finalization block.
+pub fn finalize(minutes: &mut Minutes, by: &str, user: &str, at: &str) -> Result<(), MinutesError> {
+    minutes.finalization = None;
+    let body = render(minutes)?;
+    let mut case_digests = Vec::new();
+    for c in &minutes.cases {
+        case_digests.push(CaseDigest {
+            case: c.case.clone(),
+            digest: sha256_hex(to_yaml(c)?.as_bytes()),
+        });
+    }
+    minutes.finalization = Some(Finalization {
+        by: by.to_string(),
+        user: user.to_string(),
+        at: at.to_string(),
+        case_digests,
+        minutes_digest: sha256_hex(body.as_bytes()),
+    });
+    Ok(())
+}
+
+/// What `verify` found.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Seal {
+    NotFinal,
+    Intact,
+    /// The first case record whose digest fails, or None for the meeting part.
+    Broken(Option<String>),
+}
+
+/// Recomputes the digests of minutes read from `text`.
+pub fn verify(text: &str, minutes: &Minutes) -> Seal {
+    let Some(f) = &minutes.finalization else {
+        return Seal::NotFinal;
+    };
+    for (c, d) in minutes.cases.iter().zip(&f.case_digests) {
+        let ok = c.case == d.case && to_yaml(c).is_ok_and(|y| sha256_hex(y.as_bytes()) == d.digest);
+        if !ok {
+            return Seal::Broken(Some(c.case.clone()));
+        }
+    }
+    if minutes.cases.len() != f.case_digests.len() {
+        return Seal::Broken(None);
+    }
+    let body = text.rfind("\nfinalization:").map_or(text, |i| &text[..=i]);
+    if sha256_hex(body.as_bytes()) == f.minutes_digest {
+        Seal::Intact
+    } else {
+        Seal::Broken(None)
+    }
+}
+
+pub fn parse(text: &str) -> Result<Minutes, MinutesError> {
+    super::yaml::from_str(text).map_err(MinutesError::from)
+}
+
+/// Reads one minutes file (size-capped like every input).
+pub fn read(path: &Path) -> Result<(String, Minutes), MinutesError> {
+    let text = super::read::read_text(path).map_err(|e| MinutesError::Yaml {
+        line: e.line,
+        col: e.col,
+        message: crate::i18n::msg(&e.msg, crate::domain::text::Lang::En),
+    })?;
+    let m = parse(&text)?;
+    Ok((text, m))
+}
+
+/// Every minutes file of a panel, oldest first (by file name, which starts with the date).
+pub fn list(dir: &Path) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = fs::read_dir(dir.join(MINUTES_DIR))
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.extension().is_some_and(|x| x == "yaml")
+                        && !p
+                            .file_name()
+                            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    paths.sort_by_key(|p| minutes_order(p));
+    paths
+}
+
+/// Sorts `2026-11-27-10` after `2026-11-27-9`.
+fn minutes_order(p: &Path) -> (String, u32) {
+    let stem = p
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match stem.rsplit_once('-') {
+        Some((date, n)) => (date.to_string(), n.parse().unwrap_or(0)),
+        None => (stem, 0),
+    }
+}
+
+/// The id for a new meeting on `date`: `<date>-<n>`, one more than the meetings of that day.
+pub fn next_id(dir: &Path, date: &str) -> String {
+    let n = list(dir)
+        .iter()
+        .filter_map(|p| {
+            let (d, n) = minutes_order(p);
+            (d == date).then_some(n)
+        })
+        .max()
+        .unwrap_or(0);
+    format!("{date}-{}", n + 1)
+}
+
+pub fn path_for(dir: &Path, id: &str) -> PathBuf {
+    dir.join(MINUTES_DIR).join(format!("{id}.yaml"))
+}
+
+/// Replaces `path` atomically: a temporary file in the same folder, written and synced,
+/// renamed over the old file, then the folder synced. Private (0600) whatever the umask.
+pub fn write_atomic(path: &Path, text: &str) -> io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    create_private_dir(dir)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tmp"));
+    {
+        let mut f = OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .mode(0o600)
+            .open(&tmp)?;
+        f.write_all(text.as_bytes())?;
+        f.sync_all()?;
+    }
+    fs::rename(&tmp, path)?;
+    File::open(dir)?.sync_all()?;
+    Ok(())
+}
+
+fn create_private_dir(dir: &Path) -> io::Result<()> {
+    if !dir.exists() {
+        fs::create_dir_all(dir)?;
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
+}
+
+pub fn write(path: &Path, minutes: &Minutes) -> Result<(), MinutesError> {
+    let text = render(minutes)?;
+    write_atomic(path, &text)?;
+    Ok(())
+}

@@ -1,0 +1,634 @@
+//! The application state, the actions a keystroke becomes, and `update`, which applies one
+//! action to the state. No terminal here: tests drive whole meetings through `update`.
+//!
+//! The meeting itself lives in `domain::meeting`; this module decides which screen shows,
+//! which popup asks for what, and turns the domain's refusals into messages.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+
+use crate::domain::case::Case;
+use crate::domain::meeting::{Meeting, Refusal};
+use crate::domain::panel::Panel;
+use crate::domain::rules::{Kind, Opinion};
+use crate::domain::text::Lang;
+use crate::i18n;
+use crate::store::minutes::Minutes;
+use crate::store::panel::LoadedCase;
+
+use super::input::TextInput;
+
+/// The time, injectable so that tests record fixed times.
+pub trait Clock {
+    fn now(&self) -> Timestamp;
+}
+
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> Timestamp {
+        Timestamp::now()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Queue,
+    Case,
+    Roll,
+}
+
+/// The parts of the case screen that `Tab` moves between.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Facts,
+    Distinctions,
+    Items,
+    Vote,
+}
+
+impl Part {
+    pub const ALL: [Part; 4] = [Part::Facts, Part::Distinctions, Part::Items, Part::Vote];
+}
+
+/// What a one-line text popup is asking for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Ask {
+    Search,
+    Basis(String),
+    AbsenceReason(String),
+    Attendee,
+    RecusalReason(String),
+    Presenter,
+    VoidReason(u32),
+}
+
+/// What a list popup is picking.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pick {
+    RecusedMember,
+}
+
+/// What a confirm popup will do on `y`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Confirm {
+    CloseRound,
+    Determine(crate::domain::meeting::DeterminationText),
+    Void { round: u32, reason: String },
+    Finalize,
+}
+
+/// A form of several text fields, `Tab` between them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Form {
+    pub fields: Vec<(FormField, TextInput)>,
+    pub focus: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormField {
+    Rationale,
+    Dissent,
+    Override,
+    Basis,
+    Agree,
+    Disagree,
+    Defer,
+    Abstain,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Popup {
+    Help,
+    Input {
+        ask: Ask,
+        input: TextInput,
+    },
+    Pick {
+        pick: Pick,
+        items: Vec<String>,
+        cursor: usize,
+    },
+    Confirm(Confirm),
+    /// The determination: due outcome shown, rationale, dissent and override typed.
+    Determination {
+        outcome: String,
+        form: Form,
+    },
+    /// The proposal: an outcome picked from the kind's list, and its basis.
+    Proposal {
+        outcomes: Vec<String>,
+        cursor: usize,
+        form: Form,
+    },
+    /// A secret ballot's counts.
+    Counts(Form),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Warn,
+}
+
+/// A keystroke, once the keymap has read it in its context.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageDown,
+    PageUp,
+    Left,
+    Right,
+    Enter,
+    Back,
+    Tab,
+    BackTab,
+    Quit,
+    /// Ctrl-C: leave docket from wherever one is.
+    QuitAll,
+    Help,
+    Search,
+    SearchNext,
+    SearchPrev,
+    SwitchLang,
+    Meeting,
+    Toggle,
+    AbsenceReason,
+    AddAttendee,
+    ActingChair,
+    Basis,
+    Item(u8),
+    Recuse,
+    Presenter,
+    Proposal,
+    Vote,
+    Opinion(Opinion),
+    Void,
+    Determine,
+    Finalize,
+    Yes,
+    Char(char),
+    Backspace,
+    Delete,
+    Home,
+    End,
+    Paste(String),
+    /// Ctrl-E: edit the field's text in $EDITOR (the runner does it, then sends `Edited`).
+    Editor,
+    /// The field's text as it came back from the editor.
+    Edited(String),
+}
+
+/// The roll call being taken before the meeting opens (or retaken during it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RollCall {
+    pub cursor: usize,
+    pub present: Vec<bool>,
+    pub reasons: Vec<String>,
+    pub attendees: Vec<String>,
+    pub acting_chair: Option<String>,
+    pub method: usize,
+}
+
+/// The case screen's own state.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CaseView {
+    pub focus: usize,
+    pub distinction: usize,
+    pub scroll: u16,
+    pub voter: usize,
+}
+
+pub struct App {
+    pub lang: Lang,
+    pub ascii: bool,
+    pub dir: PathBuf,
+    pub panel: Panel,
+    /// The queue, oldest first.
+    pub cases: Vec<LoadedCase>,
+    /// Finalized and earlier minutes of this panel, oldest first.
+    pub history: Vec<Minutes>,
+    pub meeting: Option<Meeting>,
+    /// The minutes as sealed when the meeting was finalized: read-only from then on.
+    pub final_minutes: Option<Minutes>,
+    pub screen: Screen,
+    pub selected: usize,
+    pub search: Option<String>,
+    pub case_view: CaseView,
+    pub roll: Option<RollCall>,
+    pub popup: Option<Popup>,
+    pub message: Option<(Level, String)>,
+    /// Something changed that the minutes must record.
+    pub dirty: bool,
+    pub quit: bool,
+    pub user: String,
+    pub clock: Box<dyn Clock>,
+    /// Minutes warnings and other notes from loading, shown once.
+    pub notes: Vec<String>,
+    /// How many rows the queue shows, set by the view for page moves.
+    pub page: usize,
+}
+
+impl App {
+    pub fn new(dir: PathBuf, panel: Panel, mut cases: Vec<LoadedCase>, lang: Lang) -> App {
+        cases.sort_by(|a, b| (a.case.received, &a.case.id).cmp(&(b.case.received, &b.case.id)));
+        App {
+            lang,
+            ascii: false,
+            dir,
+            panel,
+            cases,
+            history: Vec::new(),
+            meeting: None,
+            final_minutes: None,
+            screen: Screen::Queue,
+            selected: 0,
+            search: None,
+            case_view: CaseView::default(),
+            roll: None,
+            popup: None,
+            message: None,
+            dirty: false,
+            quit: false,
+            user: std::env::var("USER")
+                .or_else(|_| std::env::var("LOGNAME"))
+                .unwrap_or_else(|_| "unknown".into()),
+            clock: Box::new(SystemClock),
+            notes: Vec::new(),
+            page: 10,
+        }
+    }
+
+    /// The panel's time zone, or the system's.
+    pub fn tz(&self) -> TimeZone {
+        self.panel
+            .timezone
+            .as_deref()
+            .and_then(|t| TimeZone::get(t).ok())
+            .unwrap_or_else(TimeZone::system)
+    }
+
+    /// Now, RFC 3339 with the panel's offset.
+    pub fn now(&self) -> String {
+        let z = self.clock.now().to_zoned_datetime(self.tz());
+        z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+    }
+
+    pub fn today(&self) -> String {
+        let z = self.clock.now().to_zoned_datetime(self.tz());
+        z.strftime("%Y-%m-%d").to_string()
+    }
+
+    pub fn case(&self) -> Option<&Case> {
+        self.cases.get(self.selected).map(|c| &c.case)
+    }
+
+    pub fn kind_of(&self, case: &Case) -> Option<&Kind> {
+        self.panel.rules.kind(&case.kind)
+    }
+
+    /// Whether the minutes can still be written to: a meeting is open and not finalized.
+    pub fn in_meeting(&self) -> bool {
+        self.meeting.as_ref().is_some_and(|m| m.closed_at.is_none()) && self.final_minutes.is_none()
+    }
+
+    /// The minutes as they stand: sealed once finalized.
+    pub fn minutes(&self) -> Option<Minutes> {
+        if let Some(f) = &self.final_minutes {
+            return Some(f.clone());
+        }
+        self.meeting.as_ref().map(|m| Minutes::new(&self.panel, m))
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.message = Some((Level::Info, text.into()));
+    }
+
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.message = Some((Level::Warn, text.into()));
+    }
+
+    pub fn refuse(&mut self, r: &Refusal) {
+        let text = i18n::refusal(r, self.lang, &self.panel);
+        self.warn(text);
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        if action == Action::QuitAll {
+            self.quit = true;
+            return;
+        }
+        if action != Action::Help {
+            self.message = None;
+        }
+        if self.popup.is_some() {
+            self.update_popup(action);
+            return;
+        }
+        match action {
+            Action::Quit => match self.screen {
+                Screen::Queue => self.quit = true,
+                Screen::Case => self.screen = Screen::Queue,
+                Screen::Roll => self.cancel_roll(),
+            },
+            Action::Help => self.popup = Some(Popup::Help),
+            Action::SwitchLang => {
+                self.lang = match self.lang {
+                    Lang::Zh => Lang::En,
+                    Lang::En => Lang::Zh,
+                }
+            }
+            _ => match self.screen {
+                Screen::Queue => self.update_queue(action),
+                Screen::Case => self.update_case(action),
+                Screen::Roll => self.update_roll(action),
+            },
+        }
+    }
+
+    fn update_queue(&mut self, action: Action) {
+        let n = self.cases.len();
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
+            Action::Top => self.selected = 0,
+            Action::Bottom => self.selected = n.saturating_sub(1),
+            Action::PageDown => {
+                self.selected = (self.selected + self.page.max(1)).min(n.saturating_sub(1))
+            }
+            Action::PageUp => self.selected = self.selected.saturating_sub(self.page.max(1)),
+            Action::Enter => self.open_case(),
+            Action::Search => {
+                self.popup = Some(Popup::Input {
+                    ask: Ask::Search,
+                    input: TextInput::default(),
+                })
+            }
+            Action::SearchNext => self.search_step(true),
+            Action::SearchPrev => self.search_step(false),
+            Action::Meeting => self.start_roll(),
+            Action::Finalize => self.ask_finalize(),
+            Action::Back => {}
+            _ => {}
+        }
+    }
+
+    pub fn open_case(&mut self) {
+        if self.cases.is_empty() {
+            return;
+        }
+        self.screen = Screen::Case;
+        self.case_view = CaseView::default();
+        if self.in_meeting() {
+            self.take_up_selected();
+        }
+    }
+
+    /// Whether `case` matches a search: id, title, subject's name or unit.
+    fn matches(case: &Case, needle: &str) -> bool {
+        let needle = needle.to_lowercase();
+        [
+            &case.id,
+            &case.title,
+            &case.subject.name,
+            &case.subject.unit,
+        ]
+        .iter()
+        .any(|h| h.to_lowercase().contains(&needle))
+    }
+
+    /// Moves to the first match at or after `from`, wrapping.
+    fn find_from(&self, from: usize, forward: bool) -> Option<usize> {
+        let needle = self.search.as_deref().filter(|s| !s.is_empty())?;
+        let n = self.cases.len();
+        (0..n)
+            .map(|i| {
+                if forward {
+                    (from + i) % n
+                } else {
+                    (from + n - i % n) % n
+                }
+            })
+            .find(|&i| Self::matches(&self.cases[i].case, needle))
+    }
+
+    fn search_step(&mut self, forward: bool) {
+        if self.search.is_none() {
+            return;
+        }
+        let n = self.cases.len().max(1);
+        let from = if forward {
+            (self.selected + 1) % n
+        } else {
+            (self.selected + n - 1) % n
+        };
+        match self.find_from(from, forward) {
+            Some(i) => self.selected = i,
+            None => {
+                let s = i18n::no_match(self.search.as_deref().unwrap_or(""), self.lang);
+                self.warn(s)
+            }
+        }
+    }
+
+    fn update_popup(&mut self, action: Action) {
+        let Some(popup) = self.popup.take() else {
+            return;
+        };
+        match popup {
+            Popup::Help => {
+                // Any key closes help; only `?` and Esc are expected.
+            }
+            Popup::Input { ask, mut input } => match action {
+                Action::Enter => self.answer(ask, input.text()),
+                Action::Back => {
+                    if ask == Ask::Search {
+                        self.search = None;
+                    }
+                }
+                other => {
+                    edit(&mut input, other);
+                    if ask == Ask::Search {
+                        // Incremental: the selection follows the text as it is typed.
+                        self.search = Some(input.text());
+                        if let Some(i) = self.find_from(0, true) {
+                            self.selected = i;
+                        }
+                    }
+                    self.popup = Some(Popup::Input { ask, input });
+                }
+            },
+            Popup::Pick {
+                pick,
+                items,
+                mut cursor,
+            } => match action {
+                Action::Up => {
+                    cursor = cursor.saturating_sub(1);
+                    self.popup = Some(Popup::Pick {
+                        pick,
+                        items,
+                        cursor,
+                    });
+                }
+                Action::Down => {
+                    cursor = (cursor + 1).min(items.len().saturating_sub(1));
+                    self.popup = Some(Popup::Pick {
+                        pick,
+                        items,
+                        cursor,
+                    });
+                }
+                Action::Enter => {
+                    if let Some(id) = items.get(cursor) {
+                        self.picked(pick, id.clone());
+                    }
+                }
+                Action::Back => {}
+                _ => {
+                    self.popup = Some(Popup::Pick {
+                        pick,
+                        items,
+                        cursor,
+                    })
+                }
+            },
+            Popup::Confirm(c) => {
+                if action == Action::Yes {
+                    self.confirmed(c);
+                } else {
+                    self.info(i18n::CANCELLED.get(self.lang));
+                }
+            }
+            Popup::Determination { outcome, mut form } => match action {
+                Action::Enter => self.submit_determination(outcome, form),
+                Action::Back => {}
+                other => {
+                    edit_form(&mut form, other);
+                    self.popup = Some(Popup::Determination { outcome, form });
+                }
+            },
+            Popup::Proposal {
+                outcomes,
+                mut cursor,
+                mut form,
+            } => match action {
+                Action::Enter => self.submit_proposal(&outcomes, cursor, form),
+                Action::Back => {}
+                Action::Up => {
+                    cursor = cursor.saturating_sub(1);
+                    self.popup = Some(Popup::Proposal {
+                        outcomes,
+                        cursor,
+                        form,
+                    });
+                }
+                Action::Down => {
+                    cursor = (cursor + 1).min(outcomes.len().saturating_sub(1));
+                    self.popup = Some(Popup::Proposal {
+                        outcomes,
+                        cursor,
+                        form,
+                    });
+                }
+                other => {
+                    edit_form(&mut form, other);
+                    self.popup = Some(Popup::Proposal {
+                        outcomes,
+                        cursor,
+                        form,
+                    });
+                }
+            },
+            Popup::Counts(mut form) => match action {
+                Action::Enter => self.submit_counts(form),
+                Action::Back => {}
+                Action::Char(c) if !c.is_ascii_digit() => self.popup = Some(Popup::Counts(form)),
+                Action::Paste(_) => self.popup = Some(Popup::Counts(form)),
+                other => {
+                    edit_form(&mut form, other);
+                    self.popup = Some(Popup::Counts(form));
+                }
+            },
+        }
+    }
+
+    /// What the context of the next keystroke is, for the keymap and the help.
+    pub fn context(&self) -> super::keymap::Context {
+        use super::keymap::Context;
+        match &self.popup {
+            Some(Popup::Help) => Context::Help,
+            Some(Popup::Confirm(_)) => Context::Confirm,
+            Some(Popup::Pick { .. }) => Context::Pick,
+            Some(Popup::Input { .. }) => Context::Input,
+            Some(Popup::Determination { .. }) | Some(Popup::Counts(_)) => Context::Form,
+            Some(Popup::Proposal { .. }) => Context::Form,
+            None => match self.screen {
+                Screen::Queue => Context::Queue,
+                Screen::Roll => Context::Roll,
+                Screen::Case if self.part() == Part::Vote && self.round_open() => Context::Vote,
+                Screen::Case => Context::Case,
+            },
+        }
+    }
+
+    pub fn part(&self) -> Part {
+        Part::ALL[self.case_view.focus % Part::ALL.len()]
+    }
+
+    pub fn round_open(&self) -> bool {
+        match (self.case(), &self.meeting) {
+            (Some(c), Some(m)) => m.record(&c.id).is_some_and(|r| r.open_round().is_some()),
+            _ => false,
+        }
+    }
+
+    /// The ids of every case decided in earlier minutes, with the latest outcome.
+    pub fn decided(&self) -> HashMap<String, String> {
+        let mut out = HashMap::new();
+        for m in &self.history {
+            for c in &m.cases {
+                if let Some(d) = c.determination() {
+                    out.insert(c.case.clone(), d.outcome.clone());
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Applies an editing action to a text field.
+pub fn edit(input: &mut TextInput, action: Action) {
+    match action {
+        Action::Char(c) => input.insert(&c.to_string()),
+        Action::Paste(s) => input.insert(&s),
+        Action::Edited(s) => input.set(&s),
+        Action::Backspace => input.backspace(),
+        Action::Delete => input.delete(),
+        Action::Left => input.left(),
+        Action::Right => input.right(),
+        Action::Home => input.home(),
+        Action::End => input.end(),
+        _ => {}
+    }
+}
+
+fn edit_form(form: &mut Form, action: Action) {
+    let n = form.fields.len().max(1);
+    match action {
+        Action::Tab | Action::Down => form.focus = (form.focus + 1) % n,
+        Action::BackTab | Action::Up => form.focus = (form.focus + n - 1) % n,
+        other => {
+            if let Some((_, input)) = form.fields.get_mut(form.focus) {
+                edit(input, other);
+            }
+        }
+    }
+}

@@ -1,0 +1,812 @@
+//! The meeting's flow on the screens: roll call, taking cases up, findings, rounds,
+//! determinations and finalizing, each through the domain's checks.
+
+use crate::domain::case::Proposal;
+use crate::domain::meeting::{Absence, DeterminationText, Meeting, Refusal, Roll, Side};
+use crate::domain::quorum::Tally;
+use crate::domain::rules::{Method, Opinion};
+use crate::i18n;
+use crate::store::minutes;
+
+use super::app::{Action, App, Ask, Confirm, Form, FormField, Part, Pick, Popup, RollCall, Screen};
+use super::input::TextInput;
+
+impl App {
+    /// `m`: a roll call opens the meeting, or is retaken during it.
+    pub fn start_roll(&mut self) {
+        if self.final_minutes.is_some() {
+            self.warn(i18n::FINALIZED.get(self.lang));
+            return;
+        }
+        let members = &self.panel.members;
+        let methods = &self.panel.rules.meeting.methods;
+        let roll = match &self.meeting {
+            Some(m) => RollCall {
+                cursor: 0,
+                present: members.iter().map(|x| m.is_present(&x.id)).collect(),
+                reasons: members
+                    .iter()
+                    .map(|x| {
+                        m.attendance
+                            .absent
+                            .iter()
+                            .find(|a| a.member == x.id)
+                            .map(|a| a.reason.clone())
+                            .unwrap_or_default()
+                    })
+                    .collect(),
+                attendees: m.attendance.attendees.clone(),
+                acting_chair: m.acting_chair.clone(),
+                method: methods
+                    .iter()
+                    .position(|(x, _)| *x == m.method)
+                    .unwrap_or(0),
+            },
+            None => RollCall {
+                cursor: 0,
+                present: vec![true; members.len()],
+                reasons: vec![String::new(); members.len()],
+                attendees: Vec::new(),
+                acting_chair: None,
+                method: 0,
+            },
+        };
+        self.roll = Some(roll);
+        self.screen = Screen::Roll;
+    }
+
+    pub fn cancel_roll(&mut self) {
+        self.roll = None;
+        self.screen = Screen::Queue;
+    }
+
+    pub fn update_roll(&mut self, action: Action) {
+        let n = self.panel.members.len();
+        let in_meeting = self.meeting.is_some();
+        let Some(roll) = self.roll.as_mut() else {
+            self.screen = Screen::Queue;
+            return;
+        };
+        let selected = self.panel.members.get(roll.cursor).map(|m| m.id.clone());
+        match action {
+            Action::Up => roll.cursor = roll.cursor.saturating_sub(1),
+            Action::Down => roll.cursor = (roll.cursor + 1).min(n.saturating_sub(1)),
+            Action::Top => roll.cursor = 0,
+            Action::Bottom => roll.cursor = n.saturating_sub(1),
+            Action::Toggle => {
+                if let Some(p) = roll.present.get_mut(roll.cursor) {
+                    *p = !*p;
+                }
+            }
+            Action::Left | Action::Right if !in_meeting => {
+                let k = self.panel.rules.meeting.methods.len().max(1);
+                roll.method = if action == Action::Right {
+                    (roll.method + 1) % k
+                } else {
+                    (roll.method + k - 1) % k
+                };
+            }
+            Action::Left | Action::Right => {
+                self.warn(i18n::METHOD_FIXED.get(self.lang));
+            }
+            Action::AbsenceReason => {
+                if let Some(id) = selected {
+                    let current = roll.reasons.get(roll.cursor).cloned().unwrap_or_default();
+                    self.popup = Some(Popup::Input {
+                        ask: Ask::AbsenceReason(id),
+                        input: TextInput::new(&current),
+                    });
+                }
+            }
+            Action::AddAttendee => {
+                self.popup = Some(Popup::Input {
+                    ask: Ask::Attendee,
+                    input: TextInput::default(),
+                })
+            }
+            Action::ActingChair => self.toggle_acting_chair(),
+            Action::Enter => self.apply_roll(),
+            Action::Back => self.cancel_roll(),
+            _ => {}
+        }
+    }
+
+    fn toggle_acting_chair(&mut self) {
+        let chair_present = {
+            let Some(roll) = &self.roll else { return };
+            self.panel
+                .members
+                .iter()
+                .zip(&roll.present)
+                .any(|(m, p)| *p && m.role == crate::domain::panel::Role::Chair)
+        };
+        let lang = self.lang;
+        let Some(roll) = self.roll.as_mut() else {
+            return;
+        };
+        let Some(m) = self.panel.members.get(roll.cursor) else {
+            return;
+        };
+        if chair_present {
+            self.message = Some((
+                super::app::Level::Warn,
+                i18n::CHAIR_PRESENT.get(lang).into(),
+            ));
+        } else if !m.role.votes() || !roll.present.get(roll.cursor).copied().unwrap_or(false) {
+            self.message = Some((
+                super::app::Level::Warn,
+                i18n::ACTING_MUST_VOTE.get(lang).into(),
+            ));
+        } else if roll.acting_chair.as_deref() == Some(m.id.as_str()) {
+            roll.acting_chair = None;
+        } else {
+            roll.acting_chair = Some(m.id.clone());
+        }
+    }
+
+    /// `Enter` on the roll: opens the meeting, or records arrivals and departures.
+    fn apply_roll(&mut self) {
+        let Some(roll) = self.roll.clone() else {
+            return;
+        };
+        let now = self.now();
+        let present: Vec<String> = self
+            .panel
+            .members
+            .iter()
+            .zip(&roll.present)
+            .filter(|(_, p)| **p)
+            .map(|(m, _)| m.id.clone())
+            .collect();
+        let absent: Vec<Absence> = self
+            .panel
+            .members
+            .iter()
+            .zip(roll.present.iter().zip(&roll.reasons))
+            .filter(|(_, (p, _))| !**p)
+            .map(|(m, (_, r))| Absence {
+                member: m.id.clone(),
+                reason: r.clone(),
+            })
+            .collect();
+        let chair_absent = self.panel.chair().is_some_and(|c| !present.contains(&c.id));
+        let acting = roll
+            .acting_chair
+            .filter(|a| chair_absent && present.contains(a));
+        match self.meeting.as_mut() {
+            None => {
+                let method = self
+                    .panel
+                    .rules
+                    .meeting
+                    .methods
+                    .get(roll.method)
+                    .map_or(Method::Named, |(m, _)| *m);
+                let id = minutes::next_id(&self.dir, &self.today());
+                let r = Roll {
+                    present,
+                    absent,
+                    attendees: roll.attendees.clone(),
+                    acting_chair: acting,
+                    method,
+                };
+                match Meeting::open(&self.panel, r, id, &now) {
+                    Ok(m) => {
+                        self.meeting = Some(m);
+                        self.dirty = true;
+                        self.info(i18n::MEETING_OPENED.get(self.lang));
+                    }
+                    Err(e) => return self.refuse(&e),
+                }
+            }
+            Some(m) => {
+                for member in &self.panel.members {
+                    let here = present.contains(&member.id);
+                    let reason = absent
+                        .iter()
+                        .find(|a| a.member == member.id)
+                        .map(|a| a.reason.clone())
+                        .unwrap_or_default();
+                    if let Err(e) = m.set_present(&self.panel, &member.id, here, &reason, &now) {
+                        let text = i18n::refusal(&e, self.lang, &self.panel);
+                        self.warn(text);
+                        return;
+                    }
+                }
+                for a in &roll.attendees {
+                    if !m.attendance.attendees.contains(a) {
+                        let _ = m.add_attendee(a);
+                    }
+                }
+                m.acting_chair = acting;
+                self.dirty = true;
+            }
+        }
+        self.roll = None;
+        self.screen = Screen::Queue;
+    }
+
+    /// Takes the selected case up in the meeting, the first time it is opened there.
+    pub fn take_up_selected(&mut self) {
+        let Some(loaded) = self.cases.get(self.selected) else {
+            return;
+        };
+        let case = loaded.case.clone();
+        let digest = loaded.digest.clone();
+        let earlier = self.earlier_members(&case);
+        let Some(m) = self.meeting.as_mut() else {
+            return;
+        };
+        if m.record(&case.id).is_some() {
+            return;
+        }
+        match m.take_up(&self.panel, &case, &digest, &earlier) {
+            Ok(()) => self.dirty = true,
+            Err(e) => self.refuse(&e),
+        }
+    }
+
+    /// Members who were present when the case under review was decided.
+    pub fn earlier_members(&self, case: &crate::domain::case::Case) -> Vec<String> {
+        let Some(target) = &case.review_of else {
+            return Vec::new();
+        };
+        self.history
+            .iter()
+            .rev()
+            .filter_map(|m| m.cases.iter().find(|c| &c.case == target))
+            .find_map(|c| c.determination().map(|d| d.present.clone()))
+            .unwrap_or_default()
+    }
+
+    pub fn update_case(&mut self, action: Action) {
+        let n_parts = Part::ALL.len();
+        match action {
+            Action::Back => {
+                self.screen = Screen::Queue;
+                return;
+            }
+            Action::Tab => {
+                self.case_view.focus = (self.case_view.focus + 1) % n_parts;
+                return;
+            }
+            Action::BackTab => {
+                self.case_view.focus = (self.case_view.focus + n_parts - 1) % n_parts;
+                return;
+            }
+            _ => {}
+        }
+        let Some(case) = self.case().cloned() else {
+            return;
+        };
+        let Some(kind) = self.kind_of(&case).cloned() else {
+            return;
+        };
+        // Moving around never needs a meeting.
+        match (self.part(), &action) {
+            (Part::Facts, Action::Down) => {
+                self.case_view.scroll = self.case_view.scroll.saturating_add(1);
+                return;
+            }
+            (Part::Facts, Action::Up) => {
+                self.case_view.scroll = self.case_view.scroll.saturating_sub(1);
+                return;
+            }
+            (Part::Facts, Action::Top) => {
+                self.case_view.scroll = 0;
+                return;
+            }
+            (Part::Distinctions, Action::Down) => {
+                let n = kind.distinctions.len().max(1);
+                self.case_view.distinction = (self.case_view.distinction + 1).min(n - 1);
+                return;
+            }
+            (Part::Distinctions, Action::Up) => {
+                self.case_view.distinction = self.case_view.distinction.saturating_sub(1);
+                return;
+            }
+            (Part::Vote, Action::Down) => {
+                self.case_view.voter += 1;
+                return;
+            }
+            (Part::Vote, Action::Up) => {
+                self.case_view.voter = self.case_view.voter.saturating_sub(1);
+                return;
+            }
+            _ => {}
+        }
+        let records = matches!(
+            action,
+            Action::Left
+                | Action::Right
+                | Action::Toggle
+                | Action::Basis
+                | Action::Item(_)
+                | Action::Recuse
+                | Action::Presenter
+                | Action::Proposal
+                | Action::Vote
+                | Action::Opinion(_)
+                | Action::Enter
+                | Action::Void
+                | Action::Determine
+        );
+        if !records {
+            return;
+        }
+        if self.final_minutes.is_some() {
+            self.warn(i18n::FINALIZED.get(self.lang));
+            return;
+        }
+        if !self.in_meeting() {
+            self.warn(i18n::OPEN_MEETING_FIRST.get(self.lang));
+            return;
+        }
+        self.take_up_selected();
+        let now = self.now();
+        let d_id = kind
+            .distinctions
+            .get(self.case_view.distinction)
+            .map(|d| d.id.clone());
+        let part = self.part();
+        let Some(m) = self.meeting.as_mut() else {
+            return;
+        };
+        let result: Result<(), Refusal> = match (part, action) {
+            (Part::Distinctions, Action::Left) => d_id.map_or(Ok(()), |d| {
+                m.set_finding(&kind, &case.id, &d, Some(Side::Tolerable))
+            }),
+            (Part::Distinctions, Action::Right) => d_id.map_or(Ok(()), |d| {
+                m.set_finding(&kind, &case.id, &d, Some(Side::NotTolerable))
+            }),
+            (Part::Distinctions, Action::Toggle) => {
+                d_id.map_or(Ok(()), |d| m.set_finding(&kind, &case.id, &d, None))
+            }
+            (_, Action::Basis) => {
+                let Some(d) = d_id else { return };
+                let current = m
+                    .record(&case.id)
+                    .and_then(|r| r.finding(&d))
+                    .map(|f| f.basis.clone());
+                match current {
+                    Some(b) => {
+                        self.popup = Some(Popup::Input {
+                            ask: Ask::Basis(d),
+                            input: TextInput::new(&b),
+                        });
+                        Ok(())
+                    }
+                    None => Err(Refusal::UnknownDistinction(d)),
+                }
+            }
+            (_, Action::Item(k)) => match kind.items.get(usize::from(k).wrapping_sub(1)) {
+                Some(item) => m.toggle_found(&kind, &case.id, &item.id),
+                None => Err(Refusal::UnknownItem(k.to_string())),
+            },
+            (_, Action::Recuse) => {
+                let items: Vec<String> = self
+                    .panel
+                    .voting_members()
+                    .filter(|x| !m.record(&case.id).is_some_and(|r| r.is_recused(&x.id)))
+                    .map(|x| x.id.clone())
+                    .collect();
+                self.popup = Some(Popup::Pick {
+                    pick: Pick::RecusedMember,
+                    items,
+                    cursor: 0,
+                });
+                Ok(())
+            }
+            (_, Action::Presenter) => {
+                let current = m
+                    .record(&case.id)
+                    .and_then(|r| r.presenter.clone())
+                    .unwrap_or_default();
+                self.popup = Some(Popup::Input {
+                    ask: Ask::Presenter,
+                    input: TextInput::new(&current),
+                });
+                Ok(())
+            }
+            (_, Action::Proposal) => {
+                let outcomes: Vec<String> = kind.outcomes.iter().map(|o| o.id.clone()).collect();
+                let current = m.record(&case.id).and_then(|r| r.proposal.clone());
+                let cursor = current
+                    .as_ref()
+                    .and_then(|p| outcomes.iter().position(|o| *o == p.outcome))
+                    .unwrap_or(0);
+                let basis = current.map(|p| p.basis).unwrap_or_default();
+                self.popup = Some(Popup::Proposal {
+                    outcomes,
+                    cursor,
+                    form: Form {
+                        fields: vec![(FormField::Basis, TextInput::new(&basis))],
+                        focus: 0,
+                    },
+                });
+                Ok(())
+            }
+            (_, Action::Vote) => {
+                let r = m.open_round(&self.panel, &case.id, &now);
+                if r.is_ok() {
+                    self.case_view.focus = 3;
+                    self.case_view.voter = 0;
+                    if m.method.is_secret() {
+                        self.popup = Some(counts_form(&self.panel, m.method));
+                    }
+                }
+                r
+            }
+            (Part::Vote, Action::Opinion(o)) => {
+                let voters = m.voters(&self.panel, &case.id);
+                let i = self.case_view.voter.min(voters.len().saturating_sub(1));
+                match voters.get(i) {
+                    Some(v) => {
+                        let r = m.record_opinion(&self.panel, &case.id, v, o);
+                        if r.is_ok() {
+                            // On to the next member who has not spoken.
+                            let done = |id: &String| {
+                                m.record(&case.id).and_then(|r| r.open_round()).is_some_and(
+                                    |round| round.opinions.iter().any(|x| &x.member == id),
+                                )
+                            };
+                            self.case_view.voter = (0..voters.len())
+                                .map(|k| (i + 1 + k) % voters.len())
+                                .find(|&k| !done(&voters[k]))
+                                .unwrap_or(i);
+                        }
+                        r
+                    }
+                    None => Err(Refusal::NoOpenRound),
+                }
+            }
+            (Part::Vote, Action::Enter) => {
+                let open = m.record(&case.id).and_then(|r| r.open_round()).cloned();
+                match open {
+                    None => Err(Refusal::NoOpenRound),
+                    Some(round) if round.method.is_secret() => {
+                        self.popup = Some(counts_form(&self.panel, round.method));
+                        Ok(())
+                    }
+                    Some(round) => {
+                        let voters = m.voters(&self.panel, &case.id);
+                        let missing: Vec<String> = voters
+                            .into_iter()
+                            .filter(|v| !round.opinions.iter().any(|o| &o.member == v))
+                            .collect();
+                        if missing.is_empty() {
+                            self.popup = Some(Popup::Confirm(Confirm::CloseRound));
+                            Ok(())
+                        } else {
+                            Err(Refusal::Missing(missing))
+                        }
+                    }
+                }
+            }
+            (_, Action::Void) => match m.record(&case.id).and_then(|r| {
+                r.rounds
+                    .iter()
+                    .rev()
+                    .find(|x| x.void.is_none())
+                    .map(|x| x.number)
+            }) {
+                Some(n) => {
+                    self.popup = Some(Popup::Input {
+                        ask: Ask::VoidReason(n),
+                        input: TextInput::default(),
+                    });
+                    Ok(())
+                }
+                None => Err(Refusal::NoRound(0)),
+            },
+            (_, Action::Determine) => {
+                if m.record(&case.id).is_some_and(|r| r.open_round().is_some()) {
+                    Err(Refusal::RoundOpen)
+                } else {
+                    let outcome = m
+                        .due_outcome(&self.panel, &kind, &case.id)
+                        .unwrap_or_default();
+                    let mut fields = vec![
+                        (FormField::Rationale, TextInput::default()),
+                        (FormField::Dissent, TextInput::default()),
+                    ];
+                    if m.needs_override(&kind, &case.id, &outcome) {
+                        fields.push((FormField::Override, TextInput::default()));
+                    }
+                    self.popup = Some(Popup::Determination {
+                        outcome,
+                        form: Form { fields, focus: 0 },
+                    });
+                    Ok(())
+                }
+            }
+            _ => return,
+        };
+        match result {
+            Ok(()) => {
+                if self.popup.is_none() {
+                    self.dirty = true;
+                }
+            }
+            Err(e) => self.refuse(&e),
+        }
+    }
+
+    /// A text popup's answer.
+    pub fn answer(&mut self, ask: Ask, text: String) {
+        let text = text.trim().to_string();
+        if ask == Ask::Search {
+            self.search = Some(text).filter(|s| !s.is_empty());
+            if let Some(i) = self.search.as_ref().and_then(|_| self.first_match()) {
+                self.selected = i;
+            }
+            return;
+        }
+        if let Ask::AbsenceReason(id) = &ask {
+            if let Some(roll) = self.roll.as_mut()
+                && let Some(i) = self.panel.members.iter().position(|m| &m.id == id)
+                && let Some(r) = roll.reasons.get_mut(i)
+            {
+                *r = text;
+            }
+            return;
+        }
+        if ask == Ask::Attendee {
+            if let Some(roll) = self.roll.as_mut()
+                && !text.is_empty()
+            {
+                roll.attendees.push(text);
+            }
+            return;
+        }
+        let Some(case) = self.case().map(|c| c.id.clone()) else {
+            return;
+        };
+        let now = self.now();
+        let Some(m) = self.meeting.as_mut() else {
+            return;
+        };
+        let result = match ask {
+            Ask::Basis(d) => m.set_basis(&case, &d, &text),
+            Ask::Presenter => m.set_presenter(&case, &text),
+            Ask::RecusalReason(member) => m.declare_recusal(&self.panel, &case, &member, &text),
+            Ask::VoidReason(n) => {
+                if text.is_empty() {
+                    Err(Refusal::NeedReason)
+                } else {
+                    self.popup = Some(Popup::Confirm(Confirm::Void {
+                        round: n,
+                        reason: text,
+                    }));
+                    return;
+                }
+            }
+            Ask::Search | Ask::AbsenceReason(_) | Ask::Attendee => return,
+        };
+        let _ = now;
+        match result {
+            Ok(()) => self.dirty = true,
+            Err(e) => self.refuse(&e),
+        }
+    }
+
+    fn first_match(&self) -> Option<usize> {
+        let needle = self.search.as_deref()?;
+        let needle = needle.to_lowercase();
+        self.cases.iter().position(|c| {
+            [
+                &c.case.id,
+                &c.case.title,
+                &c.case.subject.name,
+                &c.case.subject.unit,
+            ]
+            .iter()
+            .any(|h| h.to_lowercase().contains(&needle))
+        })
+    }
+
+    pub fn picked(&mut self, pick: Pick, id: String) {
+        match pick {
+            Pick::RecusedMember => {
+                self.popup = Some(Popup::Input {
+                    ask: Ask::RecusalReason(id),
+                    input: TextInput::default(),
+                })
+            }
+        }
+    }
+
+    pub fn confirmed(&mut self, c: Confirm) {
+        let now = self.now();
+        let Some(case) = self.case().cloned() else {
+            if c == Confirm::Finalize {
+                self.finalize();
+            }
+            return;
+        };
+        if c == Confirm::Finalize {
+            self.finalize();
+            return;
+        }
+        let Some(kind) = self.kind_of(&case).cloned() else {
+            return;
+        };
+        let Some(m) = self.meeting.as_mut() else {
+            return;
+        };
+        let result = match c {
+            Confirm::CloseRound => m.close_round(&self.panel, &case.id, &now).map(|passed| {
+                let s = if passed {
+                    i18n::ROUND_PASSED
+                } else {
+                    i18n::ROUND_FAILED
+                };
+                self.message = Some((super::app::Level::Info, s.get(self.lang).into()));
+            }),
+            Confirm::Determine(text) => m.determine(&self.panel, &kind, &case.id, text, &now),
+            Confirm::Void { round, reason } => m.void_round(&case.id, round, &reason, &now),
+            Confirm::Finalize => Ok(()),
+        };
+        match result {
+            Ok(()) => self.dirty = true,
+            Err(e) => self.refuse(&e),
+        }
+    }
+
+    pub fn submit_determination(&mut self, outcome: String, form: Form) {
+        let get = |f: FormField| {
+            form.fields
+                .iter()
+                .find(|(k, _)| *k == f)
+                .map(|(_, i)| i.text())
+                .unwrap_or_default()
+        };
+        let text = DeterminationText {
+            rationale: get(FormField::Rationale),
+            dissent: get(FormField::Dissent),
+            override_reason: get(FormField::Override),
+        };
+        let needs_override = form.fields.iter().any(|(k, _)| *k == FormField::Override);
+        let missing = if text.rationale.trim().is_empty() {
+            Some((Refusal::NeedRationale, 0))
+        } else if needs_override && text.override_reason.trim().is_empty() {
+            Some((Refusal::NeedOverride, 2))
+        } else {
+            None
+        };
+        if let Some((r, focus)) = missing {
+            self.refuse(&r);
+            self.popup = Some(Popup::Determination {
+                outcome,
+                form: Form { focus, ..form },
+            });
+            return;
+        }
+        self.popup = Some(Popup::Confirm(Confirm::Determine(text)));
+    }
+
+    pub fn submit_proposal(&mut self, outcomes: &[String], cursor: usize, form: Form) {
+        let Some(case) = self.case().cloned() else {
+            return;
+        };
+        let Some(kind) = self.kind_of(&case).cloned() else {
+            return;
+        };
+        let basis = form
+            .fields
+            .first()
+            .map(|(_, i)| i.text())
+            .unwrap_or_default();
+        let Some(outcome) = outcomes.get(cursor).cloned() else {
+            return;
+        };
+        let Some(m) = self.meeting.as_mut() else {
+            return;
+        };
+        let p = Proposal {
+            outcome,
+            basis: basis.trim().to_string(),
+        };
+        match m.set_proposal(&kind, &case.id, p) {
+            Ok(()) => self.dirty = true,
+            Err(e) => self.refuse(&e),
+        }
+    }
+
+    pub fn submit_counts(&mut self, form: Form) {
+        let Some(case) = self.case().map(|c| c.id.clone()) else {
+            return;
+        };
+        let get = |f: FormField| {
+            form.fields
+                .iter()
+                .find(|(k, _)| *k == f)
+                .and_then(|(_, i)| {
+                    let t = i.text();
+                    if t.trim().is_empty() {
+                        Some(0)
+                    } else {
+                        t.trim().parse::<u32>().ok()
+                    }
+                })
+        };
+        let (Some(agree), Some(disagree), Some(defer), Some(abstain)) = (
+            get(FormField::Agree),
+            get(FormField::Disagree),
+            get(FormField::Defer),
+            get(FormField::Abstain),
+        ) else {
+            self.warn(i18n::COUNTS_NUMBERS.get(self.lang));
+            self.popup = Some(Popup::Counts(form));
+            return;
+        };
+        let tally = Tally {
+            agree,
+            disagree,
+            defer,
+            abstain,
+        };
+        let Some(m) = self.meeting.as_mut() else {
+            return;
+        };
+        match m.set_counts(&self.panel, &case, tally) {
+            Ok(()) => {
+                self.dirty = true;
+                self.popup = Some(Popup::Confirm(Confirm::CloseRound));
+            }
+            Err(e) => {
+                self.refuse(&e);
+                self.popup = Some(Popup::Counts(form));
+            }
+        }
+    }
+
+    pub fn ask_finalize(&mut self) {
+        if self.final_minutes.is_some() {
+            self.warn(i18n::FINALIZED.get(self.lang));
+        } else if !self.in_meeting() {
+            self.warn(i18n::OPEN_MEETING_FIRST.get(self.lang));
+        } else {
+            self.popup = Some(Popup::Confirm(Confirm::Finalize));
+        }
+    }
+
+    /// Closes the meeting and seals the minutes with their digests.
+    pub fn finalize(&mut self) {
+        let now = self.now();
+        let Some(m) = self.meeting.as_mut() else {
+            return;
+        };
+        if let Err(e) = m.close(&now) {
+            return self.refuse(&e);
+        }
+        let mut minutes = minutes::Minutes::new(&self.panel, m);
+        let by = m.clerk.clone().unwrap_or_default();
+        match minutes::finalize(&mut minutes, &by, &self.user, &now) {
+            Ok(()) => {
+                self.final_minutes = Some(minutes);
+                self.dirty = true;
+                self.info(i18n::MEETING_FINALIZED.get(self.lang));
+            }
+            Err(_) => self.warn(i18n::SAVE_FAILED.get(self.lang)),
+        }
+    }
+}
+
+/// The counts form of a secret ballot: one field per opinion the method allows.
+fn counts_form(panel: &crate::domain::panel::Panel, method: Method) -> Popup {
+    let allowed = panel.rules.meeting.opinions_for(method).unwrap_or(&[]);
+    let fields = allowed
+        .iter()
+        .map(|o| {
+            let f = match o {
+                Opinion::Agree => FormField::Agree,
+                Opinion::Disagree => FormField::Disagree,
+                Opinion::Defer => FormField::Defer,
+                Opinion::Abstain => FormField::Abstain,
+            };
+            (f, TextInput::default())
+        })
+        .collect();
+    Popup::Counts(Form { fields, focus: 0 })
+}

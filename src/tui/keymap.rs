@@ -1,0 +1,453 @@
+//! Keys to actions, per context. The table is the single source: `?` help is generated from
+//! it, and the user's settings can rebind any action by name.
+
+use std::collections::HashMap;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::domain::rules::Opinion;
+use crate::domain::text::Lang;
+use crate::i18n::{self, S};
+
+use super::app::Action;
+
+/// Where a keystroke lands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Context {
+    Queue,
+    Case,
+    Vote,
+    Roll,
+    Help,
+    Input,
+    Form,
+    Pick,
+    Confirm,
+}
+
+/// One binding: the action's name (for settings), the keys, the action, and its help text.
+pub struct Binding {
+    pub name: &'static str,
+    pub keys: Vec<String>,
+    pub action: Action,
+    pub help: S,
+    /// Shown in the one-line hint bar.
+    pub hint: bool,
+}
+
+fn b(name: &'static str, keys: &[&str], action: Action, help: S, hint: bool) -> Binding {
+    Binding {
+        name,
+        keys: keys.iter().map(|k| k.to_string()).collect(),
+        action,
+        help,
+        hint,
+    }
+}
+
+/// The default bindings of a context, in help order.
+pub fn defaults(ctx: Context) -> Vec<Binding> {
+    use Action as A;
+    let nav = || {
+        vec![
+            b("down", &["j", "Down"], A::Down, i18n::K_DOWN, false),
+            b("up", &["k", "Up"], A::Up, i18n::K_UP, false),
+        ]
+    };
+    let common = || {
+        vec![
+            b("lang", &["L"], A::SwitchLang, i18n::K_LANG, false),
+            b("help", &["?"], A::Help, i18n::K_HELP, true),
+        ]
+    };
+    let mut v = match ctx {
+        Context::Queue => {
+            let mut v = nav();
+            v.extend([
+                b("top", &["g", "Home"], A::Top, i18n::K_TOP, false),
+                b("bottom", &["G", "End"], A::Bottom, i18n::K_BOTTOM, false),
+                b(
+                    "page_down",
+                    &["Ctrl-d", "PageDown"],
+                    A::PageDown,
+                    i18n::K_PAGE_DOWN,
+                    false,
+                ),
+                b(
+                    "page_up",
+                    &["Ctrl-u", "PageUp"],
+                    A::PageUp,
+                    i18n::K_PAGE_UP,
+                    false,
+                ),
+                b("open", &["Enter"], A::Enter, i18n::K_OPEN, true),
+                b("search", &["/"], A::Search, i18n::K_SEARCH, true),
+                b(
+                    "search_next",
+                    &["n"],
+                    A::SearchNext,
+                    i18n::K_SEARCH_NEXT,
+                    false,
+                ),
+                b(
+                    "search_prev",
+                    &["N"],
+                    A::SearchPrev,
+                    i18n::K_SEARCH_PREV,
+                    false,
+                ),
+                b("meeting", &["m"], A::Meeting, i18n::K_MEETING, true),
+                b("finalize", &["F"], A::Finalize, i18n::K_FINALIZE, true),
+                b("quit", &["q"], A::Quit, i18n::K_QUIT, true),
+            ]);
+            v
+        }
+        Context::Case => vec![
+            b("part", &["Tab"], A::Tab, i18n::K_PART, true),
+            b(
+                "part_back",
+                &["BackTab"],
+                A::BackTab,
+                i18n::K_PART_BACK,
+                false,
+            ),
+            b("down", &["j", "Down"], A::Down, i18n::K_CASE_DOWN, false),
+            b("up", &["k", "Up"], A::Up, i18n::K_CASE_UP, false),
+            b(
+                "tolerable",
+                &["h", "Left"],
+                A::Left,
+                i18n::K_TOLERABLE,
+                true,
+            ),
+            b(
+                "not_tolerable",
+                &["l", "Right"],
+                A::Right,
+                i18n::K_NOT_TOLERABLE,
+                true,
+            ),
+            b("clear", &["Space"], A::Toggle, i18n::K_CLEAR, false),
+            b("basis", &["b"], A::Basis, i18n::K_BASIS, false),
+            b("item", &["1-9"], A::Item(0), i18n::K_ITEM, true),
+            b("recuse", &["r"], A::Recuse, i18n::K_RECUSE, false),
+            b("presenter", &["P"], A::Presenter, i18n::K_PRESENTER, false),
+            b("proposal", &["p"], A::Proposal, i18n::K_PROPOSAL, true),
+            b("vote", &["v"], A::Vote, i18n::K_VOTE, true),
+            b(
+                "close_round",
+                &["Enter"],
+                A::Enter,
+                i18n::K_CLOSE_ROUND,
+                false,
+            ),
+            b("void", &["X"], A::Void, i18n::K_VOID, false),
+            b("determine", &["D"], A::Determine, i18n::K_DETERMINE, true),
+            b("back", &["Esc", "q"], A::Back, i18n::K_BACK, true),
+        ],
+        Context::Vote => vec![
+            b("down", &["j", "Down"], A::Down, i18n::K_VOTER_DOWN, false),
+            b("up", &["k", "Up"], A::Up, i18n::K_VOTER_UP, false),
+            b(
+                "agree",
+                &["y"],
+                A::Opinion(Opinion::Agree),
+                i18n::K_AGREE,
+                true,
+            ),
+            b(
+                "disagree",
+                &["n"],
+                A::Opinion(Opinion::Disagree),
+                i18n::K_DISAGREE,
+                true,
+            ),
+            b(
+                "defer",
+                &["d"],
+                A::Opinion(Opinion::Defer),
+                i18n::K_DEFER,
+                true,
+            ),
+            b(
+                "abstain",
+                &["a"],
+                A::Opinion(Opinion::Abstain),
+                i18n::K_ABSTAIN,
+                false,
+            ),
+            b(
+                "close_round",
+                &["Enter"],
+                A::Enter,
+                i18n::K_CLOSE_ROUND,
+                true,
+            ),
+            b("void", &["X"], A::Void, i18n::K_VOID, false),
+            b("part", &["Tab"], A::Tab, i18n::K_PART, true),
+            b("back", &["Esc", "q"], A::Back, i18n::K_BACK, true),
+        ],
+        Context::Roll => {
+            let mut v = nav();
+            v.extend([
+                b("present", &["Space"], A::Toggle, i18n::K_PRESENT, true),
+                b("reason", &["r"], A::AbsenceReason, i18n::K_REASON, true),
+                b("attendee", &["a"], A::AddAttendee, i18n::K_ATTENDEE, true),
+                b(
+                    "acting_chair",
+                    &["c"],
+                    A::ActingChair,
+                    i18n::K_ACTING,
+                    false,
+                ),
+                b(
+                    "method_next",
+                    &["l", "Right"],
+                    A::Right,
+                    i18n::K_METHOD,
+                    true,
+                ),
+                b(
+                    "method_prev",
+                    &["h", "Left"],
+                    A::Left,
+                    i18n::K_METHOD_PREV,
+                    false,
+                ),
+                b(
+                    "open_meeting",
+                    &["Enter"],
+                    A::Enter,
+                    i18n::K_OPEN_MEETING,
+                    true,
+                ),
+                b("back", &["Esc", "q"], A::Back, i18n::K_BACK, true),
+            ]);
+            v
+        }
+        Context::Help => vec![b("close", &["Esc", "?", "q"], A::Back, i18n::K_CLOSE, true)],
+        Context::Input => vec![
+            b("accept", &["Enter"], A::Enter, i18n::K_ACCEPT, true),
+            b("cancel", &["Esc"], A::Back, i18n::K_CANCEL, true),
+            b("editor", &["Ctrl-e"], A::Editor, i18n::K_EDITOR, true),
+        ],
+        Context::Form => vec![
+            b("field", &["Tab"], A::Tab, i18n::K_FIELD, true),
+            b("choose", &["Up", "Down"], A::Down, i18n::K_CHOOSE, false),
+            b("accept", &["Enter"], A::Enter, i18n::K_ACCEPT, true),
+            b("cancel", &["Esc"], A::Back, i18n::K_CANCEL, true),
+            b("editor", &["Ctrl-e"], A::Editor, i18n::K_EDITOR, true),
+        ],
+        Context::Pick => vec![
+            b("down", &["j", "Down"], A::Down, i18n::K_DOWN, false),
+            b("up", &["k", "Up"], A::Up, i18n::K_UP, false),
+            b("accept", &["Enter"], A::Enter, i18n::K_ACCEPT, true),
+            b("cancel", &["Esc"], A::Back, i18n::K_CANCEL, true),
+        ],
+        Context::Confirm => vec![
+            b("yes", &["y"], A::Yes, i18n::K_YES, true),
+            b("no", &["any other key"], A::Back, i18n::K_NO, true),
+        ],
+    };
+    if !matches!(
+        ctx,
+        Context::Input | Context::Form | Context::Confirm | Context::Help
+    ) {
+        v.extend(common());
+    }
+    v
+}
+
+/// The bindings in force: the defaults with the user's overrides by action name.
+pub struct Keymap {
+    pub overrides: HashMap<String, Vec<String>>,
+}
+
+impl Keymap {
+    pub fn new(overrides: HashMap<String, Vec<String>>) -> Keymap {
+        Keymap { overrides }
+    }
+
+    pub fn bindings(&self, ctx: Context) -> Vec<Binding> {
+        let mut v = defaults(ctx);
+        for bnd in &mut v {
+            if let Some(keys) = self.overrides.get(bnd.name) {
+                bnd.keys = keys.clone();
+            }
+        }
+        v
+    }
+
+    /// The action for `key` in `ctx`, if any.
+    pub fn action(&self, ctx: Context, key: &KeyEvent) -> Option<Action> {
+        let name = key_name(key)?;
+        // Ctrl-C quits from anywhere, like `q` in the queue: everything is already saved.
+        if name == "Ctrl-c" {
+            return Some(Action::QuitAll);
+        }
+        let name = normalize(&name);
+        match ctx {
+            // Text fields take every printable key as text.
+            Context::Input | Context::Form => {
+                let editing = match key.code {
+                    KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                        Some(Action::Char(c))
+                    }
+                    KeyCode::Backspace => Some(Action::Backspace),
+                    KeyCode::Delete => Some(Action::Delete),
+                    KeyCode::Left => Some(Action::Left),
+                    KeyCode::Right => Some(Action::Right),
+                    KeyCode::Home => Some(Action::Home),
+                    KeyCode::End => Some(Action::End),
+                    _ => None,
+                };
+                if editing.is_some() {
+                    return editing;
+                }
+            }
+            // Only `y` accepts; any other key cancels, so a stray Enter changes nothing.
+            Context::Confirm => {
+                return Some(if name == "y" {
+                    Action::Yes
+                } else {
+                    Action::Back
+                });
+            }
+            _ => {}
+        }
+        for bnd in self.bindings(ctx) {
+            if bnd.keys.contains(&name) {
+                return Some(bnd.action);
+            }
+        }
+        if matches!(ctx, Context::Case)
+            && let KeyCode::Char(c @ '1'..='9') = key.code
+        {
+            return Some(Action::Item(c as u8 - b'0'));
+        }
+        if ctx == Context::Help {
+            return Some(Action::Back);
+        }
+        None
+    }
+
+    /// The hint bar of a context: its main keys, briefly.
+    pub fn hints(&self, ctx: Context, lang: Lang) -> Vec<(String, &'static str)> {
+        self.bindings(ctx)
+            .into_iter()
+            .filter(|b| b.hint)
+            .map(|b| {
+                (
+                    b.keys.first().cloned().unwrap_or_default(),
+                    b.help.short(lang),
+                )
+            })
+            .collect()
+    }
+}
+
+/// Full-width punctuation from a Chinese input method works as the ASCII key it sits on.
+pub fn normalize(name: &str) -> String {
+    match name {
+        "／" | "、" => "/".into(),
+        "？" => "?".into(),
+        "【" => "[".into(),
+        "】" => "]".into(),
+        other => other.to_string(),
+    }
+}
+
+/// A key as the settings file writes it: `j`, `Enter`, `Ctrl-d`, `BackTab`.
+pub fn key_name(key: &KeyEvent) -> Option<String> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let base = match key.code {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "BackTab".into(),
+        KeyCode::Backspace => "Backspace".into(),
+        KeyCode::Delete => "Delete".into(),
+        KeyCode::Up => "Up".into(),
+        KeyCode::Down => "Down".into(),
+        KeyCode::Left => "Left".into(),
+        KeyCode::Right => "Right".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        KeyCode::PageUp => "PageUp".into(),
+        KeyCode::PageDown => "PageDown".into(),
+        _ => return None,
+    };
+    Some(if ctrl {
+        format!("Ctrl-{}", base.to_lowercase())
+    } else {
+        base
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn full_width_punctuation_works_as_ascii() {
+        let km = Keymap::new(HashMap::new());
+        assert_eq!(
+            km.action(Context::Queue, &key(KeyCode::Char('／'))),
+            Some(Action::Search)
+        );
+        assert_eq!(
+            km.action(Context::Queue, &key(KeyCode::Char('、'))),
+            Some(Action::Search)
+        );
+        assert_eq!(
+            km.action(Context::Queue, &key(KeyCode::Char('？'))),
+            Some(Action::Help)
+        );
+    }
+
+    #[test]
+    fn only_y_confirms() {
+        let km = Keymap::new(HashMap::new());
+        assert_eq!(
+            km.action(Context::Confirm, &key(KeyCode::Char('y'))),
+            Some(Action::Yes)
+        );
+        assert_eq!(
+            km.action(Context::Confirm, &key(KeyCode::Enter)),
+            Some(Action::Back)
+        );
+        assert_eq!(
+            km.action(Context::Confirm, &key(KeyCode::Char('Y'))),
+            Some(Action::Back)
+        );
+    }
+
+    #[test]
+    fn overrides_rebind_by_name_and_drop_the_default() {
+        let mut o = HashMap::new();
+        o.insert("search".to_string(), vec!["s".to_string()]);
+        let km = Keymap::new(o);
+        assert_eq!(
+            km.action(Context::Queue, &key(KeyCode::Char('s'))),
+            Some(Action::Search)
+        );
+        assert_eq!(km.action(Context::Queue, &key(KeyCode::Char('/'))), None);
+    }
+
+    #[test]
+    fn ctrl_keys_have_names() {
+        let k = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
+        assert_eq!(key_name(&k).as_deref(), Some("Ctrl-d"));
+        let km = Keymap::new(HashMap::new());
+        assert_eq!(km.action(Context::Queue, &k), Some(Action::PageDown));
+        let c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(km.action(Context::Case, &c), Some(Action::QuitAll));
+        assert_eq!(km.action(Context::Input, &c), Some(Action::QuitAll));
+    }
+}

@@ -1,0 +1,301 @@
+//! The terminal front end. `app` holds the state and `update`; `flow` the meeting's steps;
+//! `keymap` turns keys into actions; `views` draw. This module owns the terminal: it opens
+//! the panel, runs the event loop and writes the minutes after every change.
+
+pub mod app;
+pub mod flow;
+pub mod input;
+pub mod keymap;
+pub mod text;
+pub mod theme;
+pub mod views;
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind,
+};
+use ratatui::crossterm::execute;
+
+use crate::domain::text::Lang;
+use crate::i18n;
+use crate::sanitize::escape;
+use crate::store::minutes;
+use crate::store::panel;
+
+use app::{Action, App, Popup};
+use keymap::{Context, Keymap};
+use theme::Theme;
+
+/// How docket was asked to look.
+pub struct Options {
+    pub lang: Lang,
+    pub ascii: bool,
+    pub color: bool,
+    pub keys: std::collections::HashMap<String, Vec<String>>,
+}
+
+/// Loads the panel and what its minutes say: earlier meetings, and a meeting still open
+/// (resumed where it stopped). Problems go to `err`; `None` when the panel cannot open.
+pub fn load_app(dir: &Path, lang: Lang, err: &mut dyn Write) -> io::Result<Option<App>> {
+    let loaded = panel::load(dir);
+    let Some(p) = loaded.panel else {
+        for d in &loaded.report.diagnostics {
+            writeln!(err, "{}", d.render(lang))?;
+        }
+        return Ok(None);
+    };
+    let broken = loaded.report.errors();
+    let mut app = App::new(dir.to_path_buf(), p, loaded.cases, lang);
+    if broken > 0 {
+        app.notes.push(i18n::broken_cases(broken, lang));
+    }
+    for path in minutes::list(dir) {
+        match minutes::read(&path) {
+            Ok((text, m)) => {
+                if m.is_final() {
+                    if minutes::verify(&text, &m) != minutes::Seal::Intact {
+                        app.notes.push(i18n::seal_broken(&path, lang));
+                    }
+                    app.history.push(m);
+                } else if app.meeting.is_none() && m.meeting.closed_at.is_none() {
+                    app.meeting = Some(m.meeting());
+                } else {
+                    app.history.push(m);
+                }
+            }
+            Err(minutes::MinutesError::Yaml { line, col, message }) => app.notes.push(format!(
+                "{}:{line}:{col}: {}",
+                escape(&path.display().to_string()),
+                escape(&message)
+            )),
+            Err(minutes::MinutesError::Io(e)) => app.notes.push(format!(
+                "{}: {}",
+                escape(&path.display().to_string()),
+                escape(&e.to_string())
+            )),
+        }
+    }
+    if let Some(n) = app.notes.first().cloned() {
+        app.warn(n);
+    }
+    Ok(Some(app))
+}
+
+/// Writes the minutes if anything changed. A failed write leaves the last good file and
+/// says so on screen; the change stays in memory and is written with the next one.
+pub fn save(app: &mut App) {
+    if !app.dirty {
+        return;
+    }
+    let Some(m) = app.minutes() else {
+        app.dirty = false;
+        return;
+    };
+    let path = minutes::path_for(&app.dir, &m.meeting.id);
+    match minutes::write(&path, &m) {
+        Ok(()) => app.dirty = false,
+        Err(_) => app.warn(i18n::SAVE_FAILED.get(app.lang)),
+    }
+}
+
+/// A locale that names a character set other than UTF-8 (zh_CN.GBK) garbles Chinese text;
+/// `C` and `POSIX` are fine: the terminal decides, and most are UTF-8.
+pub fn non_utf8_locale() -> Option<String> {
+    for var in ["LC_ALL", "LC_CTYPE", "LANG"] {
+        if let Ok(v) = std::env::var(var)
+            && !v.is_empty()
+        {
+            let charset = v
+                .split('.')
+                .nth(1)
+                .unwrap_or("")
+                .split('@')
+                .next()
+                .unwrap_or("");
+            let cs = charset.to_ascii_lowercase().replace('-', "");
+            if !charset.is_empty() && cs != "utf8" {
+                return Some(v);
+            }
+            return None;
+        }
+    }
+    None
+}
+
+/// Runs docket on a panel folder until the user quits.
+pub fn run(dir: &Path, opts: Options) -> io::Result<i32> {
+    if let Some(locale) = non_utf8_locale() {
+        eprintln!("{}", i18n::non_utf8(&locale, opts.lang));
+        return Ok(1);
+    }
+    let mut stderr = io::stderr();
+    let Some(mut app) = load_app(dir, opts.lang, &mut stderr)? else {
+        return Ok(1);
+    };
+    app.ascii = opts.ascii;
+    let keymap = Keymap::new(opts.keys);
+    let theme = Theme::new(opts.color, opts.ascii);
+    let mut terminal = ratatui::init();
+    let _ = execute!(io::stdout(), EnableBracketedPaste);
+    let result = event_loop(&mut terminal, &mut app, &keymap, theme);
+    save(&mut app);
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    result.map(|()| 0)
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    keymap: &Keymap,
+    theme: Theme,
+) -> io::Result<()> {
+    loop {
+        let size = terminal.size()?;
+        app.page = usize::from(size.height).saturating_sub(5).max(1);
+        terminal.draw(|f| views::draw(f, app, keymap, theme))?;
+        if app.quit {
+            return Ok(());
+        }
+        let action = match event::read()? {
+            Event::Key(k) if k.kind == KeyEventKind::Press => keymap.action(app.context(), &k),
+            Event::Paste(s) => match app.context() {
+                Context::Input | Context::Form => Some(Action::Paste(s)),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(action) = action else { continue };
+        let action = if action == Action::Editor {
+            match edit_in_editor(terminal, app) {
+                Some(text) => Action::Edited(text),
+                None => continue,
+            }
+        } else {
+            action
+        };
+        app.update(action);
+        save(app);
+    }
+}
+
+/// The text of the focused field, as the editor should open it.
+fn focused_text(app: &App) -> Option<String> {
+    match &app.popup {
+        Some(Popup::Input { input, .. }) => Some(input.text()),
+        Some(Popup::Determination { form, .. })
+        | Some(Popup::Proposal { form, .. })
+        | Some(Popup::Counts(form)) => form.fields.get(form.focus).map(|(_, i)| i.text()),
+        _ => None,
+    }
+}
+
+/// Ctrl-E: the field's text in $VISUAL or $EDITOR (else nano, else vi), as `git commit` does.
+/// The scratch file lives in the user's cache directory, private, and is removed after.
+fn edit_in_editor(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Option<String> {
+    let text = focused_text(app)?;
+    let dir = crate::config::cache_dir()?;
+    std::fs::create_dir_all(&dir).ok()?;
+    let path: PathBuf = dir.join(format!("edit-{}.txt", std::process::id()));
+    write_private(&path, &text).ok()?;
+    let editor = ["VISUAL", "EDITOR"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|e| !e.trim().is_empty()));
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    let status = match editor {
+        Some(e) => {
+            let mut parts = e.split_whitespace();
+            let prog = parts.next().unwrap_or("vi");
+            std::process::Command::new(prog)
+                .args(parts)
+                .arg(&path)
+                .status()
+        }
+        None => std::process::Command::new("nano")
+            .arg(&path)
+            .status()
+            .or_else(|_| std::process::Command::new("vi").arg(&path).status()),
+    };
+    *terminal = ratatui::init();
+    let _ = execute!(io::stdout(), EnableBracketedPaste);
+    let edited = std::fs::read_to_string(&path).ok();
+    let _ = std::fs::remove_file(&path);
+    match status {
+        Ok(s) if s.success() => edited.map(|t| t.trim_end().to_string()),
+        _ => None,
+    }
+}
+
+fn write_private(path: &Path, text: &str) -> io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)?;
+    f.write_all(text.as_bytes())
+}
+
+/// A small picker for `docket` run over a folder of several panels.
+pub fn pick_panel(panels: &[PathBuf], lang: Lang, ascii: bool) -> io::Result<Option<PathBuf>> {
+    use ratatui::text::Line;
+    use ratatui::widgets::Paragraph;
+    let theme = Theme::new(
+        std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ascii,
+    );
+    let names: Vec<String> = panels
+        .iter()
+        .map(|p| {
+            let loaded = panel::load(p);
+            let name = loaded.panel.map(|x| x.name).unwrap_or_default();
+            format!("{}  {}", p.display(), name)
+        })
+        .collect();
+    let mut cursor = 0usize;
+    let mut terminal = ratatui::init();
+    let chosen = loop {
+        terminal.draw(|f| {
+            let mut lines = vec![
+                Line::styled(i18n::PICK_PANEL.get(lang), theme.title()),
+                Line::raw(""),
+            ];
+            for (i, n) in names.iter().enumerate() {
+                let style = if i == cursor {
+                    theme.selected()
+                } else {
+                    ratatui::style::Style::new()
+                };
+                lines.push(Line::styled(
+                    text::fit(n, usize::from(f.area().width)),
+                    style,
+                ));
+            }
+            f.render_widget(Paragraph::new(lines), f.area());
+        })?;
+        if let Event::Key(k) = event::read()?
+            && k.kind == KeyEventKind::Press
+        {
+            use ratatui::crossterm::event::KeyCode;
+            match k.code {
+                KeyCode::Char('j') | KeyCode::Down => cursor = (cursor + 1).min(names.len() - 1),
+                KeyCode::Char('k') | KeyCode::Up => cursor = cursor.saturating_sub(1),
+                KeyCode::Enter => break panels.get(cursor).cloned(),
+                KeyCode::Char('q') | KeyCode::Esc => break None,
+                KeyCode::Char('c')
+                    if k.modifiers
+                        .contains(ratatui::crossterm::event::KeyModifiers::CONTROL) =>
+                {
+                    break None;
+                }
+                _ => {}
+            }
+        }
+    };
+    ratatui::restore();
+    Ok(chosen)
+}

@@ -1,0 +1,87 @@
+//! Display width: fitting, padding and wrapping text that mixes Chinese and ASCII, after
+//! escaping whatever came from a file.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::sanitize::escape;
+
+pub fn width(s: &str) -> usize {
+    s.width()
+}
+
+/// `s` escaped and cut to at most `w` columns; a cut is marked with `..`.
+pub fn fit(s: &str, w: usize) -> String {
+    let s = escape(s);
+    if s.width() <= w {
+        return s.into_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    let room = w.saturating_sub(2);
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if used + cw > room {
+            break;
+        }
+        out.push(c);
+        used += cw;
+    }
+    if w >= 2 {
+        out.push_str("..");
+        used += 2;
+    }
+    out.push_str(&" ".repeat(w.saturating_sub(used)));
+    out.trim_end().to_string()
+}
+
+/// `s` fitted to exactly `w` columns.
+pub fn pad(s: &str, w: usize) -> String {
+    let f = fit(s, w);
+    let fw = f.width();
+    format!("{f}{}", " ".repeat(w.saturating_sub(fw)))
+}
+
+/// `s` escaped and broken into lines of at most `w` columns, by display width.
+pub fn wrap(s: &str, w: usize) -> Vec<String> {
+    let w = w.max(2);
+    let mut lines = Vec::new();
+    for para in s.split('\n') {
+        let para = escape(para);
+        let mut line = String::new();
+        let mut used = 0;
+        for c in para.chars() {
+            let cw = c.width().unwrap_or(0);
+            if used + cw > w {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+                if c == ' ' {
+                    continue;
+                }
+            }
+            line.push(c);
+            used += cw;
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_and_pad_count_chinese_as_two_columns() {
+        assert_eq!(fit("东关镇党委书记", 8), "东关镇..");
+        assert_eq!(pad("李红", 6), "李红  ");
+        assert_eq!(width(&pad("南河镇人民政府", 9)), 9);
+        assert_eq!(fit("a\u{1b}b", 20), "a\\u{1b}b");
+    }
+
+    #[test]
+    fn wrap_breaks_by_width() {
+        let lines = wrap("明知故犯的违纪违法行为", 8);
+        assert_eq!(lines, ["明知故犯", "的违纪违", "法行为"]);
+        assert!(lines.iter().all(|l| width(l) <= 8));
+    }
+}

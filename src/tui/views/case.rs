@@ -1,0 +1,506 @@
+//! The case screen: who and what, the facts, the three distinctions side by side (tolerable
+//! on the left, not tolerable on the right), the situations or grounds, and the vote.
+//!
+//! At 120x40 and above every part shows at once; below, the distinctions keep their two
+//! columns and the other parts share one pane that `Tab` brings forward.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::domain::case::Case;
+use crate::domain::meeting::{CaseRecord, Round, Side};
+use crate::domain::quorum::PassRule;
+use crate::domain::rules::{ItemNoun, Kind};
+use crate::domain::text::Lang;
+use crate::i18n;
+use crate::tui::app::Part;
+use crate::tui::text::{fit, pad, width, wrap};
+
+use super::Ctx;
+
+pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
+    let app = cx.app;
+    let Some(case) = app.case() else { return };
+    let Some(kind) = app.kind_of(case) else {
+        return;
+    };
+    let record = app.meeting.as_ref().and_then(|m| m.record(&case.id));
+    let head = header_lines(cx, case, kind, record, usize::from(area.width));
+    let [head_area, rest] =
+        Layout::vertical([Constraint::Length(head.len() as u16), Constraint::Min(0)]).areas(area);
+    frame.render_widget(Paragraph::new(head), head_area);
+
+    let large = area.width >= 120 && area.height >= 38;
+    let part = app.part();
+    let has_distinctions = !kind.distinctions.is_empty();
+    let dist_lines = if has_distinctions {
+        distinction_lines(cx, kind, record, usize::from(rest.width).saturating_sub(2))
+    } else {
+        Vec::new()
+    };
+    let dist_h = (dist_lines.len() as u16 + 2).min(rest.height.saturating_sub(5));
+    if large {
+        let [top, mid, bottom] = Layout::vertical([
+            Constraint::Min(6),
+            Constraint::Length(if has_distinctions { dist_h } else { 0 }),
+            Constraint::Percentage(40),
+        ])
+        .areas(rest);
+        facts(frame, cx, case, top, part == Part::Facts);
+        if has_distinctions {
+            distinctions(frame, cx, dist_lines, mid, part == Part::Distinctions);
+        }
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                .areas(bottom);
+        items(frame, cx, case, kind, record, left, part == Part::Items);
+        vote(frame, cx, case, kind, record, right, part == Part::Vote);
+    } else {
+        let (dist_area, pane) = if has_distinctions {
+            let [d, p] =
+                Layout::vertical([Constraint::Length(dist_h), Constraint::Min(0)]).areas(rest);
+            (Some(d), p)
+        } else {
+            (None, rest)
+        };
+        if let Some(d) = dist_area {
+            distinctions(frame, cx, dist_lines, d, part == Part::Distinctions);
+        }
+        match part {
+            Part::Facts | Part::Distinctions => facts(frame, cx, case, pane, part == Part::Facts),
+            Part::Items => items(frame, cx, case, kind, record, pane, true),
+            Part::Vote => vote(frame, cx, case, kind, record, pane, true),
+        }
+    }
+}
+
+fn header_lines(
+    cx: &Ctx,
+    case: &Case,
+    kind: &Kind,
+    record: Option<&CaseRecord>,
+    w: usize,
+) -> Vec<Line<'static>> {
+    let lang = cx.lang;
+    let app = cx.app;
+    let mut lines = vec![Line::from(Span::styled(
+        fit(&format!("{}  {}", case.id, case.title), w),
+        cx.theme.title(),
+    ))];
+    lines.push(Line::raw(fit(
+        &format!(
+            "{} {} | {} | {} | {} {} | {} {}",
+            case.subject.name,
+            case.subject.position,
+            case.subject.unit,
+            kind.name.get(lang),
+            i18n::RECEIVED.get(lang),
+            case.received,
+            i18n::CLAIMED.get(lang),
+            if case.claimed.is_empty() {
+                i18n::NONE.get(lang).to_string()
+            } else {
+                case.claimed.join(",")
+            }
+        ),
+        w,
+    )));
+    let proposal = record
+        .and_then(|r| r.proposal.as_ref())
+        .or(case.proposal.as_ref());
+    let p = match proposal {
+        Some(p) => {
+            let label = kind
+                .outcome(&p.outcome)
+                .map_or(p.outcome.as_str(), |o| o.label.get(lang));
+            if p.basis.is_empty() {
+                label.to_string()
+            } else {
+                format!("{label} - {}", p.basis)
+            }
+        }
+        None => i18n::NO_PROPOSAL.get(lang).to_string(),
+    };
+    lines.push(Line::raw(fit(
+        &format!("{}: {p}", i18n::PROPOSAL.get(lang)),
+        w,
+    )));
+    if let Some(target) = &case.review_of {
+        let earlier = app
+            .history
+            .iter()
+            .rev()
+            .filter_map(|m| m.cases.iter().find(|c| &c.case == target).map(|c| (m, c)))
+            .find(|(_, c)| c.determination().is_some());
+        let what = match earlier {
+            Some((m, c)) => {
+                let d = c.determination().map(|d| {
+                    let label = kind
+                        .outcome(&d.outcome)
+                        .map_or(d.outcome.as_str(), |o| o.label.get(lang));
+                    format!("{label}, {}", d.rationale)
+                });
+                format!("{} {}: {}", m.meeting.id, target, d.unwrap_or_default())
+            }
+            None => format!("{target}: {}", i18n::ST_PENDING.get(lang)),
+        };
+        lines.push(Line::raw(fit(
+            &format!("{}: {what}", i18n::REVIEW_OF.get(lang)),
+            w,
+        )));
+    }
+    lines
+}
+
+fn facts(frame: &mut Frame, cx: &Ctx, case: &Case, area: Rect, focused: bool) {
+    let inner_w = usize::from(area.width).saturating_sub(2);
+    let mut lines: Vec<Line> = wrap(&case.summary, inner_w)
+        .into_iter()
+        .map(Line::raw)
+        .collect();
+    for (i, f) in case.facts.iter().enumerate() {
+        let prefix = format!("{}. ", i + 1);
+        let pw = width(&prefix);
+        for (j, l) in wrap(f, inner_w.saturating_sub(pw)).into_iter().enumerate() {
+            let lead = if j == 0 {
+                prefix.clone()
+            } else {
+                " ".repeat(pw)
+            };
+            lines.push(Line::raw(format!("{lead}{l}")));
+        }
+    }
+    let block = cx.block(i18n::FACTS.get(cx.lang), focused);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((cx.app.case_view.scroll, 0)),
+        area,
+    );
+}
+
+/// The distinctions as rows of two columns; the found side marked `[x]` and coloured.
+fn distinction_lines(
+    cx: &Ctx,
+    kind: &Kind,
+    record: Option<&CaseRecord>,
+    w: usize,
+) -> Vec<Line<'static>> {
+    let lang = cx.lang;
+    let gutter = 4;
+    let col = w.saturating_sub(gutter + 3) / 2;
+    let mut lines = vec![Line::from(vec![
+        Span::raw(" ".repeat(gutter)),
+        Span::styled(pad(i18n::TOLERABLE.get(lang), col), cx.theme.title()),
+        Span::raw(" | "),
+        Span::styled(i18n::NOT_TOLERABLE.get(lang).to_string(), cx.theme.title()),
+    ])];
+    for (i, d) in kind.distinctions.iter().enumerate() {
+        let finding = record.and_then(|r| r.finding(&d.id));
+        let side = finding.map(|f| f.side);
+        let mark = |s: Side| if side == Some(s) { "[x] " } else { "[ ] " };
+        let left = wrap(
+            &format!("{}{}", mark(Side::Tolerable), d.tolerable.get(lang)),
+            col,
+        );
+        let right = wrap(
+            &format!("{}{}", mark(Side::NotTolerable), d.not_tolerable.get(lang)),
+            col,
+        );
+        let style_l = if side == Some(Side::Tolerable) {
+            cx.theme.tolerable()
+        } else {
+            Style::new()
+        };
+        let style_r = if side == Some(Side::NotTolerable) {
+            cx.theme.not_tolerable()
+        } else {
+            Style::new()
+        };
+        let cursor = i == cx.app.case_view.distinction;
+        let id_style = if cursor && cx.app.part() == Part::Distinctions {
+            cx.theme.selected()
+        } else {
+            cx.theme.title()
+        };
+        let n = left.len().max(right.len());
+        for k in 0..n {
+            let gut = if k == 0 {
+                Span::styled(pad(&d.id, 3), id_style)
+            } else {
+                Span::raw("   ")
+            };
+            lines.push(Line::from(vec![
+                gut,
+                Span::raw(" "),
+                Span::styled(pad(left.get(k).map_or("", String::as_str), col), style_l),
+                Span::raw(" | "),
+                Span::styled(right.get(k).cloned().unwrap_or_default(), style_r),
+            ]));
+        }
+        if let Some(f) = finding.filter(|f| !f.basis.is_empty()) {
+            lines.push(Line::from(vec![
+                Span::raw(" ".repeat(gutter)),
+                Span::styled(
+                    fit(
+                        &format!("{}: {}", i18n::BASIS.get(lang), f.basis),
+                        w - gutter,
+                    ),
+                    cx.theme.dim(),
+                ),
+            ]));
+        }
+    }
+    lines
+}
+
+fn distinctions(frame: &mut Frame, cx: &Ctx, lines: Vec<Line<'static>>, area: Rect, focused: bool) {
+    let block = cx.block(i18n::DISTINCTIONS.get(cx.lang), focused);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+fn items(
+    frame: &mut Frame,
+    cx: &Ctx,
+    case: &Case,
+    kind: &Kind,
+    record: Option<&CaseRecord>,
+    area: Rect,
+    focused: bool,
+) {
+    let lang = cx.lang;
+    let w = usize::from(area.width).saturating_sub(2);
+    let claimed_mark = i18n::CLAIMED.get(lang);
+    let mark_w = width(claimed_mark);
+    let lines: Vec<Line> = kind
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let claimed = case.claimed.contains(&item.id);
+            let found = record.is_some_and(|r| r.found.contains(&item.id));
+            let key = if i < 9 {
+                format!("{}", i + 1)
+            } else {
+                " ".into()
+            };
+            let head = format!(
+                "{key} {} {} {:<4}",
+                if found { "[x]" } else { "[ ]" },
+                if claimed {
+                    pad(claimed_mark, mark_w)
+                } else {
+                    " ".repeat(mark_w)
+                },
+                item.id
+            );
+            let room = w.saturating_sub(width(&head) + 1);
+            let style = if found {
+                cx.theme.title()
+            } else {
+                Style::new()
+            };
+            Line::from(vec![
+                Span::styled(head, style),
+                Span::raw(" "),
+                Span::raw(fit(item.text.get(lang), room)),
+            ])
+        })
+        .collect();
+    let title = match kind.item_noun {
+        ItemNoun::Situation => i18n::SITUATIONS.get(lang),
+        ItemNoun::Ground => i18n::GROUNDS.get(lang),
+    };
+    frame.render_widget(Paragraph::new(lines).block(cx.block(title, focused)), area);
+}
+
+/// `同意 4 / 应到会 6 / 需 4 / 通过`: the tally against the pass rule, live.
+pub fn tally_line(
+    lang: Lang,
+    round: &Round,
+    arithmetic: &crate::domain::meeting::Arithmetic,
+    passed: bool,
+) -> String {
+    let base = match (arithmetic.rule, lang) {
+        (PassRule::MoreThanHalfOfEntitled | PassRule::TwoThirdsOfEntitled, Lang::Zh) => "应到会",
+        (PassRule::MoreThanHalfOfEntitled | PassRule::TwoThirdsOfEntitled, Lang::En) => "entitled",
+        (PassRule::MoreThanHalfOfPresent, Lang::Zh) => "到会",
+        (PassRule::MoreThanHalfOfPresent, Lang::En) => "present",
+        (PassRule::MoreThanHalfOfVotesCast, Lang::Zh) => "投票",
+        (PassRule::MoreThanHalfOfVotesCast, Lang::En) => "cast",
+    };
+    let verdict = if passed {
+        i18n::PASSED.get(lang)
+    } else {
+        i18n::FAILED.get(lang)
+    };
+    format!(
+        "{} {} / {base} {} / {} {} / {verdict}",
+        i18n::K_AGREE.get(lang),
+        round.tally.agree,
+        arithmetic.base,
+        i18n::NEEDED.get(lang),
+        arithmetic.needed
+    )
+}
+
+fn vote(
+    frame: &mut Frame,
+    cx: &Ctx,
+    case: &Case,
+    kind: &Kind,
+    record: Option<&CaseRecord>,
+    area: Rect,
+    focused: bool,
+) {
+    let app = cx.app;
+    let lang = cx.lang;
+    let w = usize::from(area.width).saturating_sub(2);
+    let name = |id: &str| i18n::member_name(&app.panel, id).to_string();
+    let mut lines: Vec<Line> = Vec::new();
+    // Recusals: from the file until the case is taken up, then as the meeting records them.
+    let recusals: Vec<(String, String)> = match record {
+        Some(r) => r
+            .recusals
+            .iter()
+            .map(|x| (name(&x.member), x.reason.clone()))
+            .collect(),
+        None => case
+            .conflicts
+            .iter()
+            .map(|c| (name(&c.member), c.reason.clone()))
+            .collect(),
+    };
+    if recusals.is_empty() {
+        lines.push(Line::raw(format!(
+            "{}: {}",
+            i18n::RECUSED.get(lang),
+            i18n::NONE.get(lang)
+        )));
+    }
+    for (n, reason) in &recusals {
+        lines.push(Line::from(Span::styled(
+            fit(&format!("{}: {n} ({reason})", i18n::RECUSED.get(lang)), w),
+            cx.theme.warn(),
+        )));
+    }
+    if let Some(p) = record.and_then(|r| r.presenter.as_ref()) {
+        lines.push(Line::raw(fit(
+            &format!("{}: {p}", i18n::PRESENTER.get(lang)),
+            w,
+        )));
+    }
+    let meeting = app.meeting.as_ref();
+    let rounds = record.map(|r| r.rounds.as_slice()).unwrap_or(&[]);
+    if rounds.is_empty() {
+        lines.push(Line::from(Span::styled(
+            fit(i18n::NOT_OPENED.get(lang), w),
+            cx.theme.dim(),
+        )));
+    }
+    for round in rounds {
+        let label = kind
+            .outcome(&round.proposal.outcome)
+            .map_or(round.proposal.outcome.as_str(), |o| o.label.get(lang));
+        let n = match lang {
+            Lang::Zh => format!("第{}轮", round.number),
+            Lang::En => format!("Round {}", round.number),
+        };
+        let status = if let Some(v) = &round.void {
+            format!("[{}: {}]", i18n::VOID.get(lang), v.reason)
+        } else if round.is_open() {
+            format!("[{}]", i18n::OPEN.get(lang))
+        } else {
+            String::new()
+        };
+        lines.push(Line::from(Span::styled(
+            fit(&format!("{n} {label} {status}"), w),
+            cx.theme.title(),
+        )));
+        let arithmetic = match (&round.arithmetic, meeting) {
+            (Some(a), _) => Some((a.clone(), round.passed == Some(true))),
+            (None, Some(m)) if round.is_open() => m.preview(&app.panel, &case.id),
+            _ => None,
+        };
+        if let Some((a, passed)) = arithmetic {
+            lines.push(Line::raw(fit(
+                &format!("  {}", tally_line(lang, round, &a, passed)),
+                w,
+            )));
+        }
+        if round.is_open() && !round.method.is_secret() {
+            let voters = meeting
+                .map(|m| m.voters(&app.panel, &case.id))
+                .unwrap_or_default();
+            let cursor = app.case_view.voter.min(voters.len().saturating_sub(1));
+            for (i, v) in voters.iter().enumerate() {
+                let said = round
+                    .opinions
+                    .iter()
+                    .find(|o| &o.member == v)
+                    .map(|o| app.panel.rules.opinion_label(o.opinion, lang).to_string())
+                    .unwrap_or_else(|| "-".into());
+                let style = if i == cursor && focused {
+                    cx.theme.selected()
+                } else {
+                    Style::new()
+                };
+                lines.push(Line::from(Span::styled(
+                    format!("  {} {}", pad(&name(v), 10), said),
+                    style,
+                )));
+            }
+        } else if round.method.is_secret() {
+            lines.push(Line::from(Span::styled(
+                format!("  {}", i18n::SECRET_COUNTS.get(lang)),
+                cx.theme.dim(),
+            )));
+        } else if !round.opinions.is_empty() {
+            let said: Vec<String> = round
+                .opinions
+                .iter()
+                .map(|o| {
+                    format!(
+                        "{} {}",
+                        name(&o.member),
+                        app.panel.rules.opinion_label(o.opinion, lang)
+                    )
+                })
+                .collect();
+            for l in wrap(&said.join(", "), w.saturating_sub(2)) {
+                lines.push(Line::raw(format!("  {l}")));
+            }
+        }
+    }
+    if let Some(r) = record {
+        for (i, d) in r.determinations.iter().enumerate() {
+            let current = i + 1 == r.determinations.len();
+            let label = kind
+                .outcome(&d.outcome)
+                .map_or(d.outcome.as_str(), |o| o.label.get(lang));
+            let style = if current {
+                cx.theme.tolerable()
+            } else {
+                cx.theme.dim()
+            };
+            lines.push(Line::from(Span::styled(
+                fit(
+                    &format!(
+                        "{}: {label} - {}",
+                        i18n::DETERMINATION.get(lang),
+                        d.rationale
+                    ),
+                    w,
+                ),
+                style,
+            )));
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(lines).block(cx.block(i18n::VOTE.get(lang), focused)),
+        area,
+    );
+}

@@ -1,0 +1,166 @@
+//! Drawing: one module per screen, plus the popups. Views read the state and draw; they
+//! never change it.
+
+mod case;
+mod popup;
+mod queue;
+mod roll;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use crate::domain::quorum::Quorum;
+use crate::domain::text::Lang;
+use crate::i18n;
+
+use super::app::{App, Level, Screen};
+use super::keymap::Keymap;
+use super::text;
+use super::theme::Theme;
+
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Everything a view needs besides the state.
+pub struct Ctx<'a> {
+    pub app: &'a App,
+    pub keymap: &'a Keymap,
+    pub theme: Theme,
+    pub lang: Lang,
+}
+
+impl Ctx<'_> {
+    pub fn block<'b>(&self, title: &str, focused: bool) -> Block<'b> {
+        let style = if focused {
+            self.theme.focus_border()
+        } else {
+            Style::new()
+        };
+        Block::new()
+            .borders(Borders::ALL)
+            .border_set(self.theme.border())
+            .border_style(style)
+            .title(Span::styled(format!(" {title} "), self.theme.title()))
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &App, keymap: &Keymap, theme: Theme) {
+    let area = frame.area();
+    let cx = Ctx {
+        app,
+        keymap,
+        theme,
+        lang: app.lang,
+    };
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = format!(
+            "{} ({}x{})",
+            i18n::TOO_SMALL.get(app.lang),
+            area.width,
+            area.height
+        );
+        frame.render_widget(
+            Paragraph::new(msg).wrap(ratatui::widgets::Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let [header, body, message, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_header(frame, &cx, header);
+    match app.screen {
+        Screen::Queue => queue::draw(frame, &cx, body),
+        Screen::Case => case::draw(frame, &cx, body),
+        Screen::Roll => roll::draw(frame, &cx, body),
+    }
+    draw_message(frame, &cx, message);
+    draw_hints(frame, &cx, hints);
+    popup::draw(frame, &cx, area);
+}
+
+/// The quorum as a phrase: `到会 6 / 需 4 达到法定人数`.
+pub fn quorum_text(q: &Quorum, lang: Lang) -> String {
+    format!(
+        "{} {} / {} {} {}",
+        i18n::PRESENT.get(lang),
+        q.present,
+        i18n::NEEDED.get(lang),
+        q.needed,
+        if q.met {
+            i18n::QUORUM_MET.get(lang)
+        } else {
+            i18n::QUORUM_NOT_MET.get(lang)
+        }
+    )
+}
+
+fn draw_header(frame: &mut Frame, cx: &Ctx, area: Rect) {
+    let app = cx.app;
+    let mut spans = vec![Span::styled(
+        text::fit(&app.panel.name, 40),
+        cx.theme.title(),
+    )];
+    spans.push(Span::raw("  "));
+    match &app.meeting {
+        Some(m) => {
+            let q = m.quorum(&app.panel);
+            spans.push(Span::raw(format!(
+                "{} {}  ",
+                i18n::MEETING.get(cx.lang),
+                text::fit(&m.id, 16)
+            )));
+            let style = if q.met {
+                cx.theme.ok()
+            } else {
+                cx.theme.warn()
+            };
+            spans.push(Span::styled(quorum_text(&q, cx.lang), style));
+            spans.push(Span::raw(format!("  {}", i18n::method(m.method, cx.lang))));
+            if app.final_minutes.is_some() {
+                spans.push(Span::styled(
+                    format!("  [{}]", i18n::FINAL.get(cx.lang)),
+                    cx.theme.warn(),
+                ));
+            }
+        }
+        None => spans.push(Span::styled(i18n::NO_MEETING.get(cx.lang), cx.theme.dim())),
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn draw_message(frame: &mut Frame, cx: &Ctx, area: Rect) {
+    let Some((level, msg)) = &cx.app.message else {
+        return;
+    };
+    let style = match level {
+        Level::Info => cx.theme.ok(),
+        Level::Warn => cx.theme.warn(),
+    };
+    let w = usize::from(area.width);
+    frame.render_widget(Paragraph::new(Span::styled(text::fit(msg, w), style)), area);
+}
+
+fn draw_hints(frame: &mut Frame, cx: &Ctx, area: Rect) {
+    let ctx = cx.app.context();
+    let mut spans = Vec::new();
+    let mut used = 0usize;
+    let w = usize::from(area.width);
+    for (key, help) in cx.keymap.hints(ctx, cx.lang) {
+        let piece = text::width(&key) + 1 + text::width(help) + 2;
+        if used + piece > w {
+            break;
+        }
+        spans.push(Span::styled(key, cx.theme.key()));
+        spans.push(Span::raw(format!(" {help}  ")));
+        used += piece;
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

@@ -1,0 +1,248 @@
+//! Popups over the screen: help generated from the keymap, text fields, pick lists,
+//! confirms and the forms of the proposal, the counts and the determination.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use crate::i18n;
+use crate::tui::app::{Ask, Confirm, Form, FormField, Popup};
+use crate::tui::input::TextInput;
+use crate::tui::keymap::Context;
+use crate::tui::text::{fit, pad, width};
+
+use super::Ctx;
+
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width.saturating_sub(2));
+    let h = h.min(area.height.saturating_sub(2));
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
+    let Some(popup) = &cx.app.popup else { return };
+    match popup {
+        Popup::Help => help(frame, cx, area),
+        Popup::Input { ask, input } => {
+            let title = ask_title(cx, ask);
+            let r = centered(area, 70, 3);
+            field(frame, cx, r, &title, input, true);
+        }
+        Popup::Pick { items, cursor, .. } => {
+            let r = centered(area, 40, items.len() as u16 + 2);
+            frame.render_widget(Clear, r);
+            let lines: Vec<Line> = items
+                .iter()
+                .enumerate()
+                .map(|(i, id)| {
+                    let style = if i == *cursor {
+                        cx.theme.selected()
+                    } else {
+                        Style::new()
+                    };
+                    Line::from(Span::styled(
+                        pad(i18n::member_name(&cx.app.panel, id), 36),
+                        style,
+                    ))
+                })
+                .collect();
+            frame.render_widget(
+                Paragraph::new(lines).block(cx.block(i18n::K_RECUSE.get(cx.lang), true)),
+                r,
+            );
+        }
+        Popup::Confirm(c) => confirm(frame, cx, area, c),
+        Popup::Determination { outcome, form } => {
+            let label = cx
+                .app
+                .case()
+                .and_then(|c| cx.app.kind_of(c))
+                .and_then(|k| k.outcome(outcome))
+                .map_or(outcome.as_str(), |o| o.label.get(cx.lang));
+            let head = format!("{}: {label}", i18n::OUTCOME.get(cx.lang));
+            form_popup(
+                frame,
+                cx,
+                area,
+                i18n::DETERMINATION.get(cx.lang),
+                &[head],
+                form,
+            );
+        }
+        Popup::Proposal {
+            outcomes,
+            cursor,
+            form,
+        } => {
+            let kind = cx.app.case().and_then(|c| cx.app.kind_of(c));
+            let lines: Vec<String> = outcomes
+                .iter()
+                .enumerate()
+                .map(|(i, o)| {
+                    let label = kind
+                        .and_then(|k| k.outcome(o))
+                        .map_or(o.as_str(), |x| x.label.get(cx.lang));
+                    format!("{} {label}", if i == *cursor { "(x)" } else { "( )" })
+                })
+                .collect();
+            form_popup(frame, cx, area, i18n::PROPOSAL.get(cx.lang), &lines, form);
+        }
+        Popup::Counts(form) => {
+            let head = i18n::SECRET_COUNTS.get(cx.lang).to_string();
+            form_popup(frame, cx, area, i18n::VOTE.get(cx.lang), &[head], form);
+        }
+    }
+}
+
+fn ask_title(cx: &Ctx, ask: &Ask) -> String {
+    let lang = cx.lang;
+    match ask {
+        Ask::Search => i18n::SEARCH.get(lang).into(),
+        Ask::Basis(d) => format!("{} {d}", i18n::BASIS.get(lang)),
+        Ask::AbsenceReason(m) => format!(
+            "{} {}",
+            i18n::member_name(&cx.app.panel, m),
+            i18n::K_REASON.get(lang)
+        ),
+        Ask::Attendee => i18n::K_ATTENDEE.get(lang).into(),
+        Ask::RecusalReason(m) => format!(
+            "{} {}",
+            i18n::member_name(&cx.app.panel, m),
+            i18n::K_RECUSE.get(lang)
+        ),
+        Ask::Presenter => i18n::PRESENTER.get(lang).into(),
+        Ask::VoidReason(n) => format!("{} {n}", i18n::K_VOID.get(lang)),
+    }
+}
+
+/// A bordered one-line field, with the terminal's cursor placed in it so that an input
+/// method's candidate window follows.
+fn field(frame: &mut Frame, cx: &Ctx, r: Rect, title: &str, input: &TextInput, focused: bool) {
+    frame.render_widget(Clear, r);
+    let inner_w = usize::from(r.width).saturating_sub(2);
+    let (shown, col) = input.view(inner_w);
+    frame.render_widget(
+        Paragraph::new(Line::raw(shown)).block(cx.block(title, focused)),
+        r,
+    );
+    if focused {
+        frame.set_cursor_position(Position {
+            x: r.x + 1 + col as u16,
+            y: r.y + 1,
+        });
+    }
+}
+
+fn field_label(cx: &Ctx, f: FormField) -> &'static str {
+    let lang = cx.lang;
+    match f {
+        FormField::Rationale => i18n::RATIONALE.get(lang),
+        FormField::Dissent => i18n::DISSENT.get(lang),
+        FormField::Override => i18n::OVERRIDE.get(lang),
+        FormField::Basis => i18n::BASIS.get(lang),
+        FormField::Agree => i18n::K_AGREE.get(lang),
+        FormField::Disagree => i18n::K_DISAGREE.get(lang),
+        FormField::Defer => i18n::K_DEFER.get(lang),
+        FormField::Abstain => i18n::K_ABSTAIN.get(lang),
+    }
+}
+
+fn form_popup(frame: &mut Frame, cx: &Ctx, area: Rect, title: &str, head: &[String], form: &Form) {
+    let h = head.len() as u16 + 3 * form.fields.len() as u16 + 2;
+    let r = centered(area, 74, h);
+    frame.render_widget(Clear, r);
+    let inner_w = usize::from(r.width).saturating_sub(2);
+    let lines: Vec<Line> = head.iter().map(|l| Line::raw(fit(l, inner_w))).collect();
+    frame.render_widget(Paragraph::new(lines).block(cx.block(title, true)), r);
+    let mut y = r.y + 1 + head.len() as u16;
+    for (i, (f, input)) in form.fields.iter().enumerate() {
+        let fr = Rect {
+            x: r.x + 1,
+            y,
+            width: r.width.saturating_sub(2),
+            height: 3,
+        };
+        if fr.y + fr.height > r.y + r.height {
+            break;
+        }
+        field(frame, cx, fr, field_label(cx, *f), input, i == form.focus);
+        y += 3;
+    }
+}
+
+fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
+    let lang = cx.lang;
+    let app = cx.app;
+    let mut lines: Vec<String> = Vec::new();
+    match c {
+        Confirm::CloseRound => {
+            lines.push(i18n::K_CLOSE_ROUND.get(lang).into());
+            if let (Some(case), Some(m)) = (app.case(), &app.meeting)
+                && let Some((a, passed)) = m.preview(&app.panel, &case.id)
+                && let Some(round) = m.record(&case.id).and_then(|r| r.open_round())
+            {
+                lines.push(super::case::tally_line(lang, round, &a, passed));
+            }
+        }
+        Confirm::Determine(t) => {
+            lines.push(i18n::DETERMINATION.get(lang).into());
+            lines.push(format!("{}: {}", i18n::RATIONALE.get(lang), t.rationale));
+        }
+        Confirm::Void { round, reason } => {
+            lines.push(format!("{} {round}", i18n::K_VOID.get(lang)));
+            lines.push(reason.clone());
+        }
+        Confirm::Finalize => lines.push(i18n::K_FINALIZE.get(lang).into()),
+    }
+    lines.push(String::new());
+    lines.push(i18n::CONFIRM_HINT.get(lang).into());
+    let r = centered(area, 64, lines.len() as u16 + 2);
+    frame.render_widget(Clear, r);
+    let inner_w = usize::from(r.width).saturating_sub(2);
+    let text: Vec<Line> = lines.iter().map(|l| Line::raw(fit(l, inner_w))).collect();
+    frame.render_widget(
+        Paragraph::new(text).block(cx.block(i18n::CONFIRM.get(lang), true)),
+        r,
+    );
+}
+
+/// Help for the screen under the popup, generated from the keymap.
+fn help(frame: &mut Frame, cx: &Ctx, area: Rect) {
+    let app = cx.app;
+    let ctx = match app.screen {
+        crate::tui::app::Screen::Queue => Context::Queue,
+        crate::tui::app::Screen::Roll => Context::Roll,
+        crate::tui::app::Screen::Case if app.round_open() => Context::Vote,
+        crate::tui::app::Screen::Case => Context::Case,
+    };
+    let bindings = cx.keymap.bindings(ctx);
+    let key_w = bindings
+        .iter()
+        .map(|b| width(&b.keys.join(" ")))
+        .max()
+        .unwrap_or(6)
+        .min(20);
+    let lines: Vec<Line> = bindings
+        .iter()
+        .map(|b| {
+            Line::from(vec![
+                Span::styled(pad(&b.keys.join(" "), key_w), cx.theme.key()),
+                Span::raw("  "),
+                Span::raw(b.help.get(cx.lang)),
+            ])
+        })
+        .collect();
+    let r = centered(area, (key_w + 40) as u16, lines.len() as u16 + 2);
+    frame.render_widget(Clear, r);
+    frame.render_widget(
+        Paragraph::new(lines).block(cx.block(i18n::HELP.get(cx.lang), true)),
+        r,
+    );
+}
