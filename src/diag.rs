@@ -122,6 +122,8 @@ pub enum Msg {
     BrokenLink,
     NotYaml,
     Subfolder,
+    /// A folder where a file was expected.
+    IsFolder,
     NoPanelFile,
     NoCasesFolder,
     NoPanels,

@@ -253,11 +253,12 @@ pub fn msg(m: &Msg, lang: Lang) -> String {
             },
             En,
         ) => format!(
-            "{} is {} {} of {} cases, but this is a {} case",
+            "{} is {} {} of {} cases, but this is {} {} case",
             q(id),
             article(thing(*t, En)),
             thing(*t, En),
             q(owner),
+            article(kind),
             q(kind)
         ),
         (
@@ -331,10 +332,12 @@ pub fn msg(m: &Msg, lang: Lang) -> String {
         (Msg::LinkOutside(t), Zh) => format!("链接指向审议组文件夹之外（{}），已跳过", escape(t)),
         (Msg::BrokenLink, En) => "link to nothing; skipped".into(),
         (Msg::BrokenLink, Zh) => "链接目标不存在，已跳过".into(),
-        (Msg::NotYaml, En) => "not a .yaml file; skipped".into(),
-        (Msg::NotYaml, Zh) => "不是 .yaml 文件，已跳过".into(),
+        (Msg::NotYaml, En) => "not a .yaml or .yml file; skipped".into(),
+        (Msg::NotYaml, Zh) => "不是 .yaml 或 .yml 文件，已跳过".into(),
         (Msg::Subfolder, En) => "a folder; cases are read from `cases/` itself; skipped".into(),
         (Msg::Subfolder, Zh) => "这是文件夹；案件只从 `cases/` 本层读取，已跳过".into(),
+        (Msg::IsFolder, En) => "a folder, not a file".into(),
+        (Msg::IsFolder, Zh) => "这是文件夹，不是文件".into(),
         (Msg::NoPanelFile, En) => "no panel.yaml: not a panel folder".into(),
         (Msg::NoPanelFile, Zh) => "没有 panel.yaml：不是审议组文件夹".into(),
         (Msg::NoCasesFolder, En) => "no `cases/` folder: the queue is empty".into(),
@@ -890,3 +893,12 @@ s!(
     "Choose a panel (Enter opens, q quits)",
     "选择审议组（Enter 打开，q 退出）"
 );
+
+/// A key's name as shown in help and hints; only the pseudo-key "any other key" differs.
+pub fn key_label(key: &str, lang: Lang) -> &str {
+    match (key, lang) {
+        ("Other", Lang::En) => "other keys",
+        ("Other", Lang::Zh) => "其他键",
+        (k, _) => k,
+    }
+}

@@ -40,8 +40,9 @@ enum Command {
     /// Check a panel's rules, panel.yaml and every case; report every problem with its
     /// file:line:column.
     ///
-    /// Exits 1 when there are errors (or warnings, with --strict), 0 otherwise. When all is
-    /// well, prints one summary line per panel.
+    /// Prints every problem, then one summary line per panel: what it holds when all is well,
+    /// how many errors and warnings otherwise. Exits 1 when there are errors (or warnings,
+    /// with --strict), 0 otherwise.
     Check {
         /// Panel folder, or a folder of panel folders (default: ./panels).
         panel_dir: Option<PathBuf>,

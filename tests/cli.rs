@@ -110,7 +110,7 @@ fn warnings_alone_exit_0_unless_strict() {
     let path = dir.to_str().expect("utf-8 path");
     let o = docket(&["check", path], &[]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
-    assert!(stdout(&o).contains("notes.txt:1:1: warning: not a .yaml file"));
+    assert!(stdout(&o).contains("notes.txt:1:1: warning: not a .yaml or .yml file"));
     let o = docket(&["check", "--strict", path], &[]);
     assert_eq!(o.status.code(), Some(1));
 }

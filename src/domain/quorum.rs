@@ -35,6 +35,10 @@ impl FromStr for Fraction {
 
     fn from_str(s: &str) -> Result<Fraction, FractionError> {
         let (a, b) = s.split_once('/').ok_or(FractionError::Syntax)?;
+        let digits = |t: &str| !t.trim().is_empty() && t.trim().bytes().all(|c| c.is_ascii_digit());
+        if !digits(a) || !digits(b) {
+            return Err(FractionError::Syntax);
+        }
         let num: u32 = a.trim().parse().map_err(|_| FractionError::Syntax)?;
         let den: u32 = b.trim().parse().map_err(|_| FractionError::Syntax)?;
         if den == 0 {
@@ -251,6 +255,7 @@ mod tests {
         );
         assert_eq!("0.66".parse::<Fraction>(), Err(FractionError::Syntax));
         assert_eq!("-1/2".parse::<Fraction>(), Err(FractionError::Syntax));
+        assert_eq!("+2/+3".parse::<Fraction>(), Err(FractionError::Syntax));
     }
 
     #[test]

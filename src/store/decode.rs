@@ -46,6 +46,14 @@ impl<'n> Fields<'n> {
         self.entries.iter().any(|(k, _)| k.scalar() == Some(key))
     }
 
+    /// Where `key` itself is written.
+    pub fn key_pos(&self, key: &str) -> Option<Pos> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.scalar() == Some(key))
+            .map(|(k, _)| k.pos)
+    }
+
     pub fn finish(self, cx: &mut Ctx) {
         for (k, _) in self.entries {
             if let Some(name) = k.scalar()
@@ -80,7 +88,8 @@ pub fn req_string(cx: &mut Ctx, f: &mut Fields, key: &'static str) -> Option<Str
     let present = f.has(key);
     match f.get(key) {
         None if present => {
-            cx.error(f.pos, Msg::EmptyValue(key));
+            let at = f.key_pos(key).unwrap_or(f.pos);
+            cx.error(at, Msg::EmptyValue(key));
             None
         }
         None => {
@@ -158,6 +167,10 @@ pub fn string_list(cx: &mut Ctx, f: &mut Fields, key: &'static str) -> Vec<(Stri
 /// A rule text: plain text is Chinese only; a mapping gives `zh` and optionally `en`.
 pub fn text(cx: &mut Ctx, node: &Node) -> Option<Text> {
     match &node.value {
+        Value::Scalar { text, .. } if text.trim().is_empty() => {
+            cx.error(node.pos, Msg::EmptyValue("zh"));
+            None
+        }
         Value::Scalar { text, .. } => Some(Text::zh_only(text.clone())),
         Value::Map(_) => {
             let mut f = Fields::of(cx, node)?;

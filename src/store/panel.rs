@@ -77,7 +77,8 @@ fn load_panel(cx: &mut Ctx, dir: &Path) -> Option<Panel> {
     let group = opt_string(cx, &mut f, "group");
     let timezone = f
         .get("timezone")
-        .and_then(|n| string(cx, n).map(|s| (s, n.pos)));
+        .and_then(|n| string(cx, n).map(|s| (s, n.pos)))
+        .filter(|(s, _)| !s.trim().is_empty());
     f.finish(cx);
 
     let errors_before = cx.report.errors();
@@ -336,7 +337,8 @@ fn decode_case(cx: &mut Ctx, node: &Node, panel: Option<&Panel>) -> (Option<Case
     let conflicts = decode_conflicts(cx, &mut f);
     let review_of = f
         .get("review_of")
-        .and_then(|n| string(cx, n).map(|s| (s, n.pos)));
+        .and_then(|n| string(cx, n).map(|s| (s, n.pos)))
+        .filter(|(s, _)| !s.trim().is_empty());
     f.finish(cx);
 
     let rules = panel.map(|p| &p.rules);
@@ -470,8 +472,10 @@ fn item_thing(kind: &Kind) -> Thing {
 }
 
 fn check_claimed(cx: &mut Ctx, rules: &Rules, kind: &Kind, claimed: &[(String, Pos)]) {
+    let mut seen = Vec::new();
     for (id, pos) in claimed {
         if kind.item(id).is_some() {
+            check_unique(cx, item_thing(kind), id, *pos, &mut seen);
             continue;
         }
         match rules.kind_of_item(id) {

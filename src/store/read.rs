@@ -55,7 +55,7 @@ pub fn read_text(path: &Path) -> Result<String, ReadError> {
         return Err(ReadError::whole(Msg::SpecialFile(kind)));
     }
     if meta.is_dir() {
-        return Err(ReadError::whole(Msg::Subfolder));
+        return Err(ReadError::whole(Msg::IsFolder));
     }
     if meta.len() > MAX_FILE {
         return Err(ReadError::whole(Msg::TooLarge(MAX_FILE)));

@@ -116,13 +116,14 @@ pub fn merge(cx: &mut Ctx, base: Node, over: Node) -> Node {
                     None => b.push((k, v)),
                 }
             }
+            // The overlay's place: problems in what the county wrote are shown where it wrote them.
             Node {
-                pos: base.pos,
+                pos: over.pos,
                 value: Value::Map(b),
             }
         }
         (Value::Seq(b), Value::Seq(o)) if is_id_list(&b) && is_id_overlay(&o) => Node {
-            pos: base.pos,
+            pos: over.pos,
             value: Value::Seq(merge_by_id(cx, b, o)),
         },
         (_, value) => Node {
@@ -185,16 +186,23 @@ pub fn decode(cx: &mut Ctx, node: &Node) -> Option<Rules> {
     let version = req_string(cx, &mut f, "version");
     let title = f.get("title").and_then(|n| text(cx, n)).unwrap_or_default();
     let mut opinions = Vec::new();
+    let mut seen = Vec::new();
     for item in list(cx, &mut f, "opinions") {
         let Some(mut g) = Fields::of(cx, item) else {
             continue;
         };
-        let opinion = g
-            .get("id")
-            .and_then(|n| choice(cx, n, &Opinion::ALL, Opinion::id));
+        let opinion = match g.get("id") {
+            Some(n) => choice(cx, n, &Opinion::ALL, Opinion::id).map(|o| (o, n.pos)),
+            None => {
+                cx.error(g.pos, Msg::MissingField("id"));
+                None
+            }
+        };
         let label = req_text(cx, &mut g, "label");
         g.finish(cx);
-        if let (Some(opinion), Some(label)) = (opinion, label) {
+        if let (Some((opinion, pos)), Some(label)) = (opinion, label)
+            && unique(cx, Thing::Opinion, opinion.id(), pos, &mut seen)
+        {
             opinions.push(OpinionLabel { opinion, label });
         }
     }

@@ -246,7 +246,7 @@ pub fn defaults(ctx: Context) -> Vec<Binding> {
         ],
         Context::Confirm => vec![
             b("yes", &["y"], A::Yes, i18n::K_YES, true),
-            b("no", &["any other key"], A::Back, i18n::K_NO, true),
+            b("no", &["Other"], A::Back, i18n::K_NO, true),
         ],
     };
     if !matches!(
@@ -337,10 +337,8 @@ impl Keymap {
             .into_iter()
             .filter(|b| b.hint)
             .map(|b| {
-                (
-                    b.keys.first().cloned().unwrap_or_default(),
-                    b.help.short(lang),
-                )
+                let key = b.keys.first().cloned().unwrap_or_default();
+                (i18n::key_label(&key, lang).to_string(), b.help.short(lang))
             })
             .collect()
     }

@@ -52,10 +52,16 @@ pub fn wrap(s: &str, w: usize) -> Vec<String> {
         for c in para.chars() {
             let cw = c.width().unwrap_or(0);
             if used + cw > w {
+                // A closing mark never starts a line: carry the character before it along.
+                let carry = if is_closing(c) { line.pop() } else { None };
                 lines.push(std::mem::take(&mut line));
                 used = 0;
                 if c == ' ' {
                     continue;
+                }
+                if let Some(p) = carry {
+                    line.push(p);
+                    used += p.width().unwrap_or(0);
                 }
             }
             line.push(c);
@@ -64,6 +70,11 @@ pub fn wrap(s: &str, w: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+/// Punctuation that Chinese typesetting keeps off the start of a line.
+fn is_closing(c: char) -> bool {
+    "，。、；：？！）》」』”’,.;:?!)]}".contains(c)
 }
 
 #[cfg(test)]
@@ -83,5 +94,11 @@ mod tests {
         let lines = wrap("明知故犯的违纪违法行为", 8);
         assert_eq!(lines, ["明知故犯", "的违纪违", "法行为"]);
         assert!(lines.iter().all(|l| width(l) <= 8));
+    }
+
+    #[test]
+    fn a_full_stop_never_starts_a_line() {
+        let lines = wrap("列为县级重点项目。", 16);
+        assert_eq!(lines, ["列为县级重点项", "目。"]);
     }
 }

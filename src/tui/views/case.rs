@@ -174,12 +174,10 @@ fn facts(frame: &mut Frame, cx: &Ctx, case: &Case, area: Rect, focused: bool) {
         }
     }
     let block = cx.block(i18n::FACTS.get(cx.lang), focused);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .scroll((cx.app.case_view.scroll, 0)),
-        area,
-    );
+    let inner_h = usize::from(area.height).saturating_sub(2);
+    let max = lines.len().saturating_sub(inner_h);
+    let scroll = usize::from(cx.app.case_view.scroll).min(max) as u16;
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }
 
 /// The distinctions as rows of two columns; the found side marked `[x]` and coloured.
@@ -272,10 +270,13 @@ fn items(
     focused: bool,
 ) {
     let lang = cx.lang;
-    let w = usize::from(area.width).saturating_sub(2);
+    let inner_h = usize::from(area.height).saturating_sub(2).max(1);
+    // Two columns when one would not show every item (nine situations at 80x24).
+    let columns = if kind.items.len() > inner_h { 2 } else { 1 };
+    let w = (usize::from(area.width).saturating_sub(2) + 1) / columns - 1;
     let claimed_mark = i18n::CLAIMED.get(lang);
     let mark_w = width(claimed_mark);
-    let lines: Vec<Line> = kind
+    let cells: Vec<Line> = kind
         .items
         .iter()
         .enumerate()
@@ -306,8 +307,23 @@ fn items(
             Line::from(vec![
                 Span::styled(head, style),
                 Span::raw(" "),
-                Span::raw(fit(item.text.get(lang), room)),
+                Span::raw(pad(item.text.get(lang), room)),
             ])
+        })
+        .collect();
+    let rows = cells.len().div_ceil(columns);
+    let lines: Vec<Line> = (0..rows)
+        .map(|r| {
+            let mut spans = Vec::new();
+            for c in 0..columns {
+                if let Some(cell) = cells.get(c * rows + r) {
+                    if c > 0 {
+                        spans.push(Span::raw(" "));
+                    }
+                    spans.extend(cell.spans.iter().cloned());
+                }
+            }
+            Line::from(spans)
         })
         .collect();
     let title = match kind.item_noun {
@@ -361,6 +377,7 @@ fn vote(
     let w = usize::from(area.width).saturating_sub(2);
     let name = |id: &str| i18n::member_name(&app.panel, id).to_string();
     let mut lines: Vec<Line> = Vec::new();
+    let mut focus_line: Option<usize> = None;
     // Recusals: from the file until the case is taken up, then as the meeting records them.
     let recusals: Vec<(String, String)> = match record {
         Some(r) => r
@@ -444,6 +461,7 @@ fn vote(
                     .map(|o| app.panel.rules.opinion_label(o.opinion, lang).to_string())
                     .unwrap_or_else(|| "-".into());
                 let style = if i == cursor && focused {
+                    focus_line = Some(lines.len());
                     cx.theme.selected()
                 } else {
                     Style::new()
@@ -499,8 +517,18 @@ fn vote(
             )));
         }
     }
+    // Show the latest (rounds, determination) unless the member being heard is above it.
+    let inner_h = usize::from(area.height).saturating_sub(2);
+    let mut scroll = lines.len().saturating_sub(inner_h);
+    if let Some(f) = focus_line
+        && f < scroll
+    {
+        scroll = f.saturating_sub(1);
+    }
     frame.render_widget(
-        Paragraph::new(lines).block(cx.block(i18n::VOTE.get(lang), focused)),
+        Paragraph::new(lines)
+            .block(cx.block(i18n::VOTE.get(lang), focused))
+            .scroll((scroll as u16, 0)),
         area,
     );
 }

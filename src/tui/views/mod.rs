@@ -102,37 +102,43 @@ pub fn quorum_text(q: &Quorum, lang: Lang) -> String {
     )
 }
 
+/// The header: panel, meeting and its quorum live; the panel's name gives way first, then
+/// the method, so the quorum always shows.
 fn draw_header(frame: &mut Frame, cx: &Ctx, area: Rect) {
     let app = cx.app;
-    let mut spans = vec![Span::styled(
-        text::fit(&app.panel.name, 40),
-        cx.theme.title(),
-    )];
-    spans.push(Span::raw("  "));
+    let w = usize::from(area.width);
+    let mut tail: Vec<(String, Style)> = Vec::new();
     match &app.meeting {
         Some(m) => {
             let q = m.quorum(&app.panel);
-            spans.push(Span::raw(format!(
-                "{} {}  ",
-                i18n::MEETING.get(cx.lang),
-                text::fit(&m.id, 16)
-            )));
+            tail.push((
+                format!("{} {}  ", i18n::MEETING.get(cx.lang), text::fit(&m.id, 16)),
+                Style::new(),
+            ));
             let style = if q.met {
                 cx.theme.ok()
             } else {
                 cx.theme.warn()
             };
-            spans.push(Span::styled(quorum_text(&q, cx.lang), style));
-            spans.push(Span::raw(format!("  {}", i18n::method(m.method, cx.lang))));
+            tail.push((quorum_text(&q, cx.lang), style));
             if app.final_minutes.is_some() {
-                spans.push(Span::styled(
-                    format!("  [{}]", i18n::FINAL.get(cx.lang)),
-                    cx.theme.warn(),
-                ));
+                tail.push((format!("  [{}]", i18n::FINAL.get(cx.lang)), cx.theme.warn()));
+            }
+            let method = format!("  {}", i18n::method(m.method, cx.lang));
+            let used: usize = tail.iter().map(|(s, _)| text::width(s)).sum();
+            if used + text::width(&method) + 16 <= w {
+                tail.push((method, Style::new()));
             }
         }
-        None => spans.push(Span::styled(i18n::NO_MEETING.get(cx.lang), cx.theme.dim())),
+        None => tail.push((i18n::NO_MEETING.get(cx.lang).to_string(), cx.theme.dim())),
     }
+    let used: usize = tail.iter().map(|(s, _)| text::width(s)).sum();
+    let room = w.saturating_sub(used + 2);
+    let mut spans = vec![
+        Span::styled(text::fit(&app.panel.name, room), cx.theme.title()),
+        Span::raw("  "),
+    ];
+    spans.extend(tail.into_iter().map(|(s, st)| Span::styled(s, st)));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 

@@ -225,7 +225,7 @@ fn help(frame: &mut Frame, cx: &Ctx, area: Rect) {
     let bindings = cx.keymap.bindings(ctx);
     let key_w = bindings
         .iter()
-        .map(|b| width(&b.keys.join(" ")))
+        .map(|b| width(&keys_text(b, cx.lang)))
         .max()
         .unwrap_or(6)
         .min(20);
@@ -233,7 +233,7 @@ fn help(frame: &mut Frame, cx: &Ctx, area: Rect) {
         .iter()
         .map(|b| {
             Line::from(vec![
-                Span::styled(pad(&b.keys.join(" "), key_w), cx.theme.key()),
+                Span::styled(pad(&keys_text(b, cx.lang), key_w), cx.theme.key()),
                 Span::raw("  "),
                 Span::raw(b.help.get(cx.lang)),
             ])
@@ -245,4 +245,12 @@ fn help(frame: &mut Frame, cx: &Ctx, area: Rect) {
         Paragraph::new(lines).block(cx.block(i18n::HELP.get(cx.lang), true)),
         r,
     );
+}
+
+fn keys_text(b: &crate::tui::keymap::Binding, lang: crate::domain::text::Lang) -> String {
+    b.keys
+        .iter()
+        .map(|k| i18n::key_label(k, lang))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
