@@ -33,7 +33,7 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
         Layout::vertical([Constraint::Length(head.len() as u16), Constraint::Min(0)]).areas(area);
     frame.render_widget(Paragraph::new(head), head_area);
 
-    let large = area.width >= 120 && area.height >= 38;
+    let large = area.width >= 118 && area.height >= 30;
     let part = app.part();
     let has_distinctions = !kind.distinctions.is_empty();
     let dist_lines = if has_distinctions {

@@ -1,0 +1,295 @@
+//! The real binary in a pseudo-terminal: a meeting over two cases of a copy of the example
+//! panel, typed key by key, then the minutes file read back. Waits are for text on the
+//! screen, never for time.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const ROWS: u16 = 40;
+const COLS: u16 = 120;
+const PATIENCE: Duration = Duration::from_secs(20);
+
+enum Chunk {
+    Bytes(Vec<u8>),
+    Closed,
+}
+
+struct Session {
+    parser: vt100::Parser,
+    rx: Receiver<Chunk>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+    closed: bool,
+}
+
+impl Session {
+    fn start(dir: &Path, scratch: &Path) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_docket"));
+        cmd.arg(dir);
+        cmd.args(["--lang", "zh"]);
+        cmd.env_clear();
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "C.UTF-8");
+        cmd.env("NO_COLOR", "1");
+        cmd.env("TZ", "UTC");
+        cmd.env("HOME", scratch);
+        cmd.env("XDG_CONFIG_HOME", scratch.join("config"));
+        cmd.env("XDG_CACHE_HOME", scratch.join("cache"));
+        cmd.env("USER", "clerk");
+        let child = pty.slave.spawn_command(cmd).expect("spawn docket");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let writer = pty.master.take_writer().expect("writer");
+        let (tx, rx) = channel();
+        // Drain the pty on a thread of its own: a full pty buffer would block docket.
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => {
+                        let _ = tx.send(Chunk::Closed);
+                        return;
+                    }
+                    Ok(n) => {
+                        if tx.send(Chunk::Bytes(buf[..n].to_vec())).is_err() {
+                            return;
+                        }
+                    }
+                }
+            }
+        });
+        Session {
+            parser: vt100::Parser::new(
+                std::num::NonZero::new(ROWS).expect("rows"),
+                std::num::NonZero::new(COLS).expect("cols"),
+                0,
+            ),
+            rx,
+            writer,
+            child,
+            _master: pty.master,
+            closed: false,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Takes in output until `done` holds for the screen, or fails after PATIENCE.
+    fn wait(&mut self, what: &str, done: impl Fn(&str) -> bool) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if done(&self.screen()) {
+                return;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.rx.recv_timeout(left) {
+                Ok(Chunk::Bytes(b)) => self.parser.process(&b),
+                Ok(Chunk::Closed) => {
+                    self.closed = true;
+                    assert!(
+                        done(&self.screen()),
+                        "docket exited waiting for {what}:\n{}",
+                        self.screen()
+                    );
+                    return;
+                }
+                Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => {
+                    panic!(
+                        "waited {PATIENCE:?} for {what}; the screen:\n{}",
+                        self.screen()
+                    )
+                }
+            }
+        }
+    }
+
+    fn expect(&mut self, text: &str) {
+        let t = text.to_string();
+        self.wait(text, move |s| s.contains(&t));
+    }
+
+    fn keys(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("type");
+        self.writer.flush().expect("flush");
+    }
+
+    /// Waits for docket to exit and returns its exit code.
+    fn finish(mut self) -> u32 {
+        let deadline = Instant::now() + PATIENCE;
+        while !self.closed {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.rx.recv_timeout(left) {
+                Ok(Chunk::Bytes(b)) => self.parser.process(&b),
+                Ok(Chunk::Closed) => self.closed = true,
+                Err(_) => panic!("docket did not exit; the screen:\n{}", self.screen()),
+            }
+        }
+        self.child.wait().expect("wait for docket").exit_code()
+    }
+}
+
+fn copy_dir(src: &Path, dst: &Path) {
+    std::fs::create_dir_all(dst).expect("mkdir");
+    for e in std::fs::read_dir(src).expect("read_dir") {
+        let e = e.expect("entry");
+        if e.file_type().expect("type").is_dir() {
+            copy_dir(&e.path(), &dst.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), dst.join(e.file_name())).expect("copy");
+        }
+    }
+}
+
+fn scratch(name: &str) -> (PathBuf, PathBuf) {
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("pty")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&root);
+    let panel = root.join("example");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("panels/example");
+    std::fs::create_dir_all(panel.join("cases")).expect("mkdir");
+    std::fs::copy(src.join("panel.yaml"), panel.join("panel.yaml")).expect("copy panel");
+    copy_dir(&src.join("cases"), &panel.join("cases"));
+    (root, panel)
+}
+
+/// Waits until the queue row of `case` shows `status`.
+fn row_says(s: &mut Session, case: &str, status: &str) {
+    let (c, st) = (case.to_string(), status.to_string());
+    s.wait(&format!("{case} {status}"), move |screen| {
+        screen.lines().any(|l| l.contains(&c) && l.contains(&st))
+    });
+}
+
+const ENTER: &str = "\r";
+const TAB: &str = "\t";
+const ESC: &str = "\x1b";
+
+#[test]
+fn a_meeting_over_two_cases_typed_in_a_real_terminal() {
+    let (root, panel) = scratch("meeting");
+    let mut s = Session::start(&panel, &root);
+    s.expect("2026-018");
+
+    // Roll call: everyone present; open the meeting.
+    s.keys("m");
+    s.expect("点名");
+    s.keys(ENTER);
+    s.expect("会议开始");
+
+    // Case 2026-014: found on the not-tolerable side of D3, voted, determined.
+    s.keys("/");
+    s.expect("搜索");
+    s.keys("杜明亮");
+    s.keys(ENTER);
+    s.keys(ENTER);
+    s.expect("三个区分开来");
+    s.keys(TAB);
+    s.keys("jjl");
+    s.expect("[x] 为谋取私利");
+    s.keys("v");
+    s.expect("[进行中]");
+    // Four vote: two members are recused. The chair speaks last.
+    s.keys("yyny");
+    s.expect("同意 3 / 应到会 4 / 需 3 / 通过");
+    s.keys(ENTER);
+    s.expect("y：确认");
+    s.keys("y");
+    s.expect("提议通过");
+    s.keys("D");
+    s.expect("理由");
+    s.keys("当事人收受施工方财物，属为谋取私利，不予容错。");
+    s.keys(ENTER);
+    s.expect("y：确认");
+    s.keys("y");
+    s.expect("决定: 不予容错");
+    s.keys(ESC);
+    row_says(&mut s, "2026-014", "已决定");
+
+    // Case 2026-012 (adjustment, health): six vote, chair last.
+    s.keys("/");
+    s.keys("崔永刚");
+    s.keys(ENTER);
+    s.keys(ENTER);
+    s.expect("调整情形");
+    s.keys("4");
+    s.keys("v");
+    s.expect("[进行中]");
+    s.keys("yyyyyy");
+    s.expect("同意 6 / 应到会 6 / 需 4 / 通过");
+    s.keys(ENTER);
+    s.expect("y：确认");
+    s.keys("y");
+    s.keys("D");
+    s.expect("理由");
+    s.keys("因健康原因长期不能履职，本人同意，予以调整。");
+    s.keys(ENTER);
+    s.keys("y");
+    s.expect("决定: 调整");
+    s.keys("q");
+    row_says(&mut s, "2026-012", "已决定");
+
+    // Finalize, then quit.
+    s.keys("F");
+    s.expect("y：确认");
+    s.keys("y");
+    s.expect("已定稿");
+    s.keys("q");
+    let code = s.finish();
+    assert_eq!(code, 0);
+
+    // The minutes say what happened.
+    let files: Vec<PathBuf> = std::fs::read_dir(panel.join("minutes"))
+        .expect("minutes folder")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let text = std::fs::read_to_string(&files[0]).expect("minutes");
+    let m = docket::store::minutes::parse(&text).expect("minutes parse");
+    assert_eq!(
+        docket::store::minutes::verify(&text, &m),
+        docket::store::minutes::Seal::Intact
+    );
+    let ids: Vec<&str> = m.cases.iter().map(|c| c.case.as_str()).collect();
+    assert_eq!(ids, ["2026-014", "2026-012"]);
+    let first = &m.cases[0];
+    assert_eq!(first.findings.len(), 1);
+    assert_eq!(first.findings[0].distinction, "D3");
+    let round = &first.rounds[0];
+    let order: Vec<&str> = round.opinions.iter().map(|o| o.member.as_str()).collect();
+    assert_eq!(
+        order,
+        ["li-hong", "zhao-min", "liu-zhiqiang", "wang-jianguo"]
+    );
+    assert_eq!(round.passed, Some(true));
+    let d = first.determination().expect("determination");
+    assert_eq!(d.outcome, "not_tolerate");
+    assert!(d.rationale.contains("谋取私利"));
+    let second = &m.cases[1];
+    assert_eq!(second.found, ["G4"]);
+    assert_eq!(
+        second.determination().map(|d| d.outcome.as_str()),
+        Some("adjust")
+    );
+    let last = second.rounds[0].opinions.last().map(|o| o.member.as_str());
+    assert_eq!(last, Some("wang-jianguo"));
+    let f = m.finalization.as_ref().expect("finalized");
+    assert_eq!(f.by, "sun-li");
+    assert_eq!(f.user, "clerk");
+    assert!(m.meeting.closed_at.is_some());
+}
