@@ -81,6 +81,10 @@ fn main() -> ExitCode {
         Some(Command::Config) => cli::config(&settings, lang, &mut out),
         None => {
             let dir = args.panel_dir.unwrap_or_else(default_dir);
+            if let Some(locale) = tui::non_utf8_locale() {
+                eprintln!("{}", i18n::non_utf8(&locale, lang));
+                return ExitCode::from(1);
+            }
             if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
                 drop(out);
                 let opts = tui::Options {

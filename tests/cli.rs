@@ -180,3 +180,49 @@ fn a_bad_language_is_refused_by_name() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("`fr` is not a language"), "{err}");
 }
+
+#[test]
+fn a_non_utf8_locale_is_told_how_to_switch() {
+    let o = docket(&["panels/example"], &[("LANG", "zh_CN.GBK")]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("zh_CN.GBK"), "{err}");
+    assert!(err.contains("export LANG=zh_CN.UTF-8"), "{err}");
+    // C and UTF-8 locales are fine.
+    for ok in ["C", "zh_CN.UTF-8", "en_US.utf8"] {
+        let o = docket(&["panels/example"], &[("LANG", ok)]);
+        assert_eq!(o.status.code(), Some(0), "{ok}");
+    }
+}
+
+#[test]
+fn config_prints_the_settings_path_and_what_is_in_effect() {
+    let home = scratch("config-home");
+    let cfg = home.join("docket");
+    std::fs::create_dir_all(&cfg).expect("config dir");
+    std::fs::write(
+        cfg.join("settings.yaml"),
+        "ascii: true\nkeys:\n  search: [s]\n",
+    )
+    .expect("settings");
+    let xdg = home.to_str().expect("utf-8");
+    let o = docket(&["config"], &[("XDG_CONFIG_HOME", xdg), ("HOME", xdg)]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.contains("docket/settings.yaml"), "{out}");
+    assert!(out.contains("language: en"), "{out}");
+    assert!(out.contains("ascii: true"), "{out}");
+    assert!(out.contains("- s"), "{out}");
+    let o = docket(
+        &["config", "--lang", "zh"],
+        &[("XDG_CONFIG_HOME", xdg), ("HOME", xdg)],
+    );
+    assert!(stdout(&o).contains("# 设置文件"), "{}", stdout(&o));
+    // A broken settings file is named with its line, and ignored.
+    std::fs::write(cfg.join("settings.yaml"), "ascii: [\n").expect("settings");
+    let o = docket(&["config"], &[("XDG_CONFIG_HOME", xdg), ("HOME", xdg)]);
+    assert_eq!(o.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("settings.yaml:"), "{err}");
+    assert!(stdout(&o).contains("ascii: false"), "{}", stdout(&o));
+}

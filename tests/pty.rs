@@ -29,6 +29,10 @@ struct Session {
 
 impl Session {
     fn start(dir: &Path, scratch: &Path) -> Session {
+        Session::start_with(dir, scratch, &[])
+    }
+
+    fn start_with(dir: &Path, scratch: &Path, env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -49,6 +53,9 @@ impl Session {
         cmd.env("XDG_CONFIG_HOME", scratch.join("config"));
         cmd.env("XDG_CACHE_HOME", scratch.join("cache"));
         cmd.env("USER", "clerk");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pty.slave.spawn_command(cmd).expect("spawn docket");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("reader");
@@ -292,4 +299,65 @@ fn a_meeting_over_two_cases_typed_in_a_real_terminal() {
     assert_eq!(f.by, "sun-li");
     assert_eq!(f.user, "clerk");
     assert!(m.meeting.closed_at.is_some());
+}
+
+#[test]
+fn long_texts_come_from_the_editor_and_a_paste_never_presses_enter() {
+    let (root, panel) = scratch("editor");
+    let editor = root.join("fake-editor");
+    // An editor that appends a line to the file it is given, as a person would type it.
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf '%s' '经审议，材料尚待补充，暂缓。' >> \"$1\"\n",
+    )
+    .expect("write editor");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let mut s = Session::start_with(&panel, &root, &[("EDITOR", editor.to_str().expect("path"))]);
+    s.expect("2026-018");
+    s.keys("m");
+    s.expect("点名");
+    s.keys(ENTER);
+    s.expect("会议开始");
+    s.keys("/崔永刚");
+    s.keys(ENTER);
+    s.keys(ENTER);
+    s.expect("调整情形");
+    s.keys("P");
+    s.expect("汇报人");
+    // A pasted newline stays text: the field is still open after it.
+    s.keys("\x1b[200~县委组织部\n干部一科\x1b[201~");
+    s.expect("县委组织部 干部一科");
+    s.keys(ENTER);
+    s.keys("D");
+    s.expect("理由");
+    s.keys("\x05");
+    s.expect("材料尚待补充");
+    s.keys(ENTER);
+    s.expect("y：确认");
+    s.keys("y");
+    s.expect("决定: 暂缓");
+    s.keys("q");
+    s.keys("q");
+    assert_eq!(s.finish(), 0);
+    let dir = panel.join("minutes");
+    let file = std::fs::read_dir(&dir)
+        .expect("minutes")
+        .next()
+        .expect("one file")
+        .expect("entry")
+        .path();
+    let m = docket::store::minutes::parse(&std::fs::read_to_string(file).expect("read"))
+        .expect("parse");
+    let c = &m.cases[0];
+    assert_eq!(c.presenter.as_deref(), Some("县委组织部 干部一科"));
+    let d = c.determination().expect("determination");
+    assert_eq!(d.outcome, "defer");
+    assert_eq!(d.rationale, "经审议，材料尚待补充，暂缓。");
+    // The editor's scratch file went to the user's cache and was removed.
+    let cache = root.join("cache/docket");
+    let left: Vec<_> = std::fs::read_dir(&cache)
+        .map(|d| d.collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "{left:?}");
 }

@@ -126,10 +126,6 @@ pub fn non_utf8_locale() -> Option<String> {
 
 /// Runs docket on a panel folder until the user quits.
 pub fn run(dir: &Path, opts: Options) -> io::Result<i32> {
-    if let Some(locale) = non_utf8_locale() {
-        eprintln!("{}", i18n::non_utf8(&locale, opts.lang));
-        return Ok(1);
-    }
     let mut stderr = io::stderr();
     let Some(mut app) = load_app(dir, opts.lang, &mut stderr)? else {
         return Ok(1);
