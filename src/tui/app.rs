@@ -76,8 +76,13 @@ pub enum Pick {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Confirm {
     CloseRound,
+    /// Closing a secret ballot with the counts typed, written only when confirmed.
+    CloseSecret(crate::domain::quorum::Tally),
     Determine(crate::domain::meeting::DeterminationText),
-    Void { round: u32, reason: String },
+    Void {
+        round: u32,
+        reason: String,
+    },
     Finalize,
 }
 

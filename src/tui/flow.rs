@@ -635,6 +635,17 @@ impl App {
             return;
         };
         let result = match c {
+            Confirm::CloseSecret(tally) => m
+                .set_counts(&self.panel, &case.id, tally)
+                .and_then(|()| m.close_round(&self.panel, &case.id, &now))
+                .map(|passed| {
+                    let s = if passed {
+                        i18n::ROUND_PASSED
+                    } else {
+                        i18n::ROUND_FAILED
+                    };
+                    self.message = Some((super::app::Level::Info, s.get(self.lang).into()));
+                }),
             Confirm::CloseRound => m.close_round(&self.panel, &case.id, &now).map(|passed| {
                 let s = if passed {
                     i18n::ROUND_PASSED
@@ -717,11 +728,12 @@ impl App {
         let Some(case) = self.case().map(|c| c.id.clone()) else {
             return;
         };
+        // An opinion the method does not allow has no field: it counts 0.
         let get = |f: FormField| {
             form.fields
                 .iter()
                 .find(|(k, _)| *k == f)
-                .and_then(|(_, i)| {
+                .map_or(Some(0), |(_, i)| {
                     let t = i.text();
                     if t.trim().is_empty() {
                         Some(0)
@@ -746,13 +758,13 @@ impl App {
             defer,
             abstain,
         };
-        let Some(m) = self.meeting.as_mut() else {
+        // Checked on a copy: the counts enter the minutes only when the close is confirmed.
+        let Some(mut trial) = self.meeting.clone() else {
             return;
         };
-        match m.set_counts(&self.panel, &case, tally) {
+        match trial.set_counts(&self.panel, &case, tally) {
             Ok(()) => {
-                self.dirty = true;
-                self.popup = Some(Popup::Confirm(Confirm::CloseRound));
+                self.popup = Some(Popup::Confirm(Confirm::CloseSecret(tally)));
             }
             Err(e) => {
                 self.refuse(&e);

@@ -182,6 +182,20 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
     let app = cx.app;
     let mut lines: Vec<String> = Vec::new();
     match c {
+        Confirm::CloseSecret(t) => {
+            lines.push(i18n::K_CLOSE_ROUND.get(lang).into());
+            lines.push(format!(
+                "{} {} / {} {} / {} {} / {} {}",
+                i18n::K_AGREE.get(lang),
+                t.agree,
+                i18n::K_DISAGREE.get(lang),
+                t.disagree,
+                i18n::K_DEFER.get(lang),
+                t.defer,
+                i18n::K_ABSTAIN.get(lang),
+                t.abstain
+            ));
+        }
         Confirm::CloseRound => {
             lines.push(i18n::K_CLOSE_ROUND.get(lang).into());
             if let (Some(case), Some(m)) = (app.case(), &app.meeting)

@@ -1,0 +1,59 @@
+//! The complete minutes example in docs/formats.md is what docket's writer produces.
+
+use docket::store::minutes::{self, Seal};
+
+fn example() -> String {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/formats.md"))
+        .expect("docs/formats.md");
+    let start = doc
+        .find("<!-- minutes-example -->\n```yaml\n")
+        .expect("the minutes example marker")
+        + "<!-- minutes-example -->\n```yaml\n".len();
+    let len = doc[start..].find("```").expect("the example's end");
+    doc[start..start + len].to_string()
+}
+
+#[test]
+fn the_documented_minutes_are_exactly_what_the_writer_writes() {
+    let text = example();
+    let m = minutes::parse(&text).expect("the example parses as minutes");
+    assert_eq!(minutes::render(&m).expect("render"), text);
+    assert_eq!(minutes::verify(&text, &m), Seal::Intact);
+    assert!(m.is_final());
+    // It shows what it claims to: a voided round, a declared recusal, a deferral.
+    assert!(
+        m.cases
+            .iter()
+            .any(|c| c.rounds.iter().any(|r| r.void.is_some()))
+    );
+    assert!(
+        m.cases
+            .iter()
+            .any(|c| c.recusals.iter().any(|r| r.declared))
+    );
+    assert!(
+        m.cases
+            .iter()
+            .any(|c| c.determination().is_some_and(|d| d.outcome == "defer"))
+    );
+    assert!(!m.attendance.movements.is_empty());
+    assert!(!m.attendance.attendees.is_empty());
+}
+
+#[test]
+fn a_changed_byte_breaks_the_seal_and_names_the_case() {
+    let text = example();
+    let tampered = text.replacen(
+        "符合第五种情形，予以容错。",
+        "符合第五种情形，予以免责。",
+        1,
+    );
+    let m = minutes::parse(&tampered).expect("still parses");
+    assert_eq!(
+        minutes::verify(&tampered, &m),
+        Seal::Broken(Some("2026-007".into()))
+    );
+    let tampered = text.replacen("县纪委监委第二监督检查室 刘明", "县纪委监委 刘明", 1);
+    let m = minutes::parse(&tampered).expect("still parses");
+    assert_eq!(minutes::verify(&tampered, &m), Seal::Broken(None));
+}
