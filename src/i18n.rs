@@ -78,7 +78,7 @@ fn expect(e: Expect, lang: Lang) -> &'static str {
         (Expect::List, Lang::En) => "a list",
         (Expect::List, Lang::Zh) => "列表",
         (Expect::Mapping, Lang::En) => "a mapping of `field: value`",
-        (Expect::Mapping, Lang::Zh) => "“字段: 值”形式的映射",
+        (Expect::Mapping, Lang::Zh) => "`字段: 值` 形式的映射",
         (Expect::Bool, Lang::En) => "true or false",
         (Expect::Bool, Lang::Zh) => "true 或 false",
         (Expect::BilingualText, Lang::En) => "a text, or `zh:` and `en:` texts",

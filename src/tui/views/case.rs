@@ -128,6 +128,30 @@ fn header_lines(
         &format!("{}: {p}", i18n::PROPOSAL.get(lang)),
         w,
     )));
+    // Who must step out is always on screen, whatever pane is in front; the reasons are in
+    // the vote pane.
+    let recused: Vec<&str> = match record {
+        Some(r) => r
+            .recusals
+            .iter()
+            .map(|x| i18n::member_name(&app.panel, &x.member))
+            .collect(),
+        None => case
+            .conflicts
+            .iter()
+            .map(|c| i18n::member_name(&app.panel, &c.member))
+            .collect(),
+    };
+    if !recused.is_empty() {
+        let sep = if lang == Lang::Zh { "、" } else { ", " };
+        lines.push(Line::from(Span::styled(
+            fit(
+                &format!("{}: {}", i18n::RECUSED.get(lang), recused.join(sep)),
+                w,
+            ),
+            cx.theme.warn(),
+        )));
+    }
     if let Some(target) = &case.review_of {
         let earlier = app
             .history
