@@ -578,7 +578,7 @@ s!(K_OPEN, "open", "打开");
 s!(K_SEARCH, "search", "搜索");
 s!(K_SEARCH_NEXT, "next match", "下一个匹配");
 s!(K_SEARCH_PREV, "previous match", "上一个匹配");
-s!(K_MEETING, "meeting", "开会");
+s!(K_MEETING, "meeting, roll call", "开会/点名");
 s!(K_FINALIZE, "finalize", "定稿");
 s!(K_QUIT, "quit", "退出");
 s!(K_LANG, "language", "切换语言");
