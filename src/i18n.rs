@@ -680,9 +680,9 @@ pub fn refusal(
         }
         R::UnknownDistinction(d) => {
             if zh {
-                format!("请先用 h/l 在 {} 上作出认定", q(d))
+                format!("请先用 h/l 在 {} 上作出认定", escape(d))
             } else {
-                format!("Place the finding on {} first (h/l)", q(d))
+                format!("Place the finding on {} first (h/l)", escape(d))
             }
         }
         R::UnknownItem(i) => {
@@ -854,6 +854,26 @@ pub fn refusal(
                 "The panel has no chair".into()
             }
         }
+        R::NeedsReconsideration(m) => {
+            if zh {
+                format!(
+                    "本案已于会议 {} 作出决定；复议须先经超过半数成员同意（按 R 记录）",
+                    escape(m)
+                )
+            } else {
+                format!(
+                    "Decided at meeting {}: reconsidering needs more than half of the members to agree first (R)",
+                    escape(m)
+                )
+            }
+        }
+        R::ReconsiderNotAgreed { agree, needed } => {
+            if zh {
+                format!("同意复议 {agree} 人，未超过半数（需 {needed} 人），不予复议")
+            } else {
+                format!("{agree} agree to reconsider; more than half ({needed}) are needed")
+            }
+        }
     }
 }
 
@@ -902,3 +922,50 @@ pub fn key_label(key: &str, lang: Lang) -> &str {
         (k, _) => k,
     }
 }
+
+s!(
+    TAB_TO_DISTINCTIONS,
+    "h/l place findings on the distinctions: Tab to them first.",
+    "h/l 用于在三个区分上作出认定：请先按 Tab 切换过去。"
+);
+s!(
+    RESUMED,
+    "Resumed the meeting that was not finished",
+    "已恢复未结束的会议"
+);
+s!(
+    CHAIR_ABSENT_NO_ACTING,
+    "The chair is absent and no acting chair is named (c on a member).",
+    "主持人缺席且未指定代主持人（在成员上按 c）。"
+);
+s!(K_RECONSIDER, "reconsider", "复议");
+s!(K_APPLY_ROLL, "record attendance", "确认到会情况");
+s!(K_ITEM_GROUND, "find ground", "认定情形");
+s!(SECRET_BALLOT, "Secret ballot", "无记名投票");
+s!(
+    RECONSIDER_AGREE,
+    "Members agreeing to reconsider (more than half needed)",
+    "同意复议的成员人数（须超过半数）"
+);
+s!(REASON, "reason", "原因");
+s!(
+    IRREVERSIBLE,
+    "This closes the meeting and seals the minutes; nothing can be changed after.",
+    "这将结束会议并封存记录，此后不能再修改。"
+);
+s!(WOULD_PASS, "would pass", "可通过");
+s!(NOT_YET, "not yet", "尚未达到");
+s!(DECIDED_AT, "Decided at", "已决定于");
+
+pub fn finalize_summary(taken: usize, determined: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{taken} cases taken up, {determined} determined."),
+        Lang::Zh => format!("本次会议审议案件 {taken} 件，已作决定 {determined} 件。"),
+    }
+}
+
+pub fn resumed(id: &str, lang: Lang) -> String {
+    format!("{} {}", RESUMED.get(lang), escape(id))
+}
+s!(K_FIELD_BACK, "previous field", "上一栏");
+s!(K_CHOOSE_PREV, "choose (up)", "选择（上）");

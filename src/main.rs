@@ -55,6 +55,12 @@ enum Command {
     Config,
 }
 
+/// A terminal of the vt100 family (or dumb): no colours, no bracketed paste.
+fn plain_terminal() -> bool {
+    let term = std::env::var("TERM").unwrap_or_default();
+    term == "dumb" || term.starts_with("vt")
+}
+
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("`{s}` is not a language: use zh or en"))
 }
@@ -90,7 +96,9 @@ fn main() -> ExitCode {
                 let opts = tui::Options {
                     lang,
                     ascii: args.ascii || settings.ascii,
-                    color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+                    color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                        && !plain_terminal(),
+                    paste: !plain_terminal(),
                     keys: settings.keys.clone().into_iter().collect(),
                 };
                 cli::open(&dir, opts)

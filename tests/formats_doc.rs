@@ -36,7 +36,12 @@ fn the_documented_minutes_are_exactly_what_the_writer_writes() {
             .iter()
             .any(|c| c.determination().is_some_and(|d| d.outcome == "defer"))
     );
-    assert!(!m.attendance.movements.is_empty());
+    assert!(m.attendance.movements.iter().any(|x| !x.reason.is_empty()));
+    assert!(
+        m.cases
+            .iter()
+            .any(|c| c.rounds.iter().any(|r| !r.corrections.is_empty()))
+    );
     assert!(!m.attendance.attendees.is_empty());
 }
 

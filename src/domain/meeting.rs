@@ -34,6 +34,9 @@ pub struct Movement {
     pub member: String,
     /// true: arrived; false: left.
     pub arrived: bool,
+    /// Why they had been away (an arrival) or why they leave (a departure).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,6 +67,15 @@ pub struct Finding {
     pub side: Side,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub basis: String,
+}
+
+/// A member changing the opinion they gave while the round was open: kept, not overwritten.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Correction {
+    pub at: String,
+    pub member: String,
+    pub from: Opinion,
+    pub to: Opinion,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -103,6 +115,9 @@ pub struct Round {
     /// Named methods: who said what, in the order given. Empty for a secret ballot.
     #[serde(default)]
     pub opinions: Vec<Vote>,
+    /// Opinions changed while the round was open, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
     /// The counts: typed by the clerk for a secret ballot, else counted from `opinions`.
     pub tally: Tally,
     #[serde(default)]
@@ -128,6 +143,9 @@ impl Round {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Determination {
     pub outcome: String,
+    /// The round whose proposal this outcome is, or none (a deferral).
+    #[serde(default)]
+    pub round: Option<u32>,
     pub rationale: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub dissent: String,
@@ -173,6 +191,20 @@ pub struct CaseRecord {
     /// The current determination; earlier versions come first.
     #[serde(default)]
     pub determinations: Vec<Determination>,
+    /// For a case decided at an earlier meeting: the members' consent to reconsider (复议).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reconsideration: Option<Reconsideration>,
+}
+
+/// Reconsidering a decision needs more than half of the members to agree first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reconsideration {
+    /// The meeting that decided the case before.
+    pub decided_in: String,
+    pub agree: u32,
+    /// Of how many members (V): agree·2 > V is needed.
+    pub of: u32,
+    pub at: String,
 }
 
 impl CaseRecord {
@@ -270,6 +302,12 @@ pub enum Refusal {
     NeedOverride,
     AlreadyRecused(String),
     NoVotingMembers,
+    /// Decided at an earlier meeting: reconsidering needs the members' consent first.
+    NeedsReconsideration(String),
+    ReconsiderNotAgreed {
+        agree: u32,
+        needed: u32,
+    },
 }
 
 pub type Result<T> = std::result::Result<T, Refusal>;
@@ -373,10 +411,15 @@ impl Meeting {
         if self.is_present(member) == present {
             return Ok(());
         }
+        // An arrival keeps the reason of the absence it ends, so the minutes never lose it.
+        let mut kept = reason.to_string();
         if present {
             let mut ids = self.attendance.present.clone();
             ids.push(member.to_string());
             self.attendance.present = order(panel, &ids);
+            if let Some(a) = self.attendance.absent.iter().find(|a| a.member == member) {
+                kept = a.reason.clone();
+            }
             self.attendance.absent.retain(|a| a.member != member);
         } else {
             self.attendance.present.retain(|p| p != member);
@@ -389,6 +432,7 @@ impl Meeting {
             at: now.to_string(),
             member: member.to_string(),
             arrived: present,
+            reason: kept,
         });
         Ok(())
     }
@@ -469,6 +513,43 @@ impl Meeting {
             found: Vec::new(),
             rounds: Vec::new(),
             determinations: Vec::new(),
+            reconsideration: None,
+        });
+        Ok(())
+    }
+
+    /// Takes up a case decided at an earlier meeting, once more than half of the members
+    /// agree to reconsider it.
+    pub fn reconsider(
+        &mut self,
+        panel: &Panel,
+        intake: Intake,
+        decided_in: &str,
+        agree: u32,
+        now: &str,
+    ) -> Result<()> {
+        let case = intake.case;
+        self.writable()?;
+        let of = panel.voting_members().count() as u32;
+        if agree > of {
+            return Err(Refusal::CountsExceed {
+                total: agree,
+                max: of,
+            });
+        }
+        if u64::from(agree) * 2 <= u64::from(of) {
+            return Err(Refusal::ReconsiderNotAgreed {
+                agree,
+                needed: of / 2 + 1,
+            });
+        }
+        self.take_up(panel, intake.case, intake.digest, intake.earlier)?;
+        let r = self.record_mut(&case.id)?;
+        r.reconsideration = Some(Reconsideration {
+            decided_in: decided_in.to_string(),
+            agree,
+            of,
+            at: now.to_string(),
         });
         Ok(())
     }
@@ -633,6 +714,7 @@ impl Meeting {
             method,
             opened_at: now.to_string(),
             opinions: Vec::new(),
+            corrections: Vec::new(),
             tally: Tally::default(),
             closed_at: None,
             arithmetic: None,
@@ -649,6 +731,7 @@ impl Meeting {
         case: &str,
         member: &str,
         opinion: Opinion,
+        now: &str,
     ) -> Result<()> {
         let voters = self.voters(panel, case);
         let presiding = self.presiding().to_string();
@@ -694,7 +777,16 @@ impl Meeting {
             }
         }
         match round.opinions.iter_mut().find(|o| o.member == member) {
-            Some(v) => v.opinion = opinion,
+            Some(v) if v.opinion == opinion => {}
+            Some(v) => {
+                round.corrections.push(Correction {
+                    at: now.to_string(),
+                    member: member.to_string(),
+                    from: v.opinion,
+                    to: opinion,
+                });
+                v.opinion = opinion;
+            }
             None => round.opinions.push(Vote {
                 member: member.to_string(),
                 opinion,
@@ -874,13 +966,31 @@ impl Meeting {
         if self.needs_override(kind, case, &outcome) && text.override_reason.trim().is_empty() {
             return Err(Refusal::NeedOverride);
         }
-        let present = self.attendance.present.clone();
+        let r = self
+            .record(case)
+            .ok_or_else(|| Refusal::NotTakenUp(case.to_string()))?;
+        // The recused stepped out: the room when deciding is everyone else present.
+        let present: Vec<String> = self
+            .attendance
+            .present
+            .iter()
+            .filter(|m| !r.is_recused(m))
+            .cloned()
+            .collect();
+        let round = r
+            .rounds
+            .iter()
+            .rev()
+            .find(|x| x.is_valid_pass())
+            .map(|x| x.number)
+            .filter(|_| kind.outcome(&outcome).is_some_and(|o| !o.deferral));
         let r = self.record_mut(case)?;
         if r.open_round().is_some() {
             return Err(Refusal::RoundOpen);
         }
         r.determinations.push(Determination {
             outcome,
+            round,
             rationale: text.rationale.trim().to_string(),
             dissent: text.dissent.trim().to_string(),
             override_reason: text.override_reason.trim().to_string(),
@@ -899,6 +1009,15 @@ impl Meeting {
         self.closed_at = Some(now.to_string());
         Ok(())
     }
+}
+
+/// A case as it comes before the meeting: the case, the digest of its file, and who sat on
+/// the decision it reviews.
+#[derive(Clone, Copy, Debug)]
+pub struct Intake<'a> {
+    pub case: &'a Case,
+    pub digest: &'a str,
+    pub earlier: &'a [String],
 }
 
 /// What the clerk types for a determination.

@@ -84,3 +84,23 @@ impl Ctx {
         }
     }
 }
+
+/// The system user running docket, for the finalization: the name /etc/passwd gives the
+/// process's uid, else `$USER` or `$LOGNAME`, else the uid itself.
+pub fn system_user() -> String {
+    use std::os::unix::fs::MetadataExt;
+    let uid = std::fs::metadata("/proc/self").map(|m| m.uid()).ok();
+    if let (Some(uid), Ok(passwd)) = (uid, std::fs::read_to_string("/etc/passwd")) {
+        for line in passwd.lines() {
+            let f: Vec<&str> = line.split(':').collect();
+            if f.len() > 2 && f[2].parse::<u32>().ok() == Some(uid) {
+                return f[0].to_string();
+            }
+        }
+    }
+    std::env::var("USER")
+        .or_else(|_| std::env::var("LOGNAME"))
+        .ok()
+        .filter(|u| !u.is_empty())
+        .unwrap_or_else(|| uid.map_or_else(|| "unknown".into(), |u| format!("uid {u}")))
+}

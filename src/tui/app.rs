@@ -64,6 +64,8 @@ pub enum Ask {
     RecusalReason(String),
     Presenter,
     VoidReason(u32),
+    /// How many members agree to reconsider a decided case.
+    ReconsiderAgree,
 }
 
 /// What a list popup is picking.
@@ -78,7 +80,12 @@ pub enum Confirm {
     CloseRound,
     /// Closing a secret ballot with the counts typed, written only when confirmed.
     CloseSecret(crate::domain::quorum::Tally),
-    Determine(crate::domain::meeting::DeterminationText),
+    Determine {
+        text: crate::domain::meeting::DeterminationText,
+        outcome: String,
+    },
+    /// The members' consent to reconsider a decided case: how many agree.
+    Reconsider(u32),
     Void {
         round: u32,
         reason: String,
@@ -176,6 +183,7 @@ pub enum Action {
     Opinion(Opinion),
     Void,
     Determine,
+    Reconsider,
     Finalize,
     Yes,
     Char(char),
@@ -261,9 +269,7 @@ impl App {
             message: None,
             dirty: false,
             quit: false,
-            user: std::env::var("USER")
-                .or_else(|_| std::env::var("LOGNAME"))
-                .unwrap_or_else(|_| "unknown".into()),
+            user: crate::store::system_user(),
             clock: Box::new(SystemClock),
             notes: Vec::new(),
             page: 10,
@@ -391,9 +397,42 @@ impl App {
         }
         self.screen = Screen::Case;
         self.case_view = CaseView::default();
-        if self.in_meeting() {
+        // A decided case is taken up again only after the members agree to reconsider it.
+        let decided = self.case().and_then(|c| self.decided_in(&c.id)).is_some();
+        if self.in_meeting() && !decided {
             self.take_up_selected();
         }
+        if self.round_open() {
+            self.case_view.focus = 3;
+        }
+        self.case_view.voter = self.first_unheard();
+    }
+
+    /// The voter to hear next in the open round: the first without an opinion.
+    pub fn first_unheard(&self) -> usize {
+        let (Some(case), Some(m)) = (self.case(), &self.meeting) else {
+            return 0;
+        };
+        let Some(round) = m.record(&case.id).and_then(|r| r.open_round()) else {
+            return 0;
+        };
+        m.voters(&self.panel, &case.id)
+            .iter()
+            .position(|v| !round.opinions.iter().any(|o| &o.member == v))
+            .unwrap_or(0)
+    }
+
+    /// The earlier meeting that decided `case` (not deferred), if one did.
+    pub fn decided_in(&self, case: &str) -> Option<(String, String)> {
+        let kind_of = |k: &str| self.panel.rules.kind(k);
+        self.history.iter().rev().find_map(|m| {
+            let r = m.cases.iter().find(|c| c.case == case)?;
+            let d = r.determination()?;
+            let deferral = kind_of(&r.kind)
+                .and_then(|k| k.outcome(&d.outcome))
+                .is_some_and(|o| o.deferral);
+            (!deferral).then(|| (m.meeting.id.clone(), d.outcome.clone()))
+        })
     }
 
     /// Whether `case` matches a search: id, title, subject's name or unit.
@@ -510,6 +549,31 @@ impl App {
                     self.confirmed(c);
                 } else {
                     self.info(i18n::CANCELLED.get(self.lang));
+                    // A form behind the confirm comes back as it was typed.
+                    self.popup = match c {
+                        Confirm::Determine { text, outcome } => {
+                            let mut fields = vec![
+                                (FormField::Rationale, TextInput::new(&text.rationale)),
+                                (FormField::Dissent, TextInput::new(&text.dissent)),
+                            ];
+                            if !text.override_reason.is_empty() || self.override_needed(&outcome) {
+                                fields.push((
+                                    FormField::Override,
+                                    TextInput::new(&text.override_reason),
+                                ));
+                            }
+                            Some(Popup::Determination {
+                                outcome,
+                                form: Form { fields, focus: 0 },
+                            })
+                        }
+                        Confirm::CloseSecret(t) => Some(Popup::Counts(super::flow::counts_form(
+                            &self.panel,
+                            crate::domain::rules::Method::Secret,
+                            Some(t),
+                        ))),
+                        _ => None,
+                    };
                 }
             }
             Popup::Determination { outcome, mut form } => match action {
@@ -565,6 +629,35 @@ impl App {
         }
     }
 
+    fn override_needed(&self, outcome: &str) -> bool {
+        match (self.case(), &self.meeting) {
+            (Some(c), Some(m)) => self
+                .kind_of(c)
+                .is_some_and(|k| m.needs_override(k, &c.id, outcome)),
+            _ => false,
+        }
+    }
+
+    /// The context of the screen beneath any popup, for the help.
+    pub fn context_under_popup(&self) -> super::keymap::Context {
+        use super::keymap::Context;
+        match self.screen {
+            Screen::Queue => Context::Queue,
+            Screen::Roll if self.meeting.is_some() => Context::RollMeeting,
+            Screen::Roll => Context::Roll,
+            Screen::Case if self.part() == Part::Vote && self.round_open() => Context::Vote,
+            Screen::Case
+                if self
+                    .case()
+                    .and_then(|c| self.kind_of(c))
+                    .is_some_and(|k| k.distinctions.is_empty()) =>
+            {
+                Context::CaseGrounds
+            }
+            Screen::Case => Context::Case,
+        }
+    }
+
     /// What the context of the next keystroke is, for the keymap and the help.
     pub fn context(&self) -> super::keymap::Context {
         use super::keymap::Context;
@@ -575,12 +668,7 @@ impl App {
             Some(Popup::Input { .. }) => Context::Input,
             Some(Popup::Determination { .. }) | Some(Popup::Counts(_)) => Context::Form,
             Some(Popup::Proposal { .. }) => Context::Form,
-            None => match self.screen {
-                Screen::Queue => Context::Queue,
-                Screen::Roll => Context::Roll,
-                Screen::Case if self.part() == Part::Vote && self.round_open() => Context::Vote,
-                Screen::Case => Context::Case,
-            },
+            None => self.context_under_popup(),
         }
     }
 

@@ -192,9 +192,14 @@ impl App {
                 };
                 match Meeting::open(&self.panel, r, id, &now) {
                     Ok(m) => {
+                        let unchaired = chair_absent && m.acting_chair.is_none();
                         self.meeting = Some(m);
                         self.dirty = true;
-                        self.info(i18n::MEETING_OPENED.get(self.lang));
+                        if unchaired {
+                            self.warn(i18n::CHAIR_ABSENT_NO_ACTING.get(self.lang));
+                        } else {
+                            self.info(i18n::MEETING_OPENED.get(self.lang));
+                        }
                     }
                     Err(e) => return self.refuse(&e),
                 }
@@ -266,12 +271,26 @@ impl App {
                 self.screen = Screen::Queue;
                 return;
             }
-            Action::Tab => {
-                self.case_view.focus = (self.case_view.focus + 1) % n_parts;
-                return;
-            }
-            Action::BackTab => {
-                self.case_view.focus = (self.case_view.focus + n_parts - 1) % n_parts;
+            Action::Tab | Action::BackTab => {
+                // A kind without distinctions (adjustment) has no such part to land on.
+                let has_d = self
+                    .case()
+                    .and_then(|c| self.kind_of(c))
+                    .is_some_and(|k| !k.distinctions.is_empty());
+                let step = if action == Action::Tab {
+                    1
+                } else {
+                    n_parts - 1
+                };
+                loop {
+                    self.case_view.focus = (self.case_view.focus + step) % n_parts;
+                    if has_d || self.part() != Part::Distinctions {
+                        break;
+                    }
+                }
+                if self.part() == Part::Vote {
+                    self.case_view.voter = self.first_unheard();
+                }
                 return;
             }
             _ => {}
@@ -330,6 +349,7 @@ impl App {
                 | Action::Enter
                 | Action::Void
                 | Action::Determine
+                | Action::Reconsider
         );
         if !records {
             return;
@@ -341,6 +361,32 @@ impl App {
         if !self.in_meeting() {
             self.warn(i18n::OPEN_MEETING_FIRST.get(self.lang));
             return;
+        }
+        let taken = self
+            .meeting
+            .as_ref()
+            .is_some_and(|m| m.record(&case.id).is_some());
+        if !taken && let Some((decided_in, _)) = self.decided_in(&case.id) {
+            if action == Action::Reconsider {
+                self.popup = Some(Popup::Input {
+                    ask: Ask::ReconsiderAgree,
+                    input: TextInput::default(),
+                });
+            } else {
+                self.refuse(&Refusal::NeedsReconsideration(decided_in));
+            }
+            return;
+        }
+        if action == Action::Reconsider {
+            return;
+        }
+        // The finding keys act on the distinctions only; elsewhere they say where to go.
+        if matches!(action, Action::Left | Action::Right) && self.part() != Part::Distinctions {
+            self.warn(i18n::TAB_TO_DISTINCTIONS.get(self.lang));
+            return;
+        }
+        if matches!(action, Action::Item(_)) {
+            self.case_view.focus = 2;
         }
         self.take_up_selected();
         let now = self.now();
@@ -432,7 +478,7 @@ impl App {
                     self.case_view.focus = 3;
                     self.case_view.voter = 0;
                     if m.method.is_secret() {
-                        self.popup = Some(counts_form(&self.panel, m.method));
+                        self.popup = Some(Popup::Counts(counts_form(&self.panel, m.method, None)));
                     }
                 }
                 r
@@ -442,7 +488,7 @@ impl App {
                 let i = self.case_view.voter.min(voters.len().saturating_sub(1));
                 match voters.get(i) {
                     Some(v) => {
-                        let r = m.record_opinion(&self.panel, &case.id, v, o);
+                        let r = m.record_opinion(&self.panel, &case.id, v, o, &now);
                         if r.is_ok() {
                             // On to the next member who has not spoken.
                             let done = |id: &String| {
@@ -465,7 +511,8 @@ impl App {
                 match open {
                     None => Err(Refusal::NoOpenRound),
                     Some(round) if round.method.is_secret() => {
-                        self.popup = Some(counts_form(&self.panel, round.method));
+                        self.popup =
+                            Some(Popup::Counts(counts_form(&self.panel, round.method, None)));
                         Ok(())
                     }
                     Some(round) => {
@@ -581,6 +628,16 @@ impl App {
                     return;
                 }
             }
+            Ask::ReconsiderAgree => match text.parse::<u32>() {
+                Ok(n) => {
+                    self.popup = Some(Popup::Confirm(Confirm::Reconsider(n)));
+                    return;
+                }
+                Err(_) => {
+                    self.warn(i18n::COUNTS_NUMBERS.get(self.lang));
+                    return;
+                }
+            },
             Ask::Search | Ask::AbsenceReason(_) | Ask::Attendee => return,
         };
         let _ = now;
@@ -654,7 +711,34 @@ impl App {
                 };
                 self.message = Some((super::app::Level::Info, s.get(self.lang).into()));
             }),
-            Confirm::Determine(text) => m.determine(&self.panel, &kind, &case.id, text, &now),
+            Confirm::Determine { text, .. } => {
+                m.determine(&self.panel, &kind, &case.id, text, &now)
+            }
+            Confirm::Reconsider(agree) => {
+                let digest = self
+                    .cases
+                    .get(self.selected)
+                    .map(|l| l.digest.clone())
+                    .unwrap_or_default();
+                let decided_in = self
+                    .history
+                    .iter()
+                    .rev()
+                    .find(|h| h.cases.iter().any(|c| c.case == case.id))
+                    .map(|h| h.meeting.id.clone())
+                    .unwrap_or_default();
+                let earlier = self.earlier_members(&case);
+                let m = match self.meeting.as_mut() {
+                    Some(m) => m,
+                    None => return,
+                };
+                let intake = crate::domain::meeting::Intake {
+                    case: &case,
+                    digest: &digest,
+                    earlier: &earlier,
+                };
+                m.reconsider(&self.panel, intake, &decided_in, agree, &now)
+            }
             Confirm::Void { round, reason } => m.void_round(&case.id, round, &reason, &now),
             Confirm::Finalize => Ok(()),
         };
@@ -693,7 +777,7 @@ impl App {
             });
             return;
         }
-        self.popup = Some(Popup::Confirm(Confirm::Determine(text)));
+        self.popup = Some(Popup::Confirm(Confirm::Determine { text, outcome }));
     }
 
     pub fn submit_proposal(&mut self, outcomes: &[String], cursor: usize, form: Form) {
@@ -805,20 +889,28 @@ impl App {
     }
 }
 
-/// The counts form of a secret ballot: one field per opinion the method allows.
-fn counts_form(panel: &crate::domain::panel::Panel, method: Method) -> Popup {
+/// The counts form of a secret ballot: one field per opinion the method allows, filled
+/// with `prefill` when the clerk comes back to it.
+pub(super) fn counts_form(
+    panel: &crate::domain::panel::Panel,
+    method: Method,
+    prefill: Option<Tally>,
+) -> Form {
     let allowed = panel.rules.meeting.opinions_for(method).unwrap_or(&[]);
     let fields = allowed
         .iter()
         .map(|o| {
-            let f = match o {
-                Opinion::Agree => FormField::Agree,
-                Opinion::Disagree => FormField::Disagree,
-                Opinion::Defer => FormField::Defer,
-                Opinion::Abstain => FormField::Abstain,
+            let (f, n) = match o {
+                Opinion::Agree => (FormField::Agree, prefill.map(|t| t.agree)),
+                Opinion::Disagree => (FormField::Disagree, prefill.map(|t| t.disagree)),
+                Opinion::Defer => (FormField::Defer, prefill.map(|t| t.defer)),
+                Opinion::Abstain => (FormField::Abstain, prefill.map(|t| t.abstain)),
             };
-            (f, TextInput::default())
+            (
+                f,
+                TextInput::new(&n.map(|n| n.to_string()).unwrap_or_default()),
+            )
         })
         .collect();
-    Popup::Counts(Form { fields, focus: 0 })
+    Form { fields, focus: 0 }
 }

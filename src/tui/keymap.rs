@@ -16,8 +16,12 @@ use super::app::Action;
 pub enum Context {
     Queue,
     Case,
+    /// The case screen of a kind without distinctions.
+    CaseGrounds,
     Vote,
     Roll,
+    /// The roll call retaken during a meeting.
+    RollMeeting,
     Help,
     Input,
     Form,
@@ -45,208 +49,171 @@ fn b(name: &'static str, keys: &[&str], action: Action, help: S, hint: bool) -> 
     }
 }
 
-/// The default bindings of a context, in help order.
+/// The default bindings of a context, in help order; the hint bar shows the first of those
+/// marked `hint` that fit, so the most used come first.
 pub fn defaults(ctx: Context) -> Vec<Binding> {
     use Action as A;
+    use i18n::*;
     let nav = || {
         vec![
-            b("down", &["j", "Down"], A::Down, i18n::K_DOWN, false),
-            b("up", &["k", "Up"], A::Up, i18n::K_UP, false),
+            b("down", &["j", "Down"], A::Down, K_DOWN, false),
+            b("up", &["k", "Up"], A::Up, K_UP, false),
         ]
     };
     let common = || {
         vec![
-            b("lang", &["L"], A::SwitchLang, i18n::K_LANG, false),
-            b("help", &["?"], A::Help, i18n::K_HELP, true),
+            b("lang", &["L"], A::SwitchLang, K_LANG, false),
+            b("help", &["?"], A::Help, K_HELP, true),
         ]
+    };
+    // The case screen; `grounds` for kinds without distinctions (adjustment).
+    let case = |grounds: bool| {
+        let mut v = vec![b("part", &["Tab"], A::Tab, K_PART, true)];
+        if !grounds {
+            v.extend([
+                b("tolerable", &["h", "Left"], A::Left, K_TOLERABLE, true),
+                b(
+                    "not_tolerable",
+                    &["l", "Right"],
+                    A::Right,
+                    K_NOT_TOLERABLE,
+                    true,
+                ),
+            ]);
+        }
+        v.extend([
+            b("vote", &["v"], A::Vote, K_VOTE, true),
+            b("determine", &["D"], A::Determine, K_DETERMINE, true),
+            b("proposal", &["p"], A::Proposal, K_PROPOSAL, true),
+            b(
+                "item",
+                &["1-9"],
+                A::Item(0),
+                if grounds { K_ITEM_GROUND } else { K_ITEM },
+                true,
+            ),
+            b("back", &["Esc", "q"], A::Back, K_BACK, true),
+            b("part_back", &["BackTab"], A::BackTab, K_PART_BACK, false),
+            b("down", &["j", "Down"], A::Down, K_CASE_DOWN, false),
+            b("up", &["k", "Up"], A::Up, K_CASE_UP, false),
+        ]);
+        if !grounds {
+            v.extend([
+                b("clear", &["Space"], A::Toggle, K_CLEAR, false),
+                b("basis", &["b"], A::Basis, K_BASIS, false),
+            ]);
+        }
+        v.extend([
+            b("recuse", &["r"], A::Recuse, K_RECUSE, false),
+            b("presenter", &["P"], A::Presenter, K_PRESENTER, false),
+            b("close_round", &["Enter"], A::Enter, K_CLOSE_ROUND, false),
+            b("void", &["X"], A::Void, K_VOID, false),
+            b("reconsider", &["R"], A::Reconsider, K_RECONSIDER, false),
+        ]);
+        v
+    };
+    let roll = |in_meeting: bool| {
+        let mut v = nav();
+        v.extend([
+            b("present", &["Space"], A::Toggle, K_PRESENT, true),
+            b("reason", &["r"], A::AbsenceReason, K_REASON, true),
+            b("attendee", &["a"], A::AddAttendee, K_ATTENDEE, true),
+            b("acting_chair", &["c"], A::ActingChair, K_ACTING, true),
+        ]);
+        if in_meeting {
+            v.push(b("open_meeting", &["Enter"], A::Enter, K_APPLY_ROLL, true));
+        } else {
+            v.extend([
+                b("method_next", &["l", "Right"], A::Right, K_METHOD, true),
+                b("method_prev", &["h", "Left"], A::Left, K_METHOD_PREV, false),
+                b("open_meeting", &["Enter"], A::Enter, K_OPEN_MEETING, true),
+            ]);
+        }
+        v.push(b("back", &["Esc", "q"], A::Back, K_BACK, true));
+        v
     };
     let mut v = match ctx {
         Context::Queue => {
             let mut v = nav();
             v.extend([
-                b("top", &["g", "Home"], A::Top, i18n::K_TOP, false),
-                b("bottom", &["G", "End"], A::Bottom, i18n::K_BOTTOM, false),
+                b("open", &["Enter"], A::Enter, K_OPEN, true),
+                b("search", &["/"], A::Search, K_SEARCH, true),
+                b("meeting", &["m"], A::Meeting, K_MEETING, true),
+                b("finalize", &["F"], A::Finalize, K_FINALIZE, true),
+                b("quit", &["q"], A::Quit, K_QUIT, true),
+                b("top", &["g", "Home"], A::Top, K_TOP, false),
+                b("bottom", &["G", "End"], A::Bottom, K_BOTTOM, false),
                 b(
                     "page_down",
                     &["Ctrl-d", "PageDown"],
                     A::PageDown,
-                    i18n::K_PAGE_DOWN,
+                    K_PAGE_DOWN,
                     false,
                 ),
                 b(
                     "page_up",
                     &["Ctrl-u", "PageUp"],
                     A::PageUp,
-                    i18n::K_PAGE_UP,
+                    K_PAGE_UP,
                     false,
                 ),
-                b("open", &["Enter"], A::Enter, i18n::K_OPEN, true),
-                b("search", &["/"], A::Search, i18n::K_SEARCH, true),
-                b(
-                    "search_next",
-                    &["n"],
-                    A::SearchNext,
-                    i18n::K_SEARCH_NEXT,
-                    false,
-                ),
-                b(
-                    "search_prev",
-                    &["N"],
-                    A::SearchPrev,
-                    i18n::K_SEARCH_PREV,
-                    false,
-                ),
-                b("meeting", &["m"], A::Meeting, i18n::K_MEETING, true),
-                b("finalize", &["F"], A::Finalize, i18n::K_FINALIZE, true),
-                b("quit", &["q"], A::Quit, i18n::K_QUIT, true),
+                b("search_next", &["n"], A::SearchNext, K_SEARCH_NEXT, false),
+                b("search_prev", &["N"], A::SearchPrev, K_SEARCH_PREV, false),
             ]);
             v
         }
-        Context::Case => vec![
-            b("part", &["Tab"], A::Tab, i18n::K_PART, true),
-            b(
-                "part_back",
-                &["BackTab"],
-                A::BackTab,
-                i18n::K_PART_BACK,
-                false,
-            ),
-            b("down", &["j", "Down"], A::Down, i18n::K_CASE_DOWN, false),
-            b("up", &["k", "Up"], A::Up, i18n::K_CASE_UP, false),
-            b(
-                "tolerable",
-                &["h", "Left"],
-                A::Left,
-                i18n::K_TOLERABLE,
-                true,
-            ),
-            b(
-                "not_tolerable",
-                &["l", "Right"],
-                A::Right,
-                i18n::K_NOT_TOLERABLE,
-                true,
-            ),
-            b("clear", &["Space"], A::Toggle, i18n::K_CLEAR, false),
-            b("basis", &["b"], A::Basis, i18n::K_BASIS, false),
-            b("item", &["1-9"], A::Item(0), i18n::K_ITEM, true),
-            b("recuse", &["r"], A::Recuse, i18n::K_RECUSE, false),
-            b("presenter", &["P"], A::Presenter, i18n::K_PRESENTER, false),
-            b("proposal", &["p"], A::Proposal, i18n::K_PROPOSAL, true),
-            b("vote", &["v"], A::Vote, i18n::K_VOTE, true),
-            b(
-                "close_round",
-                &["Enter"],
-                A::Enter,
-                i18n::K_CLOSE_ROUND,
-                false,
-            ),
-            b("void", &["X"], A::Void, i18n::K_VOID, false),
-            b("determine", &["D"], A::Determine, i18n::K_DETERMINE, true),
-            b("back", &["Esc", "q"], A::Back, i18n::K_BACK, true),
-        ],
+        Context::Case => case(false),
+        Context::CaseGrounds => case(true),
         Context::Vote => vec![
-            b("down", &["j", "Down"], A::Down, i18n::K_VOTER_DOWN, false),
-            b("up", &["k", "Up"], A::Up, i18n::K_VOTER_UP, false),
-            b(
-                "agree",
-                &["y"],
-                A::Opinion(Opinion::Agree),
-                i18n::K_AGREE,
-                true,
-            ),
+            b("agree", &["y"], A::Opinion(Opinion::Agree), K_AGREE, true),
             b(
                 "disagree",
                 &["n"],
                 A::Opinion(Opinion::Disagree),
-                i18n::K_DISAGREE,
+                K_DISAGREE,
                 true,
             ),
-            b(
-                "defer",
-                &["d"],
-                A::Opinion(Opinion::Defer),
-                i18n::K_DEFER,
-                true,
-            ),
+            b("defer", &["d"], A::Opinion(Opinion::Defer), K_DEFER, true),
             b(
                 "abstain",
                 &["a"],
                 A::Opinion(Opinion::Abstain),
-                i18n::K_ABSTAIN,
+                K_ABSTAIN,
                 false,
             ),
-            b(
-                "close_round",
-                &["Enter"],
-                A::Enter,
-                i18n::K_CLOSE_ROUND,
-                true,
-            ),
-            b("void", &["X"], A::Void, i18n::K_VOID, false),
-            b("part", &["Tab"], A::Tab, i18n::K_PART, true),
-            b("back", &["Esc", "q"], A::Back, i18n::K_BACK, true),
+            b("close_round", &["Enter"], A::Enter, K_CLOSE_ROUND, true),
+            b("down", &["j", "Down"], A::Down, K_VOTER_DOWN, false),
+            b("up", &["k", "Up"], A::Up, K_VOTER_UP, false),
+            b("void", &["X"], A::Void, K_VOID, false),
+            b("part", &["Tab"], A::Tab, K_PART, true),
+            b("back", &["Esc", "q"], A::Back, K_BACK, true),
         ],
-        Context::Roll => {
-            let mut v = nav();
-            v.extend([
-                b("present", &["Space"], A::Toggle, i18n::K_PRESENT, true),
-                b("reason", &["r"], A::AbsenceReason, i18n::K_REASON, true),
-                b("attendee", &["a"], A::AddAttendee, i18n::K_ATTENDEE, true),
-                b(
-                    "acting_chair",
-                    &["c"],
-                    A::ActingChair,
-                    i18n::K_ACTING,
-                    false,
-                ),
-                b(
-                    "method_next",
-                    &["l", "Right"],
-                    A::Right,
-                    i18n::K_METHOD,
-                    true,
-                ),
-                b(
-                    "method_prev",
-                    &["h", "Left"],
-                    A::Left,
-                    i18n::K_METHOD_PREV,
-                    false,
-                ),
-                b(
-                    "open_meeting",
-                    &["Enter"],
-                    A::Enter,
-                    i18n::K_OPEN_MEETING,
-                    true,
-                ),
-                b("back", &["Esc", "q"], A::Back, i18n::K_BACK, true),
-            ]);
-            v
-        }
-        Context::Help => vec![b("close", &["Esc", "?", "q"], A::Back, i18n::K_CLOSE, true)],
+        Context::Roll => roll(false),
+        Context::RollMeeting => roll(true),
+        Context::Help => vec![b("close", &["Esc", "?", "q"], A::Back, K_CLOSE, true)],
         Context::Input => vec![
-            b("accept", &["Enter"], A::Enter, i18n::K_ACCEPT, true),
-            b("cancel", &["Esc"], A::Back, i18n::K_CANCEL, true),
-            b("editor", &["Ctrl-e"], A::Editor, i18n::K_EDITOR, true),
+            b("accept", &["Enter"], A::Enter, K_ACCEPT, true),
+            b("cancel", &["Esc"], A::Back, K_CANCEL, true),
+            b("editor", &["Ctrl-e"], A::Editor, K_EDITOR, true),
         ],
         Context::Form => vec![
-            b("field", &["Tab"], A::Tab, i18n::K_FIELD, true),
-            b("choose", &["Up", "Down"], A::Down, i18n::K_CHOOSE, false),
-            b("accept", &["Enter"], A::Enter, i18n::K_ACCEPT, true),
-            b("cancel", &["Esc"], A::Back, i18n::K_CANCEL, true),
-            b("editor", &["Ctrl-e"], A::Editor, i18n::K_EDITOR, true),
+            b("field", &["Tab"], A::Tab, K_FIELD, true),
+            b("field_back", &["BackTab"], A::BackTab, K_FIELD_BACK, false),
+            b("choose_next", &["Down"], A::Down, K_CHOOSE, false),
+            b("choose_prev", &["Up"], A::Up, K_CHOOSE_PREV, false),
+            b("accept", &["Enter"], A::Enter, K_ACCEPT, true),
+            b("cancel", &["Esc"], A::Back, K_CANCEL, true),
+            b("editor", &["Ctrl-e"], A::Editor, K_EDITOR, true),
         ],
         Context::Pick => vec![
-            b("down", &["j", "Down"], A::Down, i18n::K_DOWN, false),
-            b("up", &["k", "Up"], A::Up, i18n::K_UP, false),
-            b("accept", &["Enter"], A::Enter, i18n::K_ACCEPT, true),
-            b("cancel", &["Esc"], A::Back, i18n::K_CANCEL, true),
+            b("down", &["j", "Down"], A::Down, K_DOWN, false),
+            b("up", &["k", "Up"], A::Up, K_UP, false),
+            b("accept", &["Enter"], A::Enter, K_ACCEPT, true),
+            b("cancel", &["Esc"], A::Back, K_CANCEL, true),
         ],
         Context::Confirm => vec![
-            b("yes", &["y"], A::Yes, i18n::K_YES, true),
-            b("no", &["Other"], A::Back, i18n::K_NO, true),
+            b("yes", &["y"], A::Yes, K_YES, true),
+            b("no", &["Other"], A::Back, K_NO, true),
         ],
     };
     if !matches!(
@@ -320,7 +287,7 @@ impl Keymap {
                 return Some(bnd.action);
             }
         }
-        if matches!(ctx, Context::Case)
+        if matches!(ctx, Context::Case | Context::CaseGrounds)
             && let KeyCode::Char(c @ '1'..='9') = key.code
         {
             return Some(Action::Item(c as u8 - b'0'));

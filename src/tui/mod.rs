@@ -33,6 +33,8 @@ pub struct Options {
     pub lang: Lang,
     pub ascii: bool,
     pub color: bool,
+    /// Bracketed paste; off for terminals of the vt100 family, which do not know it.
+    pub paste: bool,
     pub keys: std::collections::HashMap<String, Vec<String>>,
 }
 
@@ -79,6 +81,9 @@ pub fn load_app(dir: &Path, lang: Lang, err: &mut dyn Write) -> io::Result<Optio
     }
     if let Some(n) = app.notes.first().cloned() {
         app.warn(n);
+    } else if let Some(m) = &app.meeting {
+        let text = i18n::resumed(&m.id, lang);
+        app.info(text);
     }
     Ok(Some(app))
 }
@@ -134,7 +139,9 @@ pub fn run(dir: &Path, opts: Options) -> io::Result<i32> {
     let keymap = Keymap::new(opts.keys);
     let theme = Theme::new(opts.color, opts.ascii);
     let mut terminal = ratatui::init();
-    let _ = execute!(io::stdout(), EnableBracketedPaste);
+    if opts.paste {
+        let _ = execute!(io::stdout(), EnableBracketedPaste);
+    }
     let result = event_loop(&mut terminal, &mut app, &keymap, theme);
     save(&mut app);
     let _ = execute!(io::stdout(), DisableBracketedPaste);

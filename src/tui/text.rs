@@ -53,16 +53,27 @@ pub fn wrap(s: &str, w: usize) -> Vec<String> {
             let cw = c.width().unwrap_or(0);
             if used + cw > w {
                 // A closing mark never starts a line: carry the character before it along.
-                let carry = if is_closing(c) { line.pop() } else { None };
+                // A Latin word is not split: carry it whole when it started on this line.
+                let mut carry = String::new();
+                if is_closing(c) {
+                    if let Some(p) = line.pop() {
+                        carry.push(p);
+                    }
+                } else if c.is_ascii_alphanumeric()
+                    && let Some(space) = line.rfind(' ')
+                    && line[space + 1..].chars().all(|x| x.is_ascii_alphanumeric())
+                    && space > 0
+                {
+                    carry = line[space + 1..].to_string();
+                    line.truncate(space);
+                }
                 lines.push(std::mem::take(&mut line));
                 used = 0;
-                if c == ' ' {
+                if c == ' ' && carry.is_empty() {
                     continue;
                 }
-                if let Some(p) = carry {
-                    line.push(p);
-                    used += p.width().unwrap_or(0);
-                }
+                used += carry.width();
+                line.push_str(&carry);
             }
             line.push(c);
             used += cw;
@@ -94,6 +105,12 @@ mod tests {
         let lines = wrap("明知故犯的违纪违法行为", 8);
         assert_eq!(lines, ["明知故犯", "的违纪违", "法行为"]);
         assert!(lines.iter().all(|l| width(l) <= 8));
+    }
+
+    #[test]
+    fn latin_words_are_not_split() {
+        let lines = wrap("Li Hong Agree, Zhao Min Disagree", 16);
+        assert_eq!(lines, ["Li Hong Agree,", "Zhao Min", "Disagree"]);
     }
 
     #[test]

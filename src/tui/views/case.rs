@@ -36,8 +36,17 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
     let large = area.width >= 118 && area.height >= 30;
     let part = app.part();
     let has_distinctions = !kind.distinctions.is_empty();
+    // On a small screen the distinctions fold to one line each (still side by side) while
+    // another part is in front, to leave it room.
+    let compact = !large && part != Part::Distinctions;
     let dist_lines = if has_distinctions {
-        distinction_lines(cx, kind, record, usize::from(rest.width).saturating_sub(2))
+        distinction_lines(
+            cx,
+            kind,
+            record,
+            usize::from(rest.width).saturating_sub(2),
+            compact,
+        )
     } else {
         Vec::new()
     };
@@ -90,13 +99,11 @@ fn header_lines(
         fit(&format!("{}  {}", case.id, case.title), w),
         cx.theme.title(),
     ))];
+    // Kind, date and claims first: the names after them give way on a narrow screen.
     lines.push(Line::raw(fit(
         &format!(
-            "{} {} | {} | {} | {} {} | {} {}",
-            case.subject.name,
-            case.subject.position,
-            case.subject.unit,
-            kind.name.get(lang),
+            "{} | {} {} | {} {} | {} {} | {}",
+            kind.short(lang),
             i18n::RECEIVED.get(lang),
             case.received,
             i18n::CLAIMED.get(lang),
@@ -104,7 +111,10 @@ fn header_lines(
                 i18n::NONE.get(lang).to_string()
             } else {
                 case.claimed.join(",")
-            }
+            },
+            case.subject.name,
+            case.subject.position,
+            case.subject.unit,
         ),
         w,
     )));
@@ -210,6 +220,7 @@ fn distinction_lines(
     kind: &Kind,
     record: Option<&CaseRecord>,
     w: usize,
+    compact: bool,
 ) -> Vec<Line<'static>> {
     let lang = cx.lang;
     let gutter = 4;
@@ -224,14 +235,16 @@ fn distinction_lines(
         let finding = record.and_then(|r| r.finding(&d.id));
         let side = finding.map(|f| f.side);
         let mark = |s: Side| if side == Some(s) { "[x] " } else { "[ ] " };
-        let left = wrap(
-            &format!("{}{}", mark(Side::Tolerable), d.tolerable.get(lang)),
-            col,
-        );
-        let right = wrap(
-            &format!("{}{}", mark(Side::NotTolerable), d.not_tolerable.get(lang)),
-            col,
-        );
+        let side_text = |s: Side, t: &str| -> Vec<String> {
+            let text = format!("{}{t}", mark(s));
+            if compact {
+                vec![fit(&text, col)]
+            } else {
+                wrap(&text, col)
+            }
+        };
+        let left = side_text(Side::Tolerable, d.tolerable.get(lang));
+        let right = side_text(Side::NotTolerable, d.not_tolerable.get(lang));
         let style_l = if side == Some(Side::Tolerable) {
             cx.theme.tolerable()
         } else {
@@ -263,7 +276,7 @@ fn distinction_lines(
                 Span::styled(right.get(k).cloned().unwrap_or_default(), style_r),
             ]));
         }
-        if let Some(f) = finding.filter(|f| !f.basis.is_empty()) {
+        if let Some(f) = finding.filter(|f| !f.basis.is_empty() && !compact) {
             lines.push(Line::from(vec![
                 Span::raw(" ".repeat(gutter)),
                 Span::styled(
@@ -364,6 +377,7 @@ pub fn tally_line(
     arithmetic: &crate::domain::meeting::Arithmetic,
     passed: bool,
 ) -> String {
+    let open = round.is_open();
     let base = match (arithmetic.rule, lang) {
         (PassRule::MoreThanHalfOfEntitled | PassRule::TwoThirdsOfEntitled, Lang::Zh) => "应到会",
         (PassRule::MoreThanHalfOfEntitled | PassRule::TwoThirdsOfEntitled, Lang::En) => "entitled",
@@ -372,10 +386,12 @@ pub fn tally_line(
         (PassRule::MoreThanHalfOfVotesCast, Lang::Zh) => "投票",
         (PassRule::MoreThanHalfOfVotesCast, Lang::En) => "cast",
     };
-    let verdict = if passed {
-        i18n::PASSED.get(lang)
-    } else {
-        i18n::FAILED.get(lang)
+    // While the round is open the verdict is only what closing it now would give.
+    let verdict = match (open, passed) {
+        (false, true) => i18n::PASSED.get(lang),
+        (false, false) => i18n::FAILED.get(lang),
+        (true, true) => i18n::WOULD_PASS.get(lang),
+        (true, false) => i18n::NOT_YET.get(lang),
     };
     format!(
         "{} {} / {base} {} / {} {} / {verdict}",
@@ -387,6 +403,9 @@ pub fn tally_line(
     )
 }
 
+/// The vote pane, most pressing first: the open round with its live tally and the members
+/// to hear; then the determination; then closed rounds (latest first), recusals with their
+/// reasons, the presenter, and an earlier meeting's decision.
 fn vote(
     frame: &mut Frame,
     cx: &Ctx,
@@ -400,79 +419,49 @@ fn vote(
     let lang = cx.lang;
     let w = usize::from(area.width).saturating_sub(2);
     let name = |id: &str| i18n::member_name(&app.panel, id).to_string();
+    let outcome_label =
+        |o: &str| -> String { kind.outcome(o).map_or(o, |x| x.label.get(lang)).to_string() };
     let mut lines: Vec<Line> = Vec::new();
     let mut focus_line: Option<usize> = None;
-    // Recusals: from the file until the case is taken up, then as the meeting records them.
-    let recusals: Vec<(String, String)> = match record {
-        Some(r) => r
-            .recusals
-            .iter()
-            .map(|x| (name(&x.member), x.reason.clone()))
-            .collect(),
-        None => case
-            .conflicts
-            .iter()
-            .map(|c| (name(&c.member), c.reason.clone()))
-            .collect(),
-    };
-    if recusals.is_empty() {
-        lines.push(Line::raw(format!(
-            "{}: {}",
-            i18n::RECUSED.get(lang),
-            i18n::NONE.get(lang)
-        )));
-    }
-    for (n, reason) in &recusals {
-        lines.push(Line::from(Span::styled(
-            fit(&format!("{}: {n} ({reason})", i18n::RECUSED.get(lang)), w),
-            cx.theme.warn(),
-        )));
-    }
-    if let Some(p) = record.and_then(|r| r.presenter.as_ref()) {
-        lines.push(Line::raw(fit(
-            &format!("{}: {p}", i18n::PRESENTER.get(lang)),
-            w,
-        )));
-    }
     let meeting = app.meeting.as_ref();
     let rounds = record.map(|r| r.rounds.as_slice()).unwrap_or(&[]);
-    if rounds.is_empty() {
-        lines.push(Line::from(Span::styled(
-            fit(i18n::NOT_OPENED.get(lang), w),
-            cx.theme.dim(),
-        )));
-    }
-    for round in rounds {
-        let label = kind
-            .outcome(&round.proposal.outcome)
-            .map_or(round.proposal.outcome.as_str(), |o| o.label.get(lang));
+    let round_title = |round: &Round| -> String {
         let n = match lang {
             Lang::Zh => format!("第{}轮", round.number),
             Lang::En => format!("Round {}", round.number),
         };
         let status = if let Some(v) = &round.void {
-            format!("[{}: {}]", i18n::VOID.get(lang), v.reason)
+            format!(" [{}: {}]", i18n::VOID.get(lang), v.reason)
         } else if round.is_open() {
-            format!("[{}]", i18n::OPEN.get(lang))
+            format!(" [{}]", i18n::OPEN.get(lang))
         } else {
             String::new()
         };
+        format!("{n} {}{status}", outcome_label(&round.proposal.outcome))
+    };
+    let arithmetic = |round: &Round| match (&round.arithmetic, meeting) {
+        (Some(a), _) => Some((a.clone(), round.passed == Some(true))),
+        (None, Some(m)) if round.is_open() => m.preview(&app.panel, &case.id),
+        _ => None,
+    };
+
+    if let Some(round) = rounds.iter().rev().find(|r| r.is_open()) {
         lines.push(Line::from(Span::styled(
-            fit(&format!("{n} {label} {status}"), w),
+            fit(&round_title(round), w),
             cx.theme.title(),
         )));
-        let arithmetic = match (&round.arithmetic, meeting) {
-            (Some(a), _) => Some((a.clone(), round.passed == Some(true))),
-            (None, Some(m)) if round.is_open() => m.preview(&app.panel, &case.id),
-            _ => None,
-        };
-        if let Some((a, passed)) = arithmetic {
+        if let Some((a, passed)) = arithmetic(round) {
             lines.push(Line::raw(fit(
                 &format!("  {}", tally_line(lang, round, &a, passed)),
                 w,
             )));
         }
-        if round.is_open() && !round.method.is_secret() {
+        if round.method.is_secret() {
+            lines.push(Line::from(Span::styled(
+                format!("  {}", i18n::SECRET_COUNTS.get(lang)),
+                cx.theme.dim(),
+            )));
+        } else {
             let voters = meeting
                 .map(|m| m.voters(&app.panel, &case.id))
                 .unwrap_or_default();
@@ -495,12 +484,46 @@ fn vote(
                     style,
                 )));
             }
-        } else if round.method.is_secret() {
-            lines.push(Line::from(Span::styled(
-                format!("  {}", i18n::SECRET_COUNTS.get(lang)),
-                cx.theme.dim(),
+        }
+    }
+    if let Some(r) = record {
+        for (i, d) in r.determinations.iter().enumerate().rev() {
+            let current = i + 1 == r.determinations.len();
+            let style = if current {
+                cx.theme.tolerable()
+            } else {
+                cx.theme.dim()
+            };
+            let mut text = format!(
+                "{}: {} - {}",
+                i18n::DETERMINATION.get(lang),
+                outcome_label(&d.outcome),
+                d.rationale
+            );
+            if !d.dissent.is_empty() {
+                text.push_str(&format!(" ({}: {})", i18n::DISSENT.get(lang), d.dissent));
+            }
+            lines.push(Line::from(Span::styled(fit(&text, w), style)));
+        }
+    }
+    if rounds.is_empty() {
+        lines.push(Line::from(Span::styled(
+            fit(i18n::NOT_OPENED.get(lang), w),
+            cx.theme.dim(),
+        )));
+    }
+    for round in rounds.iter().rev().filter(|r| !r.is_open()) {
+        lines.push(Line::from(Span::styled(
+            fit(&round_title(round), w),
+            cx.theme.title(),
+        )));
+        if let Some((a, passed)) = arithmetic(round) {
+            lines.push(Line::raw(fit(
+                &format!("  {}", tally_line(lang, round, &a, passed)),
+                w,
             )));
-        } else if !round.opinions.is_empty() {
+        }
+        if !round.opinions.is_empty() {
             let said: Vec<String> = round
                 .opinions
                 .iter()
@@ -517,38 +540,67 @@ fn vote(
             }
         }
     }
-    if let Some(r) = record {
-        for (i, d) in r.determinations.iter().enumerate() {
-            let current = i + 1 == r.determinations.len();
-            let label = kind
-                .outcome(&d.outcome)
-                .map_or(d.outcome.as_str(), |o| o.label.get(lang));
-            let style = if current {
-                cx.theme.tolerable()
-            } else {
-                cx.theme.dim()
-            };
-            lines.push(Line::from(Span::styled(
-                fit(
-                    &format!(
-                        "{}: {label} - {}",
-                        i18n::DETERMINATION.get(lang),
-                        d.rationale
-                    ),
-                    w,
-                ),
-                style,
-            )));
-        }
+    // Recusals: from the file until the case is taken up, then as the meeting records them.
+    let recusals: Vec<(String, String)> = match record {
+        Some(r) => r
+            .recusals
+            .iter()
+            .map(|x| (name(&x.member), x.reason.clone()))
+            .collect(),
+        None => case
+            .conflicts
+            .iter()
+            .map(|c| (name(&c.member), c.reason.clone()))
+            .collect(),
+    };
+    for (n, reason) in &recusals {
+        lines.push(Line::from(Span::styled(
+            fit(&format!("{}: {n} ({reason})", i18n::RECUSED.get(lang)), w),
+            cx.theme.warn(),
+        )));
     }
-    // Show the latest (rounds, determination) unless the member being heard is above it.
-    let inner_h = usize::from(area.height).saturating_sub(2);
-    let mut scroll = lines.len().saturating_sub(inner_h);
-    if let Some(f) = focus_line
-        && f < scroll
+    if let Some(p) = record.and_then(|r| r.presenter.as_ref()) {
+        lines.push(Line::raw(fit(
+            &format!("{}: {p}", i18n::PRESENTER.get(lang)),
+            w,
+        )));
+    }
+    if let Some(rc) = record.and_then(|r| r.reconsideration.as_ref()) {
+        lines.push(Line::raw(fit(
+            &format!(
+                "{}: {} {}/{}",
+                i18n::K_RECONSIDER.get(lang),
+                rc.decided_in,
+                rc.agree,
+                rc.of
+            ),
+            w,
+        )));
+    }
+    // A case decided at an earlier meeting shows that decision.
+    if let Some((m, c)) = app
+        .history
+        .iter()
+        .rev()
+        .find_map(|m| m.cases.iter().find(|c| c.case == case.id).map(|c| (m, c)))
+        && let Some(d) = c.determination()
     {
-        scroll = f.saturating_sub(1);
+        lines.push(Line::from(Span::styled(
+            fit(
+                &format!(
+                    "{} {}: {} - {}",
+                    i18n::DECIDED_AT.get(lang),
+                    m.meeting.id,
+                    outcome_label(&d.outcome),
+                    d.rationale
+                ),
+                w,
+            ),
+            cx.theme.dim(),
+        )));
     }
+    let inner_h = usize::from(area.height).saturating_sub(2);
+    let scroll = focus_line.map_or(0, |f| (f + 2).saturating_sub(inner_h));
     frame.render_widget(
         Paragraph::new(lines)
             .block(cx.block(i18n::VOTE.get(lang), focused))

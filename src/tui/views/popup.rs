@@ -10,10 +10,27 @@ use ratatui::widgets::{Clear, Paragraph};
 use crate::i18n;
 use crate::tui::app::{Ask, Confirm, Form, FormField, Popup};
 use crate::tui::input::TextInput;
-use crate::tui::keymap::Context;
 use crate::tui::text::{fit, pad, width};
 
 use super::Ctx;
+
+/// Clears a popup's area. A wide character just left of it would paint over its border, and
+/// the second half of one cut by its right edge would leave a hole: both become spaces.
+fn clear(frame: &mut Frame, r: Rect) {
+    use unicode_width::UnicodeWidthStr;
+    frame.render_widget(Clear, r);
+    let buf = frame.buffer_mut();
+    let area = buf.area;
+    for y in r.y..r.y.saturating_add(r.height).min(area.y + area.height) {
+        if r.x > area.x && buf[(r.x - 1, y)].symbol().width() > 1 {
+            buf[(r.x - 1, y)].set_symbol(" ");
+        }
+        let right = r.x.saturating_add(r.width);
+        if right < area.x + area.width && buf[(right, y)].symbol().is_empty() {
+            buf[(right, y)].set_symbol(" ");
+        }
+    }
+}
 
 fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width.saturating_sub(2));
@@ -32,12 +49,19 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
         Popup::Help => help(frame, cx, area),
         Popup::Input { ask, input } => {
             let title = ask_title(cx, ask);
-            let r = centered(area, 70, 3);
+            // At the bottom, so the row it belongs to (a distinction, a member) stays visible.
+            let w = 70.min(area.width.saturating_sub(2));
+            let r = Rect {
+                x: area.x + (area.width - w) / 2,
+                y: area.y + area.height.saturating_sub(4),
+                width: w,
+                height: 3.min(area.height),
+            };
             field(frame, cx, r, &title, input, true);
         }
         Popup::Pick { items, cursor, .. } => {
             let r = centered(area, 40, items.len() as u16 + 2);
-            frame.render_widget(Clear, r);
+            clear(frame, r);
             let lines: Vec<Line> = items
                 .iter()
                 .enumerate()
@@ -96,7 +120,14 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
         }
         Popup::Counts(form) => {
             let head = i18n::SECRET_COUNTS.get(cx.lang).to_string();
-            form_popup(frame, cx, area, i18n::VOTE.get(cx.lang), &[head], form);
+            form_popup(
+                frame,
+                cx,
+                area,
+                i18n::SECRET_BALLOT.get(cx.lang),
+                &[head],
+                form,
+            );
         }
     }
 }
@@ -118,14 +149,15 @@ fn ask_title(cx: &Ctx, ask: &Ask) -> String {
             i18n::K_RECUSE.get(lang)
         ),
         Ask::Presenter => i18n::PRESENTER.get(lang).into(),
-        Ask::VoidReason(n) => format!("{} {n}", i18n::K_VOID.get(lang)),
+        Ask::VoidReason(n) => format!("{} {n}: {}", i18n::K_VOID.get(lang), i18n::REASON.get(lang)),
+        Ask::ReconsiderAgree => i18n::RECONSIDER_AGREE.get(lang).into(),
     }
 }
 
 /// A bordered one-line field, with the terminal's cursor placed in it so that an input
 /// method's candidate window follows.
 fn field(frame: &mut Frame, cx: &Ctx, r: Rect, title: &str, input: &TextInput, focused: bool) {
-    frame.render_widget(Clear, r);
+    clear(frame, r);
     let inner_w = usize::from(r.width).saturating_sub(2);
     let (shown, col) = input.view(inner_w);
     frame.render_widget(
@@ -157,7 +189,7 @@ fn field_label(cx: &Ctx, f: FormField) -> &'static str {
 fn form_popup(frame: &mut Frame, cx: &Ctx, area: Rect, title: &str, head: &[String], form: &Form) {
     let h = head.len() as u16 + 3 * form.fields.len() as u16 + 2;
     let r = centered(area, 74, h);
-    frame.render_widget(Clear, r);
+    clear(frame, r);
     let inner_w = usize::from(r.width).saturating_sub(2);
     let lines: Vec<Line> = head.iter().map(|l| Line::raw(fit(l, inner_w))).collect();
     frame.render_widget(Paragraph::new(lines).block(cx.block(title, true)), r);
@@ -184,17 +216,26 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
     match c {
         Confirm::CloseSecret(t) => {
             lines.push(i18n::K_CLOSE_ROUND.get(lang).into());
-            lines.push(format!(
-                "{} {} / {} {} / {} {} / {} {}",
-                i18n::K_AGREE.get(lang),
-                t.agree,
-                i18n::K_DISAGREE.get(lang),
-                t.disagree,
-                i18n::K_DEFER.get(lang),
-                t.defer,
-                i18n::K_ABSTAIN.get(lang),
-                t.abstain
-            ));
+            // Only the opinions the method allows.
+            let allowed = app
+                .panel
+                .rules
+                .meeting
+                .opinions_for(crate::domain::rules::Method::Secret)
+                .unwrap_or(&[]);
+            let parts: Vec<String> = allowed
+                .iter()
+                .map(|o| {
+                    let n = match o {
+                        crate::domain::rules::Opinion::Agree => t.agree,
+                        crate::domain::rules::Opinion::Disagree => t.disagree,
+                        crate::domain::rules::Opinion::Defer => t.defer,
+                        crate::domain::rules::Opinion::Abstain => t.abstain,
+                    };
+                    format!("{} {n}", app.panel.rules.opinion_label(*o, lang))
+                })
+                .collect();
+            lines.push(parts.join(" / "));
         }
         Confirm::CloseRound => {
             lines.push(i18n::K_CLOSE_ROUND.get(lang).into());
@@ -205,20 +246,49 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
                 lines.push(super::case::tally_line(lang, round, &a, passed));
             }
         }
-        Confirm::Determine(t) => {
-            lines.push(i18n::DETERMINATION.get(lang).into());
+        Confirm::Determine { text: t, outcome } => {
+            let label = app
+                .case()
+                .and_then(|c| app.kind_of(c))
+                .and_then(|k| k.outcome(outcome))
+                .map_or(outcome.as_str(), |o| o.label.get(lang));
+            lines.push(format!("{}: {label}", i18n::DETERMINATION.get(lang)));
             lines.push(format!("{}: {}", i18n::RATIONALE.get(lang), t.rationale));
+            if !t.dissent.is_empty() {
+                lines.push(format!("{}: {}", i18n::DISSENT.get(lang), t.dissent));
+            }
+            if !t.override_reason.is_empty() {
+                lines.push(format!(
+                    "{}: {}",
+                    i18n::OVERRIDE.get(lang),
+                    t.override_reason
+                ));
+            }
+        }
+        Confirm::Reconsider(n) => {
+            lines.push(format!("{}: {n}", i18n::K_RECONSIDER.get(lang)));
         }
         Confirm::Void { round, reason } => {
             lines.push(format!("{} {round}", i18n::K_VOID.get(lang)));
             lines.push(reason.clone());
         }
-        Confirm::Finalize => lines.push(i18n::K_FINALIZE.get(lang).into()),
+        Confirm::Finalize => {
+            lines.push(i18n::K_FINALIZE.get(lang).into());
+            if let Some(m) = &app.meeting {
+                let determined = m
+                    .cases
+                    .iter()
+                    .filter(|c| c.determination().is_some())
+                    .count();
+                lines.push(i18n::finalize_summary(m.cases.len(), determined, lang));
+            }
+            lines.push(i18n::IRREVERSIBLE.get(lang).into());
+        }
     }
     lines.push(String::new());
     lines.push(i18n::CONFIRM_HINT.get(lang).into());
     let r = centered(area, 64, lines.len() as u16 + 2);
-    frame.render_widget(Clear, r);
+    clear(frame, r);
     let inner_w = usize::from(r.width).saturating_sub(2);
     let text: Vec<Line> = lines.iter().map(|l| Line::raw(fit(l, inner_w))).collect();
     frame.render_widget(
@@ -230,12 +300,8 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
 /// Help for the screen under the popup, generated from the keymap.
 fn help(frame: &mut Frame, cx: &Ctx, area: Rect) {
     let app = cx.app;
-    let ctx = match app.screen {
-        crate::tui::app::Screen::Queue => Context::Queue,
-        crate::tui::app::Screen::Roll => Context::Roll,
-        crate::tui::app::Screen::Case if app.round_open() => Context::Vote,
-        crate::tui::app::Screen::Case => Context::Case,
-    };
+    // The help is for what lies under it.
+    let ctx = app.context_under_popup();
     let bindings = cx.keymap.bindings(ctx);
     let key_w = bindings
         .iter()
@@ -254,7 +320,7 @@ fn help(frame: &mut Frame, cx: &Ctx, area: Rect) {
         })
         .collect();
     let r = centered(area, (key_w + 40) as u16, lines.len() as u16 + 2);
-    frame.render_widget(Clear, r);
+    clear(frame, r);
     frame.render_widget(
         Paragraph::new(lines).block(cx.block(i18n::HELP.get(cx.lang), true)),
         r,
