@@ -2,8 +2,10 @@
 //! by which a panel decides.
 
 pub mod case;
+pub mod event;
 pub mod meeting;
 pub mod panel;
 pub mod quorum;
 pub mod rules;
 pub mod text;
+pub mod vote;

@@ -81,7 +81,7 @@ pub enum Confirm {
     /// Closing a secret ballot with the counts typed, written only when confirmed.
     CloseSecret(crate::domain::quorum::Tally),
     Determine {
-        text: crate::domain::meeting::DeterminationText,
+        text: crate::domain::vote::DeterminationText,
         outcome: String,
     },
     /// The members' consent to reconsider a decided case: how many agree.
@@ -246,6 +246,8 @@ pub struct App {
     pub notes: Vec<String>,
     /// How many rows the queue shows, set by the view for page moves.
     pub page: usize,
+    /// Events recorded and not yet written to the journal, oldest first.
+    pub pending: Vec<crate::domain::event::Event>,
 }
 
 impl App {
@@ -273,6 +275,7 @@ impl App {
             clock: Box::new(SystemClock),
             notes: Vec::new(),
             page: 10,
+            pending: Vec::new(),
         }
     }
 
@@ -315,6 +318,26 @@ impl App {
             return Some(f.clone());
         }
         self.meeting.as_ref().map(|m| Minutes::new(&self.panel, m))
+    }
+
+    /// Records one step of the meeting: applied under the meeting rule, then queued for the
+    /// journal, so that the terminal front end makes it durable before it is drawn.
+    pub fn commit(&mut self, event: crate::domain::event::Event) -> Result<(), Refusal> {
+        if self.final_minutes.is_some() {
+            return Err(Refusal::Closed);
+        }
+        crate::domain::event::apply(&mut self.meeting, &self.panel, &event)?;
+        if let crate::domain::event::Event::Finalize { at, by, user } = &event {
+            self.final_minutes = self.meeting.as_ref().and_then(|m| {
+                let mut minutes = Minutes::new(&self.panel, m);
+                crate::store::minutes::finalize(&mut minutes, by, user, at)
+                    .ok()
+                    .map(|()| minutes)
+            });
+        }
+        self.pending.push(event);
+        self.dirty = true;
+        Ok(())
     }
 
     pub fn info(&mut self, text: impl Into<String>) {

@@ -2,9 +2,11 @@
 //! determinations and finalizing, each through the domain's checks.
 
 use crate::domain::case::Proposal;
-use crate::domain::meeting::{Absence, DeterminationText, Meeting, Refusal, Roll, Side};
+use crate::domain::event::Event;
+use crate::domain::meeting::{Absence, Meeting, Refusal, Side};
 use crate::domain::quorum::Tally;
 use crate::domain::rules::{Method, Opinion};
+use crate::domain::vote::DeterminationText;
 use crate::i18n;
 use crate::store::minutes;
 
@@ -173,58 +175,70 @@ impl App {
         let acting = roll
             .acting_chair
             .filter(|a| chair_absent && present.contains(a));
-        match self.meeting.as_mut() {
-            None => {
-                let method = self
-                    .panel
-                    .rules
-                    .meeting
-                    .methods
-                    .get(roll.method)
-                    .map_or(Method::Named, |(m, _)| *m);
-                let id = minutes::next_id(&self.dir, &self.today());
-                let r = Roll {
-                    present,
-                    absent,
-                    attendees: roll.attendees.clone(),
-                    acting_chair: acting,
-                    method,
-                };
-                match Meeting::open(&self.panel, r, id, &now) {
-                    Ok(m) => {
-                        let unchaired = chair_absent && m.acting_chair.is_none();
-                        self.meeting = Some(m);
-                        self.dirty = true;
-                        if unchaired {
-                            self.warn(i18n::CHAIR_ABSENT_NO_ACTING.get(self.lang));
-                        } else {
-                            self.info(i18n::MEETING_OPENED.get(self.lang));
-                        }
-                    }
-                    Err(e) => return self.refuse(&e),
+        if self.meeting.is_none() {
+            let method = self
+                .panel
+                .rules
+                .meeting
+                .methods
+                .get(roll.method)
+                .map_or(Method::Named, |(m, _)| *m);
+            let id = minutes::next_id(&self.dir, &self.today());
+            let open = Event::Open {
+                id,
+                at: now,
+                present,
+                absent,
+                attendees: roll.attendees.clone(),
+                acting_chair: acting.clone(),
+                method,
+            };
+            if let Err(e) = self.commit(open) {
+                return self.refuse(&e);
+            }
+            if chair_absent && acting.is_none() {
+                self.warn(i18n::CHAIR_ABSENT_NO_ACTING.get(self.lang));
+            } else {
+                self.info(i18n::MEETING_OPENED.get(self.lang));
+            }
+        } else {
+            // Only what changed becomes an event: arrivals, departures, attendees, acting chair.
+            let Some(m) = self.meeting.clone() else {
+                return;
+            };
+            let mut events = Vec::new();
+            for member in &self.panel.members {
+                let here = present.contains(&member.id);
+                if here == m.is_present(&member.id) {
+                    continue;
+                }
+                let reason = absent
+                    .iter()
+                    .find(|a| a.member == member.id)
+                    .map(|a| a.reason.clone())
+                    .unwrap_or_default();
+                events.push(Event::Attendance {
+                    member: member.id.clone(),
+                    present: here,
+                    reason,
+                    at: now.clone(),
+                });
+            }
+            for a in &roll.attendees {
+                if !m.attendance.attendees.contains(a) {
+                    events.push(Event::Attendee { name: a.clone() });
                 }
             }
-            Some(m) => {
-                for member in &self.panel.members {
-                    let here = present.contains(&member.id);
-                    let reason = absent
-                        .iter()
-                        .find(|a| a.member == member.id)
-                        .map(|a| a.reason.clone())
-                        .unwrap_or_default();
-                    if let Err(e) = m.set_present(&self.panel, &member.id, here, &reason, &now) {
-                        let text = i18n::refusal(&e, self.lang, &self.panel);
-                        self.warn(text);
-                        return;
-                    }
+            if m.acting_chair.is_some() && acting.is_none() {
+                // Withdrawn first, so that a returning chair is never refused.
+                events.insert(0, Event::ActingChair { member: None });
+            } else if acting != m.acting_chair {
+                events.push(Event::ActingChair { member: acting });
+            }
+            for e in events {
+                if let Err(r) = self.commit(e) {
+                    return self.refuse(&r);
                 }
-                for a in &roll.attendees {
-                    if !m.attendance.attendees.contains(a) {
-                        let _ = m.add_attendee(a);
-                    }
-                }
-                m.acting_chair = acting;
-                self.dirty = true;
             }
         }
         self.roll = None;
@@ -239,15 +253,20 @@ impl App {
         let case = loaded.case.clone();
         let digest = loaded.digest.clone();
         let earlier = self.earlier_members(&case);
-        let Some(m) = self.meeting.as_mut() else {
+        let Some(m) = self.meeting.as_ref() else {
             return;
         };
         if m.record(&case.id).is_some() {
             return;
         }
-        match m.take_up(&self.panel, &case, &digest, &earlier) {
-            Ok(()) => self.dirty = true,
-            Err(e) => self.refuse(&e),
+        let intake = crate::domain::meeting::Intake {
+            case: &case,
+            digest: &digest,
+            earlier: &earlier,
+        };
+        let record = Box::new(Meeting::intake_record(&self.panel, intake));
+        if let Err(e) = self.commit(Event::TakeUp { record }) {
+            self.refuse(&e);
         }
     }
 
@@ -395,18 +414,26 @@ impl App {
             .get(self.case_view.distinction)
             .map(|d| d.id.clone());
         let part = self.part();
-        let Some(m) = self.meeting.as_mut() else {
+        // A snapshot to read from; every change goes through `commit` as an event.
+        let Some(m) = self.meeting.clone() else {
             return;
         };
-        let result: Result<(), Refusal> = match (part, action) {
-            (Part::Distinctions, Action::Left) => d_id.map_or(Ok(()), |d| {
-                m.set_finding(&kind, &case.id, &d, Some(Side::Tolerable))
-            }),
-            (Part::Distinctions, Action::Right) => d_id.map_or(Ok(()), |d| {
-                m.set_finding(&kind, &case.id, &d, Some(Side::NotTolerable))
-            }),
-            (Part::Distinctions, Action::Toggle) => {
-                d_id.map_or(Ok(()), |d| m.set_finding(&kind, &case.id, &d, None))
+        let cid = case.id.clone();
+        let result: Result<(), Refusal> = match (part, action.clone()) {
+            (Part::Distinctions, Action::Left | Action::Right | Action::Toggle) => {
+                let side = match action {
+                    Action::Left => Some(Side::Tolerable),
+                    Action::Right => Some(Side::NotTolerable),
+                    _ => None,
+                };
+                match d_id {
+                    Some(distinction) => self.commit(Event::Finding {
+                        case: cid,
+                        distinction,
+                        side,
+                    }),
+                    None => Ok(()),
+                }
             }
             (_, Action::Basis) => {
                 let Some(d) = d_id else { return };
@@ -426,7 +453,10 @@ impl App {
                 }
             }
             (_, Action::Item(k)) => match kind.items.get(usize::from(k).wrapping_sub(1)) {
-                Some(item) => m.toggle_found(&kind, &case.id, &item.id),
+                Some(item) => self.commit(Event::Found {
+                    case: cid,
+                    item: item.id.clone(),
+                }),
                 None => Err(Refusal::UnknownItem(k.to_string())),
             },
             (_, Action::Recuse) => {
@@ -473,7 +503,7 @@ impl App {
                 Ok(())
             }
             (_, Action::Vote) => {
-                let r = m.open_round(&self.panel, &case.id, &now);
+                let r = self.commit(Event::OpenRound { case: cid, at: now });
                 if r.is_ok() {
                     self.case_view.focus = 3;
                     self.case_view.voter = 0;
@@ -488,17 +518,26 @@ impl App {
                 let i = self.case_view.voter.min(voters.len().saturating_sub(1));
                 match voters.get(i) {
                     Some(v) => {
-                        let r = m.record_opinion(&self.panel, &case.id, v, o, &now);
+                        let r = self.commit(Event::Opinion {
+                            case: cid.clone(),
+                            member: v.clone(),
+                            opinion: o,
+                            at: now,
+                        });
                         if r.is_ok() {
                             // On to the next member who has not spoken.
-                            let done = |id: &String| {
-                                m.record(&case.id).and_then(|r| r.open_round()).is_some_and(
-                                    |round| round.opinions.iter().any(|x| &x.member == id),
-                                )
-                            };
+                            let heard: Vec<String> = self
+                                .meeting
+                                .as_ref()
+                                .and_then(|mm| mm.record(&cid))
+                                .and_then(|r| r.open_round())
+                                .map(|round| {
+                                    round.opinions.iter().map(|x| x.member.clone()).collect()
+                                })
+                                .unwrap_or_default();
                             self.case_view.voter = (0..voters.len())
                                 .map(|k| (i + 1 + k) % voters.len())
-                                .find(|&k| !done(&voters[k]))
+                                .find(|&k| !heard.contains(&voters[k]))
                                 .unwrap_or(i);
                         }
                         r
@@ -569,13 +608,8 @@ impl App {
             }
             _ => return,
         };
-        match result {
-            Ok(()) => {
-                if self.popup.is_none() {
-                    self.dirty = true;
-                }
-            }
-            Err(e) => self.refuse(&e),
+        if let Err(e) = result {
+            self.refuse(&e);
         }
     }
 
@@ -609,14 +643,18 @@ impl App {
         let Some(case) = self.case().map(|c| c.id.clone()) else {
             return;
         };
-        let now = self.now();
-        let Some(m) = self.meeting.as_mut() else {
-            return;
-        };
         let result = match ask {
-            Ask::Basis(d) => m.set_basis(&case, &d, &text),
-            Ask::Presenter => m.set_presenter(&case, &text),
-            Ask::RecusalReason(member) => m.declare_recusal(&self.panel, &case, &member, &text),
+            Ask::Basis(distinction) => self.commit(Event::Basis {
+                case,
+                distinction,
+                basis: text,
+            }),
+            Ask::Presenter => self.commit(Event::Presenter { case, name: text }),
+            Ask::RecusalReason(member) => self.commit(Event::Recusal {
+                case,
+                member,
+                reason: text,
+            }),
             Ask::VoidReason(n) => {
                 if text.is_empty() {
                     Err(Refusal::NeedReason)
@@ -640,10 +678,8 @@ impl App {
             },
             Ask::Search | Ask::AbsenceReason(_) | Ask::Attendee => return,
         };
-        let _ = now;
-        match result {
-            Ok(()) => self.dirty = true,
-            Err(e) => self.refuse(&e),
+        if let Err(e) = result {
+            self.refuse(&e);
         }
     }
 
@@ -685,35 +721,20 @@ impl App {
             self.finalize();
             return;
         }
-        let Some(kind) = self.kind_of(&case).cloned() else {
-            return;
-        };
-        let Some(m) = self.meeting.as_mut() else {
-            return;
-        };
+        let cid = case.id.clone();
         let result = match c {
-            Confirm::CloseSecret(tally) => m
-                .set_counts(&self.panel, &case.id, tally)
-                .and_then(|()| m.close_round(&self.panel, &case.id, &now))
-                .map(|passed| {
-                    let s = if passed {
-                        i18n::ROUND_PASSED
-                    } else {
-                        i18n::ROUND_FAILED
-                    };
-                    self.message = Some((super::app::Level::Info, s.get(self.lang).into()));
-                }),
-            Confirm::CloseRound => m.close_round(&self.panel, &case.id, &now).map(|passed| {
-                let s = if passed {
-                    i18n::ROUND_PASSED
-                } else {
-                    i18n::ROUND_FAILED
-                };
-                self.message = Some((super::app::Level::Info, s.get(self.lang).into()));
+            Confirm::CloseSecret(tally) => self
+                .commit(Event::Counts {
+                    case: cid.clone(),
+                    tally,
+                })
+                .and_then(|()| self.close_round_now(&cid, &now)),
+            Confirm::CloseRound => self.close_round_now(&cid, &now),
+            Confirm::Determine { text, .. } => self.commit(Event::Determine {
+                case: cid,
+                text,
+                at: now,
             }),
-            Confirm::Determine { text, .. } => {
-                m.determine(&self.panel, &kind, &case.id, text, &now)
-            }
             Confirm::Reconsider(agree) => {
                 let digest = self
                     .cases
@@ -728,24 +749,52 @@ impl App {
                     .map(|h| h.meeting.id.clone())
                     .unwrap_or_default();
                 let earlier = self.earlier_members(&case);
-                let m = match self.meeting.as_mut() {
-                    Some(m) => m,
-                    None => return,
-                };
                 let intake = crate::domain::meeting::Intake {
                     case: &case,
                     digest: &digest,
                     earlier: &earlier,
                 };
-                m.reconsider(&self.panel, intake, &decided_in, agree, &now)
+                let mut record = Meeting::intake_record(&self.panel, intake);
+                Meeting::consent(&self.panel, &decided_in, agree, &now).and_then(|consent| {
+                    record.reconsideration = Some(consent);
+                    self.commit(Event::TakeUp {
+                        record: Box::new(record),
+                    })
+                })
             }
-            Confirm::Void { round, reason } => m.void_round(&case.id, round, &reason, &now),
+            Confirm::Void { round, reason } => self.commit(Event::Void {
+                case: cid,
+                round,
+                reason,
+                at: now,
+            }),
             Confirm::Finalize => Ok(()),
         };
-        match result {
-            Ok(()) => self.dirty = true,
-            Err(e) => self.refuse(&e),
+        if let Err(e) = result {
+            self.refuse(&e);
         }
+    }
+
+    /// Closes the open round and says whether the proposal passed.
+    fn close_round_now(&mut self, case: &str, now: &str) -> Result<(), Refusal> {
+        self.commit(Event::CloseRound {
+            case: case.to_string(),
+            at: now.to_string(),
+        })?;
+        let passed = self
+            .meeting
+            .as_ref()
+            .and_then(|m| m.record(case))
+            .and_then(|r| r.rounds.iter().rev().find(|x| x.closed_at.is_some()))
+            .and_then(|r| r.passed)
+            .unwrap_or(false);
+        let s = if passed {
+            i18n::ROUND_PASSED
+        } else {
+            i18n::ROUND_FAILED
+        };
+        self.info(s.get(self.lang));
+        Ok(())
     }
 
     pub fn submit_determination(&mut self, outcome: String, form: Form) {
@@ -795,16 +844,16 @@ impl App {
         let Some(outcome) = outcomes.get(cursor).cloned() else {
             return;
         };
-        let Some(m) = self.meeting.as_mut() else {
-            return;
-        };
-        let p = Proposal {
+        let _ = kind;
+        let proposal = Proposal {
             outcome,
             basis: basis.trim().to_string(),
         };
-        match m.set_proposal(&kind, &case.id, p) {
-            Ok(()) => self.dirty = true,
-            Err(e) => self.refuse(&e),
+        if let Err(e) = self.commit(Event::Proposal {
+            case: case.id.clone(),
+            proposal,
+        }) {
+            self.refuse(&e);
         }
     }
 
@@ -870,21 +919,21 @@ impl App {
     /// Closes the meeting and seals the minutes with their digests.
     pub fn finalize(&mut self) {
         let now = self.now();
-        let Some(m) = self.meeting.as_mut() else {
+        let Some(by) = self
+            .meeting
+            .as_ref()
+            .map(|m| m.clerk.clone().unwrap_or_default())
+        else {
             return;
         };
-        if let Err(e) = m.close(&now) {
-            return self.refuse(&e);
-        }
-        let mut minutes = minutes::Minutes::new(&self.panel, m);
-        let by = m.clerk.clone().unwrap_or_default();
-        match minutes::finalize(&mut minutes, &by, &self.user, &now) {
-            Ok(()) => {
-                self.final_minutes = Some(minutes);
-                self.dirty = true;
-                self.info(i18n::MEETING_FINALIZED.get(self.lang));
-            }
-            Err(_) => self.warn(i18n::SAVE_FAILED.get(self.lang)),
+        let event = Event::Finalize {
+            at: now,
+            by,
+            user: self.user.clone(),
+        };
+        match self.commit(event) {
+            Ok(()) => self.info(i18n::MEETING_FINALIZED.get(self.lang)),
+            Err(e) => self.refuse(&e),
         }
     }
 }
