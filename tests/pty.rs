@@ -264,6 +264,7 @@ fn a_meeting_over_two_cases_typed_in_a_real_terminal() {
     let files: Vec<PathBuf> = std::fs::read_dir(panel.join("minutes"))
         .expect("minutes folder")
         .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
         .collect();
     assert_eq!(files.len(), 1, "{files:?}");
     let text = std::fs::read_to_string(&files[0]).expect("minutes");
@@ -345,10 +346,9 @@ fn long_texts_come_from_the_editor_and_a_paste_never_presses_enter() {
     let dir = panel.join("minutes");
     let file = std::fs::read_dir(&dir)
         .expect("minutes")
-        .next()
-        .expect("one file")
-        .expect("entry")
-        .path();
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .expect("the minutes");
     let m = docket::store::minutes::parse(&std::fs::read_to_string(file).expect("read"))
         .expect("parse");
     let c = &m.cases[0];

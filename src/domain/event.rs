@@ -107,6 +107,26 @@ pub enum Event {
 }
 
 impl Event {
+    /// The case the step concerns, if any.
+    pub fn case(&self) -> Option<&str> {
+        match self {
+            Event::TakeUp { record } => Some(&record.case),
+            Event::Presenter { case, .. }
+            | Event::Finding { case, .. }
+            | Event::Basis { case, .. }
+            | Event::Found { case, .. }
+            | Event::Recusal { case, .. }
+            | Event::Proposal { case, .. }
+            | Event::OpenRound { case, .. }
+            | Event::Opinion { case, .. }
+            | Event::Counts { case, .. }
+            | Event::CloseRound { case, .. }
+            | Event::Void { case, .. }
+            | Event::Determine { case, .. } => Some(case),
+            _ => None,
+        }
+    }
+
     /// Whether the step seals the minutes.
     pub fn is_final(&self) -> bool {
         matches!(self, Event::Finalize { .. })

@@ -19,6 +19,9 @@ pub const SCHEMA: u32 = 1;
 #[serde(deny_unknown_fields)]
 pub struct Minutes {
     pub schema: u32,
+    /// The last journal entry these minutes hold; recovery replays only what comes after.
+    #[serde(default)]
+    pub journal: u64,
     pub panel: PanelRecord,
     pub rules: RulesRecord,
     pub meeting: MeetingHeader,
@@ -97,6 +100,7 @@ impl Minutes {
         let q = meeting.quorum(panel);
         Minutes {
             schema: SCHEMA,
+            journal: 0,
             panel: PanelRecord {
                 name: panel.name.clone(),
                 unit: panel.unit.clone(),
@@ -300,6 +304,10 @@ pub fn list(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// Sorts `2026-11-27-10` after `2026-11-27-9`.
+pub fn order_key(p: &Path) -> (String, u32) {
+    minutes_order(p)
+}
+
 fn minutes_order(p: &Path) -> (String, u32) {
     let stem = p
         .file_stem()

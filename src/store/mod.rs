@@ -2,6 +2,8 @@
 //! the file system or a YAML parser.
 
 pub mod decode;
+pub mod disk;
+pub mod journal;
 pub mod minutes;
 pub mod panel;
 pub mod read;

@@ -60,7 +60,7 @@ pub fn read_text(path: &Path) -> Result<String, ReadError> {
     if meta.len() > MAX_FILE {
         return Err(ReadError::whole(Msg::TooLarge(MAX_FILE)));
     }
-    let bytes = read_capped(file)?;
+    let bytes = read_capped(file, MAX_FILE)?;
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -80,16 +80,37 @@ pub fn read_text(path: &Path) -> Result<String, ReadError> {
     })
 }
 
-/// Reads at most MAX_FILE bytes, whatever the file grew to since it was measured.
-fn read_capped(file: File) -> Result<Vec<u8>, ReadError> {
+/// Reads at most `cap` bytes, whatever the file grew to since it was measured.
+fn read_capped(file: File, cap: u64) -> Result<Vec<u8>, ReadError> {
     let mut bytes = Vec::new();
-    file.take(MAX_FILE + 1)
+    file.take(cap + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| ReadError::whole(io_msg(&e)))?;
-    if bytes.len() as u64 > MAX_FILE {
-        return Err(ReadError::whole(Msg::TooLarge(MAX_FILE)));
+    if bytes.len() as u64 > cap {
+        return Err(ReadError::whole(Msg::TooLarge(cap)));
     }
     Ok(bytes)
+}
+
+/// A journal grows with the meeting: a long one may pass 1 MiB, never this.
+pub const MAX_JOURNAL: u64 = 64 * 1024 * 1024;
+
+/// A journal's text; invalid UTF-8 is kept as replacement characters, which then fail
+/// their line's checksum and are reported with the line.
+pub fn read_journal(path: &Path) -> Result<String, ReadError> {
+    let file = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+        .map_err(|e| ReadError::whole(io_msg(&e)))?;
+    let meta = file.metadata().map_err(|e| ReadError::whole(io_msg(&e)))?;
+    if !meta.is_file() {
+        return Err(ReadError::whole(Msg::SpecialFile(
+            special_kind(&meta.file_type()).unwrap_or(Special::Other),
+        )));
+    }
+    let bytes = read_capped(file, MAX_JOURNAL)?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// Line and column (1-based, in characters) just after the valid UTF-8 prefix `good`.

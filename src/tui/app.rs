@@ -248,6 +248,12 @@ pub struct App {
     pub page: usize,
     /// Events recorded and not yet written to the journal, oldest first.
     pub pending: Vec<crate::domain::event::Event>,
+    /// The sequence number of the last journal entry on disk.
+    pub journal_seq: u64,
+    /// The case the journal last spoke of, to resume there.
+    pub resume_case: Option<String>,
+    /// Another docket holds the panel: who; nothing can be recorded here.
+    pub read_only: Option<String>,
 }
 
 impl App {
@@ -276,6 +282,9 @@ impl App {
             notes: Vec::new(),
             page: 10,
             pending: Vec::new(),
+            journal_seq: 0,
+            resume_case: None,
+            read_only: None,
         }
     }
 
@@ -320,16 +329,46 @@ impl App {
         self.meeting.as_ref().map(|m| Minutes::new(&self.panel, m))
     }
 
+    /// Whether `action` would record something in the minutes on the current screen.
+    fn records(&self, action: &Action) -> bool {
+        match self.screen {
+            Screen::Queue => matches!(action, Action::Meeting | Action::Finalize),
+            Screen::Roll => false,
+            Screen::Case => match action {
+                Action::Enter => self.part() == Part::Vote,
+                a => matches!(
+                    a,
+                    Action::Left
+                        | Action::Right
+                        | Action::Toggle
+                        | Action::Basis
+                        | Action::Item(_)
+                        | Action::Recuse
+                        | Action::Presenter
+                        | Action::Proposal
+                        | Action::Vote
+                        | Action::Opinion(_)
+                        | Action::Void
+                        | Action::Determine
+                        | Action::Reconsider
+                ),
+            },
+        }
+    }
+
     /// Records one step of the meeting: applied under the meeting rule, then queued for the
     /// journal, so that the terminal front end makes it durable before it is drawn.
     pub fn commit(&mut self, event: crate::domain::event::Event) -> Result<(), Refusal> {
-        if self.final_minutes.is_some() {
+        if self.final_minutes.is_some() || self.read_only.is_some() {
             return Err(Refusal::Closed);
         }
         crate::domain::event::apply(&mut self.meeting, &self.panel, &event)?;
         if let crate::domain::event::Event::Finalize { at, by, user } = &event {
+            // The seal covers the journal number this event will have once written.
+            let seq = self.journal_seq + self.pending.len() as u64 + 1;
             self.final_minutes = self.meeting.as_ref().and_then(|m| {
                 let mut minutes = Minutes::new(&self.panel, m);
+                minutes.journal = seq;
                 crate::store::minutes::finalize(&mut minutes, by, user, at)
                     .ok()
                     .map(|()| minutes)
@@ -338,6 +377,24 @@ impl App {
         self.pending.push(event);
         self.dirty = true;
         Ok(())
+    }
+
+    /// Opens the case where the meeting stopped: one with a round under way, else the case the
+    /// journal last spoke of.
+    pub fn resume(&mut self) {
+        let Some(m) = &self.meeting else { return };
+        let target = m
+            .cases
+            .iter()
+            .find(|c| c.open_round().is_some())
+            .map(|c| c.case.clone())
+            .or_else(|| self.resume_case.clone().filter(|c| m.record(c).is_some()));
+        if let Some(id) = target
+            && let Some(i) = self.cases.iter().position(|c| c.case.id == id)
+        {
+            self.selected = i;
+            self.open_case();
+        }
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
@@ -361,6 +418,14 @@ impl App {
         }
         if action != Action::Help {
             self.message = None;
+        }
+        if let Some(holder) = self.read_only.clone()
+            && self.popup.is_none()
+            && self.records(&action)
+        {
+            let text = i18n::read_only(&holder, self.lang);
+            self.warn(text);
+            return;
         }
         if self.popup.is_some() {
             self.update_popup(action);

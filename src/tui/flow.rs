@@ -247,6 +247,9 @@ impl App {
 
     /// Takes the selected case up in the meeting, the first time it is opened there.
     pub fn take_up_selected(&mut self) {
+        if self.read_only.is_some() {
+            return;
+        }
         let Some(loaded) = self.cases.get(self.selected) else {
             return;
         };

@@ -6,12 +6,16 @@ pub mod app;
 pub mod flow;
 pub mod input;
 pub mod keymap;
+pub mod session;
+mod signals;
 pub mod text;
 pub mod theme;
 pub mod views;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind,
@@ -20,9 +24,7 @@ use ratatui::crossterm::execute;
 
 use crate::domain::text::Lang;
 use crate::i18n;
-use crate::sanitize::escape;
-use crate::store::minutes;
-use crate::store::panel;
+use crate::store::{self, panel};
 
 use app::{Action, App, Popup};
 use keymap::{Context, Keymap};
@@ -38,71 +40,15 @@ pub struct Options {
     pub keys: std::collections::HashMap<String, Vec<String>>,
 }
 
-/// Loads the panel and what its minutes say: earlier meetings, and a meeting still open
-/// (resumed where it stopped). Problems go to `err`; `None` when the panel cannot open.
+/// Loads a panel to write to it (see `session::load`).
 pub fn load_app(dir: &Path, lang: Lang, err: &mut dyn Write) -> io::Result<Option<App>> {
-    let loaded = panel::load(dir);
-    let Some(p) = loaded.panel else {
-        for d in &loaded.report.diagnostics {
-            writeln!(err, "{}", d.render(lang))?;
-        }
-        return Ok(None);
-    };
-    let broken = loaded.report.errors();
-    let mut app = App::new(dir.to_path_buf(), p, loaded.cases, lang);
-    if broken > 0 {
-        app.notes.push(i18n::broken_cases(broken, lang));
-    }
-    for path in minutes::list(dir) {
-        match minutes::read(&path) {
-            Ok((text, m)) => {
-                if m.is_final() {
-                    if minutes::verify(&text, &m) != minutes::Seal::Intact {
-                        app.notes.push(i18n::seal_broken(&path, lang));
-                    }
-                    app.history.push(m);
-                } else if app.meeting.is_none() && m.meeting.closed_at.is_none() {
-                    app.meeting = Some(m.meeting());
-                } else {
-                    app.history.push(m);
-                }
-            }
-            Err(minutes::MinutesError::Yaml { line, col, message }) => app.notes.push(format!(
-                "{}:{line}:{col}: {}",
-                escape(&path.display().to_string()),
-                escape(&message)
-            )),
-            Err(minutes::MinutesError::Io(e)) => app.notes.push(format!(
-                "{}: {}",
-                escape(&path.display().to_string()),
-                escape(&e.to_string())
-            )),
-        }
-    }
-    if let Some(n) = app.notes.first().cloned() {
-        app.warn(n);
-    } else if let Some(m) = &app.meeting {
-        let text = i18n::resumed(&m.id, lang);
-        app.info(text);
-    }
-    Ok(Some(app))
+    session::load(dir, lang, true, err)
 }
 
-/// Writes the minutes if anything changed. A failed write leaves the last good file and
-/// says so on screen; the change stays in memory and is written with the next one.
+/// Makes what the App recorded durable on the real disk (see `session::save`).
 pub fn save(app: &mut App) {
-    if !app.dirty {
-        return;
-    }
-    let Some(m) = app.minutes() else {
-        app.dirty = false;
-        return;
-    };
-    let path = minutes::path_for(&app.dir, &m.meeting.id);
-    match minutes::write(&path, &m) {
-        Ok(()) => app.dirty = false,
-        Err(_) => app.warn(i18n::SAVE_FAILED.get(app.lang)),
-    }
+    let mut disk = store::disk::RealDisk::new(session::modes_for(app));
+    session::save(app, &mut disk);
 }
 
 /// A locale that names a character set other than UTF-8 (zh_CN.GBK) garbles Chinese text;
@@ -129,23 +75,46 @@ pub fn non_utf8_locale() -> Option<String> {
     None
 }
 
-/// Runs docket on a panel folder until the user quits.
+/// Runs docket on a panel folder until the user quits or a signal ends it.
 pub fn run(dir: &Path, opts: Options) -> io::Result<i32> {
     let mut stderr = io::stderr();
-    let Some(mut app) = load_app(dir, opts.lang, &mut stderr)? else {
+    let Some(mut app) = session::load(dir, opts.lang, false, &mut stderr)? else {
         return Ok(1);
     };
+    let since = app.now();
+    let lock = session::lock(&app, &since);
+    let writer = lock.is_ok();
+    if writer {
+        // Reloaded as the writer: recovery may write what the journal held.
+        match session::load(dir, opts.lang, true, &mut stderr)? {
+            Some(a) => app = a,
+            None => return Ok(1),
+        }
+    } else if let Err(holder) = &lock {
+        app.read_only = Some(holder.clone());
+        let text = i18n::read_only(holder, app.lang);
+        app.warn(text);
+    }
     app.ascii = opts.ascii;
     let keymap = Keymap::new(opts.keys);
     let theme = Theme::new(opts.color, opts.ascii);
-    let mut terminal = ratatui::init();
+    let mut disk = store::disk::RealDisk::new(session::modes_for(&app));
+    // Signals are handled on a thread of their own: on a dead terminal the event loop may
+    // never notice. Every step on screen is already on disk; the writer is let finish.
+    let persisting = Arc::new(Mutex::new(()));
+    signals::watch(Arc::clone(&persisting))?;
+    let mut terminal = ratatui::try_init()?;
     if opts.paste {
         let _ = execute!(io::stdout(), EnableBracketedPaste);
     }
-    let result = event_loop(&mut terminal, &mut app, &keymap, theme);
-    save(&mut app);
+    let result = event_loop(&mut terminal, &mut app, &keymap, theme, &mut disk, &persisting);
+    {
+        let _guard = persisting.lock();
+        session::save(&mut app, &mut disk);
+    }
     let _ = execute!(io::stdout(), DisableBracketedPaste);
-    ratatui::restore();
+    let _ = ratatui::try_restore();
+    drop(lock);
     result.map(|()| 0)
 }
 
@@ -154,13 +123,21 @@ fn event_loop(
     app: &mut App,
     keymap: &Keymap,
     theme: Theme,
+    disk: &mut dyn store::disk::Disk,
+    persisting: &Mutex<()>,
 ) -> io::Result<()> {
+    let mut seen = session::newest_change(&app.dir);
     loop {
         let size = terminal.size()?;
         app.page = usize::from(size.height).saturating_sub(5).max(1);
         terminal.draw(|f| views::draw(f, app, keymap, theme))?;
         if app.quit {
             return Ok(());
+        }
+        // A reader follows the writer: poll, and re-read the minutes when they change.
+        if app.read_only.is_some() && !event::poll(Duration::from_millis(500))? {
+            session::refresh(app, &mut seen);
+            continue;
         }
         let action = match event::read()? {
             Event::Key(k) if k.kind == KeyEventKind::Press => keymap.action(app.context(), &k),
@@ -180,7 +157,9 @@ fn event_loop(
             action
         };
         app.update(action);
-        save(app);
+        // Durable before drawn: the journal is synced before the next frame shows the step.
+        let _guard = persisting.lock();
+        session::save(app, disk);
     }
 }
 
@@ -260,7 +239,7 @@ pub fn pick_panel(panels: &[PathBuf], lang: Lang, ascii: bool) -> io::Result<Opt
         })
         .collect();
     let mut cursor = 0usize;
-    let mut terminal = ratatui::init();
+    let mut terminal = ratatui::try_init()?;
     let chosen = loop {
         terminal.draw(|f| {
             let mut lines = vec![

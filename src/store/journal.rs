@@ -1,0 +1,226 @@
+//! The journal: every step of a meeting appended and synced before the screen shows it, and
+//! replayed onto the minutes after a crash.
+//!
+//! One line per step: `SEQ<TAB>CHECK<TAB>JSON`, where CHECK is the first 16 hex digits of
+//! the SHA-256 of JSON. A torn last line (a crash mid-write) was never shown and is ignored;
+//! a damaged line before the last is an error with its line number, and nothing after it is
+//! replayed.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::event::{self, Event};
+use crate::domain::meeting::Meeting;
+use crate::domain::panel::Panel;
+
+use super::disk::Disk;
+use super::minutes::{self, MINUTES_DIR, Minutes, sha256_hex};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub seq: u64,
+    #[serde(flatten)]
+    pub event: Event,
+}
+
+pub fn path_for(dir: &Path, meeting: &str) -> PathBuf {
+    dir.join(MINUTES_DIR).join(format!("{meeting}.journal"))
+}
+
+fn check(json: &str) -> String {
+    sha256_hex(json.as_bytes())[..16].to_string()
+}
+
+/// The journal line of one entry.
+pub fn line(seq: u64, event: &Event) -> String {
+    let json = serde_json::to_string(&Entry {
+        seq,
+        event: event.clone(),
+    })
+    .unwrap_or_default();
+    format!("{seq}\t{}\t{json}\n", check(&json))
+}
+
+pub fn append(disk: &mut dyn Disk, path: &Path, seq: u64, event: &Event) -> std::io::Result<()> {
+    disk.append(path, line(seq, event).as_bytes())
+}
+
+/// A journal that cannot be read past some line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Damage {
+    pub line: u32,
+    pub message: String,
+}
+
+/// The entries of a journal's text, in order, and the damage that stopped reading, if any.
+pub fn parse(text: &str) -> (Vec<Entry>, Option<Damage>) {
+    let mut entries = Vec::new();
+    let complete = text.ends_with('\n');
+    let lines: Vec<&str> = text.split_terminator('\n').collect();
+    for (i, l) in lines.iter().enumerate() {
+        let last = i + 1 == lines.len();
+        let bad = |message: &str| Damage {
+            line: (i + 1) as u32,
+            message: message.to_string(),
+        };
+        let parsed = (|| {
+            let mut parts = l.splitn(3, '\t');
+            let seq: u64 = parts
+                .next()
+                .and_then(|s| s.parse().ok())
+                .ok_or_else(|| bad("no sequence number"))?;
+            let sum = parts.next().ok_or_else(|| bad("no checksum"))?;
+            let json = parts.next().ok_or_else(|| bad("no entry"))?;
+            if check(json) != sum {
+                return Err(bad("checksum does not match: the line was changed or cut"));
+            }
+            let entry: Entry =
+                serde_json::from_str(json).map_err(|e| bad(&format!("not an entry: {e}")))?;
+            if entry.seq != seq {
+                return Err(bad("sequence numbers disagree"));
+            }
+            if let Some(prev) = entries.last().map(|e: &Entry| e.seq)
+                && seq != prev + 1
+            {
+                return Err(bad("sequence number out of order"));
+            }
+            Ok(entry)
+        })();
+        match parsed {
+            Ok(e) => entries.push(e),
+            // A crash while appending leaves at most the last line torn; it was never shown.
+            Err(_) if last && !complete => break,
+            Err(d) => return (entries, Some(d)),
+        }
+    }
+    (entries, None)
+}
+
+/// What recovering one meeting gave.
+pub struct Recovered {
+    pub minutes: Minutes,
+    /// Entries of the journal applied that the minutes did not yet hold.
+    pub replayed: usize,
+    pub damage: Option<Damage>,
+    pub journal: PathBuf,
+    /// The case of the last step in the journal: where the meeting stopped.
+    pub last_case: Option<String>,
+}
+
+/// Replays the journal of `meeting` onto its minutes (or from nothing, when the minutes were
+/// never written): each entry newer than the minutes exactly once. Entries the meeting rule
+/// refuses are not applied; they cannot have been shown.
+pub fn recover(
+    panel: &Panel,
+    dir: &Path,
+    meeting_id: &str,
+    base: Option<&Minutes>,
+) -> Option<Recovered> {
+    let path = path_for(dir, meeting_id);
+    let text = super::read::read_journal(&path).ok()?;
+    let (entries, damage) = parse(&text);
+    let mut meeting: Option<Meeting> = base.map(Minutes::meeting);
+    let held = base.map_or(0, |m| m.journal);
+    let mut seq = held;
+    let mut finalized = base.and_then(|m| m.finalization.clone());
+    let mut replayed = 0;
+    for e in entries.iter().filter(|e| e.seq > held) {
+        if finalized.is_some() {
+            break;
+        }
+        if event::apply(&mut meeting, panel, &e.event).is_ok() {
+            replayed += 1;
+            if let Event::Finalize { at, by, user } = &e.event
+                && let Some(m) = &meeting
+            {
+                let mut sealed = Minutes::new(panel, m);
+                sealed.journal = e.seq;
+                if minutes::finalize(&mut sealed, by, user, at).is_ok() {
+                    finalized = sealed.finalization.clone();
+                }
+            }
+        }
+        seq = e.seq;
+    }
+    let m = meeting?;
+    let mut out = Minutes::new(panel, &m);
+    out.journal = seq;
+    if let Some(f) = finalized {
+        out.finalization = Some(f);
+    }
+    let last_case = entries
+        .iter()
+        .rev()
+        .find_map(|e| e.event.case().map(str::to_string));
+    Some(Recovered {
+        minutes: out,
+        replayed,
+        damage,
+        journal: path,
+        last_case,
+    })
+}
+
+/// The ids of meetings that have a journal in the panel folder.
+pub fn meetings(dir: &Path) -> Vec<String> {
+    let mut ids: Vec<String> = std::fs::read_dir(dir.join(MINUTES_DIR))
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .filter_map(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    name.strip_suffix(".journal").map(str::to_string)
+                })
+                .filter(|n| !n.starts_with('.'))
+                .collect()
+        })
+        .unwrap_or_default();
+    ids.sort();
+    ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(name: &str) -> Event {
+        Event::Attendee { name: name.into() }
+    }
+
+    #[test]
+    fn lines_round_trip_and_a_torn_last_line_is_ignored() {
+        let text = format!("{}{}", line(1, &ev("甲")), line(2, &ev("乙")));
+        let (entries, damage) = parse(&text);
+        assert_eq!(entries.len(), 2);
+        assert_eq!(damage, None);
+        let torn = &text[..text.len() - 8];
+        let (entries, damage) = parse(torn);
+        assert_eq!(entries.len(), 1);
+        assert_eq!(damage, None);
+    }
+
+    #[test]
+    fn a_damaged_line_before_the_last_stops_reading_with_its_number() {
+        let text = format!(
+            "{}{}{}",
+            line(1, &ev("a")),
+            line(2, &ev("b")).replace('b', "c"),
+            line(3, &ev("d"))
+        );
+        let (entries, damage) = parse(&text);
+        assert_eq!(entries.len(), 1);
+        assert_eq!(damage.map(|d| d.line), Some(2));
+        let text = format!("{}{}", line(1, &ev("a")), line(3, &ev("b")));
+        let (_, damage) = parse(&text);
+        assert!(damage.is_some_and(|d| d.message.contains("out of order")));
+    }
+
+    #[test]
+    fn nonsense_is_damage_not_a_panic() {
+        for junk in ["", "\n", "x\ty\tz\n", "1\t\t{}\n", "\u{1b}[2J\n", "9999999999999999999999\ta\tb\n"] {
+            let _ = parse(junk);
+        }
+        assert!(parse("garbage\nmore\n").1.is_some());
+    }
+}

@@ -1,0 +1,281 @@
+//! The session on disk: opening a panel with its minutes (recovering from the journal what a
+//! crash left out), making each step durable before it is drawn, the one-writer lock, and
+//! following another docket's meeting read-only.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Read, Seek, Write};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use crate::domain::event::Event;
+use crate::domain::text::Lang;
+use crate::i18n;
+use crate::sanitize::escape;
+use crate::store::disk::{self, Disk, Modes, RealDisk};
+use crate::store::minutes::{self, Minutes};
+use crate::store::{journal, panel};
+
+use super::app::App;
+
+pub const LOCK_FILE: &str = ".docket.lock";
+
+/// The modes a panel's files get: its `group`, if named and known, else private.
+pub fn modes_for(app: &App) -> Modes {
+    Modes::for_group(app.panel.group.as_deref().and_then(disk::group_id))
+}
+
+/// Loads the panel and what its minutes and journals say: earlier meetings, and a meeting
+/// still open (with whatever the journal holds beyond its minutes), resumed at the case
+/// where it stopped. Problems go to `err`; `None` when the panel cannot open. With
+/// `writable` false nothing is written (a second docket following the first).
+pub fn load(dir: &Path, lang: Lang, writable: bool, err: &mut dyn Write) -> io::Result<Option<App>> {
+    let loaded = panel::load(dir);
+    let Some(p) = loaded.panel else {
+        for d in &loaded.report.diagnostics {
+            writeln!(err, "{}", d.render(lang))?;
+        }
+        return Ok(None);
+    };
+    let broken = loaded.report.errors();
+    let mut app = App::new(dir.to_path_buf(), p, loaded.cases, lang);
+    if broken > 0 {
+        app.notes.push(i18n::broken_cases(broken, lang));
+    }
+    let mut disk = RealDisk::new(modes_for(&app));
+    read_minutes(&mut app, writable.then_some(&mut disk as &mut dyn Disk));
+    if let Some(n) = app.notes.first().cloned() {
+        app.warn(n);
+    } else if let Some(m) = &app.meeting {
+        let text = i18n::resumed(&m.id, lang);
+        app.info(text);
+    }
+    Ok(Some(app))
+}
+
+/// Fills `app` with the panel's minutes, replaying journals; writes recovered minutes
+/// through `disk` when given.
+fn read_minutes(app: &mut App, mut disk: Option<&mut dyn Disk>) {
+    let dir = app.dir.clone();
+    let lang = app.lang;
+    let mut ids: Vec<(PathBuf, String)> = minutes::list(&dir)
+        .into_iter()
+        .filter_map(|p| {
+            let id = p.file_stem()?.to_string_lossy().into_owned();
+            Some((p, id))
+        })
+        .collect();
+    for id in journal::meetings(&dir) {
+        if !ids.iter().any(|(_, i)| *i == id) {
+            ids.push((minutes::path_for(&dir, &id), id));
+        }
+    }
+    ids.sort_by(|a, b| minutes::order_key(&a.0).cmp(&minutes::order_key(&b.0)));
+    for (path, id) in ids {
+        if let Some(mode) = disk::readable_by_others(&path) {
+            app.notes.push(format!(
+                "{}: {}",
+                escape(&path.display().to_string()),
+                i18n::msg(&crate::diag::Msg::MinutesReadable { mode }, lang)
+            ));
+        }
+        let base = if path.exists() {
+            match minutes::read(&path) {
+                Ok((text, m)) => {
+                    if m.is_final() && minutes::verify(&text, &m) != minutes::Seal::Intact {
+                        app.notes.push(i18n::seal_broken(&path, lang));
+                    }
+                    Some(m)
+                }
+                Err(e) => {
+                    // Minutes that do not read are never written over.
+                    app.notes.push(minutes_error(&path, e));
+                    continue;
+                }
+            }
+        } else {
+            None
+        };
+        let mut current = base.clone();
+        if !base.as_ref().is_some_and(Minutes::is_final)
+            && let Some(r) = journal::recover(&app.panel, &dir, &id, base.as_ref())
+        {
+            if let Some(d) = &r.damage {
+                app.notes.push(format!(
+                    "{}:{}: {}",
+                    escape(&r.journal.display().to_string()),
+                    d.line,
+                    escape(&d.message)
+                ));
+            }
+            if r.replayed > 0 {
+                app.notes.push(i18n::recovered(r.replayed, &id, lang));
+                if let Some(d) = disk.as_deref_mut()
+                    && let Ok(text) = minutes::render(&r.minutes)
+                {
+                    let _ = d.replace(&path, text.as_bytes());
+                }
+            }
+            app.resume_case = r.last_case.clone();
+            current = Some(r.minutes);
+        }
+        let Some(m) = current else { continue };
+        if m.is_final() || m.meeting.closed_at.is_some() {
+            app.history.push(m);
+        } else {
+            if let Some(old) = app.meeting.take() {
+                // Two open meetings: the older one is kept as it is, read-only.
+                let mut stale = Minutes::new(&app.panel, &old);
+                stale.journal = app.journal_seq;
+                app.history.push(stale);
+            }
+            app.journal_seq = m.journal;
+            app.meeting = Some(m.meeting());
+        }
+    }
+    app.resume();
+}
+
+fn minutes_error(path: &Path, e: minutes::MinutesError) -> String {
+    match e {
+        minutes::MinutesError::Yaml { line, col, message } => format!(
+            "{}:{line}:{col}: {}",
+            escape(&path.display().to_string()),
+            escape(&message)
+        ),
+        minutes::MinutesError::Io(e) => format!(
+            "{}: {}",
+            escape(&path.display().to_string()),
+            escape(&e.to_string())
+        ),
+    }
+}
+
+/// Makes every step the App recorded durable: each appended to the journal and synced, then
+/// the minutes replaced atomically. A journal that cannot be written undoes what it could
+/// not keep (the screen must not show a step that is not on disk); minutes that cannot be
+/// written keep the last good file, and the journal keeps the step.
+pub fn save(app: &mut App, disk: &mut dyn Disk) {
+    if app.pending.is_empty() && !app.dirty {
+        return;
+    }
+    let Some(id) = app
+        .meeting
+        .as_ref()
+        .map(|m| m.id.clone())
+        .or_else(|| app.final_minutes.as_ref().map(|m| m.meeting.id.clone()))
+    else {
+        app.pending.clear();
+        app.dirty = false;
+        return;
+    };
+    let jpath = journal::path_for(&app.dir, &id);
+    let pending: Vec<Event> = std::mem::take(&mut app.pending);
+    for e in &pending {
+        let seq = app.journal_seq + 1;
+        if let Err(err) = journal::append(disk, &jpath, seq, e) {
+            undo_to_disk(app);
+            app.warn(i18n::journal_failed(&err.to_string(), app.lang));
+            return;
+        }
+        app.journal_seq = seq;
+    }
+    let Some(mut m) = app.minutes() else { return };
+    if m.finalization.is_none() {
+        m.journal = app.journal_seq;
+    }
+    let path = minutes::path_for(&app.dir, &id);
+    let written = minutes::render(&m)
+        .map_err(|_| io::Error::other("render"))
+        .and_then(|text| disk.replace(&path, text.as_bytes()));
+    match written {
+        Ok(()) => app.dirty = false,
+        Err(err) => app.warn(i18n::minutes_failed(&err.to_string(), app.lang)),
+    }
+}
+
+/// Puts the App back to what is on disk, after a journal write failed.
+fn undo_to_disk(app: &mut App) {
+    app.meeting = None;
+    app.final_minutes = None;
+    app.history.clear();
+    app.pending.clear();
+    app.journal_seq = 0;
+    app.notes.clear();
+    read_minutes(app, None);
+    app.dirty = false;
+}
+
+/// Follows another docket's meeting: re-reads the minutes when they changed on disk.
+pub fn refresh(app: &mut App, seen: &mut Option<SystemTime>) {
+    let now = newest_change(&app.dir);
+    if now == *seen {
+        return;
+    }
+    *seen = now;
+    app.meeting = None;
+    app.final_minutes = None;
+    app.history.clear();
+    app.journal_seq = 0;
+    app.notes.clear();
+    let keep = (app.screen, app.selected);
+    read_minutes(app, None);
+    (app.screen, app.selected) = keep;
+}
+
+/// When anything under minutes/ last changed.
+pub fn newest_change(dir: &Path) -> Option<SystemTime> {
+    std::fs::read_dir(dir.join(minutes::MINUTES_DIR))
+        .ok()?
+        .filter_map(|e| e.ok()?.metadata().ok()?.modified().ok())
+        .max()
+}
+
+/// The lock that makes one docket the writer of a panel.
+pub struct Lock {
+    _file: File,
+}
+
+/// Takes the panel's lock, or says who holds it. The lock dies with its process, so a
+/// crashed holder never blocks the next one; the new holder writes its own line.
+pub fn lock(app: &App, since: &str) -> Result<Lock, String> {
+    let path = app.dir.join(LOCK_FILE);
+    let modes = modes_for(app);
+    let existed = path.exists();
+    let mut file = match OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+    {
+        Ok(f) => f,
+        Err(e) => return Err(e.to_string()),
+    };
+    if !existed {
+        let _ = modes.apply(&path, false);
+    }
+    match file.try_lock() {
+        Ok(()) => {
+            let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+                .or_else(|_| std::fs::read_to_string("/etc/hostname"))
+                .unwrap_or_default();
+            let line = format!(
+                "{} {} {} {}\n",
+                app.user,
+                host.trim(),
+                std::process::id(),
+                since
+            );
+            let _ = file.set_len(0);
+            let _ = file.rewind();
+            let _ = file.write_all(line.as_bytes());
+            let _ = file.sync_all();
+            Ok(Lock { _file: file })
+        }
+        Err(_) => {
+            let mut holder = String::new();
+            let _ = file.read_to_string(&mut holder);
+            Err(holder.trim().to_string())
+        }
+    }
+}
