@@ -221,3 +221,49 @@ pub fn open(path: &Path, opts: crate::tui::Options) -> io::Result<i32> {
     };
     crate::tui::run(&dir, opts)
 }
+
+/// `docket verify`: whether finalized minutes are as they were sealed.
+pub fn verify(path: &Path, lang: Lang, out: &mut dyn Write) -> io::Result<i32> {
+    use crate::store::minutes::{self, MinutesError, Seal};
+    let shown = escape(&path.display().to_string()).into_owned();
+    let (text, m) = match minutes::read(path) {
+        Ok(x) => x,
+        Err(MinutesError::Yaml { line, col, message }) => {
+            writeln!(out, "{shown}:{line}:{col}: {}", escape(&message))?;
+            return Ok(1);
+        }
+        Err(MinutesError::Io(e)) => {
+            writeln!(out, "{shown}: {}", escape(&e.to_string()))?;
+            return Ok(1);
+        }
+    };
+    let (line, code) = match (minutes::verify(&text, &m), lang) {
+        (Seal::Intact, Lang::En) => (format!("{shown}: intact: every digest matches"), 0),
+        (Seal::Intact, Lang::Zh) => (format!("{shown}：完好，各项摘要均相符"), 0),
+        (Seal::NotFinal, Lang::En) => (format!("{shown}: not finalized: nothing to verify"), 1),
+        (Seal::NotFinal, Lang::Zh) => (format!("{shown}：尚未定稿，无可校验"), 1),
+        (Seal::Broken(Some(c)), Lang::En) => (
+            format!(
+                "{shown}: CHANGED: the record of case {} does not match its digest",
+                escape(&c)
+            ),
+            1,
+        ),
+        (Seal::Broken(Some(c)), Lang::Zh) => (
+            format!("{shown}：已被改动：案件 {} 的记录与其摘要不符", escape(&c)),
+            1,
+        ),
+        (Seal::Broken(None), Lang::En) => (
+            format!(
+                "{shown}: CHANGED: the meeting part (attendance, header) does not match its digest"
+            ),
+            1,
+        ),
+        (Seal::Broken(None), Lang::Zh) => (
+            format!("{shown}：已被改动：会议部分（出席、基本信息）与其摘要不符"),
+            1,
+        ),
+    };
+    writeln!(out, "{line}")?;
+    Ok(code)
+}

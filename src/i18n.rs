@@ -364,10 +364,10 @@ pub fn msg(m: &Msg, lang: Lang) -> String {
             format!("文本中含控制字符 {}，显示时已转义", escape(&c.to_string()))
         }
         (Msg::MinutesReadable { mode }, En) => {
-            format!("readable by other users (mode {mode:o}); run chmod 600")
+            format!("readable by other users (mode {mode:o}); run chmod o-rwx on it")
         }
         (Msg::MinutesReadable { mode }, Zh) => {
-            format!("其他用户可读（权限 {mode:o}）；请执行 chmod 600")
+            format!("其他用户可读（权限 {mode:o}）；请对其执行 chmod o-rwx")
         }
     }
 }
@@ -973,7 +973,9 @@ s!(K_CHOOSE_PREV, "choose (up)", "选择（上）");
 pub fn recovered(n: usize, meeting: &str, lang: Lang) -> String {
     let m = escape(meeting);
     match lang {
-        Lang::En => format!("Recovered {n} recorded steps of meeting {m} from its journal: nothing was lost."),
+        Lang::En => format!(
+            "Recovered {n} recorded steps of meeting {m} from its journal: nothing was lost."
+        ),
         Lang::Zh => format!("已从日志恢复会议 {m} 的 {n} 项记录，未丢失任何内容。"),
     }
 }
@@ -981,7 +983,9 @@ pub fn recovered(n: usize, meeting: &str, lang: Lang) -> String {
 pub fn journal_failed(err: &str, lang: Lang) -> String {
     let e = escape(err);
     match lang {
-        Lang::En => format!("Could not record this step ({e}); it was not kept. The saved minutes are untouched."),
+        Lang::En => format!(
+            "Could not record this step ({e}); it was not kept. The saved minutes are untouched."
+        ),
         Lang::Zh => format!("无法记录此步骤（{e}），未予保存；已保存的会议记录未受影响。"),
     }
 }
@@ -989,7 +993,9 @@ pub fn journal_failed(err: &str, lang: Lang) -> String {
 pub fn minutes_failed(err: &str, lang: Lang) -> String {
     let e = escape(err);
     match lang {
-        Lang::En => format!("The minutes could not be saved ({e}); the last saved minutes are untouched and the journal keeps this step."),
+        Lang::En => format!(
+            "The minutes could not be saved ({e}); the last saved minutes are untouched and the journal keeps this step."
+        ),
         Lang::Zh => format!("会议记录无法保存（{e}）；上次保存的记录未受影响，日志已保留此步骤。"),
     }
 }
@@ -997,7 +1003,9 @@ pub fn minutes_failed(err: &str, lang: Lang) -> String {
 pub fn read_only(holder: &str, lang: Lang) -> String {
     let h = escape(holder);
     match lang {
-        Lang::En => format!("Read-only: this panel is open in another docket ({h}). Following its meeting."),
+        Lang::En => {
+            format!("Read-only: this panel is open in another docket ({h}). Following its meeting.")
+        }
         Lang::Zh => format!("只读：本审议组已在另一个 docket 中打开（{h}），正在跟随其会议。"),
     }
 }

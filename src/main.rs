@@ -53,6 +53,14 @@ enum Command {
     },
     /// Print where the settings file is and the settings in effect.
     Config,
+    /// Check that finalized minutes are as they were sealed.
+    ///
+    /// Recomputes the SHA-256 digest of every case record and of the whole minutes, and names
+    /// the first that fails. Exits 0 when the file is intact, 1 otherwise.
+    Verify {
+        /// A minutes file, e.g. panels/example/minutes/2026-11-20-1.yaml.
+        minutes: PathBuf,
+    },
 }
 
 /// A terminal of the vt100 family (or dumb): no colours, no bracketed paste.
@@ -85,6 +93,7 @@ fn main() -> ExitCode {
             &mut out,
         ),
         Some(Command::Config) => cli::config(&settings, lang, &mut out),
+        Some(Command::Verify { minutes }) => cli::verify(&minutes, lang, &mut out),
         None => {
             let dir = args.panel_dir.unwrap_or_else(default_dir);
             if let Some(locale) = tui::non_utf8_locale() {

@@ -226,3 +226,66 @@ fn config_prints_the_settings_path_and_what_is_in_effect() {
     assert!(err.contains("settings.yaml:"), "{err}");
     assert!(stdout(&o).contains("ascii: false"), "{}", stdout(&o));
 }
+
+#[test]
+fn check_warns_about_minutes_others_can_read() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = example_copy("readable-minutes");
+    let minutes = dir.join("minutes");
+    std::fs::create_dir(&minutes).expect("minutes folder");
+    std::fs::set_permissions(&minutes, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let file = minutes.join("2026-11-20-1.yaml");
+    std::fs::copy(root().join("tests/data/minutes-min.yaml"), &file).expect("copy");
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    let o = docket(&["check", dir.to_str().expect("utf-8")], &[]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(
+        out.contains("minutes:1:1: warning: readable by other users (mode 755)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("2026-11-20-1.yaml:1:1: warning: readable by other users (mode 644)"),
+        "{out}"
+    );
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    std::fs::set_permissions(&minutes, std::fs::Permissions::from_mode(0o700)).expect("chmod");
+    let o = docket(&["check", dir.to_str().expect("utf-8")], &[]);
+    assert!(
+        !stdout(&o).contains("readable by other users"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn verify_names_what_was_changed() {
+    let doc = std::fs::read_to_string(root().join("docs/formats.md")).expect("formats.md");
+    let marker = "<!-- minutes-example -->\n```yaml\n";
+    let start = doc.find(marker).expect("marker") + marker.len();
+    let end = start + doc[start..].find("```").expect("end");
+    let sealed = &doc[start..end];
+    let dir = scratch("verify");
+    let file = dir.join("m.yaml");
+    std::fs::write(&file, sealed).expect("write");
+    let path = file.to_str().expect("utf-8");
+    let o = docket(&["verify", path], &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("intact"), "{}", stdout(&o));
+    std::fs::write(&file, sealed.replacen("予以容错。", "予以免责。", 1)).expect("write");
+    let o = docket(&["verify", path, "--lang", "zh"], &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("案件 2026-007 的记录与其摘要不符"),
+        "{}",
+        stdout(&o)
+    );
+    std::fs::write(&file, sealed.replacen("外出学习", "出差", 1)).expect("write");
+    let o = docket(&["verify", path], &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("the meeting part"), "{}", stdout(&o));
+    std::fs::write(&file, "schema: [\n").expect("write");
+    let o = docket(&["verify", path], &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("m.yaml:"), "{}", stdout(&o));
+}

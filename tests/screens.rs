@@ -377,3 +377,43 @@ fn an_input_puts_the_terminal_cursor_after_the_chinese_text() {
     assert_eq!(buf[(pos.x - 2, pos.y)].symbol(), "明");
     assert_eq!(buf[(pos.x, pos.y)].symbol(), " ");
 }
+
+#[test]
+fn hostile_text_is_drawn_escaped_in_every_part() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/injection");
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("screens-injection");
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&src, &dir);
+    let mut err = Vec::new();
+    let mut a = load_app(&dir, Lang::Zh, &mut err)
+        .expect("load")
+        .expect("opens");
+    a.clock = Box::new(TestClock(Cell::new(1_795_136_400)));
+    let mut seen_escape = false;
+    let mut check = |a: &App| {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let t = render(a, w, h, false);
+            let buf = t.backend().buffer();
+            for cell in buf.content() {
+                assert!(
+                    !cell.symbol().chars().any(docket::sanitize::is_unsafe),
+                    "{:?} drawn at {w}x{h}",
+                    cell.symbol()
+                );
+            }
+            seen_escape |= screen_text(buf).contains("\\u{1b}");
+        }
+    };
+    check(&a);
+    in_meeting(&mut a);
+    run(&mut a, [Action::Enter]);
+    for _ in 0..4 {
+        check(&a);
+        run(&mut a, [Action::Tab]);
+    }
+    run(&mut a, [Action::Vote]);
+    check(&a);
+    run(&mut a, [Action::Help]);
+    check(&a);
+    assert!(seen_escape, "the escapes are shown");
+}

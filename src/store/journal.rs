@@ -218,7 +218,14 @@ mod tests {
 
     #[test]
     fn nonsense_is_damage_not_a_panic() {
-        for junk in ["", "\n", "x\ty\tz\n", "1\t\t{}\n", "\u{1b}[2J\n", "9999999999999999999999\ta\tb\n"] {
+        for junk in [
+            "",
+            "\n",
+            "x\ty\tz\n",
+            "1\t\t{}\n",
+            "\u{1b}[2J\n",
+            "9999999999999999999999\ta\tb\n",
+        ] {
             let _ = parse(junk);
         }
         assert!(parse("garbage\nmore\n").1.is_some());

@@ -52,6 +52,7 @@ pub fn load(dir: &Path) -> Loaded {
         Some(p) => load_cases(&mut cx, dir, Some(p)),
         None => load_cases(&mut cx, dir, None),
     };
+    check_privacy(&mut cx, dir);
     cx.report.sort();
     Loaded {
         dir: dir.to_path_buf(),
@@ -594,4 +595,45 @@ fn check_across(cx: &mut Ctx, places: &[Places]) {
             }
         }
     }
+}
+
+/// Minutes (and their folder) that other users can read are a leak: warned about.
+fn check_privacy(cx: &mut Ctx, dir: &Path) {
+    let folder = dir.join(super::minutes::MINUTES_DIR);
+    let mut paths = vec![folder.clone()];
+    if let Ok(entries) = fs::read_dir(&folder) {
+        let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        files.sort();
+        paths.extend(
+            files
+                .into_iter()
+                .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "journal")),
+        );
+    }
+    for p in paths {
+        if let Some(mode) = super::disk::readable_by_others(&p) {
+            cx.report.push(
+                crate::diag::Severity::Warning,
+                &p,
+                1,
+                1,
+                Msg::MinutesReadable { mode },
+            );
+        }
+    }
+}
+
+/// Checks one case's text as `docket check` would, against a panel (when given): for
+/// editing a case before it is written into `cases/`, and for fuzzing the loader.
+pub fn check_case_text(
+    panel: Option<&Panel>,
+    shown_as: &Path,
+    text: &str,
+) -> (Option<Case>, Report) {
+    let mut cx = Ctx::default();
+    let case = cx
+        .parse_text(shown_as, text)
+        .and_then(|node| decode_case(&mut cx, &node, panel).0);
+    cx.report.sort();
+    (case, cx.report)
 }

@@ -455,3 +455,13 @@ pub fn load(reference: &str, dir: Option<&Path>) -> (Option<Rules>, crate::diag:
         .and_then(|tree| decode(&mut cx, &tree));
     (rules, cx.report)
 }
+
+/// Decodes one rules file's text on its own (no `extends`), with every problem: for
+/// fuzzing the rules loader.
+pub fn check_rules_text(shown_as: &Path, text: &str) -> (Option<Rules>, crate::diag::Report) {
+    let mut cx = Ctx::default();
+    let rules = cx
+        .parse_text(shown_as, text)
+        .and_then(|t| decode(&mut cx, &t));
+    (rules, cx.report)
+}

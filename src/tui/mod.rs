@@ -107,7 +107,14 @@ pub fn run(dir: &Path, opts: Options) -> io::Result<i32> {
     if opts.paste {
         let _ = execute!(io::stdout(), EnableBracketedPaste);
     }
-    let result = event_loop(&mut terminal, &mut app, &keymap, theme, &mut disk, &persisting);
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        &keymap,
+        theme,
+        &mut disk,
+        &persisting,
+    );
     {
         let _guard = persisting.lock();
         session::save(&mut app, &mut disk);

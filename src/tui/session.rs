@@ -28,7 +28,12 @@ pub fn modes_for(app: &App) -> Modes {
 /// still open (with whatever the journal holds beyond its minutes), resumed at the case
 /// where it stopped. Problems go to `err`; `None` when the panel cannot open. With
 /// `writable` false nothing is written (a second docket following the first).
-pub fn load(dir: &Path, lang: Lang, writable: bool, err: &mut dyn Write) -> io::Result<Option<App>> {
+pub fn load(
+    dir: &Path,
+    lang: Lang,
+    writable: bool,
+    err: &mut dyn Write,
+) -> io::Result<Option<App>> {
     let loaded = panel::load(dir);
     let Some(p) = loaded.panel else {
         for d in &loaded.report.diagnostics {
@@ -69,7 +74,7 @@ fn read_minutes(app: &mut App, mut disk: Option<&mut dyn Disk>) {
             ids.push((minutes::path_for(&dir, &id), id));
         }
     }
-    ids.sort_by(|a, b| minutes::order_key(&a.0).cmp(&minutes::order_key(&b.0)));
+    ids.sort_by_key(|a| minutes::order_key(&a.0));
     for (path, id) in ids {
         if let Some(mode) = disk::readable_by_others(&path) {
             app.notes.push(format!(

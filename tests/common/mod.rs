@@ -1,0 +1,226 @@
+//! Helpers shared by the tests that drive the real binary in a pseudo-terminal.
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+pub const ROWS: u16 = 40;
+pub const COLS: u16 = 120;
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+pub enum Chunk {
+    Bytes(Vec<u8>),
+    Closed,
+}
+
+pub struct Session {
+    parser: vt100::Parser,
+    rx: Receiver<Chunk>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+    closed: bool,
+    /// Every byte docket wrote to the terminal.
+    pub raw: Vec<u8>,
+}
+
+impl Session {
+    pub fn start(dir: &Path, scratch: &Path) -> Session {
+        Session::start_with(dir, scratch, &[])
+    }
+
+    pub fn start_with(dir: &Path, scratch: &Path, env: &[(&str, &str)]) -> Session {
+        let dir = dir.to_str().expect("utf-8 path").to_string();
+        Session::spawn(
+            env!("CARGO_BIN_EXE_docket"),
+            &[dir.as_str(), "--lang", "zh"],
+            scratch,
+            env,
+        )
+    }
+
+    /// Starts `program args` in a pty with docket's test environment (and `env`).
+    pub fn spawn(program: &str, args: &[&str], scratch: &Path, env: &[(&str, &str)]) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(program);
+        cmd.args(args);
+        cmd.env_clear();
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "C.UTF-8");
+        cmd.env("NO_COLOR", "1");
+        cmd.env("TZ", "UTC");
+        cmd.env("HOME", scratch);
+        cmd.env("XDG_CONFIG_HOME", scratch.join("config"));
+        cmd.env("XDG_CACHE_HOME", scratch.join("cache"));
+        cmd.env("USER", "clerk");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pty.slave.spawn_command(cmd).expect("spawn docket");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let writer = pty.master.take_writer().expect("writer");
+        let (tx, rx) = channel();
+        // Drain the pty on a thread of its own: a full pty buffer would block docket.
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => {
+                        let _ = tx.send(Chunk::Closed);
+                        return;
+                    }
+                    Ok(n) => {
+                        if tx.send(Chunk::Bytes(buf[..n].to_vec())).is_err() {
+                            return;
+                        }
+                    }
+                }
+            }
+        });
+        Session {
+            parser: vt100::Parser::new(
+                std::num::NonZero::new(ROWS).expect("rows"),
+                std::num::NonZero::new(COLS).expect("cols"),
+                0,
+            ),
+            rx,
+            writer,
+            child,
+            _master: pty.master,
+            closed: false,
+            raw: Vec::new(),
+        }
+    }
+
+    pub fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Takes in output until `done` holds for the screen, or fails after PATIENCE.
+    pub fn wait(&mut self, what: &str, done: impl Fn(&str) -> bool) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if done(&self.screen()) {
+                return;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.rx.recv_timeout(left) {
+                Ok(Chunk::Bytes(b)) => {
+                    self.parser.process(&b);
+                    self.raw.extend_from_slice(&b);
+                }
+                Ok(Chunk::Closed) => {
+                    self.closed = true;
+                    assert!(
+                        done(&self.screen()),
+                        "docket exited waiting for {what}:\n{}",
+                        self.screen()
+                    );
+                    return;
+                }
+                Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => {
+                    panic!(
+                        "waited {PATIENCE:?} for {what}; the screen:\n{}",
+                        self.screen()
+                    )
+                }
+            }
+        }
+    }
+
+    pub fn expect(&mut self, text: &str) {
+        let t = text.to_string();
+        self.wait(text, move |s| s.contains(&t));
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("docket's pid")
+    }
+
+    /// Sends a signal (`KILL`, `HUP`, ...) to docket.
+    pub fn signal(&self, sig: &str) {
+        let ok = std::process::Command::new("kill")
+            .arg(format!("-{sig}"))
+            .arg(self.pid().to_string())
+            .status()
+            .expect("run kill")
+            .success();
+        assert!(ok, "kill -{sig}");
+    }
+
+    /// Whether docket has exited, waiting at most `limit` for it.
+    pub fn exited_within(&mut self, limit: Duration) -> bool {
+        let deadline = Instant::now() + limit;
+        while !self.closed {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.rx.recv_timeout(left) {
+                Ok(Chunk::Bytes(b)) => {
+                    self.parser.process(&b);
+                    self.raw.extend_from_slice(&b);
+                }
+                Ok(Chunk::Closed) => self.closed = true,
+                Err(_) => return false,
+            }
+        }
+        self.child.wait().is_ok()
+    }
+
+    pub fn keys(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("type");
+        self.writer.flush().expect("flush");
+    }
+
+    /// Waits for docket to exit and returns its exit code.
+    pub fn finish(mut self) -> u32 {
+        let deadline = Instant::now() + PATIENCE;
+        while !self.closed {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.rx.recv_timeout(left) {
+                Ok(Chunk::Bytes(b)) => {
+                    self.parser.process(&b);
+                    self.raw.extend_from_slice(&b);
+                }
+                Ok(Chunk::Closed) => self.closed = true,
+                Err(_) => panic!("docket did not exit; the screen:\n{}", self.screen()),
+            }
+        }
+        self.child.wait().expect("wait for docket").exit_code()
+    }
+}
+
+pub fn copy_dir(src: &Path, dst: &Path) {
+    std::fs::create_dir_all(dst).expect("mkdir");
+    for e in std::fs::read_dir(src).expect("read_dir") {
+        let e = e.expect("entry");
+        if e.file_type().expect("type").is_dir() {
+            copy_dir(&e.path(), &dst.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), dst.join(e.file_name())).expect("copy");
+        }
+    }
+}
+
+pub fn scratch(name: &str) -> (PathBuf, PathBuf) {
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("pty")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&root);
+    let panel = root.join("example");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("panels/example");
+    std::fs::create_dir_all(panel.join("cases")).expect("mkdir");
+    std::fs::copy(src.join("panel.yaml"), panel.join("panel.yaml")).expect("copy panel");
+    copy_dir(&src.join("cases"), &panel.join("cases"));
+    (root, panel)
+}

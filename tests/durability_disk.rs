@@ -1,0 +1,191 @@
+//! Saving when the disk fails, through the file-system seam: disk full, read-only, a file
+//! replaced underneath. The last good minutes stay byte for byte; the journal keeps what it
+//! could; the screen says so.
+
+use std::cell::Cell;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use docket::domain::text::Lang;
+use docket::store::disk::{Disk, Modes, RealDisk};
+use docket::store::journal;
+use docket::tui::app::{Action, App, Clock, Level};
+use docket::tui::session;
+
+struct TestClock(Cell<i64>);
+
+impl Clock for TestClock {
+    fn now(&self) -> jiff::Timestamp {
+        let t = self.0.get();
+        self.0.set(t + 60);
+        jiff::Timestamp::from_second(t).expect("time")
+    }
+}
+
+/// A disk that fails the way it is told to, and otherwise writes for real.
+struct FaultyDisk {
+    real: RealDisk,
+    fail_append: Option<i32>,
+    fail_replace: Option<i32>,
+}
+
+impl Disk for FaultyDisk {
+    fn append(&mut self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        match self.fail_append {
+            Some(code) => Err(io::Error::from_raw_os_error(code)),
+            None => self.real.append(path, bytes),
+        }
+    }
+
+    fn replace(&mut self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        match self.fail_replace {
+            Some(code) => Err(io::Error::from_raw_os_error(code)),
+            None => self.real.replace(path, bytes),
+        }
+    }
+}
+
+const ENOSPC: i32 = 28;
+const EROFS: i32 = 30;
+
+fn copy_dir(src: &Path, dst: &Path) {
+    std::fs::create_dir_all(dst).expect("mkdir");
+    for e in std::fs::read_dir(src).expect("read_dir") {
+        let e = e.expect("entry");
+        if e.file_type().expect("type").is_dir() {
+            copy_dir(&e.path(), &dst.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), dst.join(e.file_name())).expect("copy");
+        }
+    }
+}
+
+fn panel(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("disk")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("panels/example");
+    std::fs::create_dir_all(dir.join("cases")).expect("mkdir");
+    std::fs::copy(src.join("panel.yaml"), dir.join("panel.yaml")).expect("copy");
+    copy_dir(&src.join("cases"), &dir.join("cases"));
+    dir
+}
+
+fn app(dir: &Path) -> App {
+    let mut err = Vec::new();
+    let mut app = session::load(dir, Lang::En, true, &mut err)
+        .expect("load")
+        .expect("opens");
+    app.clock = Box::new(TestClock(Cell::new(1_795_136_400)));
+    app
+}
+
+/// Opens a meeting and the first case, saved through `disk`; returns the minutes path.
+fn meeting(app: &mut App, disk: &mut dyn Disk) -> PathBuf {
+    for a in [Action::Meeting, Action::Enter, Action::Enter] {
+        app.update(a);
+        session::save(app, disk);
+    }
+    let id = app.meeting.as_ref().expect("meeting").id.clone();
+    docket::store::minutes::path_for(&app.dir, &id)
+}
+
+fn warning(app: &App) -> String {
+    match &app.message {
+        Some((Level::Warn, m)) => m.clone(),
+        other => panic!("no warning: {other:?}"),
+    }
+}
+
+#[test]
+fn a_full_or_read_only_disk_leaves_the_last_minutes_and_the_journal_keeps_the_step() {
+    for code in [ENOSPC, EROFS] {
+        let dir = panel(&format!("minutes-{code}"));
+        let mut a = app(&dir);
+        let mut disk = FaultyDisk {
+            real: RealDisk::new(Modes::PRIVATE),
+            fail_append: None,
+            fail_replace: None,
+        };
+        let path = meeting(&mut a, &mut disk);
+        let before = std::fs::read(&path).expect("minutes written");
+        disk.fail_replace = Some(code);
+        a.update(Action::Tab);
+        a.update(Action::Right); // D1, not tolerable
+        session::save(&mut a, &mut disk);
+        assert!(
+            warning(&a).contains("journal keeps this step"),
+            "{}",
+            warning(&a)
+        );
+        assert_eq!(
+            std::fs::read(&path).expect("minutes"),
+            before,
+            "code {code}"
+        );
+        // The step is in the journal, and the next start recovers it.
+        let jtext =
+            std::fs::read_to_string(journal::path_for(&dir, &a.meeting.as_ref().expect("m").id))
+                .expect("journal");
+        assert!(jtext.contains("\"event\":\"finding\""), "{jtext}");
+        let again = app(&dir);
+        let m = again.meeting.as_ref().expect("resumed");
+        let r = m.record(&again.cases[0].case.id).expect("taken up");
+        assert_eq!(r.findings.len(), 1, "code {code}");
+        assert!(
+            again
+                .notes
+                .iter()
+                .any(|n| n.contains("Recovered 1 recorded step")),
+            "{:?}",
+            again.notes
+        );
+    }
+}
+
+#[test]
+fn a_journal_that_cannot_be_written_undoes_the_step_and_keeps_the_minutes() {
+    let dir = panel("journal-enospc");
+    let mut a = app(&dir);
+    let mut disk = FaultyDisk {
+        real: RealDisk::new(Modes::PRIVATE),
+        fail_append: None,
+        fail_replace: None,
+    };
+    let path = meeting(&mut a, &mut disk);
+    let before = std::fs::read(&path).expect("minutes");
+    disk.fail_append = Some(ENOSPC);
+    a.update(Action::Tab);
+    a.update(Action::Right);
+    assert_eq!(a.pending.len(), 1);
+    session::save(&mut a, &mut disk);
+    assert!(warning(&a).contains("it was not kept"), "{}", warning(&a));
+    // Not on disk, so not on screen either.
+    let m = a.meeting.as_ref().expect("meeting");
+    let r = m.record(&a.cases[0].case.id).expect("taken up");
+    assert!(r.findings.is_empty());
+    assert_eq!(std::fs::read(&path).expect("minutes"), before);
+}
+
+#[test]
+fn minutes_replaced_underneath_are_not_written_over() {
+    let dir = panel("replaced");
+    let mut a = app(&dir);
+    let mut disk = RealDisk::new(Modes::PRIVATE);
+    let path = meeting(&mut a, &mut disk);
+    // Another program puts its own file in place.
+    let theirs = b"# someone else's file\n".to_vec();
+    let tmp = path.with_extension("other");
+    std::fs::write(&tmp, &theirs).expect("write");
+    std::fs::rename(&tmp, &path).expect("replace");
+    a.update(Action::Tab);
+    a.update(Action::Right);
+    session::save(&mut a, &mut disk);
+    assert!(
+        warning(&a).contains("replaced by another program"),
+        "{}",
+        warning(&a)
+    );
+    assert_eq!(std::fs::read(&path).expect("minutes"), theirs);
+}
