@@ -105,9 +105,10 @@ pub fn summary(loaded: &Loaded, lang: Lang) -> String {
     };
     match lang {
         Lang::En => format!(
-            "{name} ({dir}): rules {rules} {version}, {} members ({voting} voting), {} cases: {}{tail}",
+            "{name} ({dir}): rules {rules} {version}, {} members ({voting} voting), {} case{}: {}{tail}",
             p.members.len(),
             loaded.cases.len(),
+            if loaded.cases.len() == 1 { "" } else { "s" },
             kinds.join(", ")
         ),
         Lang::Zh => format!(

@@ -189,3 +189,30 @@ fn minutes_replaced_underneath_are_not_written_over() {
     );
     assert_eq!(std::fs::read(&path).expect("minutes"), theirs);
 }
+
+#[test]
+fn opening_minutes_changed_after_finalizing_warns_and_never_writes_to_them() {
+    let dir = panel("tampered");
+    let doc =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/formats.md"))
+            .expect("formats.md");
+    let marker = "<!-- minutes-example -->\n```yaml\n";
+    let start = doc.find(marker).expect("marker") + marker.len();
+    let end = start + doc[start..].find("```").expect("end");
+    let tampered = doc[start..end].replacen("予以容错。", "予以免责。", 1);
+    std::fs::create_dir_all(dir.join("minutes")).expect("mkdir");
+    let path = dir.join("minutes/2026-11-20-1.yaml");
+    std::fs::write(&path, &tampered).expect("write");
+    let mut a = app(&dir);
+    assert!(
+        matches!(&a.message, Some((Level::Warn, m)) if m.contains("fail their digest")),
+        "{:?}",
+        a.message
+    );
+    // It is history, read-only: a new meeting goes to a new file.
+    assert_eq!(a.history.len(), 1);
+    let mut disk = RealDisk::new(Modes::PRIVATE);
+    let new = meeting(&mut a, &mut disk);
+    assert_ne!(new, path);
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), tampered);
+}

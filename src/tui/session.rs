@@ -76,13 +76,6 @@ fn read_minutes(app: &mut App, mut disk: Option<&mut dyn Disk>) {
     }
     ids.sort_by_key(|a| minutes::order_key(&a.0));
     for (path, id) in ids {
-        if let Some(mode) = disk::readable_by_others(&path) {
-            app.notes.push(format!(
-                "{}: {}",
-                escape(&path.display().to_string()),
-                i18n::msg(&crate::diag::Msg::MinutesReadable { mode }, lang)
-            ));
-        }
         let base = if path.exists() {
             match minutes::read(&path) {
                 Ok((text, m)) => {
@@ -122,6 +115,14 @@ fn read_minutes(app: &mut App, mut disk: Option<&mut dyn Disk>) {
             }
             app.resume_case = r.last_case.clone();
             current = Some(r.minutes);
+        }
+        // After what matters more (a broken seal, a recovery): a leak to warn about.
+        if let Some(mode) = disk::readable_by_others(&path) {
+            app.notes.push(format!(
+                "{}: {}",
+                escape(&path.display().to_string()),
+                i18n::msg(&crate::diag::Msg::MinutesReadable { mode }, lang)
+            ));
         }
         let Some(m) = current else { continue };
         if m.is_final() || m.meeting.closed_at.is_some() {

@@ -164,7 +164,8 @@ fn draw_hints(frame: &mut Frame, cx: &Ctx, area: Rect) {
         if used + piece > w {
             break;
         }
-        spans.push(Span::styled(key, cx.theme.key()));
+        // Key names can come from the user's settings file: escaped like any file text.
+        spans.push(Span::styled(text::fit(&key, 12), cx.theme.key()));
         spans.push(Span::raw(format!(" {help}  ")));
         used += piece;
     }
