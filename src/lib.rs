@@ -8,6 +8,7 @@
 //! - [`diag`]: the problems found in files, with file, line and column.
 //! - [`i18n`]: every string shown to a person, in Chinese and English.
 //! - [`sanitize`]: escaping of untrusted text before it reaches a terminal.
+//! - [`text`]: display width: fitting, padding and wrapping Chinese and Latin text.
 //! - [`tui`]: the terminal front end: state and actions (`app`, `flow`), keys (`keymap`),
 //!   drawing (`views`).
 //! - [`config`]: user settings, defaults embedded from config/.
@@ -26,4 +27,5 @@ pub mod domain;
 pub mod i18n;
 pub mod sanitize;
 pub mod store;
+pub mod text;
 pub mod tui;

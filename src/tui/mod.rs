@@ -8,7 +8,7 @@ pub mod input;
 pub mod keymap;
 pub mod session;
 mod signals;
-pub mod text;
+
 pub mod theme;
 pub mod views;
 
@@ -260,7 +260,7 @@ pub fn pick_panel(panels: &[PathBuf], lang: Lang, ascii: bool) -> io::Result<Opt
                     ratatui::style::Style::new()
                 };
                 lines.push(Line::styled(
-                    text::fit(n, usize::from(f.area().width)),
+                    crate::text::fit(n, usize::from(f.area().width)),
                     style,
                 ));
             }

@@ -16,8 +16,8 @@ use crate::domain::quorum::PassRule;
 use crate::domain::rules::{ItemNoun, Kind};
 use crate::domain::text::Lang;
 use crate::i18n;
+use crate::text::{fit, pad, width, wrap};
 use crate::tui::app::Part;
-use crate::tui::text::{fit, pad, width, wrap};
 
 use super::Ctx;
 

@@ -18,8 +18,8 @@ use crate::i18n;
 
 use super::app::{App, Level, Screen};
 use super::keymap::Keymap;
-use super::text;
 use super::theme::Theme;
+use crate::text;
 
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;

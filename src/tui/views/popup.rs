@@ -8,9 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use crate::i18n;
+use crate::text::{fit, pad, width};
 use crate::tui::app::{Ask, Confirm, Form, FormField, Popup};
 use crate::tui::input::TextInput;
-use crate::tui::text::{fit, pad, width};
 
 use super::Ctx;
 

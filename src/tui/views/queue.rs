@@ -10,7 +10,7 @@ use crate::domain::case::Case;
 use crate::i18n;
 
 use super::Ctx;
-use crate::tui::text::{pad, width};
+use crate::text::{pad, width};
 
 /// What the queue says about a case.
 pub fn status(

@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use crate::domain::panel::Role;
 use crate::domain::quorum::meeting_quorum;
 use crate::i18n;
-use crate::tui::text::{fit, pad};
+use crate::text::{fit, pad};
 
 use super::{Ctx, quorum_text};
 
