@@ -223,6 +223,11 @@ pub fn open(path: &Path, opts: crate::tui::Options) -> io::Result<i32> {
     crate::tui::run(&dir, opts)
 }
 
+/// `docket report`: figures across the panel's minutes; the work is in `crate::report`.
+pub fn report(args: &crate::report::Args, lang: Lang, out: &mut dyn Write) -> io::Result<i32> {
+    crate::report::run(args, lang, out, &mut io::stderr().lock())
+}
+
 /// `docket verify`: whether finalized minutes are as they were sealed.
 pub fn verify(path: &Path, lang: Lang, out: &mut dyn Write) -> io::Result<i32> {
     use crate::store::minutes::{self, MinutesError, Seal};

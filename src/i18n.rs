@@ -1009,3 +1009,137 @@ pub fn read_only(holder: &str, lang: Lang) -> String {
         Lang::Zh => format!("只读：本审议组已在另一个 docket 中打开（{h}），正在跟随其会议。"),
     }
 }
+
+// Triage.
+s!(
+    TRIAGE_DECIDED,
+    "This case is decided: it does not go on an agenda (reconsidering needs a meeting).",
+    "本案已作决定，不列入议程（复议须在会上提出）。"
+);
+s!(
+    TRIAGE_HELD,
+    "This case is held back: release it with x first.",
+    "本案暂不上会：请先按 x 取消。"
+);
+s!(
+    TRIAGE_NOT_ON_AGENDA,
+    "This case is not on the agenda (a puts it there).",
+    "本案不在议程中（按 a 列入）。"
+);
+s!(
+    TRIAGE_REASON_NEEDED,
+    "A reason is required.",
+    "请填写原因。"
+);
+s!(
+    TRIAGE_NOTHING_TO_UNDO,
+    "Nothing to undo.",
+    "没有可撤销的操作。"
+);
+s!(TRIAGE_AGENDA_EMPTY, "The agenda is empty.", "议程为空。");
+s!(
+    TRIAGE_AGENDA_END,
+    "No further case on the agenda.",
+    "议程中没有更多案件。"
+);
+s!(ST_ON_AGENDA, "agenda", "议程");
+s!(ST_HELD, "held", "暂不上会");
+s!(ST_INCOMPLETE, "incomplete", "材料待补");
+s!(REVIEWING, "review", "复核");
+s!(REVIEWED, "reviewed", "被复核");
+s!(
+    HOLD_REASON,
+    "Hold back from meetings: reason",
+    "暂不上会的原因"
+);
+s!(
+    INCOMPLETE_NOTE,
+    "Materials incomplete: what is missing",
+    "材料待补：缺少什么"
+);
+s!(K_AGENDA, "agenda on/off", "列入/移出议程");
+s!(K_AGENDA_DOWN, "later on the agenda", "议程中后移");
+s!(K_AGENDA_UP, "earlier on the agenda", "议程中前移");
+s!(K_HOLD, "hold back / release", "暂不上会/取消");
+s!(K_INCOMPLETE, "materials incomplete", "材料待补");
+s!(K_FILTER, "filter", "筛选");
+s!(K_SORT, "sort", "排序");
+s!(K_UNDO, "undo", "撤销");
+s!(
+    K_ORDER,
+    "order the agenda by recusals",
+    "按回避优化议程顺序"
+);
+s!(K_NEXT_AGENDA, "next on the agenda", "议程下一案");
+s!(K_PREV_AGENDA, "previous on the agenda", "议程上一案");
+s!(FILTER, "filter", "筛选");
+s!(SORT, "sort", "排序");
+
+pub fn filter_name(f: crate::tui::triage::Filter, lang: Lang) -> &'static str {
+    use crate::tui::triage::Filter::*;
+    let s = match f {
+        All => S {
+            en: "all",
+            zh: "全部",
+        },
+        Pending => S {
+            en: "pending",
+            zh: "待审议",
+        },
+        OnAgenda => S {
+            en: "on agenda",
+            zh: "议程",
+        },
+        Held => S {
+            en: "held",
+            zh: "暂不上会",
+        },
+        Incomplete => S {
+            en: "incomplete",
+            zh: "材料待补",
+        },
+        Decided => S {
+            en: "decided",
+            zh: "已决定",
+        },
+        Deferred => S {
+            en: "deferred",
+            zh: "暂缓",
+        },
+        UnderReview => S {
+            en: "under review",
+            zh: "复核中",
+        },
+    };
+    s.get(lang)
+}
+
+pub fn sort_name(s: crate::tui::triage::Sort, lang: Lang) -> &'static str {
+    use crate::tui::triage::Sort::*;
+    let t = match s {
+        Received => S {
+            en: "received",
+            zh: "收到日期",
+        },
+        Id => S {
+            en: "id",
+            zh: "编号",
+        },
+        Unit => S {
+            en: "unit",
+            zh: "单位",
+        },
+        Kind => S {
+            en: "kind",
+            zh: "类别",
+        },
+    };
+    t.get(lang)
+}
+
+pub fn agenda_ordered(steps: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Agenda ordered: members step out or back in {steps} times in all."),
+        Lang::Zh => format!("议程已优化：成员回避离场、返场共 {steps} 人次。"),
+    }
+}

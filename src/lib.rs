@@ -13,6 +13,7 @@
 //!   drawing (`views`).
 //! - [`config`]: user settings, defaults embedded from config/.
 //! - [`cli`]: the subcommands' work, behind `main.rs`.
+//! - [`report`]: figures across a panel's minutes (`docket report`, the report screen).
 
 #![forbid(unsafe_code)]
 #![cfg_attr(
@@ -25,6 +26,7 @@ pub mod config;
 pub mod diag;
 pub mod domain;
 pub mod i18n;
+pub mod report;
 pub mod sanitize;
 pub mod store;
 pub mod text;

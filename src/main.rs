@@ -61,6 +61,45 @@ enum Command {
         /// A minutes file, e.g. panels/example/minutes/2026-11-20-1.yaml.
         minutes: PathBuf,
     },
+    /// Figures across a panel's minutes, for supervision (督促检查).
+    ///
+    /// Reads every minutes file of the panel; a file that cannot be read is named on stderr
+    /// with file:line:column and left out. Each case counts once, with its current
+    /// determination: the last one across meetings in date order, so a later meeting's
+    /// decision supersedes an earlier one. The case counts on the date of that determination.
+    ///
+    /// Figures: cases by kind; by outcome (per kind, labels from the rules); situations or
+    /// grounds found, with how many case files claimed each; by unit; by month decided; days
+    /// from receipt (the case file's `received`) to the decision, median and longest
+    /// (deferrals left out; a case whose file is gone is not counted, and the report says how
+    /// many); deferred, review cases (复核) and cases reviewed by a later case, lenient
+    /// outcomes with an override reason, reconsidered cases (复议). All figures are whole
+    /// numbers: the median of an even count is the lower of the two middle values.
+    ///
+    /// Exits 2 on a bad argument, 1 when the panel cannot be read or something was left
+    /// out (the report is still printed), 0 otherwise.
+    Report {
+        /// The panel folder (holding panel.yaml, cases/ and minutes/).
+        panel_dir: PathBuf,
+
+        /// Count only cases decided on or after this day (YYYY-MM-DD, the panel's local date).
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+
+        /// Count only cases decided on or before this day (YYYY-MM-DD, inclusive).
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+
+        /// table: aligned for an 80-column terminal; csv: one row per figure line
+        /// (section,key,label,count,extra) for Excel or WPS; md: Markdown tables.
+        #[arg(long, value_enum, default_value_t = docket::report::Format::Table)]
+        format: docket::report::Format,
+
+        /// Leave out the UTF-8 byte-order mark that --format csv writes first (Excel and WPS
+        /// need it to read Chinese; scripts may not want it).
+        #[arg(long)]
+        no_bom: bool,
+    },
 }
 
 /// A terminal of the vt100 family (or dumb): no colours, no bracketed paste.
@@ -94,6 +133,23 @@ fn main() -> ExitCode {
         ),
         Some(Command::Config) => cli::config(&settings, lang, &mut out),
         Some(Command::Verify { minutes }) => cli::verify(&minutes, lang, &mut out),
+        Some(Command::Report {
+            panel_dir,
+            from,
+            to,
+            format,
+            no_bom,
+        }) => cli::report(
+            &docket::report::Args {
+                dir: panel_dir,
+                from,
+                to,
+                format,
+                bom: !no_bom,
+            },
+            lang,
+            &mut out,
+        ),
         None => {
             let dir = args.panel_dir.unwrap_or_else(default_dir);
             if let Some(locale) = tui::non_utf8_locale() {

@@ -1,6 +1,7 @@
 //! The domain as plain Rust: no terminal, no files. Rules, panels, cases and the arithmetic
 //! by which a panel decides.
 
+pub mod agenda;
 pub mod case;
 pub mod event;
 pub mod meeting;

@@ -8,6 +8,7 @@ pub mod minutes;
 pub mod panel;
 pub mod read;
 pub mod rules;
+pub mod state;
 pub mod tree;
 pub mod yaml;
 

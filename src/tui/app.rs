@@ -66,6 +66,10 @@ pub enum Ask {
     VoidReason(u32),
     /// How many members agree to reconsider a decided case.
     ReconsiderAgree,
+    /// Why a case is held back from meetings.
+    HoldReason(String),
+    /// What is missing from a case's materials.
+    IncompleteNote(String),
 }
 
 /// What a list popup is picking.
@@ -185,6 +189,17 @@ pub enum Action {
     Determine,
     Reconsider,
     Finalize,
+    ToggleAgenda,
+    AgendaDown,
+    AgendaUp,
+    Hold,
+    Incomplete,
+    CycleFilter,
+    CycleSort,
+    Undo,
+    OrderAgenda,
+    NextAgenda,
+    PrevAgenda,
     Yes,
     Char(char),
     Backspace,
@@ -254,6 +269,14 @@ pub struct App {
     pub resume_case: Option<String>,
     /// Another docket holds the panel: who; nothing can be recorded here.
     pub read_only: Option<String>,
+    /// The working state of the queue (agenda, holds, incomplete materials).
+    pub state: crate::store::state::QueueState,
+    pub state_undo: Vec<crate::store::state::QueueState>,
+    pub state_dirty: bool,
+    /// Why the working state cannot be changed (its file is broken and must not be lost).
+    pub state_error: Option<String>,
+    pub filter: super::triage::Filter,
+    pub sort: super::triage::Sort,
 }
 
 impl App {
@@ -285,6 +308,12 @@ impl App {
             journal_seq: 0,
             resume_case: None,
             read_only: None,
+            state: crate::store::state::QueueState::default(),
+            state_undo: Vec::new(),
+            state_dirty: false,
+            state_error: None,
+            filter: super::triage::Filter::All,
+            sort: super::triage::Sort::Received,
         }
     }
 
@@ -332,7 +361,18 @@ impl App {
     /// Whether `action` would record something in the minutes on the current screen.
     fn records(&self, action: &Action) -> bool {
         match self.screen {
-            Screen::Queue => matches!(action, Action::Meeting | Action::Finalize),
+            Screen::Queue => matches!(
+                action,
+                Action::Meeting
+                    | Action::Finalize
+                    | Action::ToggleAgenda
+                    | Action::AgendaDown
+                    | Action::AgendaUp
+                    | Action::Hold
+                    | Action::Incomplete
+                    | Action::Undo
+                    | Action::OrderAgenda
+            ),
             Screen::Roll => false,
             Screen::Case => match action {
                 Action::Enter => self.part() == Part::Vote,
@@ -453,16 +493,14 @@ impl App {
     }
 
     fn update_queue(&mut self, action: Action) {
-        let n = self.cases.len();
+        let page = self.page.max(1) as isize;
         match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
-            Action::Top => self.selected = 0,
-            Action::Bottom => self.selected = n.saturating_sub(1),
-            Action::PageDown => {
-                self.selected = (self.selected + self.page.max(1)).min(n.saturating_sub(1))
-            }
-            Action::PageUp => self.selected = self.selected.saturating_sub(self.page.max(1)),
+            Action::Up => self.move_in_queue(-1),
+            Action::Down => self.move_in_queue(1),
+            Action::Top => self.move_in_queue(isize::MIN / 2),
+            Action::Bottom => self.move_in_queue(isize::MAX / 2),
+            Action::PageDown => self.move_in_queue(page),
+            Action::PageUp => self.move_in_queue(-page),
             Action::Enter => self.open_case(),
             Action::Search => {
                 self.popup = Some(Popup::Input {
@@ -474,7 +512,15 @@ impl App {
             Action::SearchPrev => self.search_step(false),
             Action::Meeting => self.start_roll(),
             Action::Finalize => self.ask_finalize(),
-            Action::Back => {}
+            Action::ToggleAgenda => self.toggle_agenda(),
+            Action::AgendaDown => self.move_on_agenda(1),
+            Action::AgendaUp => self.move_on_agenda(-1),
+            Action::Hold => self.toggle_hold(),
+            Action::Incomplete => self.toggle_incomplete(),
+            Action::CycleFilter => self.cycle_filter(),
+            Action::CycleSort => self.cycle_sort(),
+            Action::Undo => self.undo(),
+            Action::OrderAgenda => self.order_agenda(),
             _ => {}
         }
     }

@@ -289,6 +289,9 @@ impl App {
     pub fn update_case(&mut self, action: Action) {
         let n_parts = Part::ALL.len();
         match action {
+            Action::NextAgenda | Action::PrevAgenda => {
+                return self.step_agenda(action == Action::NextAgenda);
+            }
             Action::Back => {
                 self.screen = Screen::Queue;
                 return;
@@ -635,6 +638,9 @@ impl App {
             }
             return;
         }
+        if matches!(ask, Ask::HoldReason(_) | Ask::IncompleteNote(_)) {
+            return self.triage_answer(ask, text);
+        }
         if ask == Ask::Attendee {
             if let Some(roll) = self.roll.as_mut()
                 && !text.is_empty()
@@ -679,7 +685,11 @@ impl App {
                     return;
                 }
             },
-            Ask::Search | Ask::AbsenceReason(_) | Ask::Attendee => return,
+            Ask::Search
+            | Ask::AbsenceReason(_)
+            | Ask::Attendee
+            | Ask::HoldReason(_)
+            | Ask::IncompleteNote(_) => return,
         };
         if let Err(e) = result {
             self.refuse(&e);

@@ -109,6 +109,8 @@ pub fn defaults(ctx: Context) -> Vec<Binding> {
             b("close_round", &["Enter"], A::Enter, K_CLOSE_ROUND, false),
             b("void", &["X"], A::Void, K_VOID, false),
             b("reconsider", &["R"], A::Reconsider, K_RECONSIDER, false),
+            b("next_agenda", &["]"], A::NextAgenda, K_NEXT_AGENDA, false),
+            b("prev_agenda", &["["], A::PrevAgenda, K_PREV_AGENDA, false),
         ]);
         v
     };
@@ -159,6 +161,15 @@ pub fn defaults(ctx: Context) -> Vec<Binding> {
                 ),
                 b("search_next", &["n"], A::SearchNext, K_SEARCH_NEXT, false),
                 b("search_prev", &["N"], A::SearchPrev, K_SEARCH_PREV, false),
+                b("agenda", &["a"], A::ToggleAgenda, K_AGENDA, true),
+                b("agenda_down", &["J"], A::AgendaDown, K_AGENDA_DOWN, false),
+                b("agenda_up", &["K"], A::AgendaUp, K_AGENDA_UP, false),
+                b("hold", &["x"], A::Hold, K_HOLD, false),
+                b("incomplete", &["i"], A::Incomplete, K_INCOMPLETE, false),
+                b("filter", &["f"], A::CycleFilter, K_FILTER, true),
+                b("sort", &["s"], A::CycleSort, K_SORT, false),
+                b("undo", &["u"], A::Undo, K_UNDO, false),
+                b("order_agenda", &["o"], A::OrderAgenda, K_ORDER, false),
             ]);
             v
         }

@@ -8,6 +8,7 @@ pub mod input;
 pub mod keymap;
 pub mod session;
 mod signals;
+pub mod triage;
 
 pub mod theme;
 pub mod views;

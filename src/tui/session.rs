@@ -46,6 +46,14 @@ pub fn load(
     if broken > 0 {
         app.notes.push(i18n::broken_cases(broken, lang));
     }
+    match crate::store::state::read(dir) {
+        Ok(s) => app.state = s,
+        Err(e) => {
+            // A broken working state is never written over: triage waits until it is fixed.
+            app.state_error = Some(e.clone());
+            app.notes.push(e);
+        }
+    }
     let mut disk = RealDisk::new(modes_for(&app));
     read_minutes(&mut app, writable.then_some(&mut disk as &mut dyn Disk));
     if let Some(n) = app.notes.first().cloned() {
@@ -161,6 +169,12 @@ fn minutes_error(path: &Path, e: minutes::MinutesError) -> String {
 /// not keep (the screen must not show a step that is not on disk); minutes that cannot be
 /// written keep the last good file, and the journal keeps the step.
 pub fn save(app: &mut App, disk: &mut dyn Disk) {
+    if app.state_dirty && app.state_error.is_none() {
+        match crate::store::state::write(disk, &app.dir, &app.state) {
+            Ok(()) => app.state_dirty = false,
+            Err(e) => app.warn(i18n::minutes_failed(&e.to_string(), app.lang)),
+        }
+    }
     if app.pending.is_empty() && !app.dirty {
         return;
     }
@@ -224,6 +238,9 @@ pub fn refresh(app: &mut App, seen: &mut Option<SystemTime>) {
     app.journal_seq = 0;
     app.notes.clear();
     let keep = (app.screen, app.selected);
+    if let Ok(s) = crate::store::state::read(&app.dir) {
+        app.state = s;
+    }
     read_minutes(app, None);
     (app.screen, app.selected) = keep;
 }

@@ -154,20 +154,39 @@ fn draw_message(frame: &mut Frame, cx: &Ctx, area: Rect) {
     frame.render_widget(Paragraph::new(Span::styled(text::fit(msg, w), style)), area);
 }
 
+/// The hint bar: the main keys of what is in front, as many as fit; the help key always
+/// shows, last, so that every other key can be found.
 fn draw_hints(frame: &mut Frame, cx: &Ctx, area: Rect) {
     let ctx = cx.app.context();
     let mut spans = Vec::new();
     let mut used = 0usize;
     let w = usize::from(area.width);
-    for (key, help) in cx.keymap.hints(ctx, cx.lang) {
-        let piece = text::width(&key) + 1 + text::width(help) + 2;
-        if used + piece > w {
+    let hints = cx.keymap.hints(ctx, cx.lang);
+    let help_key = cx
+        .keymap
+        .bindings(ctx)
+        .into_iter()
+        .find(|b| b.action == crate::tui::app::Action::Help)
+        .and_then(|b| b.keys.first().cloned());
+    let (help, others): (Vec<_>, Vec<_>) = hints
+        .into_iter()
+        .partition(|(k, _)| Some(k) == help_key.as_ref());
+    let piece = |key: &str, help: &str| text::width(key) + 1 + text::width(help) + 2;
+    let reserve: usize = help.iter().map(|(k, h)| piece(k, h)).sum();
+    let push = |spans: &mut Vec<Span>, key: &str, help: &str| {
+        // Key names can come from the user's settings file: escaped like any file text.
+        spans.push(Span::styled(text::fit(key, 12), cx.theme.key()));
+        spans.push(Span::raw(format!(" {help}  ")));
+    };
+    for (key, h) in &others {
+        if used + piece(key, h) + reserve > w {
             break;
         }
-        // Key names can come from the user's settings file: escaped like any file text.
-        spans.push(Span::styled(text::fit(&key, 12), cx.theme.key()));
-        spans.push(Span::raw(format!(" {help}  ")));
-        used += piece;
+        push(&mut spans, key, h);
+        used += piece(key, h);
+    }
+    for (key, h) in &help {
+        push(&mut spans, key, h);
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use crate::i18n;
+use crate::sanitize::escape;
 use crate::text::{fit, pad, width};
 use crate::tui::app::{Ask, Confirm, Form, FormField, Popup};
 use crate::tui::input::TextInput;
@@ -151,6 +152,8 @@ fn ask_title(cx: &Ctx, ask: &Ask) -> String {
         Ask::Presenter => i18n::PRESENTER.get(lang).into(),
         Ask::VoidReason(n) => format!("{} {n}: {}", i18n::K_VOID.get(lang), i18n::REASON.get(lang)),
         Ask::ReconsiderAgree => i18n::RECONSIDER_AGREE.get(lang).into(),
+        Ask::HoldReason(c) => format!("{} {}", escape(c), i18n::HOLD_REASON.get(lang)),
+        Ask::IncompleteNote(c) => format!("{} {}", escape(c), i18n::INCOMPLETE_NOTE.get(lang)),
     }
 }
 

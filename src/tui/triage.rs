@@ -1,0 +1,403 @@
+//! Triage in the queue: the agenda and its order, holds, incomplete materials, filters, sorts
+//! and undo. What a case's status is comes from here: the minutes decide, the working state
+//! places.
+
+use std::collections::BTreeSet;
+
+use crate::domain::agenda;
+use crate::i18n;
+use crate::store::state::{Note, QueueState};
+
+use super::app::{App, Ask, Popup, Screen};
+use super::input::TextInput;
+
+/// Where a case stands, for the queue's status column and its filters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Pending,
+    /// On the next meeting's agenda, at this place (from 1).
+    OnAgenda(usize),
+    /// Held back from meetings (暂不上会).
+    Held,
+    /// Taken up in the meeting now open, not yet determined.
+    InMeeting,
+    Decided,
+    /// The panel deferred it (暂缓): back in the queue.
+    Deferred,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Filter {
+    All,
+    Pending,
+    OnAgenda,
+    Held,
+    Incomplete,
+    Decided,
+    Deferred,
+    UnderReview,
+}
+
+impl Filter {
+    pub const ALL: [Filter; 8] = [
+        Filter::All,
+        Filter::Pending,
+        Filter::OnAgenda,
+        Filter::Held,
+        Filter::Incomplete,
+        Filter::Decided,
+        Filter::Deferred,
+        Filter::UnderReview,
+    ];
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sort {
+    Received,
+    Id,
+    Unit,
+    Kind,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 4] = [Sort::Received, Sort::Id, Sort::Unit, Sort::Kind];
+}
+
+fn next<T: Copy + PartialEq>(all: &[T], now: T) -> T {
+    let i = all.iter().position(|x| *x == now).unwrap_or(0);
+    all[(i + 1) % all.len()]
+}
+
+impl App {
+    /// The status of case `id`: the minutes first (a meeting open, then earlier ones), then
+    /// the working state.
+    pub fn status(&self, id: &str) -> Status {
+        let deferral = |kind: &str, outcome: &str| {
+            self.panel
+                .rules
+                .kind(kind)
+                .and_then(|k| k.outcome(outcome))
+                .is_some_and(|o| o.deferral)
+        };
+        if let Some(r) = self.meeting.as_ref().and_then(|m| m.record(id)) {
+            return match r.determination() {
+                Some(d) if deferral(&r.kind, &d.outcome) => Status::Deferred,
+                Some(_) => Status::Decided,
+                None => Status::InMeeting,
+            };
+        }
+        let last = self.history.iter().rev().find_map(|m| {
+            let r = m.cases.iter().find(|c| c.case == id)?;
+            r.determination()
+                .map(|d| (r.kind.clone(), d.outcome.clone()))
+        });
+        match last {
+            Some((k, o)) if !deferral(&k, &o) => Status::Decided,
+            _ if self.state.held(id).is_some() => Status::Held,
+            _ => match self.state.on_agenda(id) {
+                Some(i) => Status::OnAgenda(i + 1),
+                None if last.is_some() => Status::Deferred,
+                None => Status::Pending,
+            },
+        }
+    }
+
+    /// Whether the case reviews another (复核) or is reviewed by one.
+    pub fn review_marks(&self, id: &str) -> (bool, bool) {
+        let reviewing = self
+            .cases
+            .iter()
+            .any(|c| c.case.id == id && c.case.review_of.is_some());
+        let reviewed = self
+            .cases
+            .iter()
+            .any(|c| c.case.review_of.as_deref() == Some(id));
+        (reviewing, reviewed)
+    }
+
+    fn passes(&self, i: usize) -> bool {
+        let Some(c) = self.cases.get(i) else {
+            return false;
+        };
+        let id = &c.case.id;
+        let st = self.status(id);
+        match self.filter {
+            Filter::All => true,
+            Filter::Pending => matches!(st, Status::Pending | Status::OnAgenda(_)),
+            Filter::OnAgenda => matches!(st, Status::OnAgenda(_)),
+            Filter::Held => st == Status::Held,
+            Filter::Incomplete => self.state.incomplete(id).is_some(),
+            Filter::Decided => st == Status::Decided,
+            Filter::Deferred => st == Status::Deferred,
+            Filter::UnderReview => {
+                let (a, b) = self.review_marks(id);
+                (a || b) && st != Status::Decided
+            }
+        }
+    }
+
+    /// The queue's rows (indices into `cases`), filtered and sorted; during a meeting the
+    /// agenda comes first, in its order.
+    pub fn visible(&self) -> Vec<usize> {
+        let mut rows: Vec<usize> = (0..self.cases.len()).filter(|&i| self.passes(i)).collect();
+        let key = |i: &usize| {
+            let c = &self.cases[*i].case;
+            let agenda = if self.meeting.is_some() {
+                self.state.on_agenda(&c.id).unwrap_or(usize::MAX)
+            } else {
+                0
+            };
+            let primary = match self.sort {
+                Sort::Received => c.received.to_string(),
+                Sort::Id => c.id.clone(),
+                Sort::Unit => c.subject.unit.clone(),
+                Sort::Kind => c.kind.clone(),
+            };
+            (agenda, primary, c.received.to_string(), c.id.clone())
+        };
+        rows.sort_by_key(key);
+        rows
+    }
+
+    /// Moves the selection by `delta` rows of the visible queue.
+    pub fn move_in_queue(&mut self, delta: isize) {
+        let rows = self.visible();
+        if rows.is_empty() {
+            return;
+        }
+        let at = rows.iter().position(|&i| i == self.selected).unwrap_or(0) as isize;
+        let to = (at + delta).clamp(0, rows.len() as isize - 1) as usize;
+        self.selected = rows[to];
+    }
+
+    /// Keeps the selection on a visible row after the filter changed.
+    fn settle(&mut self) {
+        let rows = self.visible();
+        if !rows.contains(&self.selected) {
+            self.selected = rows.first().copied().unwrap_or(self.selected);
+        }
+    }
+
+    fn triage_allowed(&mut self) -> bool {
+        if let Some(e) = self.state_error.clone() {
+            self.warn(e);
+            return false;
+        }
+        true
+    }
+
+    /// Records a change of the working state, keeping the old one for undo.
+    fn change(&mut self, f: impl FnOnce(&mut QueueState)) {
+        self.state_undo.push(self.state.clone());
+        f(&mut self.state);
+        self.state_dirty = true;
+    }
+
+    fn selected_id(&self) -> Option<String> {
+        self.cases.get(self.selected).map(|c| c.case.id.clone())
+    }
+
+    /// `a`: on the agenda (at its end) or off it. Decided and held cases stay off.
+    pub fn toggle_agenda(&mut self) {
+        let Some(id) = self.selected_id() else { return };
+        if !self.triage_allowed() {
+            return;
+        }
+        match self.status(&id) {
+            Status::Decided => return self.warn(i18n::TRIAGE_DECIDED.get(self.lang)),
+            Status::Held => return self.warn(i18n::TRIAGE_HELD.get(self.lang)),
+            _ => {}
+        }
+        self.change(|s| match s.agenda.iter().position(|c| *c == id) {
+            Some(i) => {
+                s.agenda.remove(i);
+            }
+            None => s.agenda.push(id),
+        });
+    }
+
+    /// `J`/`K`: the selected case one place down (+1) or up (-1) the agenda.
+    pub fn move_on_agenda(&mut self, delta: isize) {
+        let Some(id) = self.selected_id() else { return };
+        let Some(i) = self.state.on_agenda(&id) else {
+            return self.warn(i18n::TRIAGE_NOT_ON_AGENDA.get(self.lang));
+        };
+        let j = i as isize + delta;
+        if j < 0 || j >= self.state.agenda.len() as isize || !self.triage_allowed() {
+            return;
+        }
+        self.change(|s| s.agenda.swap(i, j as usize));
+    }
+
+    /// `x`: asks why a case is held back, or releases one held.
+    pub fn toggle_hold(&mut self) {
+        let Some(id) = self.selected_id() else { return };
+        if !self.triage_allowed() {
+            return;
+        }
+        if self.state.held(&id).is_some() {
+            self.change(|s| s.held.retain(|n| n.case != id));
+        } else if self.status(&id) == Status::Decided {
+            self.warn(i18n::TRIAGE_DECIDED.get(self.lang));
+        } else {
+            self.popup = Some(Popup::Input {
+                ask: Ask::HoldReason(id),
+                input: TextInput::default(),
+            });
+        }
+    }
+
+    /// `i`: asks what is missing, or clears the mark.
+    pub fn toggle_incomplete(&mut self) {
+        let Some(id) = self.selected_id() else { return };
+        if !self.triage_allowed() {
+            return;
+        }
+        if self.state.incomplete(&id).is_some() {
+            self.change(|s| s.incomplete.retain(|n| n.case != id));
+        } else {
+            self.popup = Some(Popup::Input {
+                ask: Ask::IncompleteNote(id),
+                input: TextInput::default(),
+            });
+        }
+    }
+
+    /// The answer to a hold or an incomplete-materials question.
+    pub fn triage_answer(&mut self, ask: Ask, text: String) {
+        let at = self.now();
+        match ask {
+            Ask::HoldReason(case) => {
+                if text.is_empty() {
+                    return self.warn(i18n::TRIAGE_REASON_NEEDED.get(self.lang));
+                }
+                self.change(|s| {
+                    s.agenda.retain(|c| *c != case);
+                    s.held.push(Note {
+                        case,
+                        note: text,
+                        at,
+                    });
+                });
+            }
+            Ask::IncompleteNote(case) => {
+                if text.is_empty() {
+                    return self.warn(i18n::TRIAGE_REASON_NEEDED.get(self.lang));
+                }
+                self.change(|s| {
+                    s.incomplete.push(Note {
+                        case,
+                        note: text,
+                        at,
+                    })
+                });
+            }
+            _ => {}
+        }
+    }
+
+    pub fn cycle_filter(&mut self) {
+        self.filter = next(&Filter::ALL, self.filter);
+        self.settle();
+    }
+
+    pub fn cycle_sort(&mut self) {
+        self.sort = next(&Sort::ALL, self.sort);
+        self.settle();
+    }
+
+    /// `u`: the working state as it was before the last triage act.
+    pub fn undo(&mut self) {
+        match self.state_undo.pop() {
+            Some(s) => {
+                self.state = s;
+                self.state_dirty = true;
+                self.settle();
+            }
+            None => self.warn(i18n::TRIAGE_NOTHING_TO_UNDO.get(self.lang)),
+        }
+    }
+
+    /// Who must be outside for `case`: its conflicts, and when the rules say so, those who
+    /// sat on the decision it reviews.
+    pub fn outside_for(&self, case: &crate::domain::case::Case) -> BTreeSet<String> {
+        let mut out: BTreeSet<String> = case
+            .conflicts
+            .iter()
+            .filter(|c| self.panel.member(&c.member).is_some_and(|m| m.role.votes()))
+            .map(|c| c.member.clone())
+            .collect();
+        if self.panel.rules.meeting.review == crate::domain::rules::ReviewRule::Recuse {
+            out.extend(self.earlier_members(case));
+        }
+        out
+    }
+
+    /// `o`: the agenda ordered so that recused members step out and in as few times as
+    /// possible.
+    pub fn order_agenda(&mut self) {
+        if !self.triage_allowed() || self.state.agenda.len() < 2 {
+            return;
+        }
+        let items: Vec<agenda::Item> = self
+            .state
+            .agenda
+            .iter()
+            .filter_map(|id| self.cases.iter().find(|c| &c.case.id == id))
+            .map(|c| agenda::Item {
+                id: c.case.id.clone(),
+                outside: self.outside_for(&c.case),
+                received: c.case.received.to_string(),
+            })
+            .collect();
+        let ordered = agenda::order(&items);
+        // Ids on the agenda whose case file is gone keep their place at the end.
+        let mut rest: Vec<String> = self
+            .state
+            .agenda
+            .iter()
+            .filter(|id| !ordered.contains(id))
+            .cloned()
+            .collect();
+        let before = self.state.agenda.clone();
+        let mut new = ordered;
+        new.append(&mut rest);
+        if new != before {
+            self.change(|s| s.agenda = new);
+        }
+        let sets: Vec<&BTreeSet<String>> = items.iter().map(|i| &i.outside).collect();
+        let _ = sets;
+        let steps = agenda::cost(
+            &self
+                .state
+                .agenda
+                .iter()
+                .filter_map(|id| items.iter().find(|i| &i.id == id).map(|i| &i.outside))
+                .collect::<Vec<_>>(),
+        );
+        let text = i18n::agenda_ordered(steps, self.lang);
+        self.info(text);
+    }
+
+    /// `]`/`[` on the case screen: the next or previous case of the agenda.
+    pub fn step_agenda(&mut self, forward: bool) {
+        let Some(id) = self.selected_id() else { return };
+        let agenda = &self.state.agenda;
+        if agenda.is_empty() {
+            return self.warn(i18n::TRIAGE_AGENDA_EMPTY.get(self.lang));
+        }
+        let target = match agenda.iter().position(|c| *c == id) {
+            Some(i) if forward => agenda.get(i + 1),
+            Some(i) => i.checked_sub(1).and_then(|j| agenda.get(j)),
+            None => agenda.first(),
+        };
+        let Some(target) = target.cloned() else {
+            return self.warn(i18n::TRIAGE_AGENDA_END.get(self.lang));
+        };
+        if let Some(i) = self.cases.iter().position(|c| c.case.id == target) {
+            self.selected = i;
+            self.screen = Screen::Case;
+            self.open_case();
+        }
+    }
+}
