@@ -228,6 +228,26 @@ pub fn report(args: &crate::report::Args, lang: Lang, out: &mut dyn Write) -> io
     crate::report::run(args, lang, out, &mut io::stderr().lock())
 }
 
+/// `docket minutes`: a minutes file as a document to print; the work is in `crate::print`.
+pub fn minutes(
+    path: &Path,
+    format: crate::print::Format,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<i32> {
+    crate::print::run_minutes(path, format, lang, out, &mut io::stderr().lock())
+}
+
+/// `docket agenda`: the next meeting's agenda, dated today; the work is in `crate::print`.
+pub fn agenda(
+    dir: &Path,
+    format: crate::print::Format,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<i32> {
+    crate::print::run_agenda(dir, None, format, lang, out, &mut io::stderr().lock())
+}
+
 /// `docket verify`: whether finalized minutes are as they were sealed.
 pub fn verify(path: &Path, lang: Lang, out: &mut dyn Write) -> io::Result<i32> {
     use crate::store::minutes::{self, MinutesError, Seal};

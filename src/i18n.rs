@@ -1143,3 +1143,43 @@ pub fn agenda_ordered(steps: usize, lang: Lang) -> String {
         Lang::Zh => format!("议程已优化：成员回避离场、返场共 {steps} 人次。"),
     }
 }
+
+// New and edited cases.
+s!(LINE, "line", "第");
+s!(K_NEW_CASE, "new case", "新建案件");
+s!(K_EDIT_CASE, "edit case", "编辑案件");
+s!(
+    CASE_SAVED,
+    "Case saved and checked.",
+    "案件已保存并通过检查。"
+);
+s!(
+    CASE_ABANDONED,
+    "Nothing written: the edit was abandoned.",
+    "未写入：已放弃编辑。"
+);
+s!(
+    CASE_DECIDED_EDIT,
+    "This case was already decided: the minutes keep the version they decided on.",
+    "本案已作决定：会议记录保留决定时的版本。"
+);
+
+pub fn case_id_taken(id: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("case id {} is already used by another case", q(id)),
+        Lang::Zh => format!("案件编号 {} 已被其他案件使用", q(id)),
+    }
+}
+
+pub fn case_id_unfit(id: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "case id {} cannot be a file name (no spaces, slashes or leading dot)",
+            q(id)
+        ),
+        Lang::Zh => format!(
+            "案件编号 {} 不能用作文件名（不能含空格、斜杠或以点开头）",
+            q(id)
+        ),
+    }
+}

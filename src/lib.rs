@@ -14,6 +14,7 @@
 //! - [`config`]: user settings, defaults embedded from config/.
 //! - [`cli`]: the subcommands' work, behind `main.rs`.
 //! - [`report`]: figures across a panel's minutes (`docket report`, the report screen).
+//! - [`print`]: the minutes and the agenda as documents to print (text, Markdown, HTML).
 
 #![forbid(unsafe_code)]
 #![cfg_attr(
@@ -26,6 +27,7 @@ pub mod config;
 pub mod diag;
 pub mod domain;
 pub mod i18n;
+pub mod print;
 pub mod report;
 pub mod sanitize;
 pub mod store;

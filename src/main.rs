@@ -100,6 +100,46 @@ enum Command {
         #[arg(long)]
         no_bom: bool,
     },
+    /// Print a meeting's minutes as a document for people who never open docket.
+    ///
+    /// The title (panel, meeting, date), the rules applied, attendance (present with roles,
+    /// absent with reasons, non-voting attendees, arrivals and departures), the quorum; per
+    /// case: subject, presenter, recusals, proposal, findings on each distinction with its
+    /// rule texts, situations or grounds found, every vote round (opinions by name, or counts
+    /// only for a secret ballot) with its arithmetic, corrections, the determination and its
+    /// earlier versions; then lines for the chair and the clerk to sign, with the minutes
+    /// digest under them so the signed paper pins the file. Minutes not yet finalized say so.
+    ///
+    /// Rule texts and labels come from the panel folder when the file lies in
+    /// PANEL/minutes/ (and the panel's rules are those the minutes name), ids otherwise;
+    /// panel.yaml's `classification` is printed at the top. The document goes to stdout.
+    /// Exits 1 when the file cannot be read or its digests do not match, 0 otherwise.
+    Minutes {
+        /// A minutes file, e.g. panels/example/minutes/2026-11-20-1.yaml.
+        file: PathBuf,
+
+        /// text: 80 columns; md: GitHub Markdown; html: one file for A4, to print from a
+        /// browser, WPS or Word.
+        #[arg(long, value_enum, default_value_t = docket::print::Format::Text)]
+        format: docket::print::Format,
+    },
+    /// Print the next meeting's agenda, to send to the members before the meeting.
+    ///
+    /// The panel, the date, then each pending case (not decided in any minutes of the panel;
+    /// a deferred case is pending again), by received date then id: subject and unit,
+    /// received, kind, summary, the situations or grounds claimed with their rule texts, the
+    /// proposal with its basis, who must recuse and why, and for a review case (复核) the
+    /// case it reviews. The document goes to stdout. Exits 1 when the panel has errors
+    /// (nothing printed) or some minutes cannot be read, 0 otherwise.
+    Agenda {
+        /// The panel folder (holding panel.yaml, cases/ and minutes/).
+        panel_dir: PathBuf,
+
+        /// text: 80 columns; md: GitHub Markdown; html: one file for A4, to print from a
+        /// browser, WPS or Word.
+        #[arg(long, value_enum, default_value_t = docket::print::Format::Text)]
+        format: docket::print::Format,
+    },
 }
 
 /// A terminal of the vt100 family (or dumb): no colours, no bracketed paste.
@@ -150,6 +190,10 @@ fn main() -> ExitCode {
             lang,
             &mut out,
         ),
+        Some(Command::Minutes { file, format }) => cli::minutes(&file, format, lang, &mut out),
+        Some(Command::Agenda { panel_dir, format }) => {
+            cli::agenda(&panel_dir, format, lang, &mut out)
+        }
         None => {
             let dir = args.panel_dir.unwrap_or_else(default_dir);
             if let Some(locale) = tui::non_utf8_locale() {

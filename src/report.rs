@@ -178,10 +178,10 @@ pub fn build(panel: &Panel, cases: &[LoadedCase], minutes: &[Minutes], range: Ra
     let mut order: Vec<&str> = Vec::new();
     for m in minutes {
         for r in &m.cases {
-            if let Some(d) = r.determination() {
-                if latest.insert(r.case.as_str(), (m, r, d)).is_none() {
-                    order.push(r.case.as_str());
-                }
+            if let Some(d) = r.determination()
+                && latest.insert(r.case.as_str(), (m, r, d)).is_none()
+            {
+                order.push(r.case.as_str());
             }
         }
     }
@@ -514,7 +514,7 @@ pub fn sections(r: &Report, lang: Lang) -> Vec<Section> {
         count_head: i18n::REPORT_COL_CASES.get(lang),
         extra_head: None,
         show_key: false,
-        chart: false,
+        chart: true,
         rows: r.units.iter().map(|(u, c)| row(u, u, *c)).collect(),
     });
     out.push(Section {
@@ -524,7 +524,7 @@ pub fn sections(r: &Report, lang: Lang) -> Vec<Section> {
         count_head: i18n::REPORT_COL_CASES.get(lang),
         extra_head: None,
         show_key: false,
-        chart: false,
+        chart: true,
         rows: r.months.iter().map(|(m, c)| row(m, m, *c)).collect(),
     });
     let mut days = Vec::new();
@@ -767,23 +767,39 @@ pub fn csv_cell(s: &str) -> String {
 }
 
 /// The text of the report screen, `width` columns wide: the overview, then a horizontal bar
-/// chart per kind, per outcome and per situation or ground. Bars are plain ASCII `#`: block
-/// symbols are ambiguous-width and would misalign next to Chinese.
+/// chart per kind, outcome, situation or ground (found, with `/claimed` beside the number),
+/// unit and month, and the days. Bars are plain ASCII `#`: block symbols are ambiguous-width
+/// and would misalign next to Chinese.
 pub fn report_lines(r: &Report, lang: Lang, width_cols: usize) -> Vec<String> {
     let w = width_cols.max(20);
     let mut lines: Vec<String> = heading(r, lang).iter().map(|h| fit(h, w)).collect();
     if r.cases == 0 {
         lines.push(fit(i18n::REPORT_NO_CASES.get(lang), w));
     }
-    // Room for the label (with its key), the number, and the bar.
     let label_w = (w / 3).clamp(8, 30);
-    let count_w = 5;
-    let bar_w = w.saturating_sub(2 + label_w + 1 + count_w + 1).max(1);
     for s in sections(r, lang) {
+        let number = |row: &Row| match row.extra {
+            Some(e) => format!("{}/{e}", row.count),
+            None => row.count.to_string(),
+        };
+        let count_w = s
+            .rows
+            .iter()
+            .map(|r| number(r).len())
+            .max()
+            .unwrap_or(0)
+            .max(5);
+        // Room for the label (with its key), the number, and the bar.
+        let bar_w = w.saturating_sub(2 + label_w + 1 + count_w + 1).max(1);
         lines.push(String::new());
-        lines.push(fit(&s.title, w));
+        let title = match s.extra_head {
+            // Says what the two numbers of `found/claimed` are.
+            Some(e) => format!("{}  {}/{e}", s.title, s.count_head),
+            None => s.title.clone(),
+        };
+        lines.push(fit(&title, w));
         if !s.chart {
-            // Overview and days: label and number, no bar.
+            // Overview and days: not comparable quantities, so no bars.
             for row in &s.rows {
                 let mut l = String::from("  ");
                 l.push_str(&pad(&row.label, label_w.max(w / 2)));
@@ -803,7 +819,7 @@ pub fn report_lines(r: &Report, lang: Lang, width_cols: usize) -> Vec<String> {
             let mut l = String::from("  ");
             l.push_str(&pad(&label, label_w));
             l.push(' ');
-            l.push_str(&right(&row.count.to_string(), count_w));
+            l.push_str(&right(&number(row), count_w));
             let bar = bar_len(row.count, max, bar_w);
             if bar > 0 {
                 l.push(' ');

@@ -74,7 +74,8 @@ impl XorShift {
 }
 
 const TOLERANCE_OUTCOMES: [&str; 4] = ["tolerate", "mitigate", "not_tolerate", "defer"];
-const ADJUSTMENT_OUTCOMES: [&str; 5] = ["remove", "adjust", "hold_accountable", "no_action", "defer"];
+const ADJUSTMENT_OUTCOMES: [&str; 5] =
+    ["remove", "adjust", "hold_accountable", "no_action", "defer"];
 const SITUATIONS: [&str; 9] = ["S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9"];
 const GROUNDS: [&str; 4] = ["G1", "G2", "G3", "G4"];
 /// Unit names, among them what a spreadsheet would run as formulas and what needs quoting.
@@ -534,12 +535,7 @@ fn expected(f: &Fixture, range: Range) -> Figures {
         put("overview", "no_case_file", gone, None);
     }
     for kind in ["tolerance", "adjustment"] {
-        put(
-            "kind",
-            kind,
-            count(&|c, _| c.kind == kind),
-            None,
-        );
+        put("kind", kind, count(&|c, _| c.kind == kind), None);
         for o in outcomes(kind) {
             put(
                 &format!("outcome:{kind}"),
@@ -623,7 +619,10 @@ fn parse_csv(s: &str) -> Vec<Vec<String>> {
             (false, c) => cell.push(c),
         }
     }
-    assert!(row.is_empty() && cell.is_empty(), "the last row ends with CRLF");
+    assert!(
+        row.is_empty() && cell.is_empty(),
+        "the last row ends with CRLF"
+    );
     rows
 }
 
@@ -723,7 +722,14 @@ fn from_and_to_filter_by_the_local_date_decided() {
     // The binary takes the same range, inclusive at both ends.
     let dir = f.dir.to_str().expect("utf-8");
     let o = docket(&[
-        "report", dir, "--from", "2026-03-19", "--to", "2026-04-30", "--format", "csv",
+        "report",
+        dir,
+        "--from",
+        "2026-03-19",
+        "--to",
+        "2026-04-30",
+        "--format",
+        "csv",
         "--no-bom",
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
@@ -735,8 +741,14 @@ fn bad_dates_are_refused_with_a_clear_error() {
     let dir = root().join("panels/example");
     let dir = dir.to_str().expect("utf-8");
     for (args, needle) in [
-        (vec!["--from", "2026-02-30"], "--from `2026-02-30` is not a date"),
-        (vec!["--to", "2026/03/01"], "--to `2026/03/01` is not a date"),
+        (
+            vec!["--from", "2026-02-30"],
+            "--from `2026-02-30` is not a date",
+        ),
+        (
+            vec!["--to", "2026/03/01"],
+            "--to `2026/03/01` is not a date",
+        ),
         (vec!["--from", "26-3-1"], "write YYYY-MM-DD"),
         (
             vec!["--from", "2026-05-01", "--to", "2026-04-01"],
@@ -751,7 +763,11 @@ fn bad_dates_are_refused_with_a_clear_error() {
         assert!(o.stdout.is_empty());
     }
     let o = docket(&["report", dir, "--from", "2026-02-30", "--lang", "zh"]);
-    assert!(text(&o.stderr).contains("不是有效日期"), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stderr).contains("不是有效日期"),
+        "{}",
+        text(&o.stderr)
+    );
 }
 
 #[test]
@@ -760,7 +776,10 @@ fn csv_has_a_bom_quotes_and_defuses_formulas() {
     let dir = f.dir.to_str().expect("utf-8");
     let o = docket(&["report", dir, "--format", "csv"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    assert!(o.stdout.starts_with(b"\xef\xbb\xbfsection,key,label,count,extra\r\n"));
+    assert!(
+        o.stdout
+            .starts_with(b"\xef\xbb\xbfsection,key,label,count,extra\r\n")
+    );
     let out = text(&o.stdout);
     // A unit a spreadsheet would run, quoted for its quotes, behind a single quote.
     assert!(
@@ -775,7 +794,10 @@ fn csv_has_a_bom_quotes_and_defuses_formulas() {
     );
     for row in parse_csv(out.trim_start_matches('\u{feff}')) {
         for cell in row {
-            assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{cell}");
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell}"
+            );
         }
     }
     let o = docket(&["report", dir, "--format", "csv", "--no-bom"]);

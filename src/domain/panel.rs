@@ -47,6 +47,8 @@ pub struct Panel {
     pub members: Vec<Member>,
     /// The Unix group whose members may read the minutes.
     pub group: Option<String>,
+    /// The classification printed at the top of minutes and agendas (密级, e.g. 内部).
+    pub classification: Option<String>,
     /// IANA time zone name; the system's when absent.
     pub timezone: Option<String>,
     /// The effective rules, with the panel's own meeting overrides applied.

@@ -17,7 +17,10 @@ pub struct Field {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Block {
     /// The document's title, and the lines under it; centred.
-    Title { title: String, lines: Vec<String> },
+    Title {
+        title: String,
+        lines: Vec<String>,
+    },
     /// The classification (密级), set apart at the top right.
     Mark(String),
     /// What must not be missed: a paper that is not the official record, a broken seal.

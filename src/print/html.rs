@@ -61,7 +61,10 @@ pub fn render(doc: &Doc) -> String {
                     } else {
                         text(&f.value)
                     };
-                    body.push_str(&format!("<tr><th>{}</th><td>{v}</td></tr>\n", text(&f.label)));
+                    body.push_str(&format!(
+                        "<tr><th>{}</th><td>{v}</td></tr>\n",
+                        text(&f.label)
+                    ));
                 }
                 body.push_str("</table>\n");
             }

@@ -74,7 +74,12 @@ fn is_code_safe(s: &str) -> bool {
 }
 
 fn table(head: &[String], rows: &[Vec<String>]) -> String {
-    let n = rows.iter().map(Vec::len).chain([head.len()]).max().unwrap_or(0);
+    let n = rows
+        .iter()
+        .map(Vec::len)
+        .chain([head.len()])
+        .max()
+        .unwrap_or(0);
     let row = |cells: &[String]| -> String {
         let cells: Vec<String> = (0..n)
             .map(|i| inline(cells.get(i).map_or("", String::as_str), "<br>"))
@@ -89,10 +94,7 @@ fn table(head: &[String], rows: &[Vec<String>]) -> String {
 /// `s` as Markdown text that shows exactly `s`: markup escaped, control characters made
 /// visible, and each line break written as `brk` (a hard break, or `<br>` in a table).
 pub fn inline(s: &str, brk: &str) -> String {
-    s.split('\n')
-        .map(line)
-        .collect::<Vec<_>>()
-        .join(brk)
+    s.split('\n').map(line).collect::<Vec<_>>().join(brk)
 }
 
 fn line(s: &str) -> String {

@@ -29,7 +29,12 @@ pub fn build(m: &Minutes, seal: &Seal, extra: Extra, lang: Lang) -> Doc {
         day: date_of(&m.meeting.opened_at),
     };
     let mut doc = Doc::new(
-        format!("{} {} {}", m.panel.name, t::PR_MINUTES.get(lang), m.meeting.id),
+        format!(
+            "{} {} {}",
+            m.panel.name,
+            t::PR_MINUTES.get(lang),
+            m.meeting.id
+        ),
         lang,
     );
     if let Some(c) = extra.classification {
@@ -98,8 +103,7 @@ impl<'a> Builder<'a> {
     }
 
     fn opinion(&self, o: Opinion) -> &'a str {
-        self.rules
-            .map_or(o.id(), |r| r.opinion_label(o, self.lang))
+        self.rules.map_or(o.id(), |r| r.opinion_label(o, self.lang))
     }
 
     fn seal_notice(&self, doc: &mut Doc, seal: &Seal) {
@@ -112,18 +116,19 @@ impl<'a> Builder<'a> {
 
     fn header(&self, doc: &mut Doc) {
         let (m, lang) = (self.m, self.lang);
-        let mut f = vec![
-            field(t::PR_MEETING_ID.get(lang), &m.meeting.id),
-            field(t::PR_DATE.get(lang), self.day),
-            field(
-                t::PR_TIME.get(lang),
-                t::pr_span(
-                    &self.when(&m.meeting.opened_at),
-                    m.meeting.closed_at.as_deref().map(|c| self.when(c)).as_deref(),
-                    lang,
-                ),
+        // The meeting's id and date stand under the title already.
+        let mut f = vec![field(
+            t::PR_TIME.get(lang),
+            t::pr_span(
+                &self.when(&m.meeting.opened_at),
+                m.meeting
+                    .closed_at
+                    .as_deref()
+                    .map(|c| self.when(c))
+                    .as_deref(),
+                lang,
             ),
-        ];
+        )];
         if let Some(u) = &m.panel.unit {
             f.push(field(t::PR_CONVENED_BY.get(lang), u));
         }
@@ -132,7 +137,10 @@ impl<'a> Builder<'a> {
             rules = format!("{rules}\n{}", r.title.get(lang));
         }
         f.push(field(t::PR_RULES.get(lang), rules));
-        f.push(field(t::METHOD.get(lang), t::method(m.meeting.method, lang)));
+        f.push(field(
+            t::METHOD.get(lang),
+            t::method(m.meeting.method, lang),
+        ));
         f.push(field(t::PR_CHAIR.get(lang), self.name(&m.meeting.chair)));
         if let Some(a) = &m.meeting.acting_chair {
             f.push(field(t::PR_ACTING_CHAIR.get(lang), self.name(a)));
@@ -385,7 +393,10 @@ impl<'a> Builder<'a> {
             self.outcome(&c.kind, &r.proposal.outcome),
         )];
         // The basis put to the vote is printed when it is not the proposal shown above.
-        if c.proposal.as_ref().is_none_or(|p| p.basis != r.proposal.basis) {
+        if c.proposal
+            .as_ref()
+            .is_none_or(|p| p.basis != r.proposal.basis)
+        {
             f.push(field(t::PR_BASIS.get(lang), &r.proposal.basis));
         }
         f.push(field(t::METHOD.get(lang), t::method(r.method, lang)));
@@ -436,7 +447,10 @@ impl<'a> Builder<'a> {
         .map(|(o, n)| format!("{} {n}", self.opinion(*o)))
         .collect();
         let counts: Vec<&str> = counts.iter().map(String::as_str).collect();
-        let mut f = vec![field(t::PR_TALLY.get(lang), t::pr_join(&counts, lang))];
+        let mut f = vec![field(
+            t::PR_TALLY.get(lang),
+            t::pr_counts_join(&counts, lang),
+        )];
         if let Some(a) = &r.arithmetic {
             f.push(field(
                 t::PR_MEMBERS.get(lang),
@@ -509,7 +523,10 @@ impl<'a> Builder<'a> {
         let mut rows = Vec::new();
         match &m.meeting.acting_chair {
             Some(a) => rows.push((t::PR_ACTING_CHAIR.get(lang).to_string(), self.name(a))),
-            None => rows.push((t::PR_CHAIR.get(lang).to_string(), self.name(&m.meeting.chair))),
+            None => rows.push((
+                t::PR_CHAIR.get(lang).to_string(),
+                self.name(&m.meeting.chair),
+            )),
         }
         if let Some(c) = &m.meeting.clerk {
             rows.push((t::PR_CLERK.get(lang).to_string(), self.name(c)));
@@ -517,10 +534,7 @@ impl<'a> Builder<'a> {
         doc.push(Block::Signatures {
             sign: t::PR_SIGN.get(lang).into(),
             date: t::PR_SIGN_DATE.get(lang).into(),
-            rows: rows
-                .into_iter()
-                .map(|(r, n)| (r, n.to_string()))
-                .collect(),
+            rows: rows.into_iter().map(|(r, n)| (r, n.to_string())).collect(),
         });
         match &m.finalization {
             Some(f) => {

@@ -31,6 +31,7 @@ pub fn render(doc: &Doc) -> String {
                         out.line(format!("{}{w}", " ".repeat(left)));
                     }
                 }
+                out.blank();
             }
             Block::Mark(m) => {
                 for w in wrap(m, WIDTH) {
@@ -151,8 +152,21 @@ fn fields_block(out: &mut Out, fields: &[Field], indent: usize) {
     let hang = " ".repeat(indent + lw + GAP.len());
     let vw = WIDTH - indent - lw - GAP.len();
     for f in fields {
-        let lines = wrap(&f.value, vw);
+        // A digest is never broken: when it does not fit beside its label, it goes under it.
+        let under = f.mono && width(&f.value) > vw;
+        let lines = if under {
+            wrap(&f.value, WIDTH - indent - GAP.len())
+        } else {
+            wrap(&f.value, vw)
+        };
         let mut rest = lines.iter();
+        if under {
+            out.line(format!("{at}{}", pad(&f.label, WIDTH - indent)));
+            for l in rest {
+                out.line(format!("{at}{GAP}{l}"));
+            }
+            continue;
+        }
         if width(&f.label) > lw {
             out.line(format!("{at}{}", pad(&f.label, WIDTH - indent)));
         } else {
@@ -167,7 +181,12 @@ fn fields_block(out: &mut Out, fields: &[Field], indent: usize) {
 
 /// Columns as wide as their widest cell, the widest squeezed until the table fits.
 fn table(out: &mut Out, head: &[String], rows: &[Vec<String>], indent: usize) {
-    let n = rows.iter().map(Vec::len).chain([head.len()]).max().unwrap_or(0);
+    let n = rows
+        .iter()
+        .map(Vec::len)
+        .chain([head.len()])
+        .max()
+        .unwrap_or(0);
     if n == 0 {
         return;
     }

@@ -56,9 +56,17 @@ s!(PR_NO_FINDING, "No finding recorded.", "未作认定。");
 s!(PR_SITUATIONS_FOUND, "Situations found", "认定的容错情形");
 s!(PR_GROUNDS_FOUND, "Grounds found", "认定的调整情形");
 s!(PR_ITEMS_FOUND, "Situations or grounds found", "认定的情形");
-s!(PR_SITUATIONS_CLAIMED, "Situations claimed", "申请的容错情形");
+s!(
+    PR_SITUATIONS_CLAIMED,
+    "Situations claimed",
+    "申请的容错情形"
+);
 s!(PR_GROUNDS_CLAIMED, "Grounds claimed", "提出的调整情形");
-s!(PR_ITEMS_CLAIMED, "Situations or grounds claimed", "申请的情形");
+s!(
+    PR_ITEMS_CLAIMED,
+    "Situations or grounds claimed",
+    "申请的情形"
+);
 s!(PR_VOTE, "Vote", "表决");
 s!(PR_NO_ROUNDS, "No vote was taken.", "未进行表决。");
 s!(PR_PUT, "Put to the vote", "表决事项");
@@ -79,12 +87,16 @@ s!(PR_PASSED, "Passed", "通过");
 s!(PR_NOT_PASSED, "Not passed", "未通过");
 s!(PR_ROUND_OPEN, "Not closed", "未结束");
 s!(PR_VOIDED, "Voided", "作废");
-s!(PR_CORRECTIONS, "Opinions corrected", "表态更正");
+s!(PR_CORRECTIONS, "Corrections", "表态更正");
 s!(PR_OUTCOME, "Outcome", "处理结果");
-s!(PR_BY_ROUND, "Vote", "表决依据");
+s!(PR_BY_ROUND, "Decided by", "表决依据");
 s!(PR_DECIDED_AT, "Decided at", "决定时间");
 s!(PR_IN_ROOM, "In the room", "在场人员");
-s!(PR_NO_DETERMINATION, "No determination recorded.", "未作决定。");
+s!(
+    PR_NO_DETERMINATION,
+    "No determination recorded.",
+    "未作决定。"
+);
 s!(
     PR_EARLIER_VERSIONS,
     "Earlier versions of the determination",
@@ -104,8 +116,8 @@ s!(PR_SYSTEM_USER, "System user", "系统用户");
 s!(PR_FINALIZED_AT, "Finalized at", "定稿时间");
 s!(
     PR_HOW_TO_VERIFY,
-    "To check this paper against the file: `docket verify FILE`, or `sed '/^finalization:/,$d' FILE | sha256sum` gives the minutes digest.",
-    "核对本件与记录文件：docket verify 文件，或 sed '/^finalization:/,$d' 文件 | sha256sum，所得应与记录摘要一致。"
+    "To check this paper against the minutes file: docket verify FILE\nor: sed '/^finalization:/,$d' FILE | sha256sum, which gives the digest above",
+    "核对本件与会议记录文件：docket verify 文件\n或：sed '/^finalization:/,$d' 文件 | sha256sum，结果应与上列记录摘要一致"
 );
 s!(
     PR_NOT_FINAL,
@@ -121,6 +133,11 @@ s!(PR_NONE, "None.", "无。");
 s!(PR_NOT_CLOSED, "not closed", "未结束");
 s!(PR_PRODUCED, "Produced", "制表日期");
 s!(PR_NO_PENDING, "No case is pending.", "暂无待审议案件。");
+s!(
+    PR_AGENDA_REFUSED,
+    "No agenda printed: the panel has errors (above), and a case file that does not load would be missing from it.",
+    "未生成议程：审议组文件有错误（见上），无法读取的案件会从议程中遗漏。"
+);
 s!(
     PR_SAT_ON_REVIEWED,
     "sat on the decision under review",
@@ -140,6 +157,14 @@ pub fn pr_join(items: &[&str], lang: Lang) -> String {
     items.join(match lang {
         Lang::En => ", ",
         Lang::Zh => "、",
+    })
+}
+
+/// Counts one after another: `Agree 3, Disagree 1` or `同意 3，不同意 1`.
+pub fn pr_counts_join(items: &[&str], lang: Lang) -> String {
+    items.join(match lang {
+        Lang::En => ", ",
+        Lang::Zh => "，",
     })
 }
 
@@ -311,6 +336,8 @@ pub fn pr_minutes_unreadable(path: &str, message: &str, lang: Lang) -> String {
         Lang::En => format!(
             "{path}: warning: these minutes cannot be read ({message}); the cases they decided may show as pending"
         ),
-        Lang::Zh => format!("{path}：警告：无法读取该会议记录（{message}）；其已决定的案件可能显示为待审议"),
+        Lang::Zh => {
+            format!("{path}：警告：无法读取该会议记录（{message}）；其已决定的案件可能显示为待审议")
+        }
     }
 }

@@ -76,6 +76,7 @@ fn load_panel(cx: &mut Ctx, dir: &Path) -> Option<Panel> {
     let members_node = f.get("members");
     let meeting = f.get("meeting");
     let group = opt_string(cx, &mut f, "group");
+    let classification = opt_string(cx, &mut f, "classification");
     let timezone = f
         .get("timezone")
         .and_then(|n| string(cx, n).map(|s| (s, n.pos)))
@@ -128,6 +129,7 @@ fn load_panel(cx: &mut Ctx, dir: &Path) -> Option<Panel> {
         rules_ref: rules_ref?.0,
         members,
         group,
+        classification,
         timezone: timezone.map(|(t, _)| t),
         rules: rules?,
     })

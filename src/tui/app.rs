@@ -200,6 +200,10 @@ pub enum Action {
     OrderAgenda,
     NextAgenda,
     PrevAgenda,
+    /// `+`: a new case through the editor.
+    NewCase,
+    /// `e`: the selected case through the editor.
+    EditCase,
     Yes,
     Char(char),
     Backspace,
@@ -277,6 +281,9 @@ pub struct App {
     pub state_error: Option<String>,
     pub filter: super::triage::Filter,
     pub sort: super::triage::Sort,
+    /// A case to write in the editor, for the terminal front end to carry out: the index of
+    /// the case to edit, or none for a new one.
+    pub edit_request: Option<Option<usize>>,
 }
 
 impl App {
@@ -314,6 +321,7 @@ impl App {
             state_error: None,
             filter: super::triage::Filter::All,
             sort: super::triage::Sort::Received,
+            edit_request: None,
         }
     }
 
@@ -372,6 +380,8 @@ impl App {
                     | Action::Incomplete
                     | Action::Undo
                     | Action::OrderAgenda
+                    | Action::NewCase
+                    | Action::EditCase
             ),
             Screen::Roll => false,
             Screen::Case => match action {
@@ -417,6 +427,18 @@ impl App {
         self.pending.push(event);
         self.dirty = true;
         Ok(())
+    }
+
+    /// The cases as read again from `cases/`, the selection kept on `select` if given.
+    pub fn reload_cases(&mut self, mut cases: Vec<LoadedCase>, select: Option<&str>) {
+        cases.sort_by(|a, b| (a.case.received, &a.case.id).cmp(&(b.case.received, &b.case.id)));
+        let keep = select
+            .map(str::to_string)
+            .or_else(|| self.case().map(|c| c.id.clone()));
+        self.cases = cases;
+        self.selected = keep
+            .and_then(|id| self.cases.iter().position(|c| c.case.id == id))
+            .unwrap_or(0);
     }
 
     /// Opens the case where the meeting stopped: one with a round under way, else the case the
@@ -521,6 +543,14 @@ impl App {
             Action::CycleSort => self.cycle_sort(),
             Action::Undo => self.undo(),
             Action::OrderAgenda => self.order_agenda(),
+            Action::NewCase => self.edit_request = Some(None),
+            Action::EditCase if !self.cases.is_empty() => {
+                if self.status(&self.cases[self.selected].case.id) == super::triage::Status::Decided
+                {
+                    self.warn(i18n::CASE_DECIDED_EDIT.get(self.lang));
+                }
+                self.edit_request = Some(Some(self.selected));
+            }
             _ => {}
         }
     }

@@ -170,6 +170,8 @@ pub fn defaults(ctx: Context) -> Vec<Binding> {
                 b("sort", &["s"], A::CycleSort, K_SORT, false),
                 b("undo", &["u"], A::Undo, K_UNDO, false),
                 b("order_agenda", &["o"], A::OrderAgenda, K_ORDER, false),
+                b("new_case", &["+"], A::NewCase, K_NEW_CASE, false),
+                b("edit_case", &["e"], A::EditCase, K_EDIT_CASE, false),
             ]);
             v
         }

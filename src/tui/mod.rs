@@ -3,6 +3,7 @@
 //! the panel, runs the event loop and writes the minutes after every change.
 
 pub mod app;
+pub mod casefile;
 pub mod flow;
 pub mod input;
 pub mod keymap;
@@ -165,10 +166,71 @@ fn event_loop(
             action
         };
         app.update(action);
+        if let Some(target) = app.edit_request.take() {
+            edit_case(terminal, app, target, disk);
+        }
         // Durable before drawn: the journal is synced before the next frame shows the step.
         let _guard = persisting.lock();
         session::save(app, disk);
     }
+}
+
+/// `+` and `e`: a case in the user's editor, checked until valid or abandoned.
+fn edit_case(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    target: Option<usize>,
+    disk: &mut dyn store::disk::Disk,
+) {
+    let Some(dir) = crate::config::cache_dir() else {
+        return;
+    };
+    let scratch = dir.join(format!("case-{}.yaml", std::process::id()));
+    let original = target.and_then(|i| app.cases.get(i)).cloned();
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    let mut run = |path: &Path| run_editor(path);
+    let outcome = casefile::edit(app, original.as_ref(), &scratch, disk, &mut run);
+    if let Ok(t) = ratatui::try_init() {
+        *terminal = t;
+    }
+    let _ = execute!(io::stdout(), EnableBracketedPaste);
+    match outcome {
+        Ok(casefile::Outcome::Saved(path)) => {
+            let loaded = panel::load(&app.dir);
+            let id = loaded
+                .cases
+                .iter()
+                .find(|c| c.path == path)
+                .map(|c| c.case.id.clone());
+            app.reload_cases(loaded.cases, id.as_deref());
+            app.info(i18n::CASE_SAVED.get(app.lang));
+        }
+        Ok(casefile::Outcome::Abandoned) => app.info(i18n::CASE_ABANDONED.get(app.lang)),
+        Err(e) => app.warn(i18n::minutes_failed(&e.to_string(), app.lang)),
+    }
+}
+
+/// $VISUAL, else $EDITOR, else nano, else vi, on `path`; true when it ended well.
+fn run_editor(path: &Path) -> io::Result<bool> {
+    let editor = ["VISUAL", "EDITOR"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|e| !e.trim().is_empty()));
+    let status = match editor {
+        Some(e) => {
+            let mut parts = e.split_whitespace();
+            let prog = parts.next().unwrap_or("vi");
+            std::process::Command::new(prog)
+                .args(parts)
+                .arg(path)
+                .status()
+        }
+        None => std::process::Command::new("nano")
+            .arg(path)
+            .status()
+            .or_else(|_| std::process::Command::new("vi").arg(path).status()),
+    }?;
+    Ok(status.success())
 }
 
 /// The text of the focused field, as the editor should open it.

@@ -1,0 +1,185 @@
+//! New and edited cases through a scripted editor (a shell script as the editor): checked as
+//! `docket check` would, handed back with the problems until valid, or abandoned; nothing
+//! half-valid is written into cases/.
+
+use std::cell::Cell;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use docket::domain::text::Lang;
+use docket::store::disk::{Modes, RealDisk};
+use docket::tui::app::{App, Clock};
+use docket::tui::casefile::{self, Outcome};
+use docket::tui::session;
+
+struct TestClock(Cell<i64>);
+
+impl Clock for TestClock {
+    fn now(&self) -> jiff::Timestamp {
+        let t = self.0.get();
+        self.0.set(t + 60);
+        jiff::Timestamp::from_second(t).expect("time")
+    }
+}
+
+fn copy_dir(src: &Path, dst: &Path) {
+    std::fs::create_dir_all(dst).expect("mkdir");
+    for e in std::fs::read_dir(src).expect("read_dir") {
+        let e = e.expect("entry");
+        if e.file_type().expect("type").is_dir() {
+            copy_dir(&e.path(), &dst.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), dst.join(e.file_name())).expect("copy");
+        }
+    }
+}
+
+fn setup(name: &str) -> (PathBuf, App) {
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("casefile")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&root);
+    let dir = root.join("panel");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("panels/example"),
+        &dir,
+    );
+    let _ = std::fs::remove_dir_all(dir.join("minutes"));
+    let mut err = Vec::new();
+    let mut a = session::load(&dir, Lang::En, true, &mut err)
+        .expect("load")
+        .expect("opens");
+    a.clock = Box::new(TestClock(Cell::new(1_795_136_400)));
+    (root, a)
+}
+
+/// An editor that runs `steps[n]` (a shell snippet acting on "$1") on its n-th call.
+fn scripted(root: &Path, steps: &[&str]) -> impl FnMut(&Path) -> std::io::Result<bool> + use<> {
+    let scripts: Vec<PathBuf> = steps
+        .iter()
+        .enumerate()
+        .map(|(i, body)| {
+            let p = root.join(format!("editor-{i}.sh"));
+            std::fs::write(&p, format!("#!/bin/sh\nset -e\n{body}\n")).expect("script");
+            p
+        })
+        .collect();
+    let mut n = 0;
+    move |path: &Path| {
+        let script = scripts
+            .get(n)
+            .cloned()
+            .expect("the editor ran more often than scripted");
+        n += 1;
+        let ok = Command::new("sh")
+            .arg(&script)
+            .arg(path)
+            .status()?
+            .success();
+        Ok(ok)
+    }
+}
+
+const GOOD: &str = r#"cat > "$1" <<'CASE'
+id: "2026-019"
+kind: tolerance
+title: 东关镇便民服务中心容缺受理失误容错申请
+subject:
+  name: 王晓燕
+  position: 东关镇便民服务中心主任
+  unit: 东关镇人民政府
+received: 2026-11-20
+summary: 为缩短群众办事时间，对材料不全的申请先行受理，后因补正不及时造成一起错误发证。
+facts:
+  - 2026年9月，先行受理材料不全的申请12件。
+claimed: [S4]
+CASE"#;
+
+#[test]
+fn a_new_case_is_checked_handed_back_with_its_problems_then_written() {
+    let (root, app) = setup("new");
+    let mut disk = RealDisk::new(Modes::PRIVATE);
+    // First: a typo in a field name. Second: the problem comment is seen, the typo fixed.
+    let first = GOOD.replace("title:", "titel:");
+    let second = r#"grep -q '^# docket: line 3:1: unknown field `titel`' "$1"
+sed -i -e 's/^titel:/title:/' -e '/^# docket: /d' "$1""#;
+    let mut editor = scripted(&root, &[&first, second]);
+    let scratch = root.join("scratch.yaml");
+    let out = casefile::edit(&app, None, &scratch, &mut disk, &mut editor).expect("edit");
+    let path = app.dir.join("cases/2026-019.yaml");
+    assert_eq!(out, Outcome::Saved(path.clone()));
+    let text = std::fs::read_to_string(&path).expect("written");
+    assert!(text.contains("title: 东关镇便民服务中心"), "{text}");
+    assert!(!text.contains("# docket:"), "{text}");
+    assert!(!scratch.exists(), "the scratch file is removed");
+    let o = Command::new(env!("CARGO_BIN_EXE_docket"))
+        .args(["check", app.dir.to_str().expect("utf-8"), "--lang", "en"])
+        .output()
+        .expect("docket check");
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    assert!(String::from_utf8_lossy(&o.stdout).contains("19 cases"));
+}
+
+#[test]
+fn an_edit_that_stays_invalid_and_is_given_up_writes_nothing() {
+    let (root, app) = setup("abandon");
+    let mut disk = RealDisk::new(Modes::PRIVATE);
+    // A duplicate id, then the editor quits without saving (the text comes back unchanged).
+    let first = GOOD.replace("2026-019", "2026-001");
+    let mut editor = scripted(&root, &[&first, "true"]);
+    let before: Vec<_> = std::fs::read_dir(app.dir.join("cases"))
+        .expect("cases")
+        .collect();
+    let out =
+        casefile::edit(&app, None, &root.join("s.yaml"), &mut disk, &mut editor).expect("edit");
+    assert_eq!(out, Outcome::Abandoned);
+    let after: Vec<_> = std::fs::read_dir(app.dir.join("cases"))
+        .expect("cases")
+        .collect();
+    assert_eq!(before.len(), after.len());
+}
+
+#[test]
+fn editing_an_existing_case_replaces_its_file_once_valid() {
+    let (root, app) = setup("edit");
+    let mut disk = RealDisk::new(Modes::PRIVATE);
+    let original = app
+        .cases
+        .iter()
+        .find(|c| c.case.id == "2026-003")
+        .cloned()
+        .expect("2026-003");
+    let before = std::fs::read_to_string(&original.path).expect("read");
+    // A bad date first (kept out of the file), then a good edit of the title.
+    let first = r#"sed -i 's/^received: .*/received: 2026-02-30/' "$1""#;
+    let second = r#"sed -i -e 's/^received: .*/received: 2026-07-01/' -e '/^# docket: /d' -e 's/^title: /title: （修订）/' "$1""#;
+    let mut editor = scripted(&root, &[first, second]);
+    let out = casefile::edit(
+        &app,
+        Some(&original),
+        &root.join("s.yaml"),
+        &mut disk,
+        &mut editor,
+    )
+    .expect("edit");
+    assert_eq!(out, Outcome::Saved(original.path.clone()));
+    let after = std::fs::read_to_string(&original.path).expect("read");
+    assert_ne!(after, before);
+    assert!(after.contains("title: （修订）"), "{after}");
+    assert!(after.contains("received: 2026-07-01"), "{after}");
+}
+
+#[test]
+fn an_editor_that_fails_abandons() {
+    let (root, app) = setup("fails");
+    let mut disk = RealDisk::new(Modes::PRIVATE);
+    let mut editor = scripted(&root, &["exit 1"]);
+    let out =
+        casefile::edit(&app, None, &root.join("s.yaml"), &mut disk, &mut editor).expect("edit");
+    assert_eq!(out, Outcome::Abandoned);
+}

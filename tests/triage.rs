@@ -1,0 +1,308 @@
+//! Triage in the queue through actions: every act, undo, filters and sorts, the agenda order,
+//! and the working state on disk.
+
+use std::cell::Cell;
+use std::path::{Path, PathBuf};
+
+use docket::domain::text::Lang;
+use docket::store::state;
+use docket::tui::app::{Action, App, Clock, Popup};
+use docket::tui::session;
+use docket::tui::triage::{Filter, Sort, Status};
+
+struct TestClock(Cell<i64>);
+
+impl Clock for TestClock {
+    fn now(&self) -> jiff::Timestamp {
+        let t = self.0.get();
+        self.0.set(t + 60);
+        jiff::Timestamp::from_second(t).expect("time")
+    }
+}
+
+fn copy_dir(src: &Path, dst: &Path) {
+    std::fs::create_dir_all(dst).expect("mkdir");
+    for e in std::fs::read_dir(src).expect("read_dir") {
+        let e = e.expect("entry");
+        if e.file_type().expect("type").is_dir() {
+            copy_dir(&e.path(), &dst.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), dst.join(e.file_name())).expect("copy");
+        }
+    }
+}
+
+fn panel(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("triage")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("panels/example"),
+        &dir,
+    );
+    let _ = std::fs::remove_dir_all(dir.join("minutes"));
+    let _ = std::fs::remove_file(dir.join("state.yaml"));
+    dir
+}
+
+fn app(dir: &Path) -> App {
+    let mut err = Vec::new();
+    let mut a = session::load(dir, Lang::En, true, &mut err)
+        .expect("load")
+        .expect("opens");
+    a.clock = Box::new(TestClock(Cell::new(1_795_136_400)));
+    a
+}
+
+fn select(a: &mut App, id: &str) {
+    a.selected = a.cases.iter().position(|c| c.case.id == id).expect("case");
+}
+
+fn send(a: &mut App, actions: impl IntoIterator<Item = Action>) {
+    for x in actions {
+        a.update(x);
+    }
+}
+
+fn typ(a: &mut App, s: &str) {
+    send(a, s.chars().map(Action::Char));
+}
+
+fn agenda(a: &App) -> Vec<&str> {
+    a.state.agenda.iter().map(String::as_str).collect()
+}
+
+#[test]
+fn a_puts_a_case_on_the_agenda_and_takes_it_off() {
+    let mut a = app(&panel("agenda"));
+    for id in ["2026-003", "2026-001", "2026-007"] {
+        select(&mut a, id);
+        a.update(Action::ToggleAgenda);
+    }
+    assert_eq!(agenda(&a), ["2026-003", "2026-001", "2026-007"]);
+    assert_eq!(a.status("2026-001"), Status::OnAgenda(2));
+    select(&mut a, "2026-001");
+    a.update(Action::ToggleAgenda);
+    assert_eq!(agenda(&a), ["2026-003", "2026-007"]);
+    assert_eq!(a.status("2026-001"), Status::Pending);
+}
+
+#[test]
+fn j_and_k_move_a_case_down_and_up_the_agenda() {
+    let mut a = app(&panel("move"));
+    for id in ["2026-001", "2026-002", "2026-003"] {
+        select(&mut a, id);
+        a.update(Action::ToggleAgenda);
+    }
+    select(&mut a, "2026-001");
+    a.update(Action::AgendaDown);
+    assert_eq!(agenda(&a), ["2026-002", "2026-001", "2026-003"]);
+    a.update(Action::AgendaDown);
+    a.update(Action::AgendaDown); // already last: nothing changes
+    assert_eq!(agenda(&a), ["2026-002", "2026-003", "2026-001"]);
+    select(&mut a, "2026-003");
+    a.update(Action::AgendaUp);
+    a.update(Action::AgendaUp);
+    assert_eq!(agenda(&a), ["2026-003", "2026-002", "2026-001"]);
+    select(&mut a, "2026-009");
+    a.update(Action::AgendaDown);
+    assert!(
+        a.message
+            .as_ref()
+            .is_some_and(|(_, m)| m.contains("not on the agenda"))
+    );
+}
+
+#[test]
+fn x_holds_a_case_back_with_a_reason_and_releases_it() {
+    let mut a = app(&panel("hold"));
+    select(&mut a, "2026-005");
+    a.update(Action::ToggleAgenda);
+    a.update(Action::Hold);
+    assert!(matches!(a.popup, Some(Popup::Input { .. })));
+    a.update(Action::Enter); // no reason: refused
+    assert!(a.state.held.is_empty());
+    a.update(Action::Hold);
+    typ(&mut a, "等待审计结论");
+    a.update(Action::Enter);
+    assert_eq!(a.status("2026-005"), Status::Held);
+    assert_eq!(a.state.held[0].note, "等待审计结论");
+    // Held cases leave the agenda and cannot go back on it while held.
+    assert!(agenda(&a).is_empty());
+    a.update(Action::ToggleAgenda);
+    assert!(agenda(&a).is_empty());
+    a.update(Action::Hold);
+    assert_eq!(a.status("2026-005"), Status::Pending);
+}
+
+#[test]
+fn i_marks_materials_incomplete_with_a_note_and_i_again_clears_it() {
+    let mut a = app(&panel("incomplete"));
+    select(&mut a, "2026-006");
+    a.update(Action::Incomplete);
+    typ(&mut a, "缺少审批台账");
+    a.update(Action::Enter);
+    assert_eq!(
+        a.state.incomplete("2026-006").map(|n| n.note.as_str()),
+        Some("缺少审批台账")
+    );
+    a.filter = Filter::Incomplete;
+    assert_eq!(a.visible().len(), 1);
+    a.update(Action::Incomplete);
+    assert!(a.state.incomplete("2026-006").is_none());
+}
+
+#[test]
+fn u_undoes_the_last_triage_acts_one_by_one() {
+    let mut a = app(&panel("undo"));
+    select(&mut a, "2026-001");
+    a.update(Action::ToggleAgenda);
+    select(&mut a, "2026-002");
+    a.update(Action::ToggleAgenda);
+    a.update(Action::AgendaUp);
+    assert_eq!(agenda(&a), ["2026-002", "2026-001"]);
+    a.update(Action::Undo);
+    assert_eq!(agenda(&a), ["2026-001", "2026-002"]);
+    a.update(Action::Undo);
+    a.update(Action::Undo);
+    assert!(agenda(&a).is_empty());
+    a.update(Action::Undo);
+    assert!(
+        a.message
+            .as_ref()
+            .is_some_and(|(_, m)| m.contains("Nothing to undo"))
+    );
+}
+
+#[test]
+fn f_and_s_cycle_filters_and_sorts() {
+    let mut a = app(&panel("filters"));
+    select(&mut a, "2026-004");
+    a.update(Action::ToggleAgenda);
+    let names: Vec<Filter> = (0..8)
+        .map(|_| {
+            a.update(Action::CycleFilter);
+            a.filter
+        })
+        .collect();
+    assert_eq!(names[0], Filter::Pending);
+    assert_eq!(names[7], Filter::All);
+    a.filter = Filter::OnAgenda;
+    assert_eq!(a.visible().len(), 1);
+    a.filter = Filter::UnderReview;
+    let ids: Vec<&str> = a
+        .visible()
+        .iter()
+        .map(|&i| a.cases[i].case.id.as_str())
+        .collect();
+    assert_eq!(ids, ["2026-004", "2026-010"]);
+    a.filter = Filter::All;
+    a.update(Action::CycleSort);
+    assert_eq!(a.sort, Sort::Id);
+    a.update(Action::CycleSort);
+    assert_eq!(a.sort, Sort::Unit);
+    let units: Vec<&str> = a
+        .visible()
+        .iter()
+        .map(|&i| a.cases[i].case.subject.unit.as_str())
+        .collect();
+    let mut sorted = units.clone();
+    sorted.sort();
+    assert_eq!(units, sorted);
+}
+
+#[test]
+fn o_orders_the_agenda_so_recused_members_step_out_least() {
+    let mut a = app(&panel("order"));
+    // 2026-002 recuses liu-zhiqiang, 2026-007 zhao-min, 2026-014 zhang-wei and chen-jing.
+    for id in ["2026-002", "2026-001", "2026-014", "2026-007", "2026-003"] {
+        select(&mut a, id);
+        a.update(Action::ToggleAgenda);
+    }
+    a.update(Action::OrderAgenda);
+    // The cases without recusals first (by received date), then each recusal group once.
+    assert_eq!(&agenda(&a)[..2], ["2026-001", "2026-003"]);
+    let rest: Vec<&str> = agenda(&a)[2..].to_vec();
+    let mut sorted = rest.clone();
+    sorted.sort();
+    assert_eq!(sorted, ["2026-002", "2026-007", "2026-014"]);
+    // Three disjoint groups: each member out and back once: 2 + 2 + 4 = 8.
+    assert!(
+        a.message
+            .as_ref()
+            .is_some_and(|(_, m)| m.contains("8 times")),
+        "{:?}",
+        a.message
+    );
+    a.update(Action::Undo);
+    assert_eq!(
+        agenda(&a),
+        ["2026-002", "2026-001", "2026-014", "2026-007", "2026-003"]
+    );
+}
+
+#[test]
+fn the_working_state_is_written_to_state_yaml_and_read_back() {
+    let dir = panel("disk");
+    let mut a = app(&dir);
+    select(&mut a, "2026-003");
+    a.update(Action::ToggleAgenda);
+    select(&mut a, "2026-008");
+    a.update(Action::Hold);
+    typ(&mut a, "当事人病休");
+    a.update(Action::Enter);
+    docket::tui::save(&mut a);
+    let text = std::fs::read_to_string(dir.join("state.yaml")).expect("state.yaml");
+    assert!(text.contains("- 2026-003"), "{text}");
+    assert!(text.contains("当事人病休"), "{text}");
+    let b = app(&dir);
+    assert_eq!(b.state, a.state);
+    // The case files are untouched.
+    let case = std::fs::read_to_string(dir.join("cases/2026-003.yaml")).expect("case");
+    let original = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("panels/example/cases/2026-003.yaml"),
+    )
+    .expect("original");
+    assert_eq!(case, original);
+}
+
+#[test]
+fn a_broken_state_file_is_reported_and_never_written_over() {
+    let dir = panel("broken");
+    std::fs::write(dir.join("state.yaml"), "agenda: [\n").expect("write");
+    let mut a = app(&dir);
+    assert!(a.state_error.is_some());
+    select(&mut a, "2026-003");
+    a.update(Action::ToggleAgenda);
+    docket::tui::save(&mut a);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("state.yaml")).expect("state"),
+        "agenda: [\n"
+    );
+    assert!(state::read(&dir).is_err());
+}
+
+#[test]
+fn during_a_meeting_the_queue_shows_the_agenda_first_and_brackets_walk_it() {
+    let mut a = app(&panel("brackets"));
+    for id in ["2026-009", "2026-002"] {
+        select(&mut a, id);
+        a.update(Action::ToggleAgenda);
+    }
+    send(&mut a, [Action::Meeting, Action::Enter]);
+    assert!(a.in_meeting());
+    let first: Vec<&str> = a.visible()[..2]
+        .iter()
+        .map(|&i| a.cases[i].case.id.as_str())
+        .collect();
+    assert_eq!(first, ["2026-009", "2026-002"]);
+    select(&mut a, "2026-009");
+    a.update(Action::Enter);
+    a.update(Action::NextAgenda);
+    assert_eq!(a.case().map(|c| c.id.as_str()), Some("2026-002"));
+    a.update(Action::NextAgenda);
+    assert_eq!(a.case().map(|c| c.id.as_str()), Some("2026-002"));
+    a.update(Action::PrevAgenda);
+    assert_eq!(a.case().map(|c| c.id.as_str()), Some("2026-009"));
+}
