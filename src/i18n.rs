@@ -1183,3 +1183,7 @@ pub fn case_id_unfit(id: &str, lang: Lang) -> String {
         ),
     }
 }
+
+s!(SAT_ON, "sat on", "曾参与审议");
+s!(EARLIER, "Earlier decision", "原决定");
+s!(CURRENT, "This review", "本次复核");

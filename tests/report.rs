@@ -381,6 +381,7 @@ fn record(c: &GenCase) -> CaseRecord {
         },
         case_digest: "0".repeat(64),
         review_of: c.review_of.clone(),
+        review_of_meeting: None,
         presenter: None,
         proposal: None,
         recusals: Vec::new(),

@@ -175,6 +175,9 @@ pub struct CaseRecord {
     pub case_digest: String,
     #[serde(default)]
     pub review_of: Option<String>,
+    /// The meeting that decided the case under review, when docket knows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_of_meeting: Option<String>,
     #[serde(default)]
     pub presenter: Option<String>,
     #[serde(default)]
@@ -510,6 +513,7 @@ impl Meeting {
             },
             case_digest: intake.digest.to_string(),
             review_of: case.review_of.clone(),
+            review_of_meeting: None,
             presenter: None,
             proposal: case.proposal.clone(),
             recusals,

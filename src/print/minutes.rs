@@ -480,7 +480,8 @@ impl<'a> Builder<'a> {
                 format!("{} {}", self.when(&v.at), v.reason),
             ));
         }
-        if !r.corrections.is_empty() {
+        // A correction names who voted how: never for a secret ballot.
+        if !r.corrections.is_empty() && !r.method.is_secret() {
             let lines: Vec<String> = r
                 .corrections
                 .iter()

@@ -46,6 +46,7 @@ pub fn render(doc: &Doc) -> String {
                     out.line(format!("* {} *", pad_plain(&w, inner)));
                 }
                 out.line("*".repeat(WIDTH));
+                out.blank();
             }
             Block::Heading(level, t) => {
                 out.blank();

@@ -267,10 +267,43 @@ impl App {
             digest: &digest,
             earlier: &earlier,
         };
-        let record = Box::new(Meeting::intake_record(&self.panel, intake));
+        let mut record = Box::new(Meeting::intake_record(&self.panel, intake));
+        record.review_of_meeting = self.earlier_meeting(&case);
         if let Err(e) = self.commit(Event::TakeUp { record }) {
             self.refuse(&e);
         }
+    }
+
+    /// The meeting that decided the case `case` reviews.
+    pub fn earlier_meeting(&self, case: &crate::domain::case::Case) -> Option<String> {
+        let target = case.review_of.as_ref()?;
+        self.history
+            .iter()
+            .rev()
+            .find(|m| {
+                m.cases
+                    .iter()
+                    .any(|c| &c.case == target && c.determination().is_some())
+            })
+            .map(|m| m.meeting.id.clone())
+    }
+
+    /// Who on the panel sat on an earlier decision that a case on the agenda reviews, with
+    /// the case: flagged on the roll call.
+    pub fn sat_before(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for id in &self.state.agenda {
+            let Some(c) = self.cases.iter().find(|c| &c.case.id == id) else {
+                continue;
+            };
+            let Some(target) = &c.case.review_of else {
+                continue;
+            };
+            for m in self.earlier_members(&c.case) {
+                out.push((m, target.clone()));
+            }
+        }
+        out
     }
 
     /// Members who were present when the case under review was decided.

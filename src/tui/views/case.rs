@@ -66,7 +66,7 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(bottom);
         items(frame, cx, case, kind, record, left, part == Part::Items);
-        vote(frame, cx, case, kind, record, right, part == Part::Vote);
+        vote_or_review(frame, cx, case, kind, record, right, part == Part::Vote);
     } else {
         let (dist_area, pane) = if has_distinctions {
             let [d, p] =
@@ -81,7 +81,7 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
         match part {
             Part::Facts | Part::Distinctions => facts(frame, cx, case, pane, part == Part::Facts),
             Part::Items => items(frame, cx, case, kind, record, pane, true),
-            Part::Vote => vote(frame, cx, case, kind, record, pane, true),
+            Part::Vote => vote_or_review(frame, cx, case, kind, record, pane, true),
         }
     }
 }
@@ -605,6 +605,124 @@ fn vote(
         Paragraph::new(lines)
             .block(cx.block(i18n::VOTE.get(lang), focused))
             .scroll((scroll as u16, 0)),
+        area,
+    );
+}
+
+/// The vote pane; for a review case (复核) whose earlier decision docket has, the earlier
+/// findings, rounds and determination on the left and this review's on the right.
+fn vote_or_review(
+    frame: &mut Frame,
+    cx: &Ctx,
+    case: &Case,
+    kind: &Kind,
+    record: Option<&CaseRecord>,
+    area: Rect,
+    focused: bool,
+) {
+    let earlier = case.review_of.as_ref().and_then(|target| {
+        cx.app.history.iter().rev().find_map(|m| {
+            m.cases
+                .iter()
+                .find(|c| &c.case == target && c.determination().is_some())
+                .map(|c| (m, c))
+        })
+    });
+    let Some((m, r)) = earlier else {
+        return vote(frame, cx, case, kind, record, area, focused);
+    };
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
+    earlier_pane(frame, cx, m, r, left);
+    vote(frame, cx, case, kind, record, right, focused);
+}
+
+fn earlier_pane(
+    frame: &mut Frame,
+    cx: &Ctx,
+    m: &crate::store::minutes::Minutes,
+    r: &CaseRecord,
+    area: Rect,
+) {
+    let lang = cx.lang;
+    let w = usize::from(area.width).saturating_sub(2);
+    let rules = &cx.app.panel.rules;
+    let kind = rules.kind(&r.kind);
+    let label = |o: &str| -> String {
+        kind.and_then(|k| k.outcome(o))
+            .map_or(o, |x| x.label.get(lang))
+            .to_string()
+    };
+    let mut lines: Vec<Line> = vec![Line::from(Span::styled(
+        fit(
+            &format!("{} {}  {}", i18n::MEETING.get(lang), m.meeting.id, r.case),
+            w,
+        ),
+        cx.theme.title(),
+    ))];
+    if let Some(d) = r.determination() {
+        lines.push(Line::from(Span::styled(
+            fit(
+                &format!(
+                    "{}: {} - {}",
+                    i18n::DETERMINATION.get(lang),
+                    label(&d.outcome),
+                    d.rationale
+                ),
+                w,
+            ),
+            cx.theme.tolerable(),
+        )));
+        if !d.dissent.is_empty() {
+            lines.push(Line::raw(fit(
+                &format!("{}: {}", i18n::DISSENT.get(lang), d.dissent),
+                w,
+            )));
+        }
+    }
+    for f in &r.findings {
+        let side = match f.side {
+            Side::Tolerable => i18n::TOLERABLE.get(lang),
+            Side::NotTolerable => i18n::NOT_TOLERABLE.get(lang),
+        };
+        let style = match f.side {
+            Side::Tolerable => cx.theme.tolerable(),
+            Side::NotTolerable => cx.theme.not_tolerable(),
+        };
+        lines.push(Line::from(Span::styled(
+            fit(&format!("{} {side} {}", f.distinction, f.basis), w),
+            style,
+        )));
+    }
+    if !r.found.is_empty() {
+        lines.push(Line::raw(fit(
+            &format!("{}: {}", i18n::FOUND.get(lang), r.found.join(",")),
+            w,
+        )));
+    }
+    for round in r.rounds.iter().rev() {
+        let n = match lang {
+            Lang::Zh => format!("第{}轮", round.number),
+            Lang::En => format!("Round {}", round.number),
+        };
+        let status = match (&round.void, round.passed) {
+            (Some(_), _) => i18n::VOID.get(lang),
+            (None, Some(true)) => i18n::PASSED.get(lang),
+            _ => i18n::FAILED.get(lang),
+        };
+        lines.push(Line::raw(fit(
+            &format!(
+                "{n} {} {} {} / {}",
+                label(&round.proposal.outcome),
+                i18n::K_AGREE.get(lang),
+                round.tally.agree,
+                status
+            ),
+            w,
+        )));
+    }
+    frame.render_widget(
+        Paragraph::new(lines).block(cx.block(i18n::EARLIER.get(lang), false)),
         area,
     );
 }

@@ -36,6 +36,7 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
             .get(roll.method)
             .map(|(m, _)| *m)
     });
+    let sat_before = app.sat_before();
     let mut lines = vec![
         Line::from(vec![
             Span::styled(format!("{}: ", i18n::METHOD.get(lang)), cx.theme.title()),
@@ -65,6 +66,15 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
         );
         if roll.acting_chair.as_deref() == Some(m.id.as_str()) {
             text.push_str(&format!(" ({})", i18n::ACTING_CHAIR.get(lang)));
+        }
+        // Sat on a decision a case on the agenda reviews: recused when the rules say so.
+        let sat: Vec<&str> = sat_before
+            .iter()
+            .filter(|(who, _)| *who == m.id)
+            .map(|(_, case)| case.as_str())
+            .collect();
+        if !sat.is_empty() {
+            text.push_str(&format!(" [{} {}]", i18n::SAT_ON.get(lang), sat.join(",")));
         }
         if !here {
             let reason = roll.reasons.get(i).map(String::as_str).unwrap_or("");

@@ -1,0 +1,200 @@
+//! Review cases (复核): the earlier decision beside the current one, the earlier meeting named
+//! in the minutes, the members who sat on it flagged on the roll and recused when the rules
+//! say so.
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use docket::domain::rules::Opinion;
+use docket::domain::text::Lang;
+use docket::tui::app::{Action, App, Clock};
+use docket::tui::keymap::Keymap;
+use docket::tui::session;
+use docket::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+struct TestClock(Cell<i64>);
+
+impl Clock for TestClock {
+    fn now(&self) -> jiff::Timestamp {
+        let t = self.0.get();
+        self.0.set(t + 60);
+        jiff::Timestamp::from_second(t).expect("time")
+    }
+}
+
+fn copy_dir(src: &Path, dst: &Path) {
+    std::fs::create_dir_all(dst).expect("mkdir");
+    for e in std::fs::read_dir(src).expect("read_dir") {
+        let e = e.expect("entry");
+        if e.file_type().expect("type").is_dir() {
+            copy_dir(&e.path(), &dst.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), dst.join(e.file_name())).expect("copy");
+        }
+    }
+}
+
+fn panel(name: &str, recuse: bool) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("review")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("panels/example"),
+        &dir,
+    );
+    let _ = std::fs::remove_dir_all(dir.join("minutes"));
+    if recuse {
+        let yaml = std::fs::read_to_string(dir.join("panel.yaml")).expect("panel");
+        std::fs::write(
+            dir.join("panel.yaml"),
+            format!("{yaml}meeting:\n  review: recuse\n"),
+        )
+        .expect("write");
+    }
+    dir
+}
+
+fn load(dir: &Path, start: i64) -> App {
+    let mut err = Vec::new();
+    let mut a = session::load(dir, Lang::Zh, true, &mut err)
+        .expect("load")
+        .expect("opens");
+    a.clock = Box::new(TestClock(Cell::new(start)));
+    a
+}
+
+fn select(a: &mut App, id: &str) {
+    a.selected = a.cases.iter().position(|c| c.case.id == id).expect("case");
+}
+
+fn send(a: &mut App, actions: impl IntoIterator<Item = Action>) {
+    for x in actions {
+        a.update(x);
+    }
+}
+
+/// Meeting 1, with zhao-min absent: 2026-004 (adjustment) is voted and determined; finalized.
+fn first_meeting(dir: &Path) -> String {
+    let mut a = load(dir, 1_795_136_400);
+    send(
+        &mut a,
+        [
+            Action::Meeting,
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::Toggle,
+            Action::Enter,
+        ],
+    );
+    select(&mut a, "2026-004");
+    send(&mut a, [Action::Enter, Action::Vote]);
+    send(
+        &mut a,
+        std::iter::repeat_n(Action::Opinion(Opinion::Agree), 5),
+    );
+    send(&mut a, [Action::Enter, Action::Yes, Action::Determine]);
+    send(
+        &mut a,
+        "年度考核不称职，予以调整。".chars().map(Action::Char),
+    );
+    send(
+        &mut a,
+        [
+            Action::Enter,
+            Action::Yes,
+            Action::Back,
+            Action::Finalize,
+            Action::Yes,
+        ],
+    );
+    assert!(a.final_minutes.is_some(), "{:?}", a.message);
+    docket::tui::save(&mut a);
+    a.final_minutes.as_ref().expect("final").meeting.id.clone()
+}
+
+fn screen(a: &App) -> String {
+    let mut t = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    let km = Keymap::new(HashMap::new());
+    t.draw(|f| docket::tui::views::draw(f, a, &km, Theme::new(false, false)))
+        .expect("draw");
+    let buf = t.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out.replace(' ', "")
+}
+
+#[test]
+fn a_review_shows_the_earlier_decision_and_names_its_meeting() {
+    let dir = panel("side-by-side", false);
+    let earlier = first_meeting(&dir);
+    let mut a = load(&dir, 1_795_741_200);
+    select(&mut a, "2026-010");
+    a.update(Action::ToggleAgenda);
+    send(&mut a, [Action::Meeting, Action::Enter]);
+    select(&mut a, "2026-010");
+    send(&mut a, [Action::Enter, Action::Tab, Action::Tab]);
+    let s = screen(&a);
+    assert!(s.contains("原决定"), "{s}");
+    assert!(s.contains(&format!("会议{earlier}2026-004")), "{s}");
+    assert!(s.contains("年度考核不称职，予以调整。"), "{s}");
+    assert!(s.contains("回避、表决与决定"), "{s}"); // the current vote pane beside it
+    let r = a
+        .meeting
+        .as_ref()
+        .and_then(|m| m.record("2026-010"))
+        .expect("taken up");
+    assert_eq!(r.review_of.as_deref(), Some("2026-004"));
+    assert_eq!(r.review_of_meeting.as_deref(), Some(earlier.as_str()));
+    // Under `may_vote`, those who sat before still vote.
+    assert!(r.recusals.is_empty());
+}
+
+#[test]
+fn those_who_sat_before_are_flagged_on_the_roll_and_recused_when_the_rules_say_so() {
+    let dir = panel("recuse", true);
+    first_meeting(&dir);
+    let mut a = load(&dir, 1_795_741_200);
+    select(&mut a, "2026-010");
+    a.update(Action::ToggleAgenda);
+    a.update(Action::Meeting);
+    let s = screen(&a);
+    // zhao-min was absent at the first meeting: not flagged; li-hong sat on it.
+    assert!(s.contains("李红成员[曾参与审议2026-004]"), "{s}");
+    assert!(!s.contains("赵敏成员[曾参与审议"), "{s}");
+    a.update(Action::Enter);
+    select(&mut a, "2026-010");
+    a.update(Action::Enter);
+    let r = a
+        .meeting
+        .as_ref()
+        .and_then(|m| m.record("2026-010"))
+        .expect("taken up");
+    let recused: Vec<&str> = r.recusals.iter().map(|x| x.member.as_str()).collect();
+    assert_eq!(
+        recused,
+        [
+            "wang-jianguo",
+            "li-hong",
+            "zhang-wei",
+            "liu-zhiqiang",
+            "chen-jing"
+        ]
+    );
+    // Only zhao-min is left to vote on the review.
+    let voters = a
+        .meeting
+        .as_ref()
+        .map(|m| m.voters(&a.panel, "2026-010"))
+        .expect("voters");
+    assert_eq!(voters, ["zhao-min"]);
+}
