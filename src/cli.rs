@@ -291,5 +291,21 @@ pub fn verify(path: &Path, lang: Lang, out: &mut dyn Write) -> io::Result<i32> {
         ),
     };
     writeln!(out, "{line}")?;
+    // Addenda beside the minutes: each sealed, each naming these minutes' digest.
+    let mut code = code;
+    if let (Some(f), Some(dir)) = (&m.finalization, path.parent().and_then(Path::parent)) {
+        for (a, ok) in crate::store::addendum::read_all(dir, &m.meeting.id, &f.minutes_digest) {
+            let state = match (ok, lang) {
+                (true, Lang::En) => "intact",
+                (true, Lang::Zh) => "完好",
+                (false, Lang::En) => "CHANGED after sealing, or not for these minutes",
+                (false, Lang::Zh) => "封存后被改动，或不属于本记录",
+            };
+            writeln!(out, "{} #{}: {state}", i18n::ADDENDUM.get(lang), a.number)?;
+            if !ok {
+                code = 1;
+            }
+        }
+    }
     Ok(code)
 }

@@ -1187,3 +1187,20 @@ pub fn case_id_unfit(id: &str, lang: Lang) -> String {
 s!(SAT_ON, "sat on", "曾参与审议");
 s!(EARLIER, "Earlier decision", "原决定");
 s!(CURRENT, "This review", "本次复核");
+
+// Corrections after finalizing.
+s!(
+    NO_FINAL_MINUTES,
+    "There are no finalized minutes to correct.",
+    "没有可更正的已定稿会议记录。"
+);
+s!(
+    ADDENDUM_MADE,
+    "Correction recorded as a sealed addendum beside the minutes.",
+    "更正已作为封存的补充记录附于会议记录之后。"
+);
+s!(ADDENDUM, "Correction", "更正");
+s!(ADDENDUM_BROKEN, "changed after sealing", "封存后被改动");
+s!(K_CORRECT, "correct finalized minutes", "更正已定稿记录");
+s!(REASON_LABEL, "Reason", "原因");
+s!(CORRECTION_LABEL, "Correction", "更正内容");

@@ -79,7 +79,7 @@ const ADJUSTMENT_OUTCOMES: [&str; 5] =
 const SITUATIONS: [&str; 9] = ["S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9"];
 const GROUNDS: [&str; 4] = ["G1", "G2", "G3", "G4"];
 /// Unit names, among them what a spreadsheet would run as formulas and what needs quoting.
-const UNITS: [&str; 10] = [
+const UNITS: [&str; 11] = [
     "南河镇人民政府",
     "县应急管理局",
     "东关镇党委",
@@ -90,6 +90,7 @@ const UNITS: [&str; 10] = [
     "=HYPERLINK(\"x\")",
     "-1",
     "@县\"水务\"局",
+    "县\u{1b}[2J\u{202e}审计局",
 ];
 
 fn outcomes(kind: &str) -> &'static [&'static str] {
@@ -585,8 +586,9 @@ fn expected(f: &Fixture, range: Range) -> Figures {
     out
 }
 
-/// The key as CSV shows it: a leading `'` keeps a spreadsheet from running it.
+/// The key as CSV shows it: escaped, and a leading `'` keeps a spreadsheet from running it.
 fn defused(k: &str) -> String {
+    let k = docket::sanitize::escape(k);
     if k.starts_with(['=', '+', '-', '@']) {
         format!("'{k}")
     } else {
@@ -829,6 +831,36 @@ fn the_table_fits_80_columns_in_both_languages() {
     let out = text(&o.stdout);
     assert!(out.contains("=HYPERLINK(\"x\")"), "{out}");
     assert!(out.contains("按决定月份"), "{out}");
+}
+
+#[test]
+fn text_from_files_is_escaped_in_every_format() {
+    let f = write_fixture("escape");
+    let dir = f.dir.to_str().expect("utf-8");
+    for format in ["table", "md", "csv"] {
+        for lang in ["zh", "en"] {
+            let o = docket(&["report", dir, "--format", format, "--lang", lang]);
+            assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+            let out = text(&o.stdout);
+            assert!(
+                !out.contains('\u{1b}') && !out.contains('\u{202e}'),
+                "{out:?}"
+            );
+            // Markdown escapes the backslashes and the bracket once more, to show them.
+            let shown = if format == "md" {
+                "县\\\\u{1b}\\[2J\\\\u{202e}审计局"
+            } else {
+                "县\\u{1b}[2J\\u{202e}审计局"
+            };
+            assert!(out.contains(shown), "{format} {lang}: {out}");
+        }
+    }
+    let g = report::gather(&f.dir, Lang::Zh);
+    let p = g.loaded.panel.as_ref().expect("panel");
+    let r = report::build(p, &g.loaded.cases, &g.minutes, Range::default());
+    let screen = report::report_lines(&r, Lang::Zh, 100).join("\n");
+    assert!(!screen.contains('\u{1b}') && !screen.contains('\u{202e}'));
+    assert!(screen.contains("县\\u{1b}[2J\\u{202e}审计局"), "{screen}");
 }
 
 #[test]

@@ -93,11 +93,8 @@ pub fn build(panel: &Panel, cases: &[&LoadedCase], cx: Context, lang: Lang) -> D
         title: panel.name.clone(),
         lines: vec![
             t::PR_AGENDA.get(lang).to_string(),
-            format!(
-                "{}  {}",
-                t::pr_labelled(t::PR_PRODUCED.get(lang), cx.produced, lang),
-                t::pr_case_count(cases.len(), lang)
-            ),
+            t::pr_labelled(t::PR_PRODUCED.get(lang), cx.produced, lang),
+            t::pr_case_count(cases.len(), lang),
         ],
     });
     let mut f = Vec::new();

@@ -101,18 +101,14 @@ fn line(s: &str) -> String {
     // Leading spaces would make a code block; they carry no meaning in a printed text.
     let s = s.trim_start();
     let mut out = String::with_capacity(s.len() + 8);
-    let mut chars = s.chars().peekable();
     // Only at the start of a line do `-`, `+`, `=` and `1.` make lists or headings.
-    if let Some(c) = chars.peek().copied()
-        && "-+=".contains(c)
-    {
+    if s.starts_with(['-', '+', '=']) {
         out.push('\\');
     }
     let mut leading_digits = true;
-    while let Some(c) = chars.next() {
-        if "\\`*_[]<>|~&#".contains(c) {
-            out.push('\\');
-        } else if leading_digits && (c == '.' || c == ')') && !out.is_empty() {
+    for c in s.chars() {
+        let list_number = leading_digits && (c == '.' || c == ')') && !out.is_empty();
+        if list_number || "\\`*_[]<>|~&#".contains(c) {
             out.push('\\');
         }
         leading_digits = leading_digits && c.is_ascii_digit();

@@ -48,11 +48,8 @@ pub fn build(m: &Minutes, seal: &Seal, extra: Extra, lang: Lang) -> Doc {
         title: m.panel.name.clone(),
         lines: vec![
             t::PR_MINUTES.get(lang).to_string(),
-            format!(
-                "{}  {}",
-                t::pr_labelled(t::PR_MEETING_ID.get(lang), &m.meeting.id, lang),
-                t::pr_labelled(t::PR_DATE.get(lang), b.day, lang)
-            ),
+            t::pr_labelled(t::PR_MEETING_ID.get(lang), &m.meeting.id, lang),
+            t::pr_labelled(t::PR_DATE.get(lang), b.day, lang),
         ],
     });
     b.seal_notice(&mut doc, seal);

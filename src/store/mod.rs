@@ -1,6 +1,7 @@
 //! Files: reading panels, rules and cases with located problems. The only room that touches
 //! the file system or a YAML parser.
 
+pub mod addendum;
 pub mod decode;
 pub mod disk;
 pub mod journal;

@@ -90,6 +90,8 @@ pub enum Confirm {
     },
     /// The members' consent to reconsider a decided case: how many agree.
     Reconsider(u32),
+    /// An addendum to finalized minutes, sealed and written on `y`.
+    Addendum(Box<crate::store::addendum::Addendum>),
     Void {
         round: u32,
         reason: String,
@@ -114,6 +116,8 @@ pub enum FormField {
     Disagree,
     Defer,
     Abstain,
+    Reason,
+    Correction,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -142,6 +146,12 @@ pub enum Popup {
     },
     /// A secret ballot's counts.
     Counts(Form),
+    /// A correction to finalized minutes: why, and what.
+    Addendum {
+        meeting: String,
+        case: Option<String>,
+        form: Form,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -204,6 +214,8 @@ pub enum Action {
     NewCase,
     /// `e`: the selected case through the editor.
     EditCase,
+    /// `C`: a correction to finalized minutes, as an addendum.
+    Correct,
     Yes,
     Char(char),
     Backspace,
@@ -284,6 +296,10 @@ pub struct App {
     /// A case to write in the editor, for the terminal front end to carry out: the index of
     /// the case to edit, or none for a new one.
     pub edit_request: Option<Option<usize>>,
+    /// Addenda of finalized minutes, by meeting id, with whether each is intact.
+    pub addenda: HashMap<String, Vec<(crate::store::addendum::Addendum, bool)>>,
+    /// Addenda made and not yet written.
+    pub pending_addenda: Vec<crate::store::addendum::Addendum>,
 }
 
 impl App {
@@ -322,6 +338,8 @@ impl App {
             filter: super::triage::Filter::All,
             sort: super::triage::Sort::Received,
             edit_request: None,
+            addenda: HashMap::new(),
+            pending_addenda: Vec::new(),
         }
     }
 
@@ -382,6 +400,7 @@ impl App {
                     | Action::OrderAgenda
                     | Action::NewCase
                     | Action::EditCase
+                    | Action::Correct
             ),
             Screen::Roll => false,
             Screen::Case => match action {
@@ -427,6 +446,93 @@ impl App {
         self.pending.push(event);
         self.dirty = true;
         Ok(())
+    }
+
+    /// The finalized minutes a correction would amend: those that decided the selected case,
+    /// else the latest finalized.
+    fn correction_target(&self) -> Option<(String, String, Option<String>)> {
+        let all: Vec<&Minutes> = self
+            .history
+            .iter()
+            .chain(self.final_minutes.as_ref())
+            .collect();
+        let finals = all.iter().filter(|m| m.finalization.is_some());
+        let id = self.case().map(|c| c.id.clone());
+        let by_case = finals.clone().rev().find(|m| {
+            id.as_ref().is_some_and(|i| {
+                m.cases
+                    .iter()
+                    .any(|c| &c.case == i && c.determination().is_some())
+            })
+        });
+        let m = by_case.or_else(|| finals.clone().next_back())?;
+        let digest = m.finalization.as_ref()?.minutes_digest.clone();
+        let case = by_case.and(id);
+        Some((m.meeting.id.clone(), digest, case))
+    }
+
+    /// `C`: asks for a correction to finalized minutes.
+    pub fn ask_correction(&mut self) {
+        match self.correction_target() {
+            None => self.warn(i18n::NO_FINAL_MINUTES.get(self.lang)),
+            Some((meeting, _, case)) => {
+                self.popup = Some(Popup::Addendum {
+                    meeting,
+                    case,
+                    form: Form {
+                        fields: vec![
+                            (FormField::Reason, TextInput::default()),
+                            (FormField::Correction, TextInput::default()),
+                        ],
+                        focus: 0,
+                    },
+                });
+            }
+        }
+    }
+
+    fn submit_correction(&mut self, meeting: String, case: Option<String>, form: Form) {
+        let get = |f: FormField| {
+            form.fields
+                .iter()
+                .find(|(k, _)| *k == f)
+                .map(|(_, i)| i.text().trim().to_string())
+                .unwrap_or_default()
+        };
+        let (reason, text) = (get(FormField::Reason), get(FormField::Correction));
+        if reason.is_empty() || text.is_empty() {
+            self.warn(i18n::TRIAGE_REASON_NEEDED.get(self.lang));
+            self.popup = Some(Popup::Addendum {
+                meeting,
+                case,
+                form,
+            });
+            return;
+        }
+        let Some((_, digest, _)) = self.correction_target().filter(|t| t.0 == meeting) else {
+            return;
+        };
+        let number = self.addenda.get(&meeting).map_or(0, Vec::len)
+            + self
+                .pending_addenda
+                .iter()
+                .filter(|a| a.minutes == meeting)
+                .count()
+            + 1;
+        let by = self.panel.clerk().map(|c| c.id.clone()).unwrap_or_default();
+        let a = crate::store::addendum::Addendum {
+            schema: 1,
+            minutes: meeting,
+            minutes_digest: digest,
+            number: number as u32,
+            made_at: self.now(),
+            by,
+            user: self.user.clone(),
+            reason,
+            corrections: vec![crate::store::addendum::Correction { case, text }],
+            digest: String::new(),
+        };
+        self.popup = Some(Popup::Confirm(Confirm::Addendum(Box::new(a))));
     }
 
     /// The cases as read again from `cases/`, the selection kept on `select` if given.
@@ -544,6 +650,7 @@ impl App {
             Action::Undo => self.undo(),
             Action::OrderAgenda => self.order_agenda(),
             Action::NewCase => self.edit_request = Some(None),
+            Action::Correct => self.ask_correction(),
             Action::EditCase if !self.cases.is_empty() => {
                 if self.status(&self.cases[self.selected].case.id) == super::triage::Status::Decided
                 {
@@ -780,6 +887,22 @@ impl App {
                     });
                 }
             },
+            Popup::Addendum {
+                meeting,
+                case,
+                mut form,
+            } => match action {
+                Action::Enter => self.submit_correction(meeting, case, form),
+                Action::Back => {}
+                other => {
+                    edit_form(&mut form, other);
+                    self.popup = Some(Popup::Addendum {
+                        meeting,
+                        case,
+                        form,
+                    });
+                }
+            },
             Popup::Counts(mut form) => match action {
                 Action::Enter => self.submit_counts(form),
                 Action::Back => {}
@@ -831,7 +954,7 @@ impl App {
             Some(Popup::Pick { .. }) => Context::Pick,
             Some(Popup::Input { .. }) => Context::Input,
             Some(Popup::Determination { .. }) | Some(Popup::Counts(_)) => Context::Form,
-            Some(Popup::Proposal { .. }) => Context::Form,
+            Some(Popup::Proposal { .. }) | Some(Popup::Addendum { .. }) => Context::Form,
             None => self.context_under_popup(),
         }
     }

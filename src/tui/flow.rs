@@ -767,6 +767,16 @@ impl App {
             self.finalize();
             return;
         }
+        if let Confirm::Addendum(a) = c {
+            let a = *a;
+            self.addenda
+                .entry(a.minutes.clone())
+                .or_default()
+                .push((a.clone(), true));
+            self.pending_addenda.push(a);
+            self.info(i18n::ADDENDUM_MADE.get(self.lang));
+            return;
+        }
         let cid = case.id.clone();
         let result = match c {
             Confirm::CloseSecret(tally) => self
@@ -814,7 +824,7 @@ impl App {
                 reason,
                 at: now,
             }),
-            Confirm::Finalize => Ok(()),
+            Confirm::Finalize | Confirm::Addendum(_) => Ok(()),
         };
         if let Err(e) = result {
             self.refuse(&e);

@@ -172,6 +172,7 @@ pub fn defaults(ctx: Context) -> Vec<Binding> {
                 b("order_agenda", &["o"], A::OrderAgenda, K_ORDER, false),
                 b("new_case", &["+"], A::NewCase, K_NEW_CASE, false),
                 b("edit_case", &["e"], A::EditCase, K_EDIT_CASE, false),
+                b("correct", &["C"], A::Correct, K_CORRECT, false),
             ]);
             v
         }

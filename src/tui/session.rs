@@ -133,6 +133,22 @@ fn read_minutes(app: &mut App, mut disk: Option<&mut dyn Disk>) {
             ));
         }
         let Some(m) = current else { continue };
+        if let Some(f) = &m.finalization {
+            let addenda = crate::store::addendum::read_all(&dir, &m.meeting.id, &f.minutes_digest);
+            for (a, ok) in &addenda {
+                if !ok {
+                    app.notes.push(format!(
+                        "{} #{}: {}",
+                        i18n::ADDENDUM.get(lang),
+                        a.number,
+                        i18n::ADDENDUM_BROKEN.get(lang)
+                    ));
+                }
+            }
+            if !addenda.is_empty() {
+                app.addenda.insert(m.meeting.id.clone(), addenda);
+            }
+        }
         if m.is_final() || m.meeting.closed_at.is_some() {
             app.history.push(m);
         } else {
@@ -173,6 +189,11 @@ pub fn save(app: &mut App, disk: &mut dyn Disk) {
         match crate::store::state::write(disk, &app.dir, &app.state) {
             Ok(()) => app.state_dirty = false,
             Err(e) => app.warn(i18n::minutes_failed(&e.to_string(), app.lang)),
+        }
+    }
+    for a in std::mem::take(&mut app.pending_addenda) {
+        if let Err(e) = crate::store::addendum::write(disk, &app.dir, &a) {
+            app.warn(i18n::minutes_failed(&e.to_string(), app.lang));
         }
     }
     if app.pending.is_empty() && !app.dirty {

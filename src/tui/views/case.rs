@@ -577,6 +577,32 @@ fn vote(
             w,
         )));
     }
+    // Corrections made after finalizing, beside what they correct.
+    for list in app.addenda.values() {
+        for (a, ok) in list {
+            for c in a
+                .corrections
+                .iter()
+                .filter(|c| c.case.as_deref() == Some(&case.id))
+            {
+                let mark = if *ok { "" } else { " [!]" };
+                lines.push(Line::from(Span::styled(
+                    fit(
+                        &format!(
+                            "{} {} #{}{mark}: {} ({})",
+                            i18n::ADDENDUM.get(lang),
+                            a.minutes,
+                            a.number,
+                            c.text,
+                            a.reason
+                        ),
+                        w,
+                    ),
+                    cx.theme.warn(),
+                )));
+            }
+        }
+    }
     // A case decided at an earlier meeting shows that decision.
     if let Some((m, c)) = app
         .history

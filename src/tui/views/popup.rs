@@ -119,6 +119,17 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
                 .collect();
             form_popup(frame, cx, area, i18n::PROPOSAL.get(cx.lang), &lines, form);
         }
+        Popup::Addendum {
+            meeting,
+            case,
+            form,
+        } => {
+            let mut head = format!("{} {}", i18n::MEETING.get(cx.lang), meeting);
+            if let Some(c) = case {
+                head.push_str(&format!("  {c}"));
+            }
+            form_popup(frame, cx, area, i18n::ADDENDUM.get(cx.lang), &[head], form);
+        }
         Popup::Counts(form) => {
             let head = i18n::SECRET_COUNTS.get(cx.lang).to_string();
             form_popup(
@@ -186,6 +197,8 @@ fn field_label(cx: &Ctx, f: FormField) -> &'static str {
         FormField::Disagree => i18n::K_DISAGREE.get(lang),
         FormField::Defer => i18n::K_DEFER.get(lang),
         FormField::Abstain => i18n::K_ABSTAIN.get(lang),
+        FormField::Reason => i18n::REASON_LABEL.get(lang),
+        FormField::Correction => i18n::CORRECTION_LABEL.get(lang),
     }
 }
 
@@ -266,6 +279,18 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
                     i18n::OVERRIDE.get(lang),
                     t.override_reason
                 ));
+            }
+        }
+        Confirm::Addendum(a) => {
+            lines.push(format!(
+                "{} {} #{}",
+                i18n::ADDENDUM.get(lang),
+                a.minutes,
+                a.number
+            ));
+            lines.push(format!("{}: {}", i18n::REASON_LABEL.get(lang), a.reason));
+            for c in &a.corrections {
+                lines.push(c.text.clone());
             }
         }
         Confirm::Reconsider(n) => {

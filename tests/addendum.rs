@@ -1,0 +1,151 @@
+//! Corrections after finalizing: an addendum beside the minutes, naming their digest, sealed
+//! with its own, shown with the minutes, checked by `docket verify`.
+
+use std::cell::Cell;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use docket::domain::rules::Opinion;
+use docket::domain::text::Lang;
+use docket::store::addendum;
+use docket::tui::app::{Action, App, Clock, Popup};
+use docket::tui::session;
+
+struct TestClock(Cell<i64>);
+
+impl Clock for TestClock {
+    fn now(&self) -> jiff::Timestamp {
+        let t = self.0.get();
+        self.0.set(t + 60);
+        jiff::Timestamp::from_second(t).expect("time")
+    }
+}
+
+fn copy_dir(src: &Path, dst: &Path) {
+    std::fs::create_dir_all(dst).expect("mkdir");
+    for e in std::fs::read_dir(src).expect("read_dir") {
+        let e = e.expect("entry");
+        if e.file_type().expect("type").is_dir() {
+            copy_dir(&e.path(), &dst.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), dst.join(e.file_name())).expect("copy");
+        }
+    }
+}
+
+fn load(dir: &Path) -> App {
+    let mut err = Vec::new();
+    let mut a = session::load(dir, Lang::Zh, true, &mut err)
+        .expect("load")
+        .expect("opens");
+    a.clock = Box::new(TestClock(Cell::new(1_795_136_400)));
+    a
+}
+
+fn send(a: &mut App, actions: impl IntoIterator<Item = Action>) {
+    for x in actions {
+        a.update(x);
+    }
+}
+
+fn typ(a: &mut App, s: &str) {
+    send(a, s.chars().map(Action::Char));
+}
+
+fn verify(path: &Path) -> (i32, String) {
+    let o = Command::new(env!("CARGO_BIN_EXE_docket"))
+        .args(["verify", path.to_str().expect("utf-8"), "--lang", "en"])
+        .output()
+        .expect("docket verify");
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn a_correction_is_a_sealed_addendum_beside_the_untouched_minutes() {
+    let dir: PathBuf = Path::new(env!("CARGO_TARGET_TMPDIR")).join("addendum");
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("panels/example"),
+        &dir,
+    );
+    let _ = std::fs::remove_dir_all(dir.join("minutes"));
+    let mut a = load(&dir);
+    // Nothing finalized yet: nothing to correct.
+    a.update(Action::Correct);
+    assert!(a.popup.is_none());
+    send(
+        &mut a,
+        [Action::Meeting, Action::Enter, Action::Enter, Action::Vote],
+    );
+    send(
+        &mut a,
+        std::iter::repeat_n(Action::Opinion(Opinion::Agree), 6),
+    );
+    send(&mut a, [Action::Enter, Action::Yes, Action::Determine]);
+    typ(&mut a, "符合第一种情形，予以容错。");
+    send(
+        &mut a,
+        [
+            Action::Enter,
+            Action::Yes,
+            Action::Back,
+            Action::Finalize,
+            Action::Yes,
+        ],
+    );
+    docket::tui::save(&mut a);
+    let meeting = a.final_minutes.as_ref().expect("final").meeting.id.clone();
+    let minutes = dir.join(format!("minutes/{meeting}.yaml"));
+    let sealed = std::fs::read(&minutes).expect("minutes");
+
+    a.selected = a
+        .cases
+        .iter()
+        .position(|c| c.case.id == "2026-001")
+        .expect("case");
+    a.update(Action::Correct);
+    assert!(matches!(&a.popup, Some(Popup::Addendum { case: Some(c), .. }) if c == "2026-001"));
+    typ(&mut a, "笔误");
+    a.update(Action::Tab);
+    typ(&mut a, "理由中“第一种情形”系依据《实施办法》第一种情形。");
+    send(&mut a, [Action::Enter, Action::Yes]);
+    docket::tui::save(&mut a);
+
+    // The minutes are byte for byte as sealed; the addendum sits beside them.
+    assert_eq!(std::fs::read(&minutes).expect("minutes"), sealed);
+    let path = addendum::path_for(&dir, &meeting, 1);
+    let text = std::fs::read_to_string(&path).expect("addendum written");
+    let ad = addendum::parse(&text).expect("parses");
+    assert_eq!(ad.reason, "笔误");
+    assert_eq!(ad.corrections[0].case.as_deref(), Some("2026-001"));
+    let digest = a
+        .final_minutes
+        .as_ref()
+        .and_then(|m| m.finalization.as_ref())
+        .map(|f| f.minutes_digest.clone())
+        .expect("digest");
+    assert_eq!(ad.minutes_digest, digest);
+    assert!(addendum::verify(&text, &ad, &digest));
+    let (code, out) = verify(&minutes);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("Correction #1: intact"), "{out}");
+
+    // Shown with the minutes when docket opens the panel again.
+    let b = load(&dir);
+    assert_eq!(b.addenda.get(&meeting).map(Vec::len), Some(1));
+
+    // An addendum changed after sealing is caught.
+    std::fs::write(&path, text.replace("笔误", "实质")).expect("tamper");
+    let (code, out) = verify(&minutes);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("CHANGED"), "{out}");
+    let c = load(&dir);
+    assert!(
+        c.notes.iter().any(|n| n.contains("封存后被改动")),
+        "{:?}",
+        c.notes
+    );
+}
