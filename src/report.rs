@@ -77,7 +77,7 @@ pub fn parse_date(s: &str) -> Option<Date> {
 /// decision at 00:30 Beijing time counts on its Beijing day.
 pub fn decided_date(at: &str) -> Option<Date> {
     at.parse::<jiff::Timestamp>().ok()?;
-    parse_date(&at.parse::<jiff::Timestamp>().ok()?.to_string()[..10])
+    parse_date(at.get(..10)?)
 }
 
 /// A determination whose time could not be read, so its case is left out.

@@ -112,6 +112,7 @@ fn record() -> impl Strategy<Value = CaseRecord> {
                     },
                     case_digest: "0".repeat(64),
                     review_of: None,
+                    review_of_meeting: None,
                     presenter,
                     proposal: None,
                     recusals: recusals
