@@ -11,18 +11,7 @@ use crate::domain::meeting::{CaseRecord, Determination};
 use crate::domain::panel::Panel;
 use crate::domain::rules::{ItemNoun, Rules};
 use crate::domain::text::{Lang, Text};
-// DRAFT: moved into crate::i18n at the end.
-mod i18n {
-    use crate::domain::text::Lang;
-    use crate::i18n::S;
-    use crate::sanitize::escape;
-    macro_rules! s {
-        ($name:ident, $en:expr, $zh:expr) => {
-            pub const $name: S = S { en: $en, zh: $zh };
-        };
-    }
-    include!("/tmp/report_i18n.rs");
-}
+use crate::i18n;
 use crate::sanitize::escape;
 use crate::store::minutes::{self, Minutes, MinutesError};
 use crate::store::panel::{self, LoadedCase};

@@ -417,3 +417,30 @@ fn hostile_text_is_drawn_escaped_in_every_part() {
     check(&a);
     assert!(seen_escape, "the escapes are shown");
 }
+
+#[test]
+fn r_shows_the_supervision_report_over_the_meeting() {
+    let mut a = app("report-screen", Lang::Zh);
+    case_under_vote(&mut a);
+    run(
+        &mut a,
+        [
+            Action::Opinion(Opinion::Agree),
+            Action::Opinion(Opinion::Agree),
+        ],
+    );
+    run(&mut a, [Action::Enter, Action::Yes, Action::Determine]);
+    run(&mut a, typed("经审议，当事人收受财物，不予容错。"));
+    run(
+        &mut a,
+        [Action::Enter, Action::Yes, Action::Back, Action::Report],
+    );
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen_text(render(&a, w, h, false).backend().buffer());
+        insta::assert_snapshot!(format!("report_{w}x{h}_zh"), s);
+        assert!(s.contains("督查统计"), "{s}");
+        assert!(s.contains("不予容错"), "{s}");
+    }
+    run(&mut a, [Action::Back]);
+    assert!(a.popup.is_none());
+}

@@ -146,6 +146,10 @@ pub enum Popup {
     },
     /// A secret ballot's counts.
     Counts(Form),
+    /// The supervision report, as a screen.
+    Report {
+        scroll: u16,
+    },
     /// A correction to finalized minutes: why, and what.
     Addendum {
         meeting: String,
@@ -216,6 +220,8 @@ pub enum Action {
     EditCase,
     /// `C`: a correction to finalized minutes, as an addendum.
     Correct,
+    /// `R`: the supervision report as a screen.
+    Report,
     Yes,
     Char(char),
     Backspace,
@@ -535,6 +541,23 @@ impl App {
         self.popup = Some(Popup::Confirm(Confirm::Addendum(Box::new(a))));
     }
 
+    /// The supervision report over every meeting docket knows, the open one included.
+    pub fn report(&self) -> crate::report::Report {
+        let mut all: Vec<Minutes> = self.history.clone();
+        all.extend(self.final_minutes.clone());
+        if self.final_minutes.is_none()
+            && let Some(m) = &self.meeting
+        {
+            all.push(Minutes::new(&self.panel, m));
+        }
+        crate::report::build(
+            &self.panel,
+            &self.cases,
+            &all,
+            crate::report::Range::default(),
+        )
+    }
+
     /// The cases as read again from `cases/`, the selection kept on `select` if given.
     pub fn reload_cases(&mut self, mut cases: Vec<LoadedCase>, select: Option<&str>) {
         cases.sort_by(|a, b| (a.case.received, &a.case.id).cmp(&(b.case.received, &b.case.id)));
@@ -651,6 +674,7 @@ impl App {
             Action::OrderAgenda => self.order_agenda(),
             Action::NewCase => self.edit_request = Some(None),
             Action::Correct => self.ask_correction(),
+            Action::Report => self.popup = Some(Popup::Report { scroll: 0 }),
             Action::EditCase if !self.cases.is_empty() => {
                 if self.status(&self.cases[self.selected].case.id) == super::triage::Status::Decided
                 {
@@ -761,6 +785,25 @@ impl App {
             Popup::Help => {
                 // Any key closes help; only `?` and Esc are expected.
             }
+            Popup::Report { scroll } => match action {
+                Action::Down => self.popup = Some(Popup::Report { scroll: scroll + 1 }),
+                Action::Up => {
+                    self.popup = Some(Popup::Report {
+                        scroll: scroll.saturating_sub(1),
+                    })
+                }
+                Action::PageDown => {
+                    self.popup = Some(Popup::Report {
+                        scroll: scroll.saturating_add(self.page as u16),
+                    })
+                }
+                Action::PageUp => {
+                    self.popup = Some(Popup::Report {
+                        scroll: scroll.saturating_sub(self.page as u16),
+                    })
+                }
+                _ => {}
+            },
             Popup::Input { ask, mut input } => match action {
                 Action::Enter => self.answer(ask, input.text()),
                 Action::Back => {
@@ -950,6 +993,7 @@ impl App {
         use super::keymap::Context;
         match &self.popup {
             Some(Popup::Help) => Context::Help,
+            Some(Popup::Report { .. }) => Context::Report,
             Some(Popup::Confirm(_)) => Context::Confirm,
             Some(Popup::Pick { .. }) => Context::Pick,
             Some(Popup::Input { .. }) => Context::Input,

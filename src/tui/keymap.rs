@@ -23,6 +23,8 @@ pub enum Context {
     /// The roll call retaken during a meeting.
     RollMeeting,
     Help,
+    /// The report screen.
+    Report,
     Input,
     Form,
     Pick,
@@ -173,6 +175,7 @@ pub fn defaults(ctx: Context) -> Vec<Binding> {
                 b("new_case", &["+"], A::NewCase, K_NEW_CASE, false),
                 b("edit_case", &["e"], A::EditCase, K_EDIT_CASE, false),
                 b("correct", &["C"], A::Correct, K_CORRECT, false),
+                b("report", &["R"], A::Report, K_REPORT, false),
             ]);
             v
         }
@@ -205,6 +208,25 @@ pub fn defaults(ctx: Context) -> Vec<Binding> {
         Context::Roll => roll(false),
         Context::RollMeeting => roll(true),
         Context::Help => vec![b("close", &["Esc", "?", "q"], A::Back, K_CLOSE, true)],
+        Context::Report => vec![
+            b("down", &["j", "Down"], A::Down, K_DOWN, true),
+            b("up", &["k", "Up"], A::Up, K_UP, true),
+            b(
+                "page_down",
+                &["Ctrl-d", "PageDown"],
+                A::PageDown,
+                K_PAGE_DOWN,
+                false,
+            ),
+            b(
+                "page_up",
+                &["Ctrl-u", "PageUp"],
+                A::PageUp,
+                K_PAGE_UP,
+                false,
+            ),
+            b("close", &["Esc", "q", "R"], A::Back, K_CLOSE, true),
+        ],
         Context::Input => vec![
             b("accept", &["Enter"], A::Enter, K_ACCEPT, true),
             b("cancel", &["Esc"], A::Back, K_CANCEL, true),
@@ -232,7 +254,7 @@ pub fn defaults(ctx: Context) -> Vec<Binding> {
     };
     if !matches!(
         ctx,
-        Context::Input | Context::Form | Context::Confirm | Context::Help
+        Context::Input | Context::Form | Context::Confirm | Context::Help | Context::Report
     ) {
         v.extend(common());
     }
@@ -306,7 +328,7 @@ impl Keymap {
         {
             return Some(Action::Item(c as u8 - b'0'));
         }
-        if ctx == Context::Help {
+        if ctx == Context::Help || ctx == Context::Report {
             return Some(Action::Back);
         }
         None

@@ -48,6 +48,33 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
     let Some(popup) = &cx.app.popup else { return };
     match popup {
         Popup::Help => help(frame, cx, area),
+        Popup::Report { scroll } => {
+            // The whole screen but the hint bar: the report is read, not glanced at.
+            let r = Rect {
+                height: area.height.saturating_sub(1),
+                ..area
+            };
+            clear(frame, r);
+            let report = cx.app.report();
+            let lines: Vec<Line> = crate::report::report_lines(
+                &report,
+                cx.lang,
+                usize::from(r.width).saturating_sub(2),
+            )
+            .into_iter()
+            .map(Line::raw)
+            .collect();
+            let max = lines
+                .len()
+                .saturating_sub(usize::from(r.height).saturating_sub(2))
+                as u16;
+            frame.render_widget(
+                Paragraph::new(lines)
+                    .block(cx.block(i18n::REPORT_TITLE_SCREEN.get(cx.lang), true))
+                    .scroll(((*scroll).min(max), 0)),
+                r,
+            );
+        }
         Popup::Input { ask, input } => {
             let title = ask_title(cx, ask);
             // At the bottom, so the row it belongs to (a distinction, a member) stays visible.
