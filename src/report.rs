@@ -1,4 +1,4 @@
-//! `docket report`: figures across a panel's minutes for supervision (督促检查), as a table, Markdown, CSV or screen lines.
+//! `docket report`: figures across a panel's minutes, for supervision (督促检查).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::{self, Write};
@@ -139,6 +139,9 @@ pub struct Report {
     pub overridden: usize,
     /// Cases taken up again after a decision (复议).
     pub reconsidered: usize,
+    /// Cases held back from meetings now (暂不上会), from the working state; not a decision,
+    /// so counted whatever the range.
+    pub held: usize,
     pub no_case_file: usize,
     pub bad_dates: Vec<BadDate>,
 }
@@ -417,6 +420,7 @@ pub fn sections(r: &Report, lang: Lang) -> Vec<Section> {
             i18n::REPORT_ROW_RECONSIDERED.get(lang),
             r.reconsidered,
         ),
+        row("held", i18n::REPORT_ROW_HELD.get(lang), r.held),
         row("minutes", i18n::REPORT_ROW_MINUTES.get(lang), r.minutes),
         row(
             "not_final",
@@ -933,7 +937,11 @@ pub fn run(args: &Args, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) ->
     for s in &g.skipped {
         writeln!(err, "{s}")?;
     }
-    let report = build(panel, &g.loaded.cases, &g.minutes, range);
+    let mut report = build(panel, &g.loaded.cases, &g.minutes, range);
+    // Holds live in the working state, not the minutes.
+    if let Ok(state) = crate::store::state::read(&args.dir) {
+        report.held = state.held.len();
+    }
     for b in &report.bad_dates {
         writeln!(
             err,

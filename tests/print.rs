@@ -377,6 +377,60 @@ fn the_agenda_names_who_must_recuse_and_the_reviewed_case() {
 }
 
 #[test]
+fn a_review_case_names_the_decision_it_reviews_and_who_sat_on_it() {
+    // The earlier case 2026-004 decided at the documented meeting, by those in the room.
+    let text = edited_minutes(|m| {
+        let c = &mut m.cases[0];
+        c.case = "2026-004".into();
+        c.kind = "adjustment".into();
+        c.findings.clear();
+        c.found.clear();
+        c.determinations[0].outcome = "adjust".into();
+    });
+    let file = panel_with_minutes("review", &text);
+    let dir = file.parent().and_then(Path::parent).expect("panel dir");
+    let agenda = |name: &str| {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = print::run_agenda(
+            dir,
+            Some("2026-11-20"),
+            Format::Text,
+            Lang::Zh,
+            &mut out,
+            &mut err,
+        )
+        .expect("write");
+        assert_eq!(code, 0, "{name}: {}", String::from_utf8_lossy(&err));
+        let doc = String::from_utf8(out).expect("UTF-8");
+        let start = doc.find(". 2026-010 ").expect("2026-010 on the agenda");
+        let end = doc[start..].find(". 2026-011 ").expect("the next case");
+        doc[start..start + end].to_string()
+    };
+    let case = agenda("may_vote");
+    assert!(
+        case.contains("复核      2026-004（2026-11-20-1 会议决定：调整）"),
+        "{case}"
+    );
+    assert!(case.contains("应当回避\n  无。"), "{case}");
+    // Under `review: recuse`, the voting members in the room when 2026-004 was decided step
+    // out for its review; the clerk does not vote and is not named.
+    let yaml = std::fs::read_to_string(dir.join("panel.yaml")).expect("read");
+    std::fs::write(
+        dir.join("panel.yaml"),
+        format!("{yaml}meeting:\n  review: recuse\n"),
+    )
+    .expect("write");
+    let case = agenda("recuse");
+    for name in ["王建国", "李红", "张伟", "刘志强", "陈静"] {
+        assert!(
+            case.contains(&format!("- {name}：曾参与被复核案件的决定")),
+            "{name}: {case}"
+        );
+    }
+    assert!(!case.contains("孙丽"), "{case}");
+}
+
+#[test]
 fn hostile_case_files_come_out_escaped_in_the_agenda() {
     let dir = root().join("tests/data/injection");
     for format in Format::ALL {

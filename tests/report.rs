@@ -525,6 +525,8 @@ fn expected(f: &Fixture, range: Range) -> Figures {
         count(&|_, d| d.reconsidered.is_some()),
         None,
     );
+    // No working state in the fixture: nothing held.
+    put("overview", "held", 0, None);
     put("overview", "minutes", f.meetings.len(), None);
     put(
         "overview",

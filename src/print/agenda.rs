@@ -11,7 +11,7 @@ use crate::store::minutes::{self, Minutes, MinutesError};
 use crate::store::panel::LoadedCase;
 
 use super::doc::{Block, Doc, field};
-use super::words as t;
+use crate::i18n as t;
 
 /// Every minutes file of a panel that reads, oldest first, and those that do not, with why.
 #[derive(Debug, Default)]

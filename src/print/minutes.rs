@@ -11,7 +11,7 @@ use crate::domain::text::Lang;
 use crate::store::minutes::{Minutes, Seal};
 
 use super::doc::{Block, Doc, Field, field, mono};
-use super::words as t;
+use crate::i18n as t;
 
 /// What the minutes alone do not say: the rules (for texts and labels) and the panel's
 /// classification line.

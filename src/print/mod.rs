@@ -12,7 +12,6 @@ mod markdown;
 pub mod minutes;
 mod run;
 mod text;
-mod words;
 
 use std::path::{Path, PathBuf};
 

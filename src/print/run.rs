@@ -15,7 +15,7 @@ use crate::sanitize::escape;
 use crate::store::minutes::{MinutesError, Seal};
 use crate::store::panel;
 
-use super::{Format, agenda, minutes_file, words as t};
+use super::{Format, agenda, minutes_file};
 
 /// Prints a minutes file. Exits 1 when it cannot be read (nothing printed) or when its
 /// digests do not match (printed, with the notice on the paper); 0 otherwise, also for
@@ -66,7 +66,7 @@ pub fn run_agenda(
         writeln!(err, "{}", d.render(lang))?;
     }
     let Some(p) = loaded.panel.as_ref().filter(|_| loaded.is_clean()) else {
-        writeln!(err, "{}", t::PR_AGENDA_REFUSED.get(lang))?;
+        writeln!(err, "{}", i18n::PR_AGENDA_REFUSED.get(lang))?;
         return Ok(1);
     };
     let history = agenda::history(dir);
@@ -74,7 +74,7 @@ pub fn run_agenda(
         writeln!(
             err,
             "{}",
-            escape(&t::pr_minutes_unreadable(
+            escape(&i18n::pr_minutes_unreadable(
                 &path.display().to_string(),
                 message,
                 lang

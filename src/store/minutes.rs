@@ -291,10 +291,14 @@ pub fn list(dir: &Path) -> Vec<PathBuf> {
             entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| {
+                    // Minutes only: not hidden temporaries, not the addenda beside them.
+                    let name = p
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
                     p.extension().is_some_and(|x| x == "yaml")
-                        && !p
-                            .file_name()
-                            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                        && !name.starts_with('.')
+                        && !name.contains(".addendum-")
                 })
                 .collect()
         })
