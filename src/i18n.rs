@@ -1739,4 +1739,17 @@ pub fn pr_minutes_unreadable(path: &str, message: &str, lang: Lang) -> String {
     }
 }
 
-s!(REPORT_ROW_HELD, "held back from meetings (now)", "暂不上会（当前）");
+s!(
+    REPORT_ROW_HELD,
+    "held back from meetings (now)",
+    "暂不上会（当前）"
+);
+
+s!(PR_LABEL_MADE_AT, "Made at", "时间");
+s!(PR_LABEL_BY, "By", "记录人");
+s!(PR_LABEL_DIGEST, "Digest (SHA-256)", "摘要（SHA-256）");
+s!(
+    REPORT_ROW_CORRECTIONS,
+    "corrections to finalized minutes",
+    "已定稿记录的更正"
+);

@@ -142,6 +142,8 @@ pub struct Report {
     /// Cases held back from meetings now (暂不上会), from the working state; not a decision,
     /// so counted whatever the range.
     pub held: usize,
+    /// Corrections made to finalized minutes (addenda).
+    pub corrections: usize,
     pub no_case_file: usize,
     pub bad_dates: Vec<BadDate>,
 }
@@ -421,6 +423,11 @@ pub fn sections(r: &Report, lang: Lang) -> Vec<Section> {
             r.reconsidered,
         ),
         row("held", i18n::REPORT_ROW_HELD.get(lang), r.held),
+        row(
+            "corrections",
+            i18n::REPORT_ROW_CORRECTIONS.get(lang),
+            r.corrections,
+        ),
         row("minutes", i18n::REPORT_ROW_MINUTES.get(lang), r.minutes),
         row(
             "not_final",
@@ -942,6 +949,7 @@ pub fn run(args: &Args, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) ->
     if let Ok(state) = crate::store::state::read(&args.dir) {
         report.held = state.held.len();
     }
+    report.corrections = corrections(&args.dir, &g.minutes);
     for b in &report.bad_dates {
         writeln!(
             err,
@@ -956,6 +964,15 @@ pub fn run(args: &Args, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) ->
     } else {
         1
     })
+}
+
+/// How many addenda correct the finalized minutes among `minutes`.
+pub fn corrections(dir: &std::path::Path, minutes: &[Minutes]) -> usize {
+    minutes
+        .iter()
+        .filter_map(|m| m.finalization.as_ref().map(|f| (m, f)))
+        .map(|(m, f)| crate::store::addendum::read_all(dir, &m.meeting.id, &f.minutes_digest).len())
+        .sum()
 }
 
 #[cfg(test)]

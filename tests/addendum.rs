@@ -149,3 +149,65 @@ fn a_correction_is_a_sealed_addendum_beside_the_untouched_minutes() {
         c.notes
     );
 }
+
+#[test]
+fn docket_minutes_prints_the_addenda_after_the_sealed_minutes() {
+    let dir: PathBuf = Path::new(env!("CARGO_TARGET_TMPDIR")).join("addendum-print");
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("panels/example"),
+        &dir,
+    );
+    let _ = std::fs::remove_dir_all(dir.join("minutes"));
+    let mut a = load(&dir);
+    send(
+        &mut a,
+        [
+            Action::Meeting,
+            Action::Enter,
+            Action::Enter,
+            Action::Determine,
+        ],
+    );
+    typ(&mut a, "材料不全，暂缓。");
+    send(
+        &mut a,
+        [
+            Action::Enter,
+            Action::Yes,
+            Action::Back,
+            Action::Finalize,
+            Action::Yes,
+        ],
+    );
+    docket::tui::save(&mut a);
+    a.update(Action::Correct);
+    typ(&mut a, "补记");
+    a.update(Action::Tab);
+    typ(&mut a, "补记：列席人员名单漏记一人。");
+    send(&mut a, [Action::Enter, Action::Yes]);
+    docket::tui::save(&mut a);
+    let meeting = a.final_minutes.as_ref().expect("final").meeting.id.clone();
+    let minutes = dir.join(format!("minutes/{meeting}.yaml"));
+    for format in ["text", "md", "html"] {
+        let o = Command::new(env!("CARGO_BIN_EXE_docket"))
+            .args([
+                "minutes",
+                minutes.to_str().expect("utf-8"),
+                "--format",
+                format,
+                "--lang",
+                "zh",
+            ])
+            .output()
+            .expect("docket minutes");
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert_eq!(o.status.code(), Some(0), "{format}: {out}");
+        let body = out.find("材料不全，暂缓。").expect("the minutes");
+        let correction = out.find("列席人员名单漏记一人").expect("the addendum");
+        assert!(
+            body < correction,
+            "{format}: the addendum follows the minutes"
+        );
+    }
+}

@@ -527,6 +527,7 @@ fn expected(f: &Fixture, range: Range) -> Figures {
     );
     // No working state in the fixture: nothing held.
     put("overview", "held", 0, None);
+    put("overview", "corrections", 0, None);
     put("overview", "minutes", f.meetings.len(), None);
     put(
         "overview",

@@ -306,3 +306,24 @@ fn during_a_meeting_the_queue_shows_the_agenda_first_and_brackets_walk_it() {
     a.update(Action::PrevAgenda);
     assert_eq!(a.case().map(|c| c.id.as_str()), Some("2026-009"));
 }
+
+#[test]
+fn docket_agenda_prints_the_clerks_agenda_in_its_order() {
+    let dir = panel("agenda-print");
+    let mut a = app(&dir);
+    for id in ["2026-012", "2026-003"] {
+        select(&mut a, id);
+        a.update(Action::ToggleAgenda);
+    }
+    docket::tui::save(&mut a);
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_docket"))
+        .args(["agenda", dir.to_str().expect("utf-8"), "--lang", "en"])
+        .output()
+        .expect("docket agenda");
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    let p12 = out.find("2026-012").expect("2026-012 on the agenda");
+    let p03 = out.find("2026-003").expect("2026-003 on the agenda");
+    assert!(p12 < p03, "{out}");
+    assert!(!out.contains("2026-001"), "only the agenda's cases: {out}");
+}

@@ -43,11 +43,24 @@ pub fn history(panel_dir: &Path) -> History {
 /// determination that follows no round (`round: null`), so the rules need not be at hand.
 /// Minutes that cannot be read are skipped ([`history`] names them).
 ///
-/// The working-state agenda the clerk orders in the queue (`state.yaml`) will take
-/// precedence over this order once it is read here: this function is the fallback for a
-/// panel without one.
+/// The working-state agenda the clerk orders in the queue (`state.yaml`) takes precedence:
+/// its cases still open, in its order. Without one, every pending case is on it.
 pub fn agenda_cases<'a>(panel_dir: &Path, cases: &'a [LoadedCase]) -> Vec<&'a LoadedCase> {
-    pending(&history(panel_dir).minutes, cases)
+    let minutes = history(panel_dir).minutes;
+    ordered(panel_dir, pending(&minutes, cases))
+}
+
+/// The open cases as the clerk's agenda (`state.yaml`) orders them, when there is one; else
+/// all of them, as they are.
+pub fn ordered<'a>(panel_dir: &Path, open: Vec<&'a LoadedCase>) -> Vec<&'a LoadedCase> {
+    match crate::store::state::read(panel_dir) {
+        Ok(state) if !state.agenda.is_empty() => state
+            .agenda
+            .iter()
+            .filter_map(|id| open.iter().find(|c| &c.case.id == id).copied())
+            .collect(),
+        _ => open,
+    }
 }
 
 /// [`agenda_cases`] over minutes already read.

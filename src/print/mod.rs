@@ -122,8 +122,59 @@ pub fn minutes_file(path: &Path, format: Format, lang: Lang) -> Result<Printed, 
         rules,
         classification: panel.as_ref().and_then(|p| p.classification.as_deref()),
     };
+    let mut doc = minutes::build(&m, &seal, extra, lang);
+    // Corrections made after finalizing follow the sealed minutes, each with its own seal.
+    if let (Some(f), Some(dir)) = (&m.finalization, panel_dir_of(path)) {
+        let addenda = crate::store::addendum::read_all(&dir, &m.meeting.id, &f.minutes_digest);
+        add_addenda(&mut doc, &addenda, lang);
+    }
     Ok(Printed {
-        document: minutes(&m, &seal, extra, format, lang),
+        document: render(&doc, format),
         seal,
     })
+}
+
+/// The addenda of the minutes as a part of the document.
+fn add_addenda(
+    doc: &mut doc::Doc,
+    addenda: &[(crate::store::addendum::Addendum, bool)],
+    lang: Lang,
+) {
+    if addenda.is_empty() {
+        return;
+    }
+    doc.heading(1, crate::i18n::ADDENDUM.get(lang));
+    for (a, ok) in addenda {
+        doc.heading(
+            2,
+            format!("{} #{}", crate::i18n::ADDENDUM.get(lang), a.number),
+        );
+        if !ok {
+            doc.push(doc::Block::Notice(
+                crate::i18n::ADDENDUM_BROKEN.get(lang).to_string(),
+            ));
+        }
+        let mut fields = vec![
+            doc::field(crate::i18n::REASON_LABEL.get(lang), a.reason.clone()),
+            doc::field(crate::i18n::PR_LABEL_MADE_AT.get(lang), a.made_at.clone()),
+            doc::field(
+                crate::i18n::PR_LABEL_BY.get(lang),
+                format!("{} ({})", a.by, a.user),
+            ),
+        ];
+        fields.push(doc::mono(
+            crate::i18n::PR_LABEL_DIGEST.get(lang),
+            a.digest.clone(),
+        ));
+        doc.push(doc::Block::Fields(fields));
+        let items: Vec<String> = a
+            .corrections
+            .iter()
+            .map(|c| match &c.case {
+                Some(case) => format!("{case}: {}", c.text),
+                None => c.text.clone(),
+            })
+            .collect();
+        doc.push(doc::Block::List(items));
+    }
 }

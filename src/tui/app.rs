@@ -550,12 +550,15 @@ impl App {
         {
             all.push(Minutes::new(&self.panel, m));
         }
-        crate::report::build(
+        let mut r = crate::report::build(
             &self.panel,
             &self.cases,
             &all,
             crate::report::Range::default(),
-        )
+        );
+        r.held = self.state.held.len();
+        r.corrections = self.addenda.values().map(Vec::len).sum();
+        r
     }
 
     /// The cases as read again from `cases/`, the selection kept on `select` if given.
