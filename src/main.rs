@@ -53,6 +53,20 @@ enum Command {
     },
     /// Print where the settings file is and the settings in effect.
     Config,
+    /// Write a synthetic panel for benchmarks: Chinese text of varied length, both kinds,
+    /// conflicts, review cases, and finalized minutes. The same seed gives the same panel.
+    GenPanel {
+        /// A folder without a panel in it.
+        dir: PathBuf,
+        /// How many cases.
+        #[arg(long, default_value_t = 1000)]
+        cases: usize,
+        /// How many finalized minutes, sharing half of the cases as decided.
+        #[arg(long, default_value_t = 0)]
+        minutes: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Check that finalized minutes are as they were sealed.
     ///
     /// Recomputes the SHA-256 digest of every case record and of the whole minutes, and names
@@ -172,6 +186,22 @@ fn main() -> ExitCode {
             &mut out,
         ),
         Some(Command::Config) => cli::config(&settings, lang, &mut out),
+        Some(Command::GenPanel {
+            dir,
+            cases,
+            minutes,
+            seed,
+        }) => match docket::synthetic::generate(&dir, cases, minutes, seed) {
+            Ok(()) => Ok(0),
+            Err(e) => {
+                eprintln!(
+                    "{}: {}",
+                    docket::sanitize::escape(&dir.display().to_string()),
+                    e
+                );
+                Ok(1)
+            }
+        },
         Some(Command::Verify { minutes }) => cli::verify(&minutes, lang, &mut out),
         Some(Command::Report {
             panel_dir,
