@@ -622,7 +622,7 @@ s!(K_ACCEPT, "accept", "确定");
 s!(K_CANCEL, "cancel", "取消");
 s!(K_EDITOR, "editor", "编辑器");
 s!(K_FIELD, "next field", "下一栏");
-s!(K_CHOOSE, "choose", "选择");
+s!(K_CHOOSE, "choose (Up/Down)", "选择（上下键）");
 s!(K_YES, "yes", "确认");
 s!(K_NO, "no", "取消");
 
@@ -1753,3 +1753,5 @@ s!(
     "corrections to finalized minutes",
     "已定稿记录的更正"
 );
+s!(UNDONE, "Undone.", "已撤销。");
+s!(READ_ONLY_MARK, "read-only", "只读");

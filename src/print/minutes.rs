@@ -169,27 +169,37 @@ impl<'a> Builder<'a> {
     fn attendance(&self, doc: &mut Doc) {
         let (a, lang) = (&self.m.attendance, self.lang);
         doc.heading(1, t::PR_ATTENDANCE.get(lang));
+        // Who attended at any time: present at the end, or arriving or leaving on the way.
+        // `attendance` in the file is the room as it stood last; the paper is the meeting.
+        let moved = |id: &str| a.movements.iter().any(|x| x.member == id);
+        let attended: Vec<&str> = self
+            .m
+            .panel
+            .members
+            .iter()
+            .map(|x| x.id.as_str())
+            .filter(|id| a.present.iter().any(|p| p == id) || moved(id))
+            .collect();
         doc.heading(3, t::PR_PRESENT.get(lang));
-        if a.present.is_empty() {
+        if attended.is_empty() {
             doc.para(t::PR_NONE.get(lang));
         } else {
             doc.push(Block::Table {
                 head: vec![t::PR_NAME.get(lang).into(), t::PR_ROLE.get(lang).into()],
-                rows: a
-                    .present
+                rows: attended
                     .iter()
                     .map(|p| vec![self.name(p).to_string(), self.role(p)])
                     .collect(),
             });
         }
+        let never: Vec<_> = a.absent.iter().filter(|x| !moved(&x.member)).collect();
         doc.heading(3, t::PR_ABSENT.get(lang));
-        if a.absent.is_empty() {
+        if never.is_empty() {
             doc.para(t::PR_NONE.get(lang));
         } else {
             doc.push(Block::Table {
                 head: vec![t::PR_NAME.get(lang).into(), t::PR_REASON.get(lang).into()],
-                rows: a
-                    .absent
+                rows: never
                     .iter()
                     .map(|x| vec![self.name(&x.member).to_string(), x.reason.clone()])
                     .collect(),

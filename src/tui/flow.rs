@@ -201,6 +201,10 @@ impl App {
             } else {
                 self.info(i18n::MEETING_OPENED.get(self.lang));
             }
+            // The queue now leads with the agenda: start on its first case.
+            if let Some(&first) = self.visible().first() {
+                self.selected = first;
+            }
         } else {
             // Only what changed becomes an event: arrivals, departures, attendees, acting chair.
             let Some(m) = self.meeting.clone() else {
@@ -988,7 +992,10 @@ impl App {
             user: self.user.clone(),
         };
         match self.commit(event) {
-            Ok(()) => self.info(i18n::MEETING_FINALIZED.get(self.lang)),
+            Ok(()) => {
+                self.prune_agenda();
+                self.info(i18n::MEETING_FINALIZED.get(self.lang));
+            }
             Err(e) => self.refuse(&e),
         }
     }

@@ -117,20 +117,22 @@ pub fn defaults(ctx: Context) -> Vec<Binding> {
         v
     };
     let roll = |in_meeting: bool| {
-        let mut v = nav();
+        let mut v = vec![if in_meeting {
+            b("open_meeting", &["Enter"], A::Enter, K_APPLY_ROLL, true)
+        } else {
+            b("open_meeting", &["Enter"], A::Enter, K_OPEN_MEETING, true)
+        }];
+        v.extend(nav());
         v.extend([
             b("present", &["Space"], A::Toggle, K_PRESENT, true),
             b("reason", &["r"], A::AbsenceReason, K_REASON, true),
             b("attendee", &["a"], A::AddAttendee, K_ATTENDEE, true),
             b("acting_chair", &["c"], A::ActingChair, K_ACTING, true),
         ]);
-        if in_meeting {
-            v.push(b("open_meeting", &["Enter"], A::Enter, K_APPLY_ROLL, true));
-        } else {
+        if !in_meeting {
             v.extend([
                 b("method_next", &["l", "Right"], A::Right, K_METHOD, true),
                 b("method_prev", &["h", "Left"], A::Left, K_METHOD_PREV, false),
-                b("open_meeting", &["Enter"], A::Enter, K_OPEN_MEETING, true),
             ]);
         }
         v.push(b("back", &["Esc", "q"], A::Back, K_BACK, true));
@@ -235,7 +237,7 @@ pub fn defaults(ctx: Context) -> Vec<Binding> {
         Context::Form => vec![
             b("field", &["Tab"], A::Tab, K_FIELD, true),
             b("field_back", &["BackTab"], A::BackTab, K_FIELD_BACK, false),
-            b("choose_next", &["Down"], A::Down, K_CHOOSE, false),
+            b("choose_next", &["Down"], A::Down, K_CHOOSE, true),
             b("choose_prev", &["Up"], A::Up, K_CHOOSE_PREV, false),
             b("accept", &["Enter"], A::Enter, K_ACCEPT, true),
             b("cancel", &["Esc"], A::Back, K_CANCEL, true),

@@ -56,6 +56,9 @@ pub fn load(
     }
     let mut disk = RealDisk::new(modes_for(&app));
     read_minutes(&mut app, writable.then_some(&mut disk as &mut dyn Disk));
+    if writable {
+        app.prune_agenda();
+    }
     if let Some(n) = app.notes.first().cloned() {
         app.warn(n);
     } else if let Some(m) = &app.meeting {

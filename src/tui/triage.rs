@@ -79,12 +79,15 @@ impl App {
                 .and_then(|k| k.outcome(outcome))
                 .is_some_and(|o| o.deferral)
         };
+        let open = self.final_minutes.is_none();
         if let Some(r) = self.meeting.as_ref().and_then(|m| m.record(id)) {
-            return match r.determination() {
-                Some(d) if deferral(&r.kind, &d.outcome) => Status::Deferred,
-                Some(_) => Status::Decided,
-                None => Status::InMeeting,
-            };
+            match r.determination() {
+                Some(d) if deferral(&r.kind, &d.outcome) => return Status::Deferred,
+                Some(_) => return Status::Decided,
+                // After finalizing, a case left undecided is back in the queue.
+                None if open => return Status::InMeeting,
+                None => {}
+            }
         }
         let last = self.history.iter().rev().find_map(|m| {
             let r = m.cases.iter().find(|c| c.case == id)?;
@@ -94,11 +97,66 @@ impl App {
         match last {
             Some((k, o)) if !deferral(&k, &o) => Status::Decided,
             _ if self.state.held(id).is_some() => Status::Held,
-            _ => match self.state.on_agenda(id) {
-                Some(i) => Status::OnAgenda(i + 1),
+            _ => match self.agenda_place(id) {
+                Some(i) => Status::OnAgenda(i),
                 None if last.is_some() => Status::Deferred,
                 None => Status::Pending,
             },
+        }
+    }
+
+    /// The place of `id` among the agenda's cases still to decide (from 1): decided ones no
+    /// longer count, so the numbers match the printed agenda.
+    pub fn agenda_place(&self, id: &str) -> Option<usize> {
+        let mut n = 0;
+        for c in &self.state.agenda {
+            if self.decided_anywhere(c) {
+                continue;
+            }
+            n += 1;
+            if c == id {
+                return Some(n);
+            }
+        }
+        None
+    }
+
+    /// Whether minutes (open or earlier) decided `id` other than by deferral.
+    fn decided_anywhere(&self, id: &str) -> bool {
+        let all = self
+            .meeting
+            .iter()
+            .flat_map(|m| m.cases.iter())
+            .chain(self.history.iter().flat_map(|m| m.cases.iter()));
+        let mut last = None;
+        for r in all.filter(|r| r.case == id) {
+            if let Some(d) = r.determination() {
+                last = Some((r.kind.clone(), d.outcome.clone()));
+            }
+        }
+        last.is_some_and(|(k, o)| {
+            !self
+                .panel
+                .rules
+                .kind(&k)
+                .and_then(|k| k.outcome(&o))
+                .is_some_and(|o| o.deferral)
+        })
+    }
+
+    /// Drops decided cases from the agenda: once finalized they are no longer to come.
+    pub fn prune_agenda(&mut self) {
+        let before = self.state.agenda.len();
+        let keep: Vec<String> = self
+            .state
+            .agenda
+            .iter()
+            .filter(|c| !self.decided_anywhere(c))
+            .cloned()
+            .collect();
+        if keep.len() != before && self.state_error.is_none() {
+            self.state.agenda = keep;
+            self.state_dirty = true;
         }
     }
 
@@ -313,6 +371,7 @@ impl App {
                 self.state = s;
                 self.state_dirty = true;
                 self.settle();
+                self.info(i18n::UNDONE.get(self.lang));
             }
             None => self.warn(i18n::TRIAGE_NOTHING_TO_UNDO.get(self.lang)),
         }

@@ -138,6 +138,18 @@ fn header_lines(
         &format!("{}: {p}", i18n::PROPOSAL.get(lang)),
         w,
     )));
+    // The queue's notes on the case: why it is held back, what materials are missing.
+    for (label, note) in [
+        (i18n::ST_HELD, app.state.held(&case.id)),
+        (i18n::ST_INCOMPLETE, app.state.incomplete(&case.id)),
+    ] {
+        if let Some(n) = note {
+            lines.push(Line::from(Span::styled(
+                fit(&format!("{}: {}", label.get(lang), n.note), w),
+                cx.theme.warn(),
+            )));
+        }
+    }
     // Who must step out is always on screen, whatever pane is in front; the reasons are in
     // the vote pane.
     let recused: Vec<&str> = match record {

@@ -132,6 +132,15 @@ fn draw_header(frame: &mut Frame, cx: &Ctx, area: Rect) {
         }
         None => tail.push((i18n::NO_MEETING.get(cx.lang).to_string(), cx.theme.dim())),
     }
+    if app.read_only.is_some() {
+        tail.insert(
+            0,
+            (
+                format!("[{}]  ", i18n::READ_ONLY_MARK.get(cx.lang)),
+                cx.theme.warn(),
+            ),
+        );
+    }
     let used: usize = tail.iter().map(|(s, _)| text::width(s)).sum();
     let room = w.saturating_sub(used + 2);
     let mut spans = vec![

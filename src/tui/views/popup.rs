@@ -352,10 +352,10 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
     );
 }
 
-/// Help for the screen under the popup, generated from the keymap.
+/// Help for what lies under it, generated from the keymap; in two columns when one would not
+/// fit the screen, so that every key shows at 80x24.
 fn help(frame: &mut Frame, cx: &Ctx, area: Rect) {
     let app = cx.app;
-    // The help is for what lies under it.
     let ctx = app.context_under_popup();
     let bindings = cx.keymap.bindings(ctx);
     let key_w = bindings
@@ -363,18 +363,39 @@ fn help(frame: &mut Frame, cx: &Ctx, area: Rect) {
         .map(|b| width(&keys_text(b, cx.lang)))
         .max()
         .unwrap_or(6)
-        .min(20);
-    let lines: Vec<Line> = bindings
+        .min(16);
+    let help_w = bindings
         .iter()
-        .map(|b| {
-            Line::from(vec![
-                Span::styled(pad(&keys_text(b, cx.lang), key_w), cx.theme.key()),
-                Span::raw("  "),
-                Span::raw(b.help.get(cx.lang)),
-            ])
+        .map(|b| width(b.help.get(cx.lang)))
+        .max()
+        .unwrap_or(10)
+        .min(28);
+    let cell = |b: &crate::tui::keymap::Binding| {
+        vec![
+            Span::styled(pad(&keys_text(b, cx.lang), key_w), cx.theme.key()),
+            Span::raw(" "),
+            Span::raw(pad(b.help.get(cx.lang), help_w)),
+        ]
+    };
+    let room = usize::from(area.height).saturating_sub(4);
+    let columns = if bindings.len() > room { 2 } else { 1 };
+    let rows = bindings.len().div_ceil(columns);
+    let lines: Vec<Line> = (0..rows)
+        .map(|r| {
+            let mut spans = Vec::new();
+            for c in 0..columns {
+                if let Some(b) = bindings.get(c * rows + r) {
+                    if c > 0 {
+                        spans.push(Span::raw("  "));
+                    }
+                    spans.extend(cell(b));
+                }
+            }
+            Line::from(spans)
         })
         .collect();
-    let r = centered(area, (key_w + 40) as u16, lines.len() as u16 + 2);
+    let w = columns * (key_w + 1 + help_w) + (columns - 1) * 2 + 2;
+    let r = centered(area, w as u16, rows as u16 + 2);
     clear(frame, r);
     frame.render_widget(
         Paragraph::new(lines).block(cx.block(i18n::HELP.get(cx.lang), true)),
