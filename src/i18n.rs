@@ -1755,3 +1755,18 @@ s!(
 );
 s!(UNDONE, "Undone.", "已撤销。");
 s!(READ_ONLY_MARK, "read-only", "只读");
+s!(
+    NOW_WRITER,
+    "The other docket has closed: this one now records the meeting.",
+    "另一个 docket 已关闭：现由本程序记录会议。"
+);
+
+pub fn case_drafted(path: &std::path::Path, lang: Lang) -> String {
+    let p = escape(&path.display().to_string()).into_owned();
+    match lang {
+        Lang::En => format!(
+            "Nothing written into cases/: the case still had problems. Your text is kept in {p}"
+        ),
+        Lang::Zh => format!("未写入 cases/：案件仍有问题。所填内容已保存在 {p}"),
+    }
+}

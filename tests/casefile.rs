@@ -137,11 +137,18 @@ fn an_edit_that_stays_invalid_and_is_given_up_writes_nothing() {
         .collect();
     let out =
         casefile::edit(&app, None, &root.join("s.yaml"), &mut disk, &mut editor).expect("edit");
-    assert_eq!(out, Outcome::Abandoned);
     let after: Vec<_> = std::fs::read_dir(app.dir.join("cases"))
         .expect("cases")
         .collect();
     assert_eq!(before.len(), after.len());
+    // What was typed is kept as a draft, with the problem, outside cases/.
+    let Outcome::Drafted(draft) = out else {
+        panic!("expected a draft, got {out:?}");
+    };
+    let text = std::fs::read_to_string(&draft).expect("draft");
+    assert!(text.contains("东关镇便民服务中心"), "{text}");
+    assert!(text.contains("# docket: "), "{text}");
+    assert!(!draft.starts_with(app.dir.join("cases")));
 }
 
 #[test]

@@ -266,6 +266,10 @@ fn a_second_docket_is_read_only_and_the_lock_dies_with_its_holder() {
     second.expect("到会 6 / 需 4");
     first.signal("KILL");
     assert!(first.exited_within(Duration::from_secs(5)));
+    // The follower notices the holder is gone and takes over as the writer.
+    second.expect("现由本程序记录会议");
+    let line = std::fs::read_to_string(panel.join(".docket.lock")).expect("lock file");
+    assert!(line.contains(&format!(" {} ", second.pid())), "{line}");
     second.keys("q");
     assert!(second.exited_within(Duration::from_secs(5)));
     // The next one takes the lock and writes its own line.

@@ -23,6 +23,9 @@ pub enum Outcome {
     Saved(PathBuf),
     /// Left without a change: nothing written.
     Abandoned,
+    /// Given up while it still had problems: nothing written into `cases/`, the text kept
+    /// here so that what was typed is not lost.
+    Drafted(PathBuf),
 }
 
 /// A case id fit to be a file name: no path separators, nothing hidden, nothing invisible.
@@ -150,8 +153,14 @@ pub fn edit(
         let back = std::fs::read_to_string(scratch).unwrap_or_default();
         let _ = std::fs::remove_file(scratch);
         let text = strip_marks(&back);
-        // Quitting without saving, or emptying the file, abandons.
+        // Quitting without saving, or emptying the file, abandons; what was typed before is
+        // kept as a draft beside the scratch file.
         if !ok || text.trim().is_empty() || back == given {
+            if given != start && !given.trim().is_empty() {
+                let draft = scratch.with_extension("draft.yaml");
+                write_private(&draft, &given)?;
+                return Ok(Outcome::Drafted(draft));
+            }
             return Ok(Outcome::Abandoned);
         }
         let (id, errors) = problems(app, &text, original);

@@ -109,6 +109,7 @@ pub fn run(dir: &Path, opts: Options) -> io::Result<i32> {
     if opts.paste {
         let _ = execute!(io::stdout(), EnableBracketedPaste);
     }
+    let mut lock = lock.ok();
     let result = event_loop(
         &mut terminal,
         &mut app,
@@ -116,6 +117,7 @@ pub fn run(dir: &Path, opts: Options) -> io::Result<i32> {
         theme,
         &mut disk,
         &persisting,
+        &mut lock,
     );
     {
         let _guard = persisting.lock();
@@ -134,6 +136,7 @@ fn event_loop(
     theme: Theme,
     disk: &mut dyn store::disk::Disk,
     persisting: &Mutex<()>,
+    lock: &mut Option<session::Lock>,
 ) -> io::Result<()> {
     let mut seen = session::newest_change(&app.dir);
     loop {
@@ -146,6 +149,17 @@ fn event_loop(
         // A reader follows the writer: poll, and re-read the minutes when they change.
         if app.read_only.is_some() && !event::poll(Duration::from_millis(500))? {
             session::refresh(app, &mut seen);
+            // The writer is gone: this docket takes over, as the writer.
+            let since = app.now();
+            if let Ok(l) = session::lock(app, &since)
+                && let Some(mut writer) = session::load(&app.dir, app.lang, true, &mut io::sink())?
+            {
+                *lock = Some(l);
+                (writer.screen, writer.selected, writer.ascii) =
+                    (app.screen, app.selected, app.ascii);
+                *app = writer;
+                app.info(i18n::NOW_WRITER.get(app.lang));
+            }
             continue;
         }
         let action = match event::read()? {
@@ -207,6 +221,10 @@ fn edit_case(
             app.info(i18n::CASE_SAVED.get(app.lang));
         }
         Ok(casefile::Outcome::Abandoned) => app.info(i18n::CASE_ABANDONED.get(app.lang)),
+        Ok(casefile::Outcome::Drafted(path)) => {
+            let text = i18n::case_drafted(&path, app.lang);
+            app.warn(text);
+        }
         Err(e) => app.warn(i18n::minutes_failed(&e.to_string(), app.lang)),
     }
 }
