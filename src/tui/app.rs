@@ -306,12 +306,35 @@ pub struct App {
     pub addenda: HashMap<String, Vec<(crate::store::addendum::Addendum, bool)>>,
     /// Addenda made and not yet written.
     pub pending_addenda: Vec<crate::store::addendum::Addendum>,
+    /// Bumped by every action that may change what the queue shows.
+    pub version: u64,
+    /// Lookups kept so that a keystroke over 10,000 cases stays cheap.
+    pub index: Index,
+}
+
+/// The queue's rows and what they were computed for: version, filter, sort.
+pub type RowsKey = (
+    (u64, super::triage::Filter, super::triage::Sort),
+    Vec<usize>,
+);
+
+/// Lookups over the cases and the earlier minutes, rebuilt when they change.
+#[derive(Debug, Default)]
+pub struct Index {
+    /// Case id to its place in `cases`.
+    pub by_id: HashMap<String, usize>,
+    /// Ids that some case reviews.
+    pub reviewed: std::collections::HashSet<String>,
+    /// The last determination of each case in earlier minutes: (kind, outcome).
+    pub decided_before: HashMap<String, (String, String)>,
+    /// The queue's rows, with the version they were computed at.
+    pub rows: std::cell::RefCell<Option<RowsKey>>,
 }
 
 impl App {
     pub fn new(dir: PathBuf, panel: Panel, mut cases: Vec<LoadedCase>, lang: Lang) -> App {
         cases.sort_by(|a, b| (a.case.received, &a.case.id).cmp(&(b.case.received, &b.case.id)));
-        App {
+        let mut app = App {
             lang,
             ascii: false,
             dir,
@@ -346,7 +369,36 @@ impl App {
             edit_request: None,
             addenda: HashMap::new(),
             pending_addenda: Vec::new(),
+            version: 0,
+            index: Index::default(),
+        };
+        app.reindex();
+        app
+    }
+
+    /// Rebuilds the lookups over the cases and the earlier minutes.
+    pub fn reindex(&mut self) {
+        self.index.by_id = self
+            .cases
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.case.id.clone(), i))
+            .collect();
+        self.index.reviewed = self
+            .cases
+            .iter()
+            .filter_map(|c| c.case.review_of.clone())
+            .collect();
+        let mut decided = HashMap::new();
+        for m in &self.history {
+            for r in &m.cases {
+                if let Some(d) = r.determination() {
+                    decided.insert(r.case.clone(), (r.kind.clone(), d.outcome.clone()));
+                }
+            }
         }
+        self.index.decided_before = decided;
+        self.version += 1;
     }
 
     /// The panel's time zone, or the system's.
@@ -568,6 +620,7 @@ impl App {
             .map(str::to_string)
             .or_else(|| self.case().map(|c| c.id.clone()));
         self.cases = cases;
+        self.reindex();
         self.selected = keep
             .and_then(|id| self.cases.iter().position(|c| c.case.id == id))
             .unwrap_or(0);
@@ -609,6 +662,18 @@ impl App {
         if action == Action::QuitAll {
             self.quit = true;
             return;
+        }
+        // Anything but moving may change what the queue shows.
+        if !matches!(
+            action,
+            Action::Up
+                | Action::Down
+                | Action::Top
+                | Action::Bottom
+                | Action::PageDown
+                | Action::PageUp
+        ) {
+            self.version += 1;
         }
         if action != Action::Help {
             self.message = None;

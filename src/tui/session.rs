@@ -165,6 +165,7 @@ fn read_minutes(app: &mut App, mut disk: Option<&mut dyn Disk>) {
             app.meeting = Some(m.meeting());
         }
     }
+    app.reindex();
     app.resume();
 }
 

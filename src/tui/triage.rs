@@ -89,11 +89,7 @@ impl App {
                 None => {}
             }
         }
-        let last = self.history.iter().rev().find_map(|m| {
-            let r = m.cases.iter().find(|c| c.case == id)?;
-            r.determination()
-                .map(|d| (r.kind.clone(), d.outcome.clone()))
-        });
+        let last = self.index.decided_before.get(id).cloned();
         match last {
             Some((k, o)) if !deferral(&k, &o) => Status::Decided,
             _ if self.state.held(id).is_some() => Status::Held,
@@ -123,17 +119,16 @@ impl App {
 
     /// Whether minutes (open or earlier) decided `id` other than by deferral.
     fn decided_anywhere(&self, id: &str) -> bool {
-        let all = self
+        // The open meeting is the newest word, then earlier meetings.
+        let now = self
             .meeting
-            .iter()
-            .flat_map(|m| m.cases.iter())
-            .chain(self.history.iter().flat_map(|m| m.cases.iter()));
-        let mut last = None;
-        for r in all.filter(|r| r.case == id) {
-            if let Some(d) = r.determination() {
-                last = Some((r.kind.clone(), d.outcome.clone()));
-            }
-        }
+            .as_ref()
+            .and_then(|m| m.record(id))
+            .and_then(|r| {
+                r.determination()
+                    .map(|d| (r.kind.clone(), d.outcome.clone()))
+            });
+        let last = now.or_else(|| self.index.decided_before.get(id).cloned());
         last.is_some_and(|(k, o)| {
             !self
                 .panel
@@ -163,14 +158,12 @@ impl App {
     /// Whether the case reviews another (复核) or is reviewed by one.
     pub fn review_marks(&self, id: &str) -> (bool, bool) {
         let reviewing = self
-            .cases
-            .iter()
-            .any(|c| c.case.id == id && c.case.review_of.is_some());
-        let reviewed = self
-            .cases
-            .iter()
-            .any(|c| c.case.review_of.as_deref() == Some(id));
-        (reviewing, reviewed)
+            .index
+            .by_id
+            .get(id)
+            .and_then(|&i| self.cases.get(i))
+            .is_some_and(|c| c.case.review_of.is_some());
+        (reviewing, self.index.reviewed.contains(id))
     }
 
     fn passes(&self, i: usize) -> bool {
@@ -195,25 +188,49 @@ impl App {
     }
 
     /// The queue's rows (indices into `cases`), filtered and sorted; during a meeting the
-    /// agenda comes first, in its order.
+    /// agenda comes first, in its order. Kept until something that could change them happens
+    /// (`version`): moving the cursor over 10,000 cases must not sort them again.
     pub fn visible(&self) -> Vec<usize> {
+        let key = (self.version, self.filter, self.sort);
+        if let Some((k, rows)) = &*self.index.rows.borrow()
+            && *k == key
+        {
+            return rows.clone();
+        }
+        let rows = self.compute_rows();
+        *self.index.rows.borrow_mut() = Some((key, rows.clone()));
+        rows
+    }
+
+    fn compute_rows(&self) -> Vec<usize> {
         let mut rows: Vec<usize> = (0..self.cases.len()).filter(|&i| self.passes(i)).collect();
-        let key = |i: &usize| {
-            let c = &self.cases[*i].case;
-            let agenda = if self.meeting.is_some() {
-                self.state.on_agenda(&c.id).unwrap_or(usize::MAX)
-            } else {
-                0
+        let agenda: std::collections::HashMap<&str, usize> = if self.meeting.is_some() {
+            self.state
+                .agenda
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.as_str(), i))
+                .collect()
+        } else {
+            Default::default()
+        };
+        rows.sort_by(|a, b| {
+            let (x, y) = (&self.cases[*a].case, &self.cases[*b].case);
+            let place = |c: &crate::domain::case::Case| {
+                agenda.get(c.id.as_str()).copied().unwrap_or(usize::MAX)
             };
             let primary = match self.sort {
-                Sort::Received => c.received.to_string(),
-                Sort::Id => c.id.clone(),
-                Sort::Unit => c.subject.unit.clone(),
-                Sort::Kind => c.kind.clone(),
+                Sort::Received => x.received.cmp(&y.received),
+                Sort::Id => x.id.cmp(&y.id),
+                Sort::Unit => x.subject.unit.cmp(&y.subject.unit),
+                Sort::Kind => x.kind.cmp(&y.kind),
             };
-            (agenda, primary, c.received.to_string(), c.id.clone())
-        };
-        rows.sort_by_key(key);
+            place(x)
+                .cmp(&place(y))
+                .then(primary)
+                .then(x.received.cmp(&y.received))
+                .then(x.id.cmp(&y.id))
+        });
         rows
     }
 
