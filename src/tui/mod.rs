@@ -80,19 +80,14 @@ pub fn non_utf8_locale() -> Option<String> {
 /// Runs docket on a panel folder until the user quits or a signal ends it.
 pub fn run(dir: &Path, opts: Options) -> io::Result<i32> {
     let mut stderr = io::stderr();
-    let Some(mut app) = session::load(dir, opts.lang, false, &mut stderr)? else {
+    let Some(mut app) = session::open(dir, opts.lang, &mut stderr)? else {
         return Ok(1);
     };
     let since = app.now();
     let lock = session::lock(&app, &since);
-    let writer = lock.is_ok();
-    if writer {
-        // Reloaded as the writer: recovery may write what the journal held.
-        match session::load(dir, opts.lang, true, &mut stderr)? {
-            Some(a) => app = a,
-            None => return Ok(1),
-        }
-    } else if let Err(holder) = &lock {
+    // Only the writer writes what recovery finds in the journal.
+    session::read(&mut app, lock.is_ok());
+    if let Err(holder) = &lock {
         app.read_only = Some(holder.clone());
         let text = i18n::read_only(holder, app.lang);
         app.warn(text);

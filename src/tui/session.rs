@@ -34,6 +34,16 @@ pub fn load(
     writable: bool,
     err: &mut dyn Write,
 ) -> io::Result<Option<App>> {
+    let Some(mut app) = open(dir, lang, err)? else {
+        return Ok(None);
+    };
+    read(&mut app, writable);
+    Ok(Some(app))
+}
+
+/// The panel, its cases and the working state, without the minutes yet: the costly part of
+/// opening, done once whether docket ends up the writer or a reader.
+pub fn open(dir: &Path, lang: Lang, err: &mut dyn Write) -> io::Result<Option<App>> {
     let loaded = panel::load(dir);
     let Some(p) = loaded.panel else {
         for d in &loaded.report.diagnostics {
@@ -54,18 +64,23 @@ pub fn load(
             app.notes.push(e);
         }
     }
-    let mut disk = RealDisk::new(modes_for(&app));
-    read_minutes(&mut app, writable.then_some(&mut disk as &mut dyn Disk));
+    Ok(Some(app))
+}
+
+/// The minutes and journals into an opened App; a writer (`writable`) also writes what
+/// recovery found and drops decided cases from the agenda.
+pub fn read(app: &mut App, writable: bool) {
+    let mut disk = RealDisk::new(modes_for(app));
+    read_minutes(app, writable.then_some(&mut disk as &mut dyn Disk));
     if writable {
         app.prune_agenda();
     }
     if let Some(n) = app.notes.first().cloned() {
         app.warn(n);
     } else if let Some(m) = &app.meeting {
-        let text = i18n::resumed(&m.id, lang);
+        let text = i18n::resumed(&m.id, app.lang);
         app.info(text);
     }
-    Ok(Some(app))
 }
 
 /// Fills `app` with the panel's minutes, replaying journals; writes recovered minutes

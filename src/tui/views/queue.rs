@@ -115,18 +115,19 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
         if reviewed {
             notes.push(i18n::REVIEWED.get(lang));
         }
+        let st = app.status(&c.id);
         let text = row([
             c.id.clone(),
             kind,
             format!("{} {}", c.subject.name, c.subject.position),
             c.subject.unit.clone(),
             c.claimed.join(","),
-            status_text(app.status(&c.id), lang),
+            status_text(st, lang),
             notes.join(" "),
         ]);
         let style = if i == app.selected {
             cx.theme.selected()
-        } else if matches!(app.status(&c.id), Status::Held | Status::Decided) {
+        } else if matches!(st, Status::Held | Status::Decided) {
             cx.theme.dim()
         } else {
             Style::new()
