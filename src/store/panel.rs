@@ -26,8 +26,18 @@ pub const CASES_DIR: &str = "cases";
 pub struct LoadedCase {
     pub path: PathBuf,
     pub case: Case,
-    /// SHA-256 of the file's text, so the minutes pin the version the panel decided on.
-    pub digest: String,
+}
+
+impl LoadedCase {
+    /// SHA-256 of the file's text as it is now, for the minutes to pin the version the
+    /// panel takes up. Computed then, not for every case at load: hashing 10,000 files was
+    /// a fifth of opening a large panel.
+    pub fn digest(&self) -> String {
+        match read::read_text(&self.path) {
+            Ok(text) => super::minutes::sha256_hex(text.as_bytes()),
+            Err(_) => String::new(),
+        }
+    }
 }
 
 /// A panel folder as loaded. `panel` is present when panel.yaml and its rules could be read
@@ -230,32 +240,105 @@ fn load_cases(cx: &mut Ctx, dir: &Path, panel: Option<&Panel>) -> Vec<LoadedCase
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     let root = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let candidates: Vec<PathBuf> = paths
+        .into_iter()
+        .filter(|p| is_candidate(cx, p, &root))
+        .collect();
+    // Reading and parsing are independent per file: spread over the cores. Problems are
+    // reported afterwards, in file order, so the report does not depend on the threads.
+    let files: Vec<super::tree::FileId> = candidates.iter().map(|p| cx.source(p)).collect();
+    let parsed = parse_all(&candidates, &files);
     let mut loaded = Vec::new();
     let mut places = Vec::new();
-    for path in paths {
-        if !is_candidate(cx, &path, &root) {
-            continue;
-        }
-        let text = match read::read_text(&path) {
-            Ok(t) => t,
+    for (path, result) in candidates.into_iter().zip(parsed) {
+        let (node, problems) = match result {
             Err(e) => {
                 cx.report
                     .push(crate::diag::Severity::Error, &path, e.line, e.col, e.msg);
                 continue;
             }
+            Ok(x) => x,
         };
-        let Some(node) = cx.parse_text(&path, &text) else {
-            continue;
+        for p in problems {
+            cx.at(p.severity, p.pos, p.msg);
+        }
+        let node = match node {
+            Ok(Some(n)) => n,
+            Ok(None) => {
+                cx.file_error(&path, Msg::Empty);
+                continue;
+            }
+            Err(p) => {
+                cx.at(p.severity, p.pos, p.msg);
+                continue;
+            }
         };
         let (case, p) = decode_case(cx, &node, panel);
         places.push(p);
         if let Some(case) = case {
-            let digest = super::minutes::sha256_hex(text.as_bytes());
-            loaded.push(LoadedCase { path, case, digest });
+            loaded.push(LoadedCase { path, case });
         }
     }
     check_across(cx, &places);
     loaded
+}
+
+/// What reading and parsing one file gave: the tree (or the fatal problem) and the others.
+type Parsed = Result<
+    (
+        Result<Option<Node>, super::tree::Problem>,
+        Vec<super::tree::Problem>,
+    ),
+    read::ReadError,
+>;
+
+/// Reads and parses `paths` (registered as `files`) on as many threads as there are cores.
+fn parse_all(paths: &[PathBuf], files: &[super::tree::FileId]) -> Vec<Parsed> {
+    let one = |path: &PathBuf, file: super::tree::FileId| -> Parsed {
+        let text = read::read_text(path)?;
+        let mut problems = Vec::new();
+        let node = super::tree::parse(&text, file, &mut problems);
+        Ok((node, problems))
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads < 2 || paths.len() < 64 {
+        return paths.iter().zip(files).map(|(p, f)| one(p, *f)).collect();
+    }
+    let chunk = paths.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = paths
+            .chunks(chunk)
+            .zip(files.chunks(chunk))
+            .map(|(ps, fs)| {
+                let h = s.spawn(move || {
+                    ps.iter()
+                        .zip(fs)
+                        .map(|(p, f)| one(p, *f))
+                        .collect::<Vec<_>>()
+                });
+                (ps.len(), h)
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|(n, h)| {
+                // A worker that failed leaves its files reported unread, in their places.
+                h.join().unwrap_or_else(|_| {
+                    (0..n)
+                        .map(|_| {
+                            Err(read::ReadError {
+                                line: 1,
+                                col: 1,
+                                msg: Msg::Io("not read".into()),
+                            })
+                        })
+                        .collect()
+                })
+            })
+            .collect()
+    })
 }
 
 /// Whether `path` should be read as a case file. FIFOs, devices and links that leave the panel
@@ -558,9 +641,26 @@ fn check_conflicts(cx: &mut Ctx, panel: &Panel, conflicts: &[(Conflict, Pos)], a
 /// Checks that need every case file, sound or not: unique ids, and reviews naming a case
 /// that exists.
 fn check_across(cx: &mut Ctx, places: &[Places]) {
-    let mut seen = Vec::new();
-    for (id, pos) in places.iter().filter_map(|p| p.id.as_ref()) {
-        check_unique(cx, Thing::Case, id, *pos, &mut seen);
+    // Indexed by id: a panel of 10,000 cases must not compare every pair.
+    let mut first: std::collections::HashMap<&str, (Pos, usize)> = Default::default();
+    for (i, p) in places.iter().enumerate() {
+        let Some((id, pos)) = &p.id else { continue };
+        match first.get(id.as_str()) {
+            Some((at, _)) => {
+                let where_ = format!("{}:{}:{}", cx.path(at.file).display(), at.line, at.col);
+                cx.error(
+                    *pos,
+                    Msg::DuplicateId {
+                        thing: Thing::Case,
+                        id: id.clone(),
+                        first: where_,
+                    },
+                );
+            }
+            None => {
+                first.insert(id, (*pos, i));
+            }
+        }
     }
     for p in places {
         let Some((target, pos)) = &p.review_of else {
@@ -570,10 +670,7 @@ fn check_across(cx: &mut Ctx, places: &[Places]) {
             cx.error(*pos, Msg::ReviewOfSelf);
             continue;
         }
-        match places
-            .iter()
-            .find(|o| o.id.as_ref().is_some_and(|(id, _)| id == target))
-        {
+        match first.get(target.as_str()).map(|(_, i)| &places[*i]) {
             None => cx.error(
                 *pos,
                 Msg::UnknownRef {
