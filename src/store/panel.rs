@@ -247,40 +247,60 @@ fn load_cases(cx: &mut Ctx, dir: &Path, panel: Option<&Panel>) -> Vec<LoadedCase
     // Reading and parsing are independent per file: spread over the cores. Problems are
     // reported afterwards, in file order, so the report does not depend on the threads.
     let files: Vec<super::tree::FileId> = candidates.iter().map(|p| cx.source(p)).collect();
-    let parsed = parse_all(&candidates, &files);
     let mut loaded = Vec::new();
     let mut places = Vec::new();
-    for (path, result) in candidates.into_iter().zip(parsed) {
-        let (node, problems) = match result {
-            Err(e) => {
-                cx.report
-                    .push(crate::diag::Severity::Error, &path, e.line, e.col, e.msg);
-                continue;
-            }
-            Ok(x) => x,
-        };
-        for p in problems {
-            cx.at(p.severity, p.pos, p.msg);
-        }
-        let node = match node {
-            Ok(Some(n)) => n,
-            Ok(None) => {
-                cx.file_error(&path, Msg::Empty);
-                continue;
-            }
-            Err(p) => {
-                cx.at(p.severity, p.pos, p.msg);
-                continue;
-            }
-        };
-        let (case, p) = decode_case(cx, &node, panel);
-        places.push(p);
-        if let Some(case) = case {
-            loaded.push(LoadedCase { path, case });
+    // In batches, so that only one batch of parsed trees is held at a time: holding all
+    // 10,000 trees before decoding any more than doubled peak memory.
+    const BATCH: usize = 512;
+    for (paths, ids) in candidates.chunks(BATCH).zip(files.chunks(BATCH)) {
+        let parsed = parse_all(paths, ids);
+        for (path, result) in paths.iter().zip(parsed) {
+            decode_one(cx, panel, path, result, &mut loaded, &mut places);
         }
     }
     check_across(cx, &places);
     loaded
+}
+
+/// Reports what parsing one case file found and decodes the case from its tree.
+fn decode_one(
+    cx: &mut Ctx,
+    panel: Option<&Panel>,
+    path: &Path,
+    result: Parsed,
+    loaded: &mut Vec<LoadedCase>,
+    places: &mut Vec<Places>,
+) {
+    let (node, problems) = match result {
+        Err(e) => {
+            cx.report
+                .push(crate::diag::Severity::Error, path, e.line, e.col, e.msg);
+            return;
+        }
+        Ok(x) => x,
+    };
+    for p in problems {
+        cx.at(p.severity, p.pos, p.msg);
+    }
+    let node = match node {
+        Ok(Some(n)) => n,
+        Ok(None) => {
+            cx.file_error(path, Msg::Empty);
+            return;
+        }
+        Err(p) => {
+            cx.at(p.severity, p.pos, p.msg);
+            return;
+        }
+    };
+    let (case, p) = decode_case(cx, &node, panel);
+    places.push(p);
+    if let Some(case) = case {
+        loaded.push(LoadedCase {
+            path: path.to_path_buf(),
+            case,
+        });
+    }
 }
 
 /// What reading and parsing one file gave: the tree (or the fatal problem) and the others.
