@@ -1524,3 +1524,25 @@ fn save_minutes(app: &mut App) {
     docket::tui::save(app);
     assert!(!app.dirty, "saved");
 }
+
+#[test]
+fn the_minutes_pin_the_version_of_the_case_file_the_panel_saw() {
+    let (mut app, _clock) = load("pinned_version", Lang::En);
+    let path = app
+        .cases
+        .iter()
+        .find(|c| c.case.id == "2026-001")
+        .expect("case")
+        .path
+        .clone();
+    let seen = std::fs::read(&path).expect("read case");
+    open_meeting(&mut app, &[]);
+    // Someone edits the file after docket read it and before the panel takes the case up.
+    let mut changed = seen.clone();
+    changed.extend_from_slice(b"\n# edited behind the panel's back\n");
+    std::fs::write(&path, &changed).expect("write case");
+    select_case(&mut app, "2026-001");
+    let pinned = record(&app, "2026-001").case_digest;
+    assert_eq!(pinned, minutes::sha256_hex(&seen));
+    assert_ne!(pinned, minutes::sha256_hex(&changed));
+}

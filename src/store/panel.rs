@@ -26,18 +26,9 @@ pub const CASES_DIR: &str = "cases";
 pub struct LoadedCase {
     pub path: PathBuf,
     pub case: Case,
-}
-
-impl LoadedCase {
-    /// SHA-256 of the file's text as it is now, for the minutes to pin the version the
-    /// panel takes up. Computed then, not for every case at load: hashing 10,000 files was
-    /// a fifth of opening a large panel.
-    pub fn digest(&self) -> String {
-        match read::read_text(&self.path) {
-            Ok(text) => super::minutes::sha256_hex(text.as_bytes()),
-            Err(_) => String::new(),
-        }
-    }
+    /// SHA-256 of the text that was parsed, so the minutes pin the very version the panel
+    /// saw, even if the file changes on disk before the case is taken up.
+    pub digest: String,
 }
 
 /// A panel folder as loaded. `panel` is present when panel.yaml and its rules could be read
@@ -271,7 +262,7 @@ fn decode_one(
     loaded: &mut Vec<LoadedCase>,
     places: &mut Vec<Places>,
 ) {
-    let (node, problems) = match result {
+    let (node, problems, digest) = match result {
         Err(e) => {
             cx.report
                 .push(crate::diag::Severity::Error, path, e.line, e.col, e.msg);
@@ -299,15 +290,18 @@ fn decode_one(
         loaded.push(LoadedCase {
             path: path.to_path_buf(),
             case,
+            digest,
         });
     }
 }
 
-/// What reading and parsing one file gave: the tree (or the fatal problem) and the others.
+/// What reading and parsing one file gave: the tree (or the fatal problem), the other
+/// problems, and the digest of the text.
 type Parsed = Result<
     (
         Result<Option<Node>, super::tree::Problem>,
         Vec<super::tree::Problem>,
+        String,
     ),
     read::ReadError,
 >;
@@ -318,7 +312,7 @@ fn parse_all(paths: &[PathBuf], files: &[super::tree::FileId]) -> Vec<Parsed> {
         let text = read::read_text(path)?;
         let mut problems = Vec::new();
         let node = super::tree::parse(&text, file, &mut problems);
-        Ok((node, problems))
+        Ok((node, problems, super::minutes::sha256_hex(text.as_bytes())))
     };
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())

@@ -258,7 +258,7 @@ impl App {
             return;
         };
         let case = loaded.case.clone();
-        let digest = loaded.digest();
+        let digest = loaded.digest.clone();
         let earlier = self.earlier_members(&case);
         let Some(m) = self.meeting.as_ref() else {
             return;
@@ -799,7 +799,7 @@ impl App {
                 let digest = self
                     .cases
                     .get(self.selected)
-                    .map(|l| l.digest())
+                    .map(|l| l.digest.clone())
                     .unwrap_or_default();
                 let decided_in = self
                     .history
