@@ -84,7 +84,10 @@ fn fresh_panel(root: &Path) -> PathBuf {
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("panels/example"),
         &panel,
     );
+    // Only what a clerk writes by hand: a run of docket on the example leaves its own files.
     let _ = std::fs::remove_dir_all(panel.join("minutes"));
+    let _ = std::fs::remove_file(panel.join(".docket.lock"));
+    let _ = std::fs::remove_file(panel.join("state.yaml"));
     panel
 }
 

@@ -352,18 +352,6 @@ fn the_found_side_is_coloured_and_marked_and_selection_is_reversed() {
 }
 
 #[test]
-fn the_selected_queue_row_is_reversed() {
-    let mut a = app("queue-style", Lang::Zh);
-    run(&mut a, [Action::Down, Action::Down]);
-    let t = render(&a, 80, 24, false);
-    let buf = t.backend().buffer();
-    let (x, y) = find(buf, "2026-003").expect("row 3");
-    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
-    let (x, y) = find(buf, "2026-001").expect("row 1");
-    assert!(!buf[(x, y)].modifier.contains(Modifier::REVERSED));
-}
-
-#[test]
 fn an_input_puts_the_terminal_cursor_after_the_chinese_text() {
     let mut a = app("cursor", Lang::Zh);
     run(&mut a, [Action::Search]);
@@ -443,4 +431,28 @@ fn r_shows_the_supervision_report_over_the_meeting() {
     }
     run(&mut a, [Action::Back]);
     assert!(a.popup.is_none());
+}
+
+#[test]
+fn the_selected_case_is_marked_and_its_id_reversed_and_only_it() {
+    let mut a = app("queue-selection", Lang::Zh);
+    run(&mut a, [Action::Down, Action::Down]);
+    let t = render(&a, 120, 40, false);
+    let buf = t.backend().buffer();
+    let (x, y) = find(buf, "2026-003").expect("the selected case");
+    assert_eq!(buf[(x - 1, y)].symbol(), ">");
+    for dx in 0..8 {
+        assert!(buf[(x + dx, y)].modifier.contains(Modifier::REVERSED));
+    }
+    let (sx, _) = find(buf, "韩雪梅").expect("its subject");
+    assert!(sx > x + 8, "the subject comes after the id");
+    assert!(!buf[(sx, y)].modifier.contains(Modifier::REVERSED));
+    // The row above carries no mark and nothing reversed.
+    let (ox, oy) = find(buf, "2026-002").expect("the case above");
+    assert_eq!(buf[(ox - 1, oy)].symbol(), " ");
+    assert!(!buf[(ox, oy)].modifier.contains(Modifier::REVERSED));
+    let marks = (0..buf.area.height)
+        .filter(|&r| buf[(0, r)].symbol() == ">")
+        .count();
+    assert_eq!(marks, 1);
 }

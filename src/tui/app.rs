@@ -329,6 +329,8 @@ pub struct Index {
     pub decided_before: HashMap<String, (String, String)>,
     /// The queue's rows, with the version they were computed at.
     pub rows: std::cell::RefCell<Option<RowsKey>>,
+    /// The widest case id, in columns: the queue's id column, not measured every frame.
+    pub id_width: usize,
 }
 
 impl App {
@@ -389,6 +391,12 @@ impl App {
             .iter()
             .filter_map(|c| c.case.review_of.clone())
             .collect();
+        self.index.id_width = self
+            .cases
+            .iter()
+            .map(|c| crate::text::width(&c.case.id))
+            .max()
+            .unwrap_or(8);
         let mut decided = HashMap::new();
         for m in &self.history {
             for r in &m.cases {

@@ -1,14 +1,15 @@
-//! The queue: one row per case, filtered and sorted, the selected one reversed; during a
+//! The queue: one row per case, filtered and sorted, the selected one marked; during a
 //! meeting the agenda first, in its order.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Span;
 use ratatui::widgets::Paragraph;
 
 use crate::i18n;
-use crate::text::{pad, width};
+use crate::text::{fit, pad, width};
 use crate::tui::triage::{Filter, Status};
 
 use super::Ctx;
@@ -51,13 +52,7 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
     .chain([width(i18n::ST_ON_AGENDA.get(lang)) + 3])
     .max()
     .unwrap_or(8);
-    let id_w = app
-        .cases
-        .iter()
-        .map(|c| width(&c.case.id))
-        .max()
-        .unwrap_or(8)
-        .clamp(6, 14);
+    let id_w = app.index.id_width.clamp(6, 14);
     let claimed_w = width(i18n::COL_CLAIMED.get(lang)).max(7);
     let notes_w = [i18n::REVIEWED, i18n::ST_INCOMPLETE]
         .iter()
@@ -68,42 +63,61 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
     let rest = w.saturating_sub(fixed);
     let subject_w = rest * 3 / 5;
     let unit_w = rest - subject_w;
-    let row = |cells: [String; 7]| -> String {
-        let widths = [
-            id_w, kind_w, subject_w, unit_w, claimed_w, status_w, notes_w,
-        ];
-        let mut s = String::from(" ");
-        for (i, (c, wd)) in cells.iter().zip(widths).enumerate() {
-            if i > 0 {
-                s.push(' ');
+    let widths = [
+        id_w, kind_w, subject_w, unit_w, claimed_w, status_w, notes_w,
+    ];
+    let right = area.right();
+    // Each cell is set at its column, not laid out as one padded line: the padding between
+    // columns is most of a wide row, and measuring it again every frame was most of a move.
+    let put = |buf: &mut Buffer, y: u16, cells: [&str; 7], styles: [Style; 7]| {
+        let mut x = area.x + 1;
+        for ((c, wd), st) in cells.into_iter().zip(widths).zip(styles) {
+            if x >= right {
+                break;
             }
-            s.push_str(&pad(c, wd));
+            let wd = wd.min(usize::from(right - x));
+            // Only a reversed cell shows its padding.
+            let text = if st.add_modifier.contains(Modifier::REVERSED) {
+                pad(c, wd)
+            } else {
+                fit(c, wd)
+            };
+            buf.set_stringn(x, y, text, wd, st);
+            x = x
+                .saturating_add(u16::try_from(wd).unwrap_or(u16::MAX))
+                .saturating_add(1);
         }
-        s
     };
-    let mut lines = vec![Line::from(Span::styled(
-        row([
-            i18n::COL_ID.get(lang).into(),
-            i18n::COL_KIND.get(lang).into(),
-            i18n::COL_SUBJECT.get(lang).into(),
-            i18n::COL_UNIT.get(lang).into(),
-            i18n::COL_CLAIMED.get(lang).into(),
-            i18n::COL_STATUS.get(lang).into(),
-            String::new(),
-        ]),
-        cx.theme.title(),
-    ))];
     let rows_shown = usize::from(area.height).saturating_sub(2);
     let visible = app.visible();
     let at = visible.iter().position(|&i| i == app.selected).unwrap_or(0);
     let offset = (at + 1).saturating_sub(rows_shown);
-    for &i in visible.iter().skip(offset).take(rows_shown) {
+    let buf = frame.buffer_mut();
+    if area.height > 0 {
+        let title = cx.theme.title();
+        put(
+            buf,
+            area.y,
+            [
+                i18n::COL_ID.get(lang),
+                i18n::COL_KIND.get(lang),
+                i18n::COL_SUBJECT.get(lang),
+                i18n::COL_UNIT.get(lang),
+                i18n::COL_CLAIMED.get(lang),
+                i18n::COL_STATUS.get(lang),
+                "",
+            ],
+            [title; 7],
+        );
+    }
+    for (n, &i) in visible.iter().skip(offset).take(rows_shown).enumerate() {
+        let y = area.y + 1 + u16::try_from(n).unwrap_or(u16::MAX);
         let c = &app.cases[i].case;
         let kind = app
             .panel
             .rules
             .kind(&c.kind)
-            .map_or(c.kind.clone(), |k| k.short(lang).to_string());
+            .map_or(c.kind.as_str(), |k| k.short(lang));
         let (reviewing, reviewed) = app.review_marks(&c.id);
         let mut notes = Vec::new();
         if app.state.incomplete(&c.id).is_some() {
@@ -116,29 +130,41 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
             notes.push(i18n::REVIEWED.get(lang));
         }
         let st = app.status(&c.id);
-        let text = row([
-            c.id.clone(),
-            kind,
-            format!("{} {}", c.subject.name, c.subject.position),
-            c.subject.unit.clone(),
-            c.claimed.join(","),
-            status_text(st, lang),
-            notes.join(" "),
-        ]);
-        let style = if i == app.selected {
-            cx.theme.selected()
-        } else if matches!(st, Status::Held | Status::Decided) {
+        let style = if matches!(st, Status::Held | Status::Decided) {
             cx.theme.dim()
         } else {
             Style::new()
         };
-        lines.push(Line::from(Span::styled(text, style)));
+        let mut styles = [style; 7];
+        if i == app.selected {
+            // A mark and the id reversed, not the whole row: a move then redraws two marks
+            // and two ids instead of two full rows, which matters over a thin SSH link.
+            // `>` rather than a triangle, which CJK terminals may draw two columns wide.
+            buf.set_stringn(area.x, y, ">", 1, cx.theme.title());
+            styles[0] = cx.theme.selected();
+        }
+        let subject = format!("{} {}", c.subject.name, c.subject.position);
+        let claimed = c.claimed.join(",");
+        let status = status_text(st, lang);
+        let notes = notes.join(" ");
+        put(
+            buf,
+            y,
+            [
+                &c.id,
+                kind,
+                &subject,
+                &c.subject.unit,
+                &claimed,
+                &status,
+                &notes,
+            ],
+            styles,
+        );
     }
-    if visible.is_empty() {
-        lines.push(Line::from(Span::styled(
-            format!(" ({})", i18n::NONE.get(lang)),
-            cx.theme.dim(),
-        )));
+    if visible.is_empty() && area.height > 1 {
+        let none = format!(" ({})", i18n::NONE.get(lang));
+        buf.set_stringn(area.x, area.y + 1, none, w, cx.theme.dim());
     }
     // The last row says what is shown: the filter, the sort, how many.
     let foot = format!(
@@ -155,7 +181,6 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
     } else {
         cx.theme.warn()
     };
-    frame.render_widget(Paragraph::new(lines), area);
     if area.height > 1 {
         let foot_area = Rect {
             y: area.y + area.height - 1,
