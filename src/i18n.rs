@@ -537,6 +537,11 @@ s!(DETERMINATION, "Determination", "决定");
 s!(RATIONALE, "Rationale", "理由");
 s!(DISSENT, "Dissent", "不同意见");
 s!(OVERRIDE, "Override reason", "特别说明理由");
+s!(
+    LENIENT_NO_SITUATION,
+    "Note: a lenient outcome, and no situation is marked found.",
+    "注意：结论从宽，但未认定任何容错情形。"
+);
 s!(OUTCOME, "Outcome", "处理结果");
 s!(ROLL, "Roll call", "点名");
 s!(METHOD, "Voting method", "表决方式");

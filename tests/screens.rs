@@ -456,3 +456,47 @@ fn the_selected_case_is_marked_and_its_id_reversed_and_only_it() {
         .count();
     assert_eq!(marks, 1);
 }
+
+/// Case `id` voted through on its proposal by the five present, with `found` situations
+/// marked first, up to the confirmation of the determination.
+fn at_determination(app: &mut App, id: &str, found: &[u8]) {
+    select(app, id);
+    run(app, [Action::Enter]);
+    run(app, found.iter().map(|&n| Action::Item(n)));
+    run(app, [Action::Vote]);
+    run(app, (0..5).map(|_| Action::Opinion(Opinion::Agree)));
+    run(app, [Action::Enter, Action::Yes, Action::Determine]);
+    run(app, typed("属先行先试"));
+    run(app, [Action::Enter]);
+    assert!(
+        matches!(a_popup(app), Some("Determine")),
+        "{:?} {:?}",
+        app.popup,
+        app.message
+    );
+}
+
+fn a_popup(app: &App) -> Option<&'static str> {
+    match &app.popup {
+        Some(docket::tui::app::Popup::Confirm(docket::tui::app::Confirm::Determine { .. })) => {
+            Some("Determine")
+        }
+        _ => None,
+    }
+}
+
+#[test]
+fn a_lenient_outcome_resting_on_no_situation_is_pointed_out_before_it_is_recorded() {
+    let note = "未认定任何容错情形";
+    let mut a = app("lenient-none", Lang::Zh);
+    in_meeting(&mut a);
+    at_determination(&mut a, "2026-001", &[]);
+    let text = screen_text(render(&a, 80, 24, false).backend().buffer());
+    assert!(text.contains(note), "{text}");
+
+    let mut a = app("lenient-s1", Lang::Zh);
+    in_meeting(&mut a);
+    at_determination(&mut a, "2026-001", &[1]);
+    let text = screen_text(render(&a, 80, 24, false).backend().buffer());
+    assert!(!text.contains(note), "{text}");
+}

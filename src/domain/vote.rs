@@ -305,6 +305,16 @@ impl Meeting {
                 .is_some_and(|r| r.findings.iter().any(|f| f.side == Side::NotTolerable))
     }
 
+    /// Whether `outcome` is lenient while the kind lists situations and none is marked found:
+    /// the Measures tolerate errors in the situations they list, so the panel is told before
+    /// it records a lenient outcome that rests on none.
+    pub fn lenient_without_situation(&self, kind: &Kind, case: &str, outcome: &str) -> bool {
+        kind.item_noun == crate::domain::rules::ItemNoun::Situation
+            && !kind.items.is_empty()
+            && kind.outcome(outcome).is_some_and(|o| o.lenient)
+            && self.record(case).is_some_and(|r| r.found.is_empty())
+    }
+
     /// Records the determination (or amends it: the earlier version stays).
     pub fn determine(
         &mut self,

@@ -307,6 +307,12 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
                     t.override_reason
                 ));
             }
+            if let (Some(case), Some(m)) = (app.case(), &app.meeting)
+                && let Some(kind) = app.kind_of(case)
+                && m.lenient_without_situation(kind, &case.id, outcome)
+            {
+                lines.push(i18n::LENIENT_NO_SITUATION.get(lang).into());
+            }
         }
         Confirm::Addendum(a) => {
             lines.push(format!(
