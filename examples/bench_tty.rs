@@ -1,7 +1,8 @@
 //! Through a real terminal: the release binary in a pseudo-terminal at 120x40 on a large
 //! panel, against fzf over the same case titles, in alternating runs. Measures the time to
 //! the first complete frame, the bytes written per cursor move, the keystroke-to-screen
-//! latency and docket's peak RSS; prints medians and ratios. Run by scripts/bench-tty.
+//! latency, and for docket the bytes per recorded opinion and its peak RSS; prints medians
+//! and ratios. Run by scripts/bench-tty.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -13,6 +14,8 @@ use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 const ROWS: u16 = 40;
 const COLS: u16 = 120;
 const MOVES: usize = 30;
+/// Opinions recorded per run (the synthetic panel has more voting members than this).
+const OPINIONS: usize = 5;
 
 struct Term {
     rx: Receiver<Vec<u8>>,
@@ -134,6 +137,8 @@ impl Term {
 struct Run {
     first_frame: Duration,
     bytes_per_move: f64,
+    /// Docket only: fzf has nothing to compare.
+    bytes_per_opinion: f64,
     latency: Duration,
     rss_kb: Option<u64>,
 }
@@ -163,14 +168,63 @@ fn docket(bin: &str, panel: &Path, home: &Path) -> Run {
         lat.push(l.as_secs_f64());
         bytes.push(b as f64);
     }
+    // A meeting on the selected case, for the bytes of a recorded opinion; what it writes
+    // is removed afterwards so that every run starts from the same panel.
+    let minutes_dir = panel.join("minutes");
+    let had_minutes = minutes_dir.exists();
+    let before = files_in(&minutes_dir);
+    for k in [b"m", b"\r", b"\r", b"v"] {
+        term.key(k);
+    }
+    let mut opinion = Vec::new();
+    for _ in 0..OPINIONS {
+        let (_, b) = term.key(b"y");
+        opinion.push(b as f64);
+    }
     let rss_kb = term.peak_rss_kb();
+    term.key(b"\x1b");
     term.stop(b"q");
+    let written: Vec<PathBuf> = files_in(&minutes_dir)
+        .into_iter()
+        .filter(|f| !before.contains(f))
+        .collect();
+    let journaled = written
+        .iter()
+        .filter(|f| f.to_string_lossy().ends_with(".journal"))
+        .map(|f| {
+            std::fs::read_to_string(f)
+                .unwrap_or_default()
+                .lines()
+                .count()
+        })
+        .sum::<usize>();
+    // Roll call, take-up, round and the opinions: the opinions must really have been recorded.
+    assert!(
+        journaled >= OPINIONS,
+        "the meeting journaled {journaled} steps; opinions were not recorded"
+    );
+    for f in written {
+        let _ = std::fs::remove_file(f);
+    }
+    if !had_minutes {
+        let _ = std::fs::remove_dir(&minutes_dir);
+    }
+    for f in [".docket.lock", "state.yaml"] {
+        let _ = std::fs::remove_file(panel.join(f));
+    }
     Run {
         first_frame,
         bytes_per_move: median(bytes),
+        bytes_per_opinion: median(opinion),
         latency: Duration::from_secs_f64(median(lat)),
         rss_kb,
     }
+}
+
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default()
 }
 
 fn fzf(titles: &Path, count: usize) -> Run {
@@ -190,6 +244,7 @@ fn fzf(titles: &Path, count: usize) -> Run {
     Run {
         first_frame,
         bytes_per_move: median(bytes),
+        bytes_per_opinion: 0.0,
         latency: Duration::from_secs_f64(median(lat)),
         rss_kb: None,
     }
@@ -245,6 +300,11 @@ fn main() {
         let (a, b) = (med(&d, get), med(&f, get));
         println!("{name:<34} {a:>12.2} {b:>12.2} {:>8.2}", a / b);
     }
+    println!(
+        "{:<34} {:>12.2}",
+        "bytes per recorded opinion",
+        med(&d, &|r: &Run| r.bytes_per_opinion)
+    );
     let rss: Vec<f64> = d
         .iter()
         .filter_map(|r| r.rss_kb)
