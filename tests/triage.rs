@@ -327,3 +327,21 @@ fn docket_agenda_prints_the_clerks_agenda_in_its_order() {
     assert!(p12 < p03, "{out}");
     assert!(!out.contains("2026-001"), "only the agenda's cases: {out}");
 }
+
+#[test]
+fn a_case_taken_up_leaves_the_pending_filter_on_the_way_back_to_the_queue() {
+    let mut a = app(&panel("taken-up"));
+    a.filter = Filter::Pending;
+    let pending = a.visible().len();
+    // Open the meeting with everyone present.
+    send(&mut a, [Action::Meeting, Action::Enter]);
+    assert!(a.in_meeting(), "{:?}", a.message);
+    assert_eq!(a.visible().len(), pending);
+    let first = a.visible()[0];
+    a.selected = first;
+    // Looking at a case and back changes nothing; taking one up in the meeting does.
+    send(&mut a, [Action::Enter, Action::Back]);
+    assert_eq!(a.status(&a.cases[first].case.id), Status::InMeeting);
+    assert_eq!(a.visible().len(), pending - 1);
+    assert!(!a.visible().contains(&first));
+}

@@ -498,6 +498,8 @@ impl App {
             return Err(Refusal::Closed);
         }
         crate::domain::event::apply(&mut self.meeting, &self.panel, &event)?;
+        // What the queue shows may have changed with the event.
+        self.version += 1;
         if let crate::domain::event::Event::Finalize { at, by, user } = &event {
             // The seal covers the journal number this event will have once written.
             let seq = self.journal_seq + self.pending.len() as u64 + 1;
@@ -671,8 +673,10 @@ impl App {
             self.quit = true;
             return;
         }
-        // Anything but moving may change what the queue shows.
-        if !matches!(
+        // Anything but moving may change what the queue shows. Opening a case from the
+        // queue and going back from it only change the screen (a take-up is an event, and
+        // `commit` counts it), so the queue's rows survive a look at a case.
+        let moving = matches!(
             action,
             Action::Up
                 | Action::Down
@@ -680,7 +684,13 @@ impl App {
                 | Action::Bottom
                 | Action::PageDown
                 | Action::PageUp
-        ) {
+        );
+        let looking = self.popup.is_none()
+            && matches!(
+                (self.screen, &action),
+                (Screen::Queue, Action::Enter) | (Screen::Case, Action::Back)
+            );
+        if !moving && !looking {
             self.version += 1;
         }
         if action != Action::Help {
