@@ -344,4 +344,9 @@ fn a_case_taken_up_leaves_the_pending_filter_on_the_way_back_to_the_queue() {
     assert_eq!(a.status(&a.cases[first].case.id), Status::InMeeting);
     assert_eq!(a.visible().len(), pending - 1);
     assert!(!a.visible().contains(&first));
+    // The cursor is on the case that came after it, not on a row the filter hides.
+    assert_eq!(a.selected, a.visible()[0]);
+    let next = a.cases[a.selected].case.id.clone();
+    a.update(Action::Down);
+    assert_eq!(a.selected, a.visible()[1], "from {next}");
 }

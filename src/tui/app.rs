@@ -269,6 +269,9 @@ pub struct App {
     pub final_minutes: Option<Minutes>,
     pub screen: Screen,
     pub selected: usize,
+    /// The selected case's row in the queue when a case was last opened: where the cursor
+    /// lands if that case has left the queue's filter by the time the clerk is back.
+    pub queue_row: usize,
     pub search: Option<String>,
     pub case_view: CaseView,
     pub roll: Option<RollCall>,
@@ -347,6 +350,7 @@ impl App {
             final_minutes: None,
             screen: Screen::Queue,
             selected: 0,
+            queue_row: 0,
             search: None,
             case_view: CaseView::default(),
             roll: None,
@@ -669,6 +673,16 @@ impl App {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
+        self.update_screen(action);
+        if self.screen == Screen::Queue && self.popup.is_none() {
+            let rows = self.visible();
+            if !rows.is_empty() && !rows.contains(&self.selected) {
+                self.selected = rows[self.queue_row.min(rows.len() - 1)];
+            }
+        }
+    }
+
+    fn update_screen(&mut self, action: Action) {
         if action == Action::QuitAll {
             self.quit = true;
             return;
@@ -776,6 +790,11 @@ impl App {
         if self.cases.is_empty() {
             return;
         }
+        self.queue_row = self
+            .visible()
+            .iter()
+            .position(|&i| i == self.selected)
+            .unwrap_or(0);
         self.screen = Screen::Case;
         self.case_view = CaseView::default();
         // A decided case is taken up again only after the members agree to reconsider it.
