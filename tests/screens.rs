@@ -500,3 +500,21 @@ fn a_lenient_outcome_resting_on_no_situation_is_pointed_out_before_it_is_recorde
     let text = screen_text(render(&a, 80, 24, false).backend().buffer());
     assert!(!text.contains(note), "{text}");
 }
+
+#[test]
+fn a_confirmation_is_wrapped_to_be_read_whole_not_cut() {
+    let mut a = app("finalize-confirm", Lang::En);
+    in_meeting(&mut a);
+    run(&mut a, [Action::Finalize]);
+    let text = screen_text(render(&a, 80, 24, false).backend().buffer());
+    // The popup's own text, joined across the wrap: the whole warning is there.
+    let inside: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.split('│').nth(1))
+        .map(str::trim)
+        .collect();
+    assert!(
+        inside.join(" ").contains("nothing can be changed after."),
+        "{text}"
+    );
+}

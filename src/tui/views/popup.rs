@@ -9,7 +9,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use crate::i18n;
 use crate::sanitize::escape;
-use crate::text::{fit, pad, width};
+use crate::text::{fit, pad, width, wrap};
 use crate::tui::app::{Ask, Confirm, Form, FormField, Popup};
 use crate::tui::input::TextInput;
 
@@ -348,10 +348,19 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
     }
     lines.push(String::new());
     lines.push(i18n::CONFIRM_HINT.get(lang).into());
-    let r = centered(area, 64, lines.len() as u16 + 2);
+    // Wrapped, not cut: what is confirmed (a rationale, "nothing can be changed after") must
+    // be read whole before the y.
+    let inner_w = usize::from(64.min(area.width.saturating_sub(2))).saturating_sub(2);
+    let lines: Vec<String> = lines.iter().flat_map(|l| wrap(l, inner_w)).collect();
+    let r = centered(
+        area,
+        64,
+        u16::try_from(lines.len())
+            .unwrap_or(u16::MAX)
+            .saturating_add(2),
+    );
     clear(frame, r);
-    let inner_w = usize::from(r.width).saturating_sub(2);
-    let text: Vec<Line> = lines.iter().map(|l| Line::raw(fit(l, inner_w))).collect();
+    let text: Vec<Line> = lines.into_iter().map(Line::raw).collect();
     frame.render_widget(
         Paragraph::new(text).block(cx.block(i18n::CONFIRM.get(lang), true)),
         r,
