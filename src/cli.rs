@@ -250,6 +250,29 @@ pub fn agenda(
 
 /// `docket verify`: whether finalized minutes are as they were sealed.
 pub fn verify(path: &Path, lang: Lang, out: &mut dyn Write) -> io::Result<i32> {
+    if !path.is_dir() {
+        return verify_one(path, lang, out, false);
+    }
+    // A panel folder: every minutes file in it. Minutes still open are listed, not failed.
+    let files = crate::store::minutes::list(path);
+    if files.is_empty() {
+        let shown = escape(&path.display().to_string()).into_owned();
+        let line = match lang {
+            Lang::En => format!("{shown}: no minutes in this folder's minutes/"),
+            Lang::Zh => format!("{shown}：minutes/ 中没有会议记录"),
+        };
+        writeln!(out, "{line}")?;
+        return Ok(1);
+    }
+    let mut code = 0;
+    for f in files {
+        code = code.max(verify_one(&f, lang, out, true)?);
+    }
+    Ok(code)
+}
+
+/// Verifies one minutes file; `in_folder` lets minutes not yet finalized pass.
+fn verify_one(path: &Path, lang: Lang, out: &mut dyn Write, in_folder: bool) -> io::Result<i32> {
     use crate::store::minutes::{self, MinutesError, Seal};
     let shown = escape(&path.display().to_string()).into_owned();
     let (text, m) = match minutes::read(path) {
@@ -266,8 +289,14 @@ pub fn verify(path: &Path, lang: Lang, out: &mut dyn Write) -> io::Result<i32> {
     let (line, code) = match (minutes::verify(&text, &m), lang) {
         (Seal::Intact, Lang::En) => (format!("{shown}: intact: every digest matches"), 0),
         (Seal::Intact, Lang::Zh) => (format!("{shown}：完好，各项摘要均相符"), 0),
-        (Seal::NotFinal, Lang::En) => (format!("{shown}: not finalized: nothing to verify"), 1),
-        (Seal::NotFinal, Lang::Zh) => (format!("{shown}：尚未定稿，无可校验"), 1),
+        (Seal::NotFinal, Lang::En) => (
+            format!("{shown}: not finalized: nothing to verify"),
+            i32::from(!in_folder),
+        ),
+        (Seal::NotFinal, Lang::Zh) => (
+            format!("{shown}：尚未定稿，无可校验"),
+            i32::from(!in_folder),
+        ),
         (Seal::Broken(Some(c)), Lang::En) => (
             format!(
                 "{shown}: CHANGED: the record of case {} does not match its digest",

@@ -70,9 +70,10 @@ enum Command {
     /// Check that finalized minutes are as they were sealed.
     ///
     /// Recomputes the SHA-256 digest of every case record and of the whole minutes, and names
-    /// the first that fails. Exits 0 when the file is intact, 1 otherwise.
+    /// the first that fails. Given a panel folder, checks every minutes file in it (minutes
+    /// still open are listed, not failed). Exits 0 when all are intact, 1 otherwise.
     Verify {
-        /// A minutes file, e.g. panels/example/minutes/2026-11-20-1.yaml.
+        /// A minutes file (e.g. panels/example/minutes/2026-11-20-1.yaml) or a panel folder.
         minutes: PathBuf,
     },
     /// Figures across a panel's minutes, for supervision (督促检查).

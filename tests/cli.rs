@@ -289,3 +289,39 @@ fn verify_names_what_was_changed() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).contains("m.yaml:"), "{}", stdout(&o));
 }
+
+#[test]
+fn verify_on_a_panel_folder_checks_every_minutes_file() {
+    let doc = std::fs::read_to_string(root().join("docs/formats.md")).expect("formats.md");
+    let marker = "<!-- minutes-example -->\n```yaml\n";
+    let start = doc.find(marker).expect("marker") + marker.len();
+    let end = start + doc[start..].find("```").expect("end");
+    let sealed = &doc[start..end];
+    let dir = scratch("verify-folder");
+    let panel = dir.join("panel");
+    std::fs::create_dir_all(panel.join("minutes")).expect("minutes dir");
+    let folder = panel.to_str().expect("utf-8");
+    let o = docket(&["verify", folder], &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(stdout(&o).contains("no minutes"), "{}", stdout(&o));
+
+    std::fs::write(panel.join("minutes/2026-11-20-1.yaml"), sealed).expect("write");
+    let o = docket(&["verify", folder], &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(stdout(&o).matches("intact").count(), 1, "{}", stdout(&o));
+
+    let changed = sealed.replacen("予以容错。", "予以免责。", 1);
+    std::fs::write(panel.join("minutes/2026-11-21-1.yaml"), changed).expect("write");
+    let o = docket(&["verify", folder], &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("2026-11-20-1.yaml: intact"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(
+        stdout(&o).contains("2026-11-21-1.yaml: CHANGED"),
+        "{}",
+        stdout(&o)
+    );
+}
