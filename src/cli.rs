@@ -286,7 +286,20 @@ fn verify_one(path: &Path, lang: Lang, out: &mut dyn Write, in_folder: bool) -> 
             return Ok(1);
         }
     };
-    let (line, code) = match (minutes::verify(&text, &m), lang) {
+    let seal = minutes::verify(&text, &m);
+    // Closed minutes are sealed at the same moment: closed and not sealed means the
+    // finalization was taken out.
+    if seal == Seal::NotFinal && m.meeting.closed_at.is_some() {
+        let line = match lang {
+            Lang::En => format!(
+                "{shown}: CHANGED: the meeting is closed but its finalization (the seal) is missing"
+            ),
+            Lang::Zh => format!("{shown}：已被改动：会议已结束，但封存信息缺失"),
+        };
+        writeln!(out, "{line}")?;
+        return Ok(1);
+    }
+    let (line, code) = match (seal, lang) {
         (Seal::Intact, Lang::En) => (format!("{shown}: intact: every digest matches"), 0),
         (Seal::Intact, Lang::Zh) => (format!("{shown}：完好，各项摘要均相符"), 0),
         (Seal::NotFinal, Lang::En) => (

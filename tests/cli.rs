@@ -324,4 +324,30 @@ fn verify_on_a_panel_folder_checks_every_minutes_file() {
         "{}",
         stdout(&o)
     );
+
+    // The seal taken out of closed minutes is a change, not "not finalized".
+    let unsealed = &sealed[..sealed.find("\nfinalization:").expect("the seal") + 1];
+    assert!(unsealed.contains("closed_at: 2026"), "{unsealed}");
+    std::fs::write(panel.join("minutes/2026-11-21-1.yaml"), unsealed).expect("write");
+    let o = docket(&["verify", folder], &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("2026-11-21-1.yaml: CHANGED: the meeting is closed"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn check_reports_case_files_in_file_order_whatever_was_screened_first() {
+    let dir = example_copy("file-order");
+    std::fs::write(dir.join("cases/2026-001.yaml"), "id: [\n").expect("break a case");
+    std::fs::write(dir.join("cases/notes.txt"), "not a case\n").expect("a stray file");
+    let o = docket(&["check", dir.to_str().expect("utf-8")], &[]);
+    let out = stdout(&o) + &String::from_utf8_lossy(&o.stderr);
+    let broken = out
+        .find("2026-001.yaml")
+        .expect("the broken case is reported");
+    let stray = out.find("notes.txt").expect("the stray file is reported");
+    assert!(broken < stray, "{out}");
 }

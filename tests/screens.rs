@@ -459,14 +459,14 @@ fn the_selected_case_is_marked_and_its_id_reversed_and_only_it() {
 
 /// Case `id` voted through on its proposal by the five present, with `found` situations
 /// marked first, up to the confirmation of the determination.
-fn at_determination(app: &mut App, id: &str, found: &[u8]) {
+fn at_determination(app: &mut App, id: &str, found: &[u8], rationale: &str) {
     select(app, id);
     run(app, [Action::Enter]);
     run(app, found.iter().map(|&n| Action::Item(n)));
     run(app, [Action::Vote]);
     run(app, (0..5).map(|_| Action::Opinion(Opinion::Agree)));
     run(app, [Action::Enter, Action::Yes, Action::Determine]);
-    run(app, typed("属先行先试"));
+    run(app, typed(rationale));
     run(app, [Action::Enter]);
     assert!(
         matches!(a_popup(app), Some("Determine")),
@@ -490,13 +490,13 @@ fn a_lenient_outcome_resting_on_no_situation_is_pointed_out_before_it_is_recorde
     let note = "未认定任何容错情形";
     let mut a = app("lenient-none", Lang::Zh);
     in_meeting(&mut a);
-    at_determination(&mut a, "2026-001", &[]);
+    at_determination(&mut a, "2026-001", &[], "属先行先试");
     let text = screen_text(render(&a, 80, 24, false).backend().buffer());
     assert!(text.contains(note), "{text}");
 
     let mut a = app("lenient-s1", Lang::Zh);
     in_meeting(&mut a);
-    at_determination(&mut a, "2026-001", &[1]);
+    at_determination(&mut a, "2026-001", &[1], "属先行先试");
     let text = screen_text(render(&a, 80, 24, false).backend().buffer());
     assert!(!text.contains(note), "{text}");
 }
@@ -516,5 +516,20 @@ fn a_confirmation_is_wrapped_to_be_read_whole_not_cut() {
     assert!(
         inside.join(" ").contains("nothing can be changed after."),
         "{text}"
+    );
+}
+
+#[test]
+fn a_long_rationale_is_shortened_so_the_note_and_the_hint_still_show() {
+    let mut a = app("long-rationale", Lang::Zh);
+    in_meeting(&mut a);
+    let long = "当事人在推进闲置农房盘活利用中主动作为".repeat(30);
+    at_determination(&mut a, "2026-001", &[], &long);
+    let text = screen_text(render(&a, 80, 24, false).backend().buffer());
+    assert!(text.contains("未认定任何容错情形"), "{text}");
+    assert!(text.contains("y：确认"), "{text}");
+    assert!(
+        text.contains(".."),
+        "the rationale is marked as cut: {text}"
     );
 }

@@ -350,3 +350,19 @@ fn a_case_taken_up_leaves_the_pending_filter_on_the_way_back_to_the_queue() {
     a.update(Action::Down);
     assert_eq!(a.selected, a.visible()[1], "from {next}");
 }
+
+#[test]
+fn a_search_may_select_a_case_the_filter_hides_and_keeps_it() {
+    let mut a = app(&panel("search-hidden"));
+    select(&mut a, "2026-005");
+    a.update(Action::Hold);
+    typ(&mut a, "等待审计结论");
+    a.update(Action::Enter);
+    assert_eq!(a.status("2026-005"), Status::Held);
+    a.filter = Filter::Pending;
+    select(&mut a, "2026-001");
+    a.update(Action::Search);
+    typ(&mut a, "2026-005");
+    a.update(Action::Enter);
+    assert_eq!(a.cases[a.selected].case.id, "2026-005", "{:?}", a.message);
+}

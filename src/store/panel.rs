@@ -215,6 +215,7 @@ struct Places {
 
 fn load_cases(cx: &mut Ctx, dir: &Path, panel: Option<&Panel>) -> Vec<LoadedCase> {
     let cases_dir = dir.join(CASES_DIR);
+    let first = cx.report.diagnostics.len();
     let entries = match fs::read_dir(&cases_dir) {
         Ok(e) => e,
         Err(_) => {
@@ -250,6 +251,10 @@ fn load_cases(cx: &mut Ctx, dir: &Path, panel: Option<&Panel>) -> Vec<LoadedCase
         }
     }
     check_across(cx, &places);
+    // Files are screened before any is parsed, so a skipped file's warning was pushed ahead
+    // of the problems of files before it: put them back in file order (stable, so each
+    // file's own problems keep theirs).
+    cx.report.diagnostics[first..].sort_by(|a, b| a.file.cmp(&b.file));
     loaded
 }
 

@@ -673,8 +673,11 @@ impl App {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
+        let from_case = self.screen == Screen::Case;
         self.update_screen(action);
-        if self.screen == Screen::Queue && self.popup.is_none() {
+        // Only on the way back from a case: a search may rightly select a case the filter
+        // hides, and must keep it.
+        if from_case && self.screen == Screen::Queue && self.popup.is_none() {
             let rows = self.visible();
             if !rows.is_empty() && !rows.contains(&self.selected) {
                 self.selected = rows[self.queue_row.min(rows.len() - 1)];

@@ -57,7 +57,10 @@ pub fn open(dir: &Path, lang: Lang, err: &mut dyn Write) -> io::Result<Option<Ap
         app.notes.push(i18n::broken_cases(broken, lang));
     }
     match crate::store::state::read(dir) {
-        Ok(s) => app.state = s,
+        Ok(s) => {
+            app.state = s;
+            app.version += 1;
+        }
         Err(e) => {
             // A broken working state is never written over: triage waits until it is fixed.
             app.state_error = Some(e.clone());
@@ -277,12 +280,14 @@ pub fn refresh(app: &mut App, seen: &mut Option<SystemTime>) {
     app.history.clear();
     app.journal_seq = 0;
     app.notes.clear();
-    let keep = (app.screen, app.selected);
+    let keep = (app.screen, app.selected, app.queue_row);
     if let Ok(s) = crate::store::state::read(&app.dir) {
         app.state = s;
     }
     read_minutes(app, None);
-    (app.screen, app.selected) = keep;
+    (app.screen, app.selected, app.queue_row) = keep;
+    // The state was replaced without an action: the queue's rows must be computed again.
+    app.version += 1;
 }
 
 /// When anything under minutes/ last changed.

@@ -152,6 +152,7 @@ impl App {
         if keep.len() != before && self.state_error.is_none() {
             self.state.agenda = keep;
             self.state_dirty = true;
+            self.version += 1;
         }
     }
 

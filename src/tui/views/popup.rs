@@ -351,7 +351,24 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
     // Wrapped, not cut: what is confirmed (a rationale, "nothing can be changed after") must
     // be read whole before the y.
     let inner_w = usize::from(64.min(area.width.saturating_sub(2))).saturating_sub(2);
-    let lines: Vec<String> = lines.iter().flat_map(|l| wrap(l, inner_w)).collect();
+    let mut wrapped: Vec<Vec<String>> = lines.iter().map(|l| wrap(l, inner_w)).collect();
+    // Too tall for the screen: shorten the longest entry (a long rationale), so that the
+    // notes after it and the y hint always show.
+    let room = usize::from(area.height.saturating_sub(4)).max(1);
+    while wrapped.iter().map(Vec::len).sum::<usize>() > room {
+        let Some(longest) = wrapped
+            .iter_mut()
+            .filter(|w| w.len() > 1)
+            .max_by_key(|w| w.len())
+        else {
+            break;
+        };
+        longest.pop();
+        if let Some(last) = longest.last_mut() {
+            *last = format!("{}..", fit(last, inner_w.saturating_sub(2)));
+        }
+    }
+    let lines: Vec<String> = wrapped.into_iter().flatten().collect();
     let r = centered(
         area,
         64,
