@@ -28,6 +28,7 @@ pub mod config;
 pub mod diag;
 pub mod domain;
 pub mod i18n;
+pub mod par;
 pub mod print;
 pub mod report;
 pub mod sanitize;

@@ -894,40 +894,17 @@ pub fn gather(dir: &Path, lang: Lang) -> Gathered {
 /// Reads and parses the minutes files on every core, in file order: parsing them is most of
 /// the report's time.
 fn read_all(paths: &[std::path::PathBuf]) -> Vec<Result<Minutes, MinutesError>> {
-    let one = |p: &std::path::PathBuf| minutes::read(p).map(|(_, m)| m);
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    if threads < 2 || paths.len() < 4 {
-        return paths.iter().map(one).collect();
-    }
-    let chunk = paths.len().div_ceil(threads);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = paths
-            .chunks(chunk)
-            .map(|ps| {
-                (
-                    ps.len(),
-                    s.spawn(move || ps.iter().map(one).collect::<Vec<_>>()),
-                )
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|(n, h)| {
-                // A worker that failed leaves its files reported unread.
-                h.join().unwrap_or_else(|_| {
-                    (0..n)
-                        .map(|_| {
-                            Err(MinutesError::Io(io::Error::other(
-                                "not read: the reading thread failed",
-                            )))
-                        })
-                        .collect()
-                })
-            })
-            .collect()
-    })
+    crate::par::map(
+        paths,
+        4,
+        |p| minutes::read(p).map(|(_, m)| m),
+        // A worker that failed leaves its files reported unread.
+        || {
+            Err(MinutesError::Io(io::Error::other(
+                "not read: the reading thread failed",
+            )))
+        },
+    )
 }
 
 /// `docket report`: the report on `out`, problems on `err`. Exit code 2 for a bad argument,

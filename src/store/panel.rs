@@ -311,53 +311,28 @@ type Parsed = Result<
     read::ReadError,
 >;
 
-/// Reads and parses `paths` (registered as `files`) on as many threads as there are cores.
+/// Reads and parses `paths` (registered as `files`) on every core.
 fn parse_all(paths: &[PathBuf], files: &[super::tree::FileId]) -> Vec<Parsed> {
-    let one = |path: &PathBuf, file: super::tree::FileId| -> Parsed {
-        let text = read::read_text(path)?;
-        let mut problems = Vec::new();
-        let node = super::tree::parse(&text, file, &mut problems);
-        Ok((node, problems, super::minutes::sha256_hex(text.as_bytes())))
-    };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    if threads < 2 || paths.len() < 64 {
-        return paths.iter().zip(files).map(|(p, f)| one(p, *f)).collect();
-    }
-    let chunk = paths.len().div_ceil(threads);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = paths
-            .chunks(chunk)
-            .zip(files.chunks(chunk))
-            .map(|(ps, fs)| {
-                let h = s.spawn(move || {
-                    ps.iter()
-                        .zip(fs)
-                        .map(|(p, f)| one(p, *f))
-                        .collect::<Vec<_>>()
-                });
-                (ps.len(), h)
+    let items: Vec<(&PathBuf, super::tree::FileId)> =
+        paths.iter().zip(files.iter().copied()).collect();
+    crate::par::map(
+        &items,
+        64,
+        |&(path, file)| -> Parsed {
+            let text = read::read_text(path)?;
+            let mut problems = Vec::new();
+            let node = super::tree::parse(&text, file, &mut problems);
+            Ok((node, problems, super::minutes::sha256_hex(text.as_bytes())))
+        },
+        // A worker that failed leaves its files reported unread, in their places.
+        || {
+            Err(read::ReadError {
+                line: 1,
+                col: 1,
+                msg: Msg::Io("not read".into()),
             })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|(n, h)| {
-                // A worker that failed leaves its files reported unread, in their places.
-                h.join().unwrap_or_else(|_| {
-                    (0..n)
-                        .map(|_| {
-                            Err(read::ReadError {
-                                line: 1,
-                                col: 1,
-                                msg: Msg::Io("not read".into()),
-                            })
-                        })
-                        .collect()
-                })
-            })
-            .collect()
-    })
+        },
+    )
 }
 
 /// Whether `path` should be read as a case file. FIFOs, devices and links that leave the panel
