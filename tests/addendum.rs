@@ -1,6 +1,8 @@
 //! Corrections after finalizing: an addendum beside the minutes, naming their digest, sealed
 //! with its own, shown with the minutes, checked by `docket verify`.
 
+mod common;
+
 use std::cell::Cell;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -18,18 +20,6 @@ impl Clock for TestClock {
         let t = self.0.get();
         self.0.set(t + 60);
         jiff::Timestamp::from_second(t).expect("time")
-    }
-}
-
-fn copy_dir(src: &Path, dst: &Path) {
-    std::fs::create_dir_all(dst).expect("mkdir");
-    for e in std::fs::read_dir(src).expect("read_dir") {
-        let e = e.expect("entry");
-        if e.file_type().expect("type").is_dir() {
-            copy_dir(&e.path(), &dst.join(e.file_name()));
-        } else {
-            std::fs::copy(e.path(), dst.join(e.file_name())).expect("copy");
-        }
     }
 }
 
@@ -66,12 +56,7 @@ fn verify(path: &Path) -> (i32, String) {
 #[test]
 fn a_correction_is_a_sealed_addendum_beside_the_untouched_minutes() {
     let dir: PathBuf = Path::new(env!("CARGO_TARGET_TMPDIR")).join("addendum");
-    let _ = std::fs::remove_dir_all(&dir);
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("panels/example"),
-        &dir,
-    );
-    let _ = std::fs::remove_dir_all(dir.join("minutes"));
+    common::example_into(&dir);
     let mut a = load(&dir);
     // Nothing finalized yet: nothing to correct.
     a.update(Action::Correct);
@@ -153,12 +138,7 @@ fn a_correction_is_a_sealed_addendum_beside_the_untouched_minutes() {
 #[test]
 fn docket_minutes_prints_the_addenda_after_the_sealed_minutes() {
     let dir: PathBuf = Path::new(env!("CARGO_TARGET_TMPDIR")).join("addendum-print");
-    let _ = std::fs::remove_dir_all(&dir);
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("panels/example"),
-        &dir,
-    );
-    let _ = std::fs::remove_dir_all(dir.join("minutes"));
+    common::example_into(&dir);
     let mut a = load(&dir);
     send(
         &mut a,

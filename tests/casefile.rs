@@ -2,6 +2,8 @@
 //! `docket check` would, handed back with the problems until valid, or abandoned; nothing
 //! half-valid is written into cases/.
 
+mod common;
+
 use std::cell::Cell;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -22,29 +24,13 @@ impl Clock for TestClock {
     }
 }
 
-fn copy_dir(src: &Path, dst: &Path) {
-    std::fs::create_dir_all(dst).expect("mkdir");
-    for e in std::fs::read_dir(src).expect("read_dir") {
-        let e = e.expect("entry");
-        if e.file_type().expect("type").is_dir() {
-            copy_dir(&e.path(), &dst.join(e.file_name()));
-        } else {
-            std::fs::copy(e.path(), dst.join(e.file_name())).expect("copy");
-        }
-    }
-}
-
 fn setup(name: &str) -> (PathBuf, App) {
     let root = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join("casefile")
         .join(name);
     let _ = std::fs::remove_dir_all(&root);
     let dir = root.join("panel");
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("panels/example"),
-        &dir,
-    );
-    let _ = std::fs::remove_dir_all(dir.join("minutes"));
+    common::example_into(&dir);
     let mut err = Vec::new();
     let mut a = session::load(&dir, Lang::En, true, &mut err)
         .expect("load")

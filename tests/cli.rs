@@ -1,5 +1,7 @@
 //! The real binary: `docket check`, the queue as text, help and language selection.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -39,13 +41,7 @@ fn scratch(name: &str) -> PathBuf {
 /// A copy of the example panel, to break in one place.
 fn example_copy(name: &str) -> PathBuf {
     let dir = scratch(name);
-    let src = root().join("panels/example");
-    std::fs::copy(src.join("panel.yaml"), dir.join("panel.yaml")).expect("copy panel");
-    std::fs::create_dir(dir.join("cases")).expect("cases");
-    for e in std::fs::read_dir(src.join("cases")).expect("cases") {
-        let e = e.expect("entry");
-        std::fs::copy(e.path(), dir.join("cases").join(e.file_name())).expect("copy case");
-    }
+    common::example_into(&dir);
     dir
 }
 

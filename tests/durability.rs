@@ -79,15 +79,7 @@ fn script() -> Vec<Step> {
 
 fn fresh_panel(root: &Path) -> PathBuf {
     let panel = root.join("example");
-    let _ = std::fs::remove_dir_all(&panel);
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("panels/example"),
-        &panel,
-    );
-    // Only what a clerk writes by hand: a run of docket on the example leaves its own files.
-    let _ = std::fs::remove_dir_all(panel.join("minutes"));
-    let _ = std::fs::remove_file(panel.join(".docket.lock"));
-    let _ = std::fs::remove_file(panel.join("state.yaml"));
+    common::example_into(&panel);
     panel
 }
 

@@ -2,6 +2,8 @@
 //! replaced underneath. The last good minutes stay byte for byte; the journal keeps what it
 //! could; the screen says so.
 
+mod common;
+
 use std::cell::Cell;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -48,27 +50,11 @@ impl Disk for FaultyDisk {
 const ENOSPC: i32 = 28;
 const EROFS: i32 = 30;
 
-fn copy_dir(src: &Path, dst: &Path) {
-    std::fs::create_dir_all(dst).expect("mkdir");
-    for e in std::fs::read_dir(src).expect("read_dir") {
-        let e = e.expect("entry");
-        if e.file_type().expect("type").is_dir() {
-            copy_dir(&e.path(), &dst.join(e.file_name()));
-        } else {
-            std::fs::copy(e.path(), dst.join(e.file_name())).expect("copy");
-        }
-    }
-}
-
 fn panel(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join("disk")
         .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("panels/example");
-    std::fs::create_dir_all(dir.join("cases")).expect("mkdir");
-    std::fs::copy(src.join("panel.yaml"), dir.join("panel.yaml")).expect("copy");
-    copy_dir(&src.join("cases"), &dir.join("cases"));
+    common::example_into(&dir);
     dir
 }
 

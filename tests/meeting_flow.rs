@@ -2,6 +2,8 @@
 //! fixed clock and a private copy of the example panel per test. The assertions read the App
 //! state, the minutes value and, where the wording matters, the minutes' YAML text.
 
+mod common;
+
 use std::cell::Cell;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
@@ -72,23 +74,12 @@ impl TestClock {
 // ---------------------------------------------------------------------------------------------
 // Setting up.
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
 /// A fresh copy of panels/example for one test.
 fn example_copy(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join("meeting_flow")
         .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("cases")).expect("scratch dir");
-    let src = root().join("panels/example");
-    std::fs::copy(src.join("panel.yaml"), dir.join("panel.yaml")).expect("copy panel");
-    for e in std::fs::read_dir(src.join("cases")).expect("cases") {
-        let e = e.expect("entry");
-        std::fs::copy(e.path(), dir.join("cases").join(e.file_name())).expect("copy case");
-    }
+    common::example_into(&dir);
     dir
 }
 

@@ -1,6 +1,8 @@
 //! `docket minutes` and `docket agenda`: the printed documents in every format and both
 //! languages, their layout, their escaping, and what they must never print.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -37,18 +39,13 @@ fn documented_minutes() -> String {
 /// holding `text` as its minutes; returns the minutes file.
 fn panel_with_minutes(name: &str, text: &str) -> PathBuf {
     let dir = scratch(name).join("PANEL");
-    let src = root().join("panels/example");
-    std::fs::create_dir_all(dir.join("cases")).expect("cases");
-    let panel_yaml = std::fs::read_to_string(src.join("panel.yaml")).expect("panel.yaml");
+    common::example_into(&dir);
+    let panel_yaml = std::fs::read_to_string(dir.join("panel.yaml")).expect("panel.yaml");
     std::fs::write(
         dir.join("panel.yaml"),
         format!("{panel_yaml}classification: 内部\n"),
     )
     .expect("write panel.yaml");
-    for e in std::fs::read_dir(src.join("cases")).expect("cases") {
-        let e = e.expect("entry");
-        std::fs::copy(e.path(), dir.join("cases").join(e.file_name())).expect("copy case");
-    }
     std::fs::create_dir_all(dir.join("minutes")).expect("minutes");
     let file = dir.join("minutes/2026-11-20-1.yaml");
     std::fs::write(&file, text).expect("write minutes");

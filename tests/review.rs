@@ -2,6 +2,8 @@
 //! in the minutes, the members who sat on it flagged on the roll and recused when the rules
 //! say so.
 
+mod common;
+
 use std::cell::Cell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -25,28 +27,11 @@ impl Clock for TestClock {
     }
 }
 
-fn copy_dir(src: &Path, dst: &Path) {
-    std::fs::create_dir_all(dst).expect("mkdir");
-    for e in std::fs::read_dir(src).expect("read_dir") {
-        let e = e.expect("entry");
-        if e.file_type().expect("type").is_dir() {
-            copy_dir(&e.path(), &dst.join(e.file_name()));
-        } else {
-            std::fs::copy(e.path(), dst.join(e.file_name())).expect("copy");
-        }
-    }
-}
-
 fn panel(name: &str, recuse: bool) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join("review")
         .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("panels/example"),
-        &dir,
-    );
-    let _ = std::fs::remove_dir_all(dir.join("minutes"));
+    common::example_into(&dir);
     if recuse {
         let yaml = std::fs::read_to_string(dir.join("panel.yaml")).expect("panel");
         std::fs::write(

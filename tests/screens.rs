@@ -2,6 +2,8 @@
 //! English (and some in ASCII), compared with the snapshots under tests/snapshots/. Colours
 //! are not in snapshots; the styles that carry meaning are checked cell by cell.
 
+mod common;
+
 use std::cell::Cell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -28,29 +30,12 @@ impl Clock for TestClock {
     }
 }
 
-fn copy_dir(src: &Path, dst: &Path) {
-    std::fs::create_dir_all(dst).expect("create copy");
-    for e in std::fs::read_dir(src).expect("read dir") {
-        let e = e.expect("entry");
-        let to = dst.join(e.file_name());
-        if e.file_type().expect("type").is_dir() {
-            copy_dir(&e.path(), &to);
-        } else {
-            std::fs::copy(e.path(), &to).expect("copy");
-        }
-    }
-}
-
 /// A fresh copy of the example panel (without minutes) for one test.
 fn panel(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join("screens")
         .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("panels/example");
-    std::fs::create_dir_all(dir.join("cases")).expect("scratch");
-    std::fs::copy(src.join("panel.yaml"), dir.join("panel.yaml")).expect("panel.yaml");
-    copy_dir(&src.join("cases"), &dir.join("cases"));
+    common::example_into(&dir);
     dir
 }
 
@@ -371,7 +356,7 @@ fn hostile_text_is_drawn_escaped_in_every_part() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/injection");
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("screens-injection");
     let _ = std::fs::remove_dir_all(&dir);
-    copy_dir(&src, &dir);
+    common::copy_dir(&src, &dir);
     let mut err = Vec::new();
     let mut a = load_app(&dir, Lang::Zh, &mut err)
         .expect("load")

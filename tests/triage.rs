@@ -1,6 +1,8 @@
 //! Triage in the queue through actions: every act, undo, filters and sorts, the agenda order,
 //! and the working state on disk.
 
+mod common;
+
 use std::cell::Cell;
 use std::path::{Path, PathBuf};
 
@@ -20,29 +22,11 @@ impl Clock for TestClock {
     }
 }
 
-fn copy_dir(src: &Path, dst: &Path) {
-    std::fs::create_dir_all(dst).expect("mkdir");
-    for e in std::fs::read_dir(src).expect("read_dir") {
-        let e = e.expect("entry");
-        if e.file_type().expect("type").is_dir() {
-            copy_dir(&e.path(), &dst.join(e.file_name()));
-        } else {
-            std::fs::copy(e.path(), dst.join(e.file_name())).expect("copy");
-        }
-    }
-}
-
 fn panel(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join("triage")
         .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("panels/example"),
-        &dir,
-    );
-    let _ = std::fs::remove_dir_all(dir.join("minutes"));
-    let _ = std::fs::remove_file(dir.join("state.yaml"));
+    common::example_into(&dir);
     dir
 }
 

@@ -1,4 +1,5 @@
-//! Helpers shared by the tests that drive the real binary in a pseudo-terminal.
+//! Helpers shared by the tests: copies of the example panel, and driving the real binary in a
+//! pseudo-terminal.
 #![allow(dead_code)]
 
 use std::io::{Read, Write};
@@ -212,15 +213,22 @@ pub fn copy_dir(src: &Path, dst: &Path) {
     }
 }
 
+/// A fresh copy of panels/example at `dir`: panel.yaml and the cases only, never what a run
+/// of docket on the example left there (minutes, state, lock).
+pub fn example_into(dir: &Path) {
+    let _ = std::fs::remove_dir_all(dir);
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("panels/example");
+    std::fs::create_dir_all(dir).expect("mkdir");
+    std::fs::copy(src.join("panel.yaml"), dir.join("panel.yaml")).expect("copy panel");
+    copy_dir(&src.join("cases"), &dir.join("cases"));
+}
+
 pub fn scratch(name: &str) -> (PathBuf, PathBuf) {
     let root = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join("pty")
         .join(name);
     let _ = std::fs::remove_dir_all(&root);
     let panel = root.join("example");
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("panels/example");
-    std::fs::create_dir_all(panel.join("cases")).expect("mkdir");
-    std::fs::copy(src.join("panel.yaml"), panel.join("panel.yaml")).expect("copy panel");
-    copy_dir(&src.join("cases"), &panel.join("cases"));
+    example_into(&panel);
     (root, panel)
 }
