@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::domain::meeting::{CaseRecord, Determination};
 use crate::domain::panel::Panel;
-use crate::domain::rules::{ItemNoun, ReviewRule};
+use crate::domain::rules::ReviewRule;
 use crate::domain::text::Lang;
 use crate::store::minutes::{self, Minutes, MinutesError};
 use crate::store::panel::LoadedCase;
@@ -171,21 +171,12 @@ fn case(doc: &mut Doc, panel: &Panel, n: usize, lc: &LoadedCase, cx: Context, la
     doc.heading(3, t::PR_SUMMARY.get(lang));
     doc.para(&c.summary);
 
-    let claimed = match kind.map(|k| k.item_noun) {
-        Some(ItemNoun::Situation) => t::PR_SITUATIONS_CLAIMED,
-        Some(ItemNoun::Ground) => t::PR_GROUNDS_CLAIMED,
-        None => t::PR_ITEMS_CLAIMED,
-    };
-    doc.heading(3, claimed.get(lang));
-    let items = c
-        .claimed
-        .iter()
-        .map(|id| match kind.and_then(|k| k.item(id)) {
-            Some(i) => format!("{id} {}", i.text.get(lang)),
-            None => id.clone(),
-        })
-        .collect();
-    doc.list_or(items, t::PR_NONE.get(lang));
+    let claimed = [
+        t::PR_SITUATIONS_CLAIMED,
+        t::PR_GROUNDS_CLAIMED,
+        t::PR_ITEMS_CLAIMED,
+    ];
+    super::items(doc, claimed, &c.claimed, kind, lang);
 
     doc.heading(3, t::PROPOSAL.get(lang));
     match &c.proposal {

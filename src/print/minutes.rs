@@ -6,7 +6,7 @@
 
 use crate::domain::meeting::{CaseRecord, Determination, Round, Side};
 use crate::domain::panel::Role;
-use crate::domain::rules::{ItemNoun, Kind, Opinion, Rules};
+use crate::domain::rules::{Kind, Opinion, Rules};
 use crate::domain::text::Lang;
 use crate::store::minutes::{Minutes, Seal};
 
@@ -374,22 +374,12 @@ impl<'a> Builder<'a> {
     }
 
     fn found(&self, doc: &mut Doc, c: &CaseRecord, kind: Option<&Kind>) {
-        let lang = self.lang;
-        let heading = match kind.map(|k| k.item_noun) {
-            Some(ItemNoun::Situation) => t::PR_SITUATIONS_FOUND,
-            Some(ItemNoun::Ground) => t::PR_GROUNDS_FOUND,
-            None => t::PR_ITEMS_FOUND,
-        };
-        doc.heading(3, heading.get(lang));
-        let items = c
-            .found
-            .iter()
-            .map(|id| match kind.and_then(|k| k.item(id)) {
-                Some(i) => format!("{id} {}", i.text.get(lang)),
-                None => id.clone(),
-            })
-            .collect();
-        doc.list_or(items, t::PR_NONE.get(lang));
+        let found = [
+            t::PR_SITUATIONS_FOUND,
+            t::PR_GROUNDS_FOUND,
+            t::PR_ITEMS_FOUND,
+        ];
+        super::items(doc, found, &c.found, kind, self.lang);
     }
 
     fn round(&self, doc: &mut Doc, c: &CaseRecord, r: &'a Round) {

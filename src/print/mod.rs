@@ -21,6 +21,32 @@ use crate::store::minutes::{self as store, Minutes, MinutesError, Seal};
 use crate::store::panel::{self, LoadedCase, PANEL_FILE};
 
 pub use agenda::agenda_cases;
+
+/// A heading and the situations or grounds `ids`, each with its rule text (an id the rules
+/// no longer hold stands alone). `headings` are for situations, grounds, and a kind unknown.
+fn items(
+    doc: &mut doc::Doc,
+    headings: [crate::i18n::S; 3],
+    ids: &[String],
+    kind: Option<&crate::domain::rules::Kind>,
+    lang: Lang,
+) {
+    use crate::domain::rules::ItemNoun;
+    let heading = match kind.map(|k| k.item_noun) {
+        Some(ItemNoun::Situation) => headings[0],
+        Some(ItemNoun::Ground) => headings[1],
+        None => headings[2],
+    };
+    doc.heading(3, heading.get(lang));
+    let items = ids
+        .iter()
+        .map(|id| match kind.and_then(|k| k.item(id)) {
+            Some(i) => format!("{id} {}", i.text.get(lang)),
+            None => id.clone(),
+        })
+        .collect();
+    doc.list_or(items, crate::i18n::PR_NONE.get(lang));
+}
 pub use run::{run_agenda, run_minutes};
 pub use text::WIDTH;
 
