@@ -350,3 +350,18 @@ fn a_search_may_select_a_case_the_filter_hides_and_keeps_it() {
     a.update(Action::Enter);
     assert_eq!(a.cases[a.selected].case.id, "2026-005", "{:?}", a.message);
 }
+
+#[test]
+fn holding_a_case_under_the_pending_filter_moves_the_cursor_to_the_next_row() {
+    let mut a = app(&panel("hold-pending"));
+    a.filter = Filter::Pending;
+    let rows = a.visible();
+    a.selected = rows[2];
+    let next = rows[3];
+    a.update(Action::Hold);
+    typ(&mut a, "等待审计结论");
+    a.update(Action::Enter);
+    assert_eq!(a.status(&a.cases[rows[2]].case.id), Status::Held);
+    assert!(!a.visible().contains(&rows[2]));
+    assert_eq!(a.selected, next);
+}

@@ -269,9 +269,10 @@ pub struct App {
     pub final_minutes: Option<Minutes>,
     pub screen: Screen,
     pub selected: usize,
-    /// The selected case's row in the queue when a case was last opened: where the cursor
-    /// lands if that case has left the queue's filter by the time the clerk is back.
-    pub queue_row: usize,
+    /// The selected case's row in the queue when a case was last opened (none if a search
+    /// had chosen a hidden case): where the cursor lands if the case has left the queue's
+    /// filter by the time the clerk is back.
+    pub queue_row: Option<usize>,
     pub search: Option<String>,
     pub case_view: CaseView,
     pub roll: Option<RollCall>,
@@ -350,7 +351,7 @@ impl App {
             final_minutes: None,
             screen: Screen::Queue,
             selected: 0,
-            queue_row: 0,
+            queue_row: None,
             search: None,
             case_view: CaseView::default(),
             roll: None,
@@ -673,14 +674,24 @@ impl App {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
-        let from_case = self.screen == Screen::Case;
+        let before = self.selected;
+        // The row the selected case held: in the queue now, or when its case was opened.
+        let row = match self.screen {
+            Screen::Queue => self.visible().iter().position(|&i| i == before),
+            _ => self.queue_row,
+        };
         self.update_screen(action);
-        // Only on the way back from a case: a search may rightly select a case the filter
-        // hides, and must keep it.
-        if from_case && self.screen == Screen::Queue && self.popup.is_none() {
+        // The selected case left what the queue shows (taken up, held, filtered out): the
+        // cursor lands on the row it held. A case a search chose may be hidden (it held no
+        // row, or the action changed the selection), and stays selected.
+        if let Some(row) = row
+            && self.screen == Screen::Queue
+            && self.popup.is_none()
+            && self.selected == before
+        {
             let rows = self.visible();
             if !rows.is_empty() && !rows.contains(&self.selected) {
-                self.selected = rows[self.queue_row.min(rows.len() - 1)];
+                self.selected = rows[row.min(rows.len() - 1)];
             }
         }
     }
@@ -793,11 +804,7 @@ impl App {
         if self.cases.is_empty() {
             return;
         }
-        self.queue_row = self
-            .visible()
-            .iter()
-            .position(|&i| i == self.selected)
-            .unwrap_or(0);
+        self.queue_row = self.visible().iter().position(|&i| i == self.selected);
         self.screen = Screen::Case;
         self.case_view = CaseView::default();
         // A decided case is taken up again only after the members agree to reconsider it.

@@ -246,14 +246,6 @@ impl App {
         self.selected = rows[to];
     }
 
-    /// Keeps the selection on a visible row after the filter changed.
-    fn settle(&mut self) {
-        let rows = self.visible();
-        if !rows.contains(&self.selected) {
-            self.selected = rows.first().copied().unwrap_or(self.selected);
-        }
-    }
-
     fn triage_allowed(&mut self) -> bool {
         if let Some(e) = self.state_error.clone() {
             self.warn(e);
@@ -374,12 +366,10 @@ impl App {
 
     pub fn cycle_filter(&mut self) {
         self.filter = next(&Filter::ALL, self.filter);
-        self.settle();
     }
 
     pub fn cycle_sort(&mut self) {
         self.sort = next(&Sort::ALL, self.sort);
-        self.settle();
     }
 
     /// `u`: the working state as it was before the last triage act.
@@ -388,7 +378,6 @@ impl App {
             Some(s) => {
                 self.state = s;
                 self.state_dirty = true;
-                self.settle();
                 self.info(i18n::UNDONE.get(self.lang));
             }
             None => self.warn(i18n::TRIAGE_NOTHING_TO_UNDO.get(self.lang)),
