@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use docket::domain::event::Event;
 use docket::domain::rules::Opinion;
 use docket::domain::text::Lang;
+use docket::store::cache::CacheAt;
 use docket::store::disk::{Disk, Modes, RealDisk};
 use docket::store::{journal, minutes, panel};
 use docket::tui::app::{Action, App};
@@ -97,10 +98,32 @@ fn main() {
         if quick { "quick" } else { "full" }
     );
 
+    let scratch = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-scratch");
+    let _ = std::fs::remove_dir_all(&scratch);
+    std::fs::create_dir_all(&scratch).expect("scratch");
+    // A cache of its own, used from the first file on (quick mode's panels are small).
+    let cache = CacheAt {
+        dir: scratch.join("cache"),
+        min_cases: 0,
+        min_minutes: 0,
+        settle_ns: docket::store::cache::SETTLE_NS,
+    };
+
     let big = panel_of(big_cases, 0);
-    b.run(&format!("load a panel of {big_cases} cases"), 10, || {
-        black_box(panel::load(&big));
-    });
+    b.run(
+        &format!("load a panel of {big_cases} cases, every file read"),
+        10,
+        || {
+            black_box(panel::load(&big));
+        },
+    );
+    b.run(
+        &format!("load a panel of {big_cases} cases, from the cache"),
+        10,
+        || {
+            black_box(panel::load_with(&big, Some(&cache)));
+        },
+    );
 
     let mut app = load(&big);
     let km = Keymap::new(HashMap::new());
@@ -157,9 +180,6 @@ fn main() {
         app.update(Action::Up);
     });
 
-    let scratch = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-scratch");
-    let _ = std::fs::remove_dir_all(&scratch);
-    std::fs::create_dir_all(&scratch).expect("scratch");
     let mut disk = RealDisk::new(Modes::PRIVATE);
     let jpath = scratch.join("m.journal");
     let event = Event::Opinion {
@@ -194,14 +214,22 @@ fn main() {
     );
 
     let reports = panel_of(if quick { 500 } else { 10_000 }, report_meetings);
-    b.run("report over the decided cases, from disk", 10, || {
-        let g = docket::report::gather(&reports, Lang::Zh);
-        let p = g.loaded.panel.as_ref().expect("panel");
-        black_box(docket::report::build(
-            p,
-            &g.loaded.cases,
-            &g.minutes,
-            Default::default(),
-        ));
-    });
+    for (name, cache) in [
+        ("report over the decided cases, every file read", None),
+        (
+            "report over the decided cases, from the cache",
+            Some(&cache),
+        ),
+    ] {
+        b.run(name, 10, || {
+            let g = docket::report::gather_with(&reports, Lang::Zh, cache);
+            let p = g.loaded.panel.as_ref().expect("panel");
+            black_box(docket::report::build(
+                p,
+                &g.loaded.cases,
+                &g.minutes,
+                Default::default(),
+            ));
+        });
+    }
 }

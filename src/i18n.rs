@@ -1154,6 +1154,11 @@ s!(LINE, "line", "第");
 s!(K_NEW_CASE, "new case", "新建案件");
 s!(K_EDIT_CASE, "edit case", "编辑案件");
 s!(
+    CASE_CHANGED_SINCE_OPENED,
+    "This case's file changed after docket listed it: quit and reopen docket to read it.",
+    "本案文件在 docket 列出之后被改动：请退出并重新打开 docket 后再阅。"
+);
+s!(
     CASE_SAVED,
     "Case saved and checked.",
     "案件已保存并通过检查。"

@@ -13,9 +13,13 @@ where
     T: Sync,
     R: Send,
 {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
+    // Asked once: on Linux the answer reads the cgroup's files each time.
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    let threads = *THREADS.get_or_init(|| {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8)
+    });
     map_on(threads, items, min, f, lost)
 }
 

@@ -860,15 +860,27 @@ pub struct Gathered {
     pub minutes: Vec<Minutes>,
     /// Minutes that could not be read, with where and why: `file:line:col: …`.
     pub skipped: Vec<String>,
+    /// How many minutes files came from the cache rather than their YAML.
+    pub minutes_from_cache: usize,
 }
 
 /// Loads the panel and every minutes file; an unreadable file is described and left out.
 pub fn gather(dir: &Path, lang: Lang) -> Gathered {
-    let loaded = panel::load(dir);
+    gather_with(dir, lang, crate::store::cache::CacheAt::user().as_ref())
+}
+
+/// `gather`, with unchanged files taken from `cache` when given.
+pub fn gather_with(
+    dir: &Path,
+    lang: Lang,
+    cache: Option<&crate::store::cache::CacheAt>,
+) -> Gathered {
+    let loaded = panel::load_with(dir, cache);
     let mut minutes = Vec::new();
     let mut skipped = Vec::new();
     let paths = minutes::list(dir);
-    for (path, read) in paths.iter().zip(read_all(&paths)) {
+    let read_many = minutes::read_many(dir, &paths, cache);
+    for (path, read) in paths.iter().zip(read_many.minutes) {
         let shown = escape(&path.display().to_string()).into_owned();
         match read {
             Ok(m) => minutes.push(m),
@@ -888,23 +900,8 @@ pub fn gather(dir: &Path, lang: Lang) -> Gathered {
         loaded,
         minutes,
         skipped,
+        minutes_from_cache: read_many.from_cache,
     }
-}
-
-/// Reads and parses the minutes files on every core, in file order: parsing them is most of
-/// the report's time.
-fn read_all(paths: &[std::path::PathBuf]) -> Vec<Result<Minutes, MinutesError>> {
-    crate::par::map(
-        paths,
-        4,
-        |p| minutes::read(p).map(|(_, m)| m),
-        // A worker that failed leaves its files reported unread.
-        || {
-            Err(MinutesError::Io(io::Error::other(
-                "not read: the reading thread failed",
-            )))
-        },
-    )
 }
 
 /// `docket report`: the report on `out`, problems on `err`. Exit code 2 for a bad argument,

@@ -1,5 +1,7 @@
 //! A case before the panel: the official concerned, the facts, what is claimed and proposed.
 
+use std::sync::{Arc, OnceLock};
+
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -11,8 +13,8 @@ pub struct Case {
     pub title: String,
     pub subject: Subject,
     pub received: Date,
-    pub summary: String,
-    pub facts: Vec<String>,
+    /// The summary and the facts: read only when the case is, so they may be filled in later.
+    pub body: Body,
     /// Situations or grounds the submitting unit claims.
     pub claimed: Vec<String>,
     /// The department's preliminary opinion.
@@ -43,7 +45,68 @@ pub struct Conflict {
 }
 
 impl Case {
+    pub fn summary(&self) -> &str {
+        &self.body.get().summary
+    }
+
+    pub fn facts(&self) -> &[String] {
+        &self.body.get().facts
+    }
+
     pub fn must_recuse(&self, member: &str) -> bool {
         self.conflicts.iter().any(|c| c.member == member)
+    }
+}
+
+/// What a case says at length: its summary and facts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BodyText {
+    pub summary: String,
+    pub facts: Vec<String>,
+}
+
+/// A case's body, present or to be produced on first use. A panel of 10,000 cases is listed
+/// long before any one of them is read; producing every body up front was most of the time
+/// to the first screen.
+#[derive(Clone)]
+pub struct Body(Arc<Cell>);
+
+struct Cell {
+    text: OnceLock<BodyText>,
+    source: Option<Box<dyn Fn() -> BodyText + Send + Sync>>,
+}
+
+impl Body {
+    pub fn new(summary: String, facts: Vec<String>) -> Body {
+        Body(Arc::new(Cell {
+            text: OnceLock::from(BodyText { summary, facts }),
+            source: None,
+        }))
+    }
+
+    /// A body produced by `source` the first time it is needed (at most once).
+    pub fn later(source: impl Fn() -> BodyText + Send + Sync + 'static) -> Body {
+        Body(Arc::new(Cell {
+            text: OnceLock::new(),
+            source: Some(Box::new(source)),
+        }))
+    }
+
+    pub fn get(&self) -> &BodyText {
+        self.0
+            .text
+            .get_or_init(|| self.0.source.as_ref().map(|f| f()).unwrap_or_default())
+    }
+}
+
+impl PartialEq for Body {
+    fn eq(&self, other: &Body) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl std::fmt::Debug for Body {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.get().fmt(f)
     }
 }

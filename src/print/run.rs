@@ -61,7 +61,7 @@ pub fn run_agenda(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<i32> {
-    let loaded = panel::load(dir);
+    let loaded = panel::load_with(dir, crate::store::cache::CacheAt::user().as_ref());
     for d in &loaded.report.diagnostics {
         writeln!(err, "{}", d.render(lang))?;
     }

@@ -284,6 +284,94 @@ pub fn read(path: &Path) -> Result<(String, Minutes), MinutesError> {
     Ok((text, m))
 }
 
+/// What `read_many` read: each file's minutes or problem, and how many came from the cache.
+pub struct ReadMany {
+    pub minutes: Vec<Result<Minutes, MinutesError>>,
+    pub from_cache: usize,
+}
+
+/// Reads and parses the minutes files `paths` of the panel in `dir` on every core, in their
+/// order, taking unchanged files from `cache` when there are enough of them to be worth it.
+pub fn read_many(dir: &Path, paths: &[PathBuf], cache: Option<&super::cache::CacheAt>) -> ReadMany {
+    use super::cache::{self, Key};
+    use std::os::unix::ffi::OsStrExt;
+    let cache = cache.filter(|c| paths.len() >= c.min_minutes);
+    let root = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let file = cache.map(|c| c.file_for(&root, "minutes"));
+    let fingerprint = cache::minutes_fingerprint(&root);
+    let mut cached = file
+        .as_ref()
+        .map(|f| cache::read_minutes(f, &fingerprint))
+        .unwrap_or_default();
+    let cached_before = cached.len();
+    let now_ns = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+    // Each file with its key (taken before it is read, so a change while reading shows as
+    // a different key next time) and what the cache holds for that very version.
+    type Item<'a> = (&'a PathBuf, Option<Key>, Option<Vec<u8>>);
+    let items: Vec<Item> = paths
+        .iter()
+        .map(|p| {
+            let key = fs::metadata(p).ok().map(|m| Key::of(&m));
+            let hit = p
+                .file_name()
+                .and_then(|n| cached.remove(n.as_bytes()))
+                .filter(|e| key == Some(e.key))
+                .map(|e| e.json);
+            (p, key, hit)
+        })
+        .collect();
+    let results = crate::par::map(
+        &items,
+        4,
+        |(p, _, hit)| {
+            let parsed = hit
+                .as_ref()
+                .and_then(|json| serde_json::from_slice::<Minutes>(json).ok());
+            match parsed {
+                Some(m) => (Ok(m), None),
+                None => {
+                    let m = read(p).map(|(_, m)| m);
+                    let json = m.as_ref().ok().and_then(|m| serde_json::to_vec(m).ok());
+                    (m, json)
+                }
+            }
+        },
+        // A worker that failed leaves its files reported unread.
+        || {
+            let e = io::Error::other("not read: the reading thread failed");
+            (Err(MinutesError::Io(e)), None)
+        },
+    );
+    let mut out = Vec::with_capacity(results.len());
+    let mut keep: Vec<(&[u8], Key, Vec<u8>)> = Vec::new();
+    let mut fresh = 0usize;
+    for ((p, key, hit), (m, json)) in items.iter().zip(results) {
+        let name = p.file_name().map_or(&[][..], |n| n.as_bytes());
+        match (key, hit, json) {
+            (Some(k), Some(j), None) if m.is_ok() => keep.push((name, *k, j.clone())),
+            (Some(k), _, Some(j)) if cache.is_some_and(|c| k.settled(now_ns, c.settle_ns)) => {
+                keep.push((name, *k, j));
+                fresh += 1;
+            }
+            _ => {}
+        }
+        out.push(m);
+    }
+    if let Some(f) = &file
+        && (fresh > 0 || keep.len() != cached_before)
+    {
+        let entries = keep.iter().map(|(n, k, j)| (*n, *k, j.as_slice()));
+        // A cache that cannot be written costs only speed next time.
+        let _ = cache::write_minutes(f, &fingerprint, entries);
+    }
+    ReadMany {
+        minutes: out,
+        from_cache: keep.len() - fresh,
+    }
+}
+
 /// Every minutes file of a panel, oldest first (by file name, which starts with the date).
 pub fn list(dir: &Path) -> Vec<PathBuf> {
     let mut paths: Vec<PathBuf> = fs::read_dir(dir.join(MINUTES_DIR))

@@ -2,6 +2,7 @@
 //! the file system or a YAML parser.
 
 pub mod addendum;
+pub mod cache;
 pub mod decode;
 pub mod disk;
 pub mod journal;

@@ -1,16 +1,18 @@
 //! Loading a panel folder: panel.yaml, its rules, and every case in `cases/`, checked together.
 
 use std::fs;
+use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use crate::diag::{Msg, Report, Thing};
-use crate::domain::case::{Case, Conflict, Proposal, Subject};
+use crate::diag::{Msg, Report, Severity, Thing};
+use crate::domain::case::{Body, BodyText, Case, Conflict, Proposal, Subject};
 use crate::domain::panel::{Member, Panel, Role};
 use crate::domain::rules::{ItemNoun, Kind, Rules};
 
 use super::Ctx;
+use super::cache::{self, CacheAt, Key};
 use super::decode::{
     Fields, choice, list, opt_string, req_string, req_string_at, string, string_list,
 };
@@ -38,6 +40,8 @@ pub struct Loaded {
     pub panel: Option<Panel>,
     pub cases: Vec<LoadedCase>,
     pub report: Report,
+    /// How many cases came from the cache rather than their files.
+    pub from_cache: usize,
 }
 
 impl Loaded {
@@ -46,13 +50,18 @@ impl Loaded {
     }
 }
 
+/// Loads the panel folder, reading every file: what `docket check` does.
 pub fn load(dir: &Path) -> Loaded {
+    load_with(dir, None)
+}
+
+/// Loads the panel folder, taking unchanged case files from `cache` when it is given and
+/// the panel is large enough for it (see `store::cache`).
+pub fn load_with(dir: &Path, cache: Option<&CacheAt>) -> Loaded {
     let mut cx = Ctx::default();
     let panel = load_panel(&mut cx, dir);
-    let cases = match &panel {
-        Some(p) => load_cases(&mut cx, dir, Some(p)),
-        None => load_cases(&mut cx, dir, None),
-    };
+    let cache = cache.filter(|_| panel.is_some());
+    let (cases, from_cache) = load_cases(&mut cx, dir, panel.as_ref(), cache);
     check_privacy(&mut cx, dir);
     cx.report.sort();
     Loaded {
@@ -60,6 +69,7 @@ pub fn load(dir: &Path) -> Loaded {
         panel,
         cases,
         report: cx.report,
+        from_cache,
     }
 }
 
@@ -213,7 +223,12 @@ struct Places {
     review_of: Option<(String, Pos)>,
 }
 
-fn load_cases(cx: &mut Ctx, dir: &Path, panel: Option<&Panel>) -> Vec<LoadedCase> {
+fn load_cases(
+    cx: &mut Ctx,
+    dir: &Path,
+    panel: Option<&Panel>,
+    cache_at: Option<&CacheAt>,
+) -> (Vec<LoadedCase>, usize) {
     let cases_dir = dir.join(CASES_DIR);
     let first = cx.report.diagnostics.len();
     let entries = match fs::read_dir(&cases_dir) {
@@ -226,36 +241,178 @@ fn load_cases(cx: &mut Ctx, dir: &Path, panel: Option<&Panel>) -> Vec<LoadedCase
                 1,
                 Msg::NoCasesFolder,
             );
-            return Vec::new();
+            return (Vec::new(), 0);
         }
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
+    let now_ns = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
     let root = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    let candidates: Vec<PathBuf> = paths
-        .into_iter()
-        .filter(|p| is_candidate(cx, p, &root))
-        .collect();
+    let (cache_file, fingerprint) = match (cache_at, panel) {
+        (Some(at), Some(p)) => (
+            Some(at.file_for(&root, "cases")),
+            cache::fingerprint(&root, p),
+        ),
+        _ => (None, [0; 32]),
+    };
+    // The cache is read and decoded on its own thread while this one lists and screens the
+    // folder: the two take about as long, and neither needs the other.
+    let (screened, cached) = std::thread::scope(|s| {
+        let reader = cache_file
+            .as_ref()
+            .filter(|f| f.exists())
+            .map(|f| s.spawn(|| cache::read(f, &fingerprint, &cases_dir, body_from_file)));
+        let mut listed: Vec<(std::ffi::OsString, fs::DirEntry)> = entries
+            .filter_map(|e| e.ok().map(|e| (e.file_name(), e)))
+            .collect();
+        listed.sort_by(|a, b| a.0.cmp(&b.0));
+        // Each entry is looked at through the open folder (fstatat), not by walking its
+        // whole path again.
+        let screened = crate::par::map(
+            &listed,
+            256,
+            |(name, e)| (e.path(), screen(name, e, &root)),
+            || (PathBuf::new(), Err(None)),
+        );
+        let cached = reader.and_then(|h| h.join().ok()).unwrap_or_default();
+        let names = listed.into_iter().map(|(name, _)| name);
+        (names.zip(screened).collect::<Vec<_>>(), cached)
+    });
+    let mut candidates: Vec<(PathBuf, Key)> = Vec::with_capacity(screened.len());
+    let mut names = Vec::with_capacity(screened.len());
+    for (name, (path, s)) in screened {
+        match s {
+            Ok(meta) => {
+                candidates.push((path, Key::of(&meta)));
+                names.push(name);
+            }
+            Err(Some((severity, msg))) => cx.report.push(severity, &path, 1, 1, msg),
+            Err(None) => {}
+        }
+    }
+    let use_cache = cache_at.is_some_and(|c| candidates.len() >= c.min_cases);
+    let cache_file = cache_file.filter(|_| use_cache);
+    let cached_before = cached.entries.len();
+    let mut cached = cached.entries.into_iter().peekable();
     // Reading and parsing are independent per file: spread over the cores. Problems are
     // reported afterwards, in file order, so the report does not depend on the threads.
-    let files: Vec<super::tree::FileId> = candidates.iter().map(|p| cx.source(p)).collect();
-    let mut loaded = Vec::new();
-    let mut places = Vec::new();
+    let files: Vec<super::tree::FileId> = candidates.iter().map(|(p, _)| cx.source(p)).collect();
+    let mut loaded = Vec::with_capacity(candidates.len());
+    let mut places = Vec::with_capacity(candidates.len());
+    // Which loaded cases go into the cache: (index in `loaded`, key, where id and review are).
+    type Kept = (usize, Key, (u32, u32), (u32, u32));
+    let mut keep: Vec<Kept> = Vec::new();
+    let mut fresh = 0usize;
     // In batches, so that only one batch of parsed trees is held at a time: holding all
     // 10,000 trees before decoding any more than doubled peak memory.
     const BATCH: usize = 512;
-    for (paths, ids) in candidates.chunks(BATCH).zip(files.chunks(BATCH)) {
-        let parsed = parse_all(paths, ids);
-        for (path, result) in paths.iter().zip(parsed) {
+    for ((batch, ids), names) in candidates
+        .chunks(BATCH)
+        .zip(files.chunks(BATCH))
+        .zip(names.chunks(BATCH))
+    {
+        // Both lists are in file-name order: walk the cache beside the batch.
+        let hits: Vec<Option<cache::Entry>> = batch
+            .iter()
+            .zip(names)
+            .map(|((_, key), name)| {
+                let name = name.as_bytes();
+                while cached.next_if(|(n, _)| n.as_slice() < name).is_some() {}
+                cached
+                    .next_if(|(n, _)| n.as_slice() == name)
+                    .map(|(_, e)| e)
+                    .filter(|e| e.key == *key && use_cache)
+            })
+            .collect();
+        let (misses, miss_ids): (Vec<PathBuf>, Vec<super::tree::FileId>) = batch
+            .iter()
+            .zip(ids)
+            .zip(&hits)
+            .filter(|(_, hit)| hit.is_none())
+            .map(|(((p, _), id), _)| (p.clone(), *id))
+            .unzip();
+        let mut parsed = parse_all(&misses, &miss_ids).into_iter();
+        for (((path, key), file), hit) in batch.iter().zip(ids).zip(hits) {
+            if let Some(e) = hit {
+                let at = |(line, col): (u32, u32)| Pos {
+                    file: *file,
+                    line,
+                    col,
+                };
+                places.push(Places {
+                    id: Some((e.case.id.clone(), at(e.id_at))),
+                    kind: Some(e.case.kind.clone()),
+                    review_of: e.case.review_of.clone().map(|r| (r, at(e.review_at))),
+                });
+                keep.push((loaded.len(), *key, e.id_at, e.review_at));
+                loaded.push(LoadedCase {
+                    path: path.clone(),
+                    case: e.case,
+                    digest: e.digest,
+                });
+                continue;
+            }
+            let Some(result) = parsed.next() else { break };
+            let problems_before = cx.report.diagnostics.len();
+            let had = loaded.len();
             decode_one(cx, panel, path, result, &mut loaded, &mut places);
+            // Only a file with no problem at all may skip being read next time.
+            if loaded.len() > had
+                && cx.report.diagnostics.len() == problems_before
+                && cache_at.is_some_and(|c| key.settled(now_ns, c.settle_ns))
+                && let Some(p) = places.last()
+            {
+                let line_col = |pos: Option<Pos>| pos.map_or((0, 0), |p| (p.line, p.col));
+                let id_at = line_col(p.id.as_ref().map(|(_, pos)| *pos));
+                let review_at = line_col(p.review_of.as_ref().map(|(_, pos)| *pos));
+                keep.push((had, *key, id_at, review_at));
+                fresh += 1;
+            }
         }
+    }
+    if let Some(file) = &cache_file
+        && (fresh > 0 || keep.len() != cached_before)
+    {
+        let entries = keep.iter().filter_map(|&(i, key, id_at, review_at)| {
+            let c = &loaded[i];
+            Some(cache::Keep {
+                name: c.path.file_name()?.as_bytes(),
+                key,
+                case: &c.case,
+                digest: &c.digest,
+                id_at,
+                review_at,
+            })
+        });
+        // A cache that cannot be written costs only speed next time.
+        let _ = cache::write(file, &fingerprint, entries);
     }
     check_across(cx, &places);
     // Files are screened before any is parsed, so a skipped file's warning was pushed ahead
     // of the problems of files before it: put them back in file order (stable, so each
     // file's own problems keep theirs).
     cx.report.diagnostics[first..].sort_by(|a, b| a.file.cmp(&b.file));
-    loaded
+    (loaded, keep.len() - fresh)
+}
+
+/// A case's body from its file, when the cache could not give it: only if the file still has
+/// the text the panel listed (the minutes pin that text's digest); otherwise a body that
+/// says so, never another version's text under the old digest.
+fn body_from_file(path: &Path, digest: &str) -> BodyText {
+    let text = read::read_text(path).ok();
+    if let Some(text) = text.filter(|t| super::minutes::sha256_hex(t.as_bytes()) == digest)
+        && let (Some(case), _) = check_case_text(None, path, &text)
+    {
+        return case.body.get().clone();
+    }
+    BodyText {
+        summary: crate::i18n::CASE_CHANGED_SINCE_OPENED
+            .get(crate::domain::text::Lang::Zh)
+            .to_string()
+            + " / "
+            + crate::i18n::CASE_CHANGED_SINCE_OPENED.get(crate::domain::text::Lang::En),
+        facts: Vec::new(),
+    }
 }
 
 /// Reports what parsing one case file found and decodes the case from its tree.
@@ -335,55 +492,45 @@ fn parse_all(paths: &[PathBuf], files: &[super::tree::FileId]) -> Vec<Parsed> {
     )
 }
 
-/// Whether `path` should be read as a case file. FIFOs, devices and links that leave the panel
-/// folder are reported and never opened.
-fn is_candidate(cx: &mut Ctx, path: &Path, root: &Path) -> bool {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    if name.starts_with('.') {
-        return false;
+/// Whether `path` should be read as a case file: what the file system says of it if so, else
+/// the problem to report (if any). FIFOs, devices and links that leave the panel folder are
+/// reported and never opened.
+fn screen(
+    name: &std::ffi::OsStr,
+    entry: &fs::DirEntry,
+    root: &Path,
+) -> Result<fs::Metadata, Option<(Severity, Msg)>> {
+    let name = name.as_bytes();
+    if name.starts_with(b".") {
+        return Err(None);
     }
-    let Ok(meta) = fs::symlink_metadata(path) else {
-        return false;
-    };
+    // The entry's own metadata: a link is not followed here.
+    let meta = entry.metadata().map_err(|_| None)?;
     let target_meta = if meta.file_type().is_symlink() {
-        match fs::canonicalize(path) {
+        match fs::canonicalize(entry.path()) {
             Ok(target) if !target.starts_with(root) => {
-                cx.file_error(path, Msg::LinkOutside(target.display().to_string()));
-                return false;
+                let shown = target.display().to_string();
+                return Err(Some((Severity::Error, Msg::LinkOutside(shown))));
             }
-            Ok(target) => match fs::metadata(&target) {
-                Ok(m) => m,
-                Err(_) => {
-                    cx.file_error(path, Msg::BrokenLink);
-                    return false;
-                }
-            },
-            Err(_) => {
-                cx.file_error(path, Msg::BrokenLink);
-                return false;
+            Ok(target) => {
+                fs::metadata(&target).map_err(|_| Some((Severity::Error, Msg::BrokenLink)))?
             }
+            Err(_) => return Err(Some((Severity::Error, Msg::BrokenLink))),
         }
     } else {
         meta
     };
     if let Some(kind) = special_kind(&target_meta.file_type()) {
-        cx.file_error(path, Msg::SpecialFile(kind));
-        return false;
+        return Err(Some((Severity::Error, Msg::SpecialFile(kind))));
     }
     if target_meta.is_dir() {
-        cx.report
-            .push(crate::diag::Severity::Warning, path, 1, 1, Msg::Subfolder);
-        return false;
+        return Err(Some((Severity::Warning, Msg::Subfolder)));
     }
-    let yaml = name.ends_with(".yaml") || name.ends_with(".yml");
-    if !yaml {
-        cx.report
-            .push(crate::diag::Severity::Warning, path, 1, 1, Msg::NotYaml);
+    if name.ends_with(b".yaml") || name.ends_with(b".yml") {
+        Ok(target_meta)
+    } else {
+        Err(Some((Severity::Warning, Msg::NotYaml)))
     }
-    yaml
 }
 
 fn decode_case(cx: &mut Ctx, node: &Node, panel: Option<&Panel>) -> (Option<Case>, Places) {
@@ -472,8 +619,7 @@ fn decode_case(cx: &mut Ctx, node: &Node, panel: Option<&Panel>) -> (Option<Case
             title: title?,
             subject: subject?,
             received: received?,
-            summary: summary?,
-            facts,
+            body: Body::new(summary?, facts),
             claimed: claimed.into_iter().map(|(s, _)| s).collect(),
             proposal: proposal.map(|(p, _)| p),
             conflicts: conflicts.into_iter().map(|(c, _)| c).collect(),

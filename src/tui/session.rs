@@ -44,7 +44,7 @@ pub fn load(
 /// The panel, its cases and the working state, without the minutes yet: the costly part of
 /// opening, done once whether docket ends up the writer or a reader.
 pub fn open(dir: &Path, lang: Lang, err: &mut dyn Write) -> io::Result<Option<App>> {
-    let loaded = panel::load(dir);
+    let loaded = panel::load_with(dir, crate::store::cache::CacheAt::user().as_ref());
     let Some(p) = loaded.panel else {
         for d in &loaded.report.diagnostics {
             writeln!(err, "{}", d.render(lang))?;

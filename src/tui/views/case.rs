@@ -203,11 +203,11 @@ fn header_lines(
 
 fn facts(frame: &mut Frame, cx: &Ctx, case: &Case, area: Rect, focused: bool) {
     let inner_w = usize::from(area.width).saturating_sub(2);
-    let mut lines: Vec<Line> = wrap(&case.summary, inner_w)
+    let mut lines: Vec<Line> = wrap(case.summary(), inner_w)
         .into_iter()
         .map(Line::raw)
         .collect();
-    for (i, f) in case.facts.iter().enumerate() {
+    for (i, f) in case.facts().iter().enumerate() {
         let prefix = format!("{}. ", i + 1);
         let pw = width(&prefix);
         for (j, l) in wrap(f, inner_w.saturating_sub(pw)).into_iter().enumerate() {
