@@ -151,12 +151,15 @@ fn median(mut v: Vec<f64>) -> f64 {
 fn docket(bin: &str, panel: &Path, home: &Path) -> Run {
     let t = Instant::now();
     let home_s = home.to_str().expect("utf-8");
+    // docket's cache in the scratch home, whatever this shell's XDG_CACHE_HOME says.
+    let cache_s = format!("{home_s}/cache");
     let mut term = Term::spawn(
         bin,
         &[panel.to_str().expect("utf-8"), "--lang", "zh"],
         &[
             ("HOME", home_s),
             ("XDG_CONFIG_HOME", home_s),
+            ("XDG_CACHE_HOME", &cache_s),
             ("NO_COLOR", ""),
         ],
     );
@@ -221,6 +224,14 @@ fn docket(bin: &str, panel: &Path, home: &Path) -> Run {
     }
 }
 
+/// Empties the page cache (as root); false when it cannot.
+fn drop_caches() -> bool {
+    let synced = std::process::Command::new("sync")
+        .status()
+        .is_ok_and(|s| s.success());
+    synced && std::fs::write("/proc/sys/vm/drop_caches", "3").is_ok()
+}
+
 fn files_in(dir: &Path) -> Vec<PathBuf> {
     std::fs::read_dir(dir)
         .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
@@ -280,11 +291,36 @@ fn main() {
     let count = loaded.cases.len();
     let titles_path = scratch.join("titles.txt");
     std::fs::write(&titles_path, titles).expect("titles");
+    // docket keeps a large panel's cases in its cache only once their files have been left
+    // alone for a few seconds: a panel generated just now is waited for.
+    let newest = std::fs::read_dir(panel.join("cases"))
+        .expect("cases")
+        .filter_map(|e| e.ok()?.metadata().ok()?.modified().ok())
+        .max()
+        .expect("some case");
+    while newest.elapsed().unwrap_or_default() < Duration::from_secs(6) {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    // The first opening, with no cache yet (the scratch home is new): docket reads every
+    // case file and writes its cache. Then the alternating runs, as a clerk opens the panel
+    // every other day.
+    let first_opening = docket(&bin, &panel, &scratch).first_frame;
     let mut d = Vec::new();
     let mut f = Vec::new();
     for _ in 0..runs {
         d.push(docket(&bin, &panel, &scratch));
         f.push(fzf(&titles_path, count));
+    }
+    // With a cold page cache, when this runs as root (dropping the caches needs it).
+    let mut cold = Vec::new();
+    let mut cold_fzf = Vec::new();
+    if drop_caches() {
+        for _ in 0..runs {
+            drop_caches();
+            cold.push(docket(&bin, &panel, &scratch).first_frame.as_secs_f64() * 1000.0);
+            drop_caches();
+            cold_fzf.push(fzf(&titles_path, count).first_frame.as_secs_f64() * 1000.0);
+        }
     }
     let med = |v: &[Run], get: &dyn Fn(&Run) -> f64| median(v.iter().map(get).collect());
     let ms = |r: &Run| r.first_frame.as_secs_f64() * 1000.0;
@@ -305,6 +341,16 @@ fn main() {
         "bytes per recorded opinion",
         med(&d, &|r: &Run| r.bytes_per_opinion)
     );
+    println!(
+        "{:<34} {:>12.2}",
+        "first frame, first opening (ms)",
+        first_opening.as_secs_f64() * 1000.0
+    );
+    if !cold.is_empty() {
+        let (a, b) = (median(cold), median(cold_fzf));
+        let name = "first frame, cold page cache (ms)";
+        println!("{name:<34} {a:>12.2} {b:>12.2} {:>8.2}", a / b);
+    }
     let rss: Vec<f64> = d
         .iter()
         .filter_map(|r| r.rss_kb)
