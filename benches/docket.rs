@@ -81,20 +81,6 @@ fn panel_of(cases: usize, meetings: usize) -> PathBuf {
     dir
 }
 
-/// Waits until the newest case file of `dir` is old enough for docket's cache to keep it
-/// (a panel generated just now is not cached yet).
-fn settled(dir: &Path) {
-    let newest = std::fs::read_dir(dir.join("cases"))
-        .expect("cases")
-        .filter_map(|e| e.ok()?.metadata().ok()?.modified().ok())
-        .max()
-        .expect("some case");
-    let settle = Duration::from_nanos(docket::store::cache::SETTLE_NS as u64 + 1_000_000_000);
-    while newest.elapsed().unwrap_or_default() < settle {
-        std::thread::sleep(Duration::from_millis(200));
-    }
-}
-
 fn load(dir: &Path) -> App {
     let mut err = Vec::new();
     docket::tui::session::load(dir, Lang::Zh, false, &mut err)
@@ -132,7 +118,7 @@ fn main() {
         },
     );
     if !quick {
-        settled(&big);
+        docket::synthetic::wait_until_cacheable(&big);
     }
     b.run(
         &format!("load a panel of {big_cases} cases, from the cache"),
@@ -232,7 +218,7 @@ fn main() {
 
     let reports = panel_of(if quick { 500 } else { 10_000 }, report_meetings);
     if !quick {
-        settled(&reports);
+        docket::synthetic::wait_until_cacheable(&reports);
     }
     for (name, cache) in [
         ("report over the decided cases, every file read", None),

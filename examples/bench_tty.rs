@@ -293,14 +293,7 @@ fn main() {
     std::fs::write(&titles_path, titles).expect("titles");
     // docket keeps a large panel's cases in its cache only once their files have been left
     // alone for a few seconds: a panel generated just now is waited for.
-    let newest = std::fs::read_dir(panel.join("cases"))
-        .expect("cases")
-        .filter_map(|e| e.ok()?.metadata().ok()?.modified().ok())
-        .max()
-        .expect("some case");
-    while newest.elapsed().unwrap_or_default() < Duration::from_secs(6) {
-        std::thread::sleep(Duration::from_millis(200));
-    }
+    docket::synthetic::wait_until_cacheable(&panel);
     // The first opening, with no cache yet (the scratch home is new): docket reads every
     // case file and writes its cache. Then the alternating runs, as a clerk opens the panel
     // every other day.

@@ -121,6 +121,23 @@ fn name(r: &mut Rng) -> String {
     format!("{}{}", r.pick(SURNAMES), r.pick(GIVEN))
 }
 
+/// Waits until the newest case file of the panel in `dir` is old enough for docket's cache to
+/// keep it (see `store::cache::SETTLE_NS`): a panel generated just now is not cached yet, and
+/// a benchmark of the cache must not measure reading every file.
+pub fn wait_until_cacheable(dir: &Path) {
+    use std::time::Duration;
+    let newest = std::fs::read_dir(dir.join("cases"))
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok()?.metadata().ok()?.modified().ok())
+        .max();
+    let settle = Duration::from_nanos(crate::store::cache::SETTLE_NS.unsigned_abs())
+        + Duration::from_secs(1);
+    while newest.is_some_and(|t| t.elapsed().unwrap_or_default() < settle) {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
 /// Writes a panel of `cases` cases and `meetings` finalized minutes under `dir` (which must
 /// not hold a panel yet), from the example panel's members and the built-in rules.
 pub fn generate(dir: &Path, cases: usize, meetings: usize, seed: u64) -> io::Result<()> {

@@ -3,33 +3,16 @@
 
 mod common;
 
-use std::cell::Cell;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use docket::domain::rules::Opinion;
 use docket::domain::text::Lang;
 use docket::store::addendum;
-use docket::tui::app::{Action, App, Clock, Popup};
-use docket::tui::session;
-
-struct TestClock(Cell<i64>);
-
-impl Clock for TestClock {
-    fn now(&self) -> jiff::Timestamp {
-        let t = self.0.get();
-        self.0.set(t + 60);
-        jiff::Timestamp::from_second(t).expect("time")
-    }
-}
+use docket::tui::app::{Action, App, Popup};
 
 fn load(dir: &Path) -> App {
-    let mut err = Vec::new();
-    let mut a = session::load(dir, Lang::Zh, true, &mut err)
-        .expect("load")
-        .expect("opens");
-    a.clock = Box::new(TestClock(Cell::new(1_795_136_400)));
-    a
+    common::open_app(dir, Lang::Zh, common::START)
 }
 
 fn send(a: &mut App, actions: impl IntoIterator<Item = Action>) {

@@ -4,25 +4,13 @@
 
 mod common;
 
-use std::cell::Cell;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use docket::domain::text::Lang;
 use docket::store::disk::{Modes, RealDisk};
-use docket::tui::app::{App, Clock};
+use docket::tui::app::App;
 use docket::tui::casefile::{self, Outcome};
-use docket::tui::session;
-
-struct TestClock(Cell<i64>);
-
-impl Clock for TestClock {
-    fn now(&self) -> jiff::Timestamp {
-        let t = self.0.get();
-        self.0.set(t + 60);
-        jiff::Timestamp::from_second(t).expect("time")
-    }
-}
 
 fn setup(name: &str) -> (PathBuf, App) {
     let root = Path::new(env!("CARGO_TARGET_TMPDIR"))
@@ -31,11 +19,7 @@ fn setup(name: &str) -> (PathBuf, App) {
     let _ = std::fs::remove_dir_all(&root);
     let dir = root.join("panel");
     common::example_into(&dir);
-    let mut err = Vec::new();
-    let mut a = session::load(&dir, Lang::En, true, &mut err)
-        .expect("load")
-        .expect("opens");
-    a.clock = Box::new(TestClock(Cell::new(1_795_136_400)));
+    let a = common::open_app(&dir, Lang::En, common::START);
     (root, a)
 }
 

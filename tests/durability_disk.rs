@@ -4,25 +4,14 @@
 
 mod common;
 
-use std::cell::Cell;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use docket::domain::text::Lang;
 use docket::store::disk::{Disk, Modes, RealDisk};
 use docket::store::journal;
-use docket::tui::app::{Action, App, Clock, Level};
+use docket::tui::app::{Action, App, Level};
 use docket::tui::session;
-
-struct TestClock(Cell<i64>);
-
-impl Clock for TestClock {
-    fn now(&self) -> jiff::Timestamp {
-        let t = self.0.get();
-        self.0.set(t + 60);
-        jiff::Timestamp::from_second(t).expect("time")
-    }
-}
 
 /// A disk that fails the way it is told to, and otherwise writes for real.
 struct FaultyDisk {
@@ -59,12 +48,7 @@ fn panel(name: &str) -> PathBuf {
 }
 
 fn app(dir: &Path) -> App {
-    let mut err = Vec::new();
-    let mut app = session::load(dir, Lang::En, true, &mut err)
-        .expect("load")
-        .expect("opens");
-    app.clock = Box::new(TestClock(Cell::new(1_795_136_400)));
-    app
+    common::open_app(dir, Lang::En, common::START)
 }
 
 /// Opens a meeting and the first case, saved through `disk`; returns the minutes path.

@@ -4,28 +4,16 @@
 
 mod common;
 
-use std::cell::Cell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use docket::domain::rules::Opinion;
 use docket::domain::text::Lang;
-use docket::tui::app::{Action, App, Clock};
+use docket::tui::app::{Action, App};
 use docket::tui::keymap::Keymap;
-use docket::tui::session;
 use docket::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-
-struct TestClock(Cell<i64>);
-
-impl Clock for TestClock {
-    fn now(&self) -> jiff::Timestamp {
-        let t = self.0.get();
-        self.0.set(t + 60);
-        jiff::Timestamp::from_second(t).expect("time")
-    }
-}
 
 fn panel(name: &str, recuse: bool) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
@@ -44,12 +32,7 @@ fn panel(name: &str, recuse: bool) -> PathBuf {
 }
 
 fn load(dir: &Path, start: i64) -> App {
-    let mut err = Vec::new();
-    let mut a = session::load(dir, Lang::Zh, true, &mut err)
-        .expect("load")
-        .expect("opens");
-    a.clock = Box::new(TestClock(Cell::new(start)));
-    a
+    common::open_app(dir, Lang::Zh, start)
 }
 
 fn select(a: &mut App, id: &str) {
@@ -64,7 +47,7 @@ fn send(a: &mut App, actions: impl IntoIterator<Item = Action>) {
 
 /// Meeting 1, with zhao-min absent: 2026-004 (adjustment) is voted and determined; finalized.
 fn first_meeting(dir: &Path) -> String {
-    let mut a = load(dir, 1_795_136_400);
+    let mut a = load(dir, common::START);
     send(
         &mut a,
         [

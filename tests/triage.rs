@@ -3,24 +3,12 @@
 
 mod common;
 
-use std::cell::Cell;
 use std::path::{Path, PathBuf};
 
 use docket::domain::text::Lang;
 use docket::store::state;
-use docket::tui::app::{Action, App, Clock, Popup};
-use docket::tui::session;
+use docket::tui::app::{Action, App, Popup};
 use docket::tui::triage::{Filter, Sort, Status};
-
-struct TestClock(Cell<i64>);
-
-impl Clock for TestClock {
-    fn now(&self) -> jiff::Timestamp {
-        let t = self.0.get();
-        self.0.set(t + 60);
-        jiff::Timestamp::from_second(t).expect("time")
-    }
-}
 
 fn panel(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
@@ -31,12 +19,7 @@ fn panel(name: &str) -> PathBuf {
 }
 
 fn app(dir: &Path) -> App {
-    let mut err = Vec::new();
-    let mut a = session::load(dir, Lang::En, true, &mut err)
-        .expect("load")
-        .expect("opens");
-    a.clock = Box::new(TestClock(Cell::new(1_795_136_400)));
-    a
+    common::open_app(dir, Lang::En, common::START)
 }
 
 fn select(a: &mut App, id: &str) {

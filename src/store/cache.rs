@@ -57,6 +57,11 @@ impl CacheAt {
         })
     }
 
+    /// Whether a file of this key may be kept, `now_ns` (see `SETTLE_NS`).
+    pub fn keeps(&self, key: &Key, now_ns: i64) -> bool {
+        key.settled(now_ns, self.settle_ns)
+    }
+
     /// The cache file of what (`cases`, `minutes`) of the panel in `panel_dir` (canonical).
     pub fn file_for(&self, panel_dir: &Path, what: &str) -> PathBuf {
         let hash = Sha256::digest(panel_dir.as_os_str().as_bytes());
@@ -110,26 +115,33 @@ pub struct Cache {
     pub entries: Vec<(Vec<u8>, Entry)>,
 }
 
-/// What binds a cache to a panel: its folder, the panel as decoded, and this docket.
-pub fn fingerprint(panel_dir: &Path, panel: &Panel) -> [u8; 32] {
+/// What binds a cache to a panel: its folder, this docket, and for the cases the panel as
+/// decoded (the minutes do not depend on it).
+pub fn fingerprint(panel_dir: &Path, panel: Option<&Panel>) -> [u8; 32] {
     let mut h = Sha256::new();
     h.update(env!("CARGO_PKG_VERSION").as_bytes());
     h.update([0]);
     h.update(panel_dir.as_os_str().as_bytes());
-    h.update([0]);
-    // Debug shows every field the case checks read (members, roles, rules); the version
-    // above covers any change in how it is written.
-    h.update(format!("{panel:?}").as_bytes());
+    if let Some(panel) = panel {
+        h.update([0]);
+        // Debug shows every field the case checks read (members, roles, rules); the version
+        // above covers any change in how it is written.
+        h.update(format!("{panel:?}").as_bytes());
+    }
     h.finalize().into()
 }
 
-/// What binds a minutes cache to a panel: its folder and this docket.
-pub fn minutes_fingerprint(panel_dir: &Path) -> [u8; 32] {
-    let mut h = Sha256::new();
-    h.update(env!("CARGO_PKG_VERSION").as_bytes());
-    h.update([0]);
-    h.update(panel_dir.as_os_str().as_bytes());
-    h.finalize().into()
+/// The time now, in the nanoseconds `Key` counts in.
+pub fn now_ns() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+}
+
+/// Whether a cache file must be written again: some file was read and can be kept (`fresh`),
+/// or the kept files are not those the cache held (`kept` against `before`).
+pub fn needs_writing(fresh: usize, kept: usize, before: usize) -> bool {
+    fresh > 0 || kept != before
 }
 
 /// How a body the cache cannot give is found instead: from the case file at this path, if

@@ -298,15 +298,13 @@ pub fn read_many(dir: &Path, paths: &[PathBuf], cache: Option<&super::cache::Cac
     let cache = cache.filter(|c| paths.len() >= c.min_minutes);
     let root = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     let file = cache.map(|c| c.file_for(&root, "minutes"));
-    let fingerprint = cache::minutes_fingerprint(&root);
+    let fingerprint = cache::fingerprint(&root, None);
     let mut cached = file
         .as_ref()
         .map(|f| cache::read_minutes(f, &fingerprint))
         .unwrap_or_default();
     let cached_before = cached.len();
-    let now_ns = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+    let now_ns = cache::now_ns();
     // Each file with its key (taken before it is read, so a change while reading shows as
     // a different key next time) and what the cache holds for that very version.
     type Item<'a> = (&'a PathBuf, Option<Key>, Option<Vec<u8>>);
@@ -347,12 +345,12 @@ pub fn read_many(dir: &Path, paths: &[PathBuf], cache: Option<&super::cache::Cac
     let mut out = Vec::with_capacity(results.len());
     let mut keep: Vec<(&[u8], Key, Vec<u8>)> = Vec::new();
     let mut fresh = 0usize;
-    for ((p, key, hit), (m, json)) in items.iter().zip(results) {
+    for ((p, key, hit), (m, json)) in items.into_iter().zip(results) {
         let name = p.file_name().map_or(&[][..], |n| n.as_bytes());
         match (key, hit, json) {
-            (Some(k), Some(j), None) if m.is_ok() => keep.push((name, *k, j.clone())),
-            (Some(k), _, Some(j)) if cache.is_some_and(|c| k.settled(now_ns, c.settle_ns)) => {
-                keep.push((name, *k, j));
+            (Some(k), Some(j), None) if m.is_ok() => keep.push((name, k, j)),
+            (Some(k), _, Some(j)) if cache.is_some_and(|c| c.keeps(&k, now_ns)) => {
+                keep.push((name, k, j));
                 fresh += 1;
             }
             _ => {}
@@ -360,7 +358,7 @@ pub fn read_many(dir: &Path, paths: &[PathBuf], cache: Option<&super::cache::Cac
         out.push(m);
     }
     if let Some(f) = &file
-        && (fresh > 0 || keep.len() != cached_before)
+        && cache::needs_writing(fresh, keep.len(), cached_before)
     {
         let entries = keep.iter().map(|(n, k, j)| (*n, *k, j.as_slice()));
         // A cache that cannot be written costs only speed next time.

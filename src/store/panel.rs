@@ -60,7 +60,6 @@ pub fn load(dir: &Path) -> Loaded {
 pub fn load_with(dir: &Path, cache: Option<&CacheAt>) -> Loaded {
     let mut cx = Ctx::default();
     let panel = load_panel(&mut cx, dir);
-    let cache = cache.filter(|_| panel.is_some());
     let (cases, from_cache) = load_cases(&mut cx, dir, panel.as_ref(), cache);
     check_privacy(&mut cx, dir);
     cx.report.sort();
@@ -244,24 +243,20 @@ fn load_cases(
             return (Vec::new(), 0);
         }
     };
-    let now_ns = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+    let now_ns = cache::now_ns();
     let root = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    let (cache_file, fingerprint) = match (cache_at, panel) {
-        (Some(at), Some(p)) => (
-            Some(at.file_for(&root, "cases")),
-            cache::fingerprint(&root, p),
-        ),
-        _ => (None, [0; 32]),
-    };
+    // Cases are checked against the panel: without one, nothing is cached.
+    let cache_at = cache_at.filter(|_| panel.is_some());
+    let cache_file = cache_at.map(|at| at.file_for(&root, "cases"));
+    let fingerprint = || cache::fingerprint(&root, panel);
     // The cache is read and decoded on its own thread while this one lists and screens the
-    // folder: the two take about as long, and neither needs the other.
+    // folder: the two take about as long, and neither needs the other. Only an existing
+    // cache is worth a thread (and the fingerprint): small panels have none.
     let (screened, cached) = std::thread::scope(|s| {
         let reader = cache_file
             .as_ref()
             .filter(|f| f.exists())
-            .map(|f| s.spawn(|| cache::read(f, &fingerprint, &cases_dir, body_from_file)));
+            .map(|f| s.spawn(|| cache::read(f, &fingerprint(), &cases_dir, body_from_file)));
         let mut listed: Vec<(std::ffi::OsString, fs::DirEntry)> = entries
             .filter_map(|e| e.ok().map(|e| (e.file_name(), e)))
             .collect();
@@ -359,7 +354,7 @@ fn load_cases(
             // Only a file with no problem at all may skip being read next time.
             if loaded.len() > had
                 && cx.report.diagnostics.len() == problems_before
-                && cache_at.is_some_and(|c| key.settled(now_ns, c.settle_ns))
+                && cache_at.is_some_and(|c| c.keeps(key, now_ns))
                 && let Some(p) = places.last()
             {
                 let line_col = |pos: Option<Pos>| pos.map_or((0, 0), |p| (p.line, p.col));
@@ -371,7 +366,7 @@ fn load_cases(
         }
     }
     if let Some(file) = &cache_file
-        && (fresh > 0 || keep.len() != cached_before)
+        && cache::needs_writing(fresh, keep.len(), cached_before)
     {
         let entries = keep.iter().filter_map(|&(i, key, id_at, review_at)| {
             let c = &loaded[i];
@@ -385,7 +380,7 @@ fn load_cases(
             })
         });
         // A cache that cannot be written costs only speed next time.
-        let _ = cache::write(file, &fingerprint, entries);
+        let _ = cache::write(file, &fingerprint(), entries);
     }
     check_across(cx, &places);
     // Files are screened before any is parsed, so a skipped file's warning was pushed ahead

@@ -223,6 +223,31 @@ pub fn example_into(dir: &Path) {
     copy_dir(&src.join("cases"), &dir.join("cases"));
 }
 
+/// A test's clock: starts at a fixed second and moves a minute each time it is read, so
+/// that every recorded step has its own time.
+pub struct StepClock(pub std::cell::Cell<i64>);
+
+impl docket::tui::app::Clock for StepClock {
+    fn now(&self) -> jiff::Timestamp {
+        let t = self.0.get();
+        self.0.set(t + 60);
+        jiff::Timestamp::from_second(t).expect("time")
+    }
+}
+
+/// 2026-11-20T09:00:00+08:00, when the tests' meetings start.
+pub const START: i64 = 1_795_136_400;
+
+/// The panel in `dir` opened to write, as docket opens it, on a `StepClock` from `start`.
+pub fn open_app(dir: &Path, lang: docket::domain::text::Lang, start: i64) -> docket::tui::app::App {
+    let mut err = Vec::new();
+    let mut app = docket::tui::session::load(dir, lang, true, &mut err)
+        .expect("load")
+        .expect("opens");
+    app.clock = Box::new(StepClock(std::cell::Cell::new(start)));
+    app
+}
+
 pub fn scratch(name: &str) -> (PathBuf, PathBuf) {
     let root = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join("pty")
