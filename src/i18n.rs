@@ -879,6 +879,20 @@ pub fn refusal(
                 format!("{agree} agree to reconsider; more than half ({needed}) are needed")
             }
         }
+        R::AgreeOverPresent { agree, present } => {
+            if zh {
+                format!("同意复议 {agree} 人，多于到会的表决成员 {present} 人")
+            } else {
+                format!("{agree} cannot agree: only {present} voting members are present")
+            }
+        }
+        R::MethodNotAllowed(m) => {
+            if zh {
+                format!("本规则不允许{}", method(*m, lang))
+            } else {
+                format!("The rules do not allow a {}", method(*m, lang))
+            }
+        }
     }
 }
 

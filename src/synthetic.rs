@@ -361,6 +361,8 @@ pub fn generate(dir: &Path, cases: usize, meetings: usize, seed: u64) -> io::Res
                         opened_at: at(k * 2),
                         opinions,
                         corrections: Vec::new(),
+                        withdrawn: Vec::new(),
+                        quorum_lost: None,
                         tally: Tally {
                             agree,
                             disagree: 6 - agree,
@@ -381,6 +383,7 @@ pub fn generate(dir: &Path, cases: usize, meetings: usize, seed: u64) -> io::Res
                     override_reason: String::new(),
                     decided_at: at(k * 2 + 1),
                     present: voters.iter().map(|v| v.to_string()).collect(),
+                    withdrawn: None,
                 }],
                 reconsideration: None,
             });

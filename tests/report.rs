@@ -367,6 +367,7 @@ fn determination(outcome: &str, at: &str, override_reason: &str) -> Determinatio
         override_reason: override_reason.to_string(),
         decided_at: at.to_string(),
         present: MEMBERS.iter().map(|m| m.to_string()).collect(),
+        withdrawn: None,
     }
 }
 
@@ -426,8 +427,12 @@ fn write_fixture(name: &str) -> Fixture {
                 .push(determination(&d.outcome, &d.at, &d.override_reason));
             r.reconsideration = d.reconsidered.as_ref().map(|from| Reconsideration {
                 decided_in: from.clone(),
+                standing: None,
                 agree: 4,
                 of: 6,
+                present: None,
+                method: None,
+                members: Vec::new(),
                 at: d.at.clone(),
             });
             recs.push(r);

@@ -3,8 +3,8 @@
 
 use docket::domain::case::Proposal;
 use docket::domain::meeting::{
-    Absence, Attendance, CaseRecord, Determination, Finding, Movement, Recusal, Round, Side,
-    Subject, Vote,
+    Absence, Attendance, CaseRecord, Determination, Finding, Movement, QuorumLost, Recusal, Round,
+    Side, Subject, Vote, Withdrawal,
 };
 use docket::domain::quorum::Tally;
 use docket::domain::rules::{Method, Opinion};
@@ -75,6 +75,12 @@ fn round() -> impl Strategy<Value = Round> {
                 .map(|(member, opinion)| Vote { member, opinion })
                 .collect(),
             corrections: Vec::new(),
+            withdrawn: Vec::new(),
+            quorum_lost: (agree > 4).then(|| QuorumLost {
+                at: "2026-11-20T09:30:00+08:00".into(),
+                present_entitled: agree,
+                needed: agree + 1,
+            }),
             tally: Tally {
                 agree,
                 disagree: 1,
@@ -143,10 +149,15 @@ fn record() -> impl Strategy<Value = CaseRecord> {
                             outcome,
                             round: Some(1),
                             rationale,
-                            dissent,
                             override_reason: String::new(),
                             decided_at: "2026-11-20T10:00:00+08:00".into(),
                             present: vec!["li-hong".into()],
+                            withdrawn: (!dissent.is_empty()).then(|| Withdrawal {
+                                at: "2026-11-20T10:05:00+08:00".into(),
+                                round: 1,
+                                reason: dissent.clone(),
+                            }),
+                            dissent,
                         })
                         .collect(),
                     reconsideration: None,

@@ -71,6 +71,9 @@ pub enum Event {
     },
     OpenRound {
         case: String,
+        /// The round's method; none (older journals) is the meeting's.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        method: Option<Method>,
         at: String,
     },
     Opinion {
@@ -180,7 +183,7 @@ pub fn apply(meeting: &mut Option<Meeting>, panel: &Panel, event: &Event) -> Res
         } => m.set_present(panel, member, *present, reason, at),
         Event::Attendee { name } => m.add_attendee(name),
         Event::ActingChair { member } => m.set_acting_chair(panel, member.as_deref()),
-        Event::TakeUp { record } => m.take_up((**record).clone()),
+        Event::TakeUp { record } => m.take_up(panel, (**record).clone()),
         Event::Presenter { case, name } => m.set_presenter(case, name),
         Event::Finding {
             case,
@@ -208,7 +211,7 @@ pub fn apply(meeting: &mut Option<Meeting>, panel: &Panel, event: &Event) -> Res
             let kind = kind_of(panel, m, case)?;
             m.set_proposal(kind, case, proposal.clone())
         }
-        Event::OpenRound { case, at } => m.open_round(panel, case, at),
+        Event::OpenRound { case, method, at } => m.open_round(panel, case, *method, at),
         Event::Opinion {
             case,
             member,

@@ -84,6 +84,24 @@ pub struct Vote {
     pub opinion: Opinion,
 }
 
+/// An opinion taken back because its member left while the round was open: kept in the
+/// trace, no longer counted. On return the member gives their opinion again.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WithdrawnOpinion {
+    pub at: String,
+    pub member: String,
+    pub opinion: Opinion,
+}
+
+/// The case's quorum lost while a round was open (members left): from then on only a
+/// deferral is possible, and the minutes say why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuorumLost {
+    pub at: String,
+    pub present_entitled: u32,
+    pub needed: u32,
+}
+
 /// The arithmetic of a closed round, every number the minutes show.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Arithmetic {
@@ -118,6 +136,12 @@ pub struct Round {
     /// Opinions changed while the round was open, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<Correction>,
+    /// Opinions withdrawn because their member left during the round.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub withdrawn: Vec<WithdrawnOpinion>,
+    /// When departures during the round took the case below its quorum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quorum_lost: Option<QuorumLost>,
     /// The counts: typed by the clerk for a secret ballot, else counted from `opinions`.
     pub tally: Tally,
     #[serde(default)]
@@ -155,6 +179,24 @@ pub struct Determination {
     pub decided_at: String,
     /// Members in the room when it was decided.
     pub present: Vec<String>,
+    /// Set when the round this determination rests on was voided: it no longer stands, and
+    /// stays in the record with the reason.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn: Option<Withdrawal>,
+}
+
+impl Determination {
+    pub fn stands(&self) -> bool {
+        self.withdrawn.is_none()
+    }
+}
+
+/// Why a determination was withdrawn: the void of the round it rested on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Withdrawal {
+    pub at: String,
+    pub round: u32,
+    pub reason: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -191,7 +233,8 @@ pub struct CaseRecord {
     pub found: Vec<String>,
     #[serde(default)]
     pub rounds: Vec<Round>,
-    /// The current determination; earlier versions come first.
+    /// Every version of the determination, oldest first: the standing one is the newest
+    /// not withdrawn.
     #[serde(default)]
     pub determinations: Vec<Determination>,
     /// For a case decided at an earlier meeting: the members' consent to reconsider (复议).
@@ -204,15 +247,36 @@ pub struct CaseRecord {
 pub struct Reconsideration {
     /// The meeting that decided the case before.
     pub decided_in: String,
+    /// The outcome that stood when the panel agreed to reconsider: it stands until a new
+    /// determination other than a deferral is made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standing: Option<String>,
     pub agree: u32,
     /// Of how many members (V): agree·2 > V is needed.
     pub of: u32,
+    /// The voting members present when the panel agreed (the most who can agree).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub present: Option<u32>,
+    /// How the panel agreed; an open method names who agreed, a secret one only counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<Method>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<String>,
     pub at: String,
 }
 
 impl CaseRecord {
+    /// The standing determination: the newest version not withdrawn.
     pub fn determination(&self) -> Option<&Determination> {
-        self.determinations.last()
+        self.determinations.iter().rev().find(|d| d.stands())
+    }
+
+    /// Which version (from 1) the standing determination is, of how many made.
+    pub fn determination_version(&self) -> Option<usize> {
+        self.determinations
+            .iter()
+            .rposition(|d| d.stands())
+            .map(|i| i + 1)
     }
 
     pub fn open_round(&self) -> Option<&Round> {
@@ -311,6 +375,13 @@ pub enum Refusal {
         agree: u32,
         needed: u32,
     },
+    /// More members said to agree than the voting members present.
+    AgreeOverPresent {
+        agree: u32,
+        present: u32,
+    },
+    /// A method the rules do not allow.
+    MethodNotAllowed(Method),
 }
 
 pub type Result<T> = std::result::Result<T, Refusal>;
@@ -430,6 +501,7 @@ impl Meeting {
                 member: member.to_string(),
                 reason: reason.to_string(),
             });
+            self.withdraw_opinions(panel, member, now);
         }
         self.attendance.movements.push(Movement {
             at: now.to_string(),
@@ -438,6 +510,54 @@ impl Meeting {
             reason: kept,
         });
         Ok(())
+    }
+
+    /// A member has left: their opinions on open rounds are withdrawn (kept in the trace), and
+    /// a round whose case thereby lost its quorum says so.
+    fn withdraw_opinions(&mut self, panel: &Panel, member: &str, now: &str) {
+        let open: Vec<String> = self
+            .cases
+            .iter()
+            .filter(|c| c.open_round().is_some())
+            .map(|c| c.case.clone())
+            .collect();
+        let q = panel.rules.meeting.quorum;
+        for case in open {
+            let quorum = self.counts(panel, &case).quorum(q);
+            let Some(round) = self
+                .cases
+                .iter_mut()
+                .find(|c| c.case == case)
+                .and_then(|c| c.rounds.iter_mut().rev().find(|r| r.is_open()))
+            else {
+                continue;
+            };
+            if let Some(i) = round.opinions.iter().position(|o| o.member == member) {
+                let v = round.opinions.remove(i);
+                round.withdrawn.push(WithdrawnOpinion {
+                    at: now.to_string(),
+                    member: v.member,
+                    opinion: v.opinion,
+                });
+                round.tally = super::vote::tally_of(&round.opinions);
+            }
+            if !quorum.met && round.quorum_lost.is_none() {
+                round.quorum_lost = Some(QuorumLost {
+                    at: now.to_string(),
+                    present_entitled: quorum.present,
+                    needed: quorum.needed,
+                });
+            }
+        }
+    }
+
+    /// Who of the voting members is in the room now (P).
+    pub fn voting_present(&self, panel: &Panel) -> Vec<String> {
+        panel
+            .voting_members()
+            .filter(|m| self.is_present(&m.id))
+            .map(|m| m.id.clone())
+            .collect()
     }
 
     /// Names (or withdraws) an acting chair: a voting member present, while the chair is not.
@@ -525,37 +645,75 @@ impl Meeting {
         }
     }
 
-    /// The consent to reconsider a decided case, if more than half of the members (V) agree.
-    pub fn consent(
-        panel: &Panel,
-        decided_in: &str,
-        agree: u32,
-        now: &str,
-    ) -> Result<Reconsideration> {
-        let of = panel.voting_members().count() as u32;
-        if agree > of {
-            return Err(Refusal::CountsExceed {
-                total: agree,
-                max: of,
-            });
+    /// The consent to reconsider a decided case (复议): more than half of all voting members
+    /// (V) agree, and no more than the voting members present (P) can. An open method names
+    /// who agreed (`members`), and the count is theirs; a secret one gives a count only.
+    pub fn consent(&self, panel: &Panel, ask: Consent, now: &str) -> Result<Reconsideration> {
+        let voting = panel.voting_members().count() as u32;
+        let present = self.voting_present(panel);
+        if panel.rules.meeting.opinions_for(ask.method).is_none() {
+            return Err(Refusal::MethodNotAllowed(ask.method));
         }
-        if u64::from(agree) * 2 <= u64::from(of) {
+        let mut members = Vec::new();
+        let agree = if ask.method.is_secret() {
+            ask.agree
+        } else {
+            for m in &ask.members {
+                if !present.contains(m) {
+                    return Err(Refusal::NotPresent(m.clone()));
+                }
+                if !members.contains(m) {
+                    members.push(m.clone());
+                }
+            }
+            members.len() as u32
+        };
+        let p = present.len() as u32;
+        if agree > p {
+            return Err(Refusal::AgreeOverPresent { agree, present: p });
+        }
+        if u64::from(agree) * 2 <= u64::from(voting) {
             return Err(Refusal::ReconsiderNotAgreed {
                 agree,
-                needed: of / 2 + 1,
+                needed: voting / 2 + 1,
             });
         }
         Ok(Reconsideration {
-            decided_in: decided_in.to_string(),
+            decided_in: ask.decided_in,
+            standing: ask.standing,
             agree,
-            of,
+            of: voting,
+            present: Some(p),
+            method: Some(ask.method),
+            members: order(panel, &members),
             at: now.to_string(),
         })
     }
 
-    /// Takes a case up, once: its record joins the meeting.
-    pub fn take_up(&mut self, record: CaseRecord) -> Result<()> {
+    /// Takes a case up, once: its record joins the meeting. A reconsideration's consent is
+    /// checked again against the room as it is.
+    pub fn take_up(&mut self, panel: &Panel, record: CaseRecord) -> Result<()> {
         self.writable()?;
+        // Consent recorded before the room was known (older minutes) is taken as recorded.
+        if let Some(c) = &record.reconsideration
+            && let (Some(_), Some(method)) = (c.present, c.method)
+            && self.record(&record.case).is_none()
+        {
+            let ask = Consent {
+                decided_in: c.decided_in.clone(),
+                standing: c.standing.clone(),
+                method,
+                agree: c.agree,
+                members: c.members.clone(),
+            };
+            let checked = self.consent(panel, ask, &c.at)?;
+            if checked.agree != c.agree || checked.present != c.present || checked.of != c.of {
+                return Err(Refusal::ReconsiderNotAgreed {
+                    agree: c.agree,
+                    needed: checked.of / 2 + 1,
+                });
+            }
+        }
         if self.record(&record.case).is_none() {
             self.cases.push(record);
         }
@@ -678,6 +836,17 @@ pub struct Intake<'a> {
     pub case: &'a Case,
     pub digest: &'a str,
     pub earlier: &'a [String],
+}
+
+/// What the clerk records when the panel is asked to reconsider a decided case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Consent {
+    pub decided_in: String,
+    pub standing: Option<String>,
+    pub method: Method,
+    /// The count, for a secret method; an open method counts `members`.
+    pub agree: u32,
+    pub members: Vec<String>,
 }
 
 /// The roll call that opens a meeting.

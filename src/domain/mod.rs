@@ -8,5 +8,6 @@ pub mod meeting;
 pub mod panel;
 pub mod quorum;
 pub mod rules;
+pub mod standing;
 pub mod text;
 pub mod vote;

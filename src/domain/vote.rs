@@ -5,10 +5,11 @@ use serde::{Deserialize, Serialize};
 
 use super::meeting::{
     Arithmetic, Correction, Determination, Meeting, Refusal, Result, Round, Side, Void, Vote,
+    Withdrawal,
 };
 use super::panel::Panel;
 use super::quorum::{CaseCounts, Tally, verdict};
-use super::rules::{Kind, Opinion};
+use super::rules::{Kind, Method, Opinion};
 
 /// What the clerk types for a determination.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,11 +52,21 @@ impl Meeting {
         ids
     }
 
-    /// Opens a vote round on the current proposal.
-    pub fn open_round(&mut self, panel: &Panel, case: &str, now: &str) -> Result<()> {
+    /// Opens a vote round on the current proposal, by `method` (the meeting's own when none
+    /// is named). Every opinion and count of the round follows its method.
+    pub fn open_round(
+        &mut self,
+        panel: &Panel,
+        case: &str,
+        method: Option<Method>,
+        now: &str,
+    ) -> Result<()> {
         let counts = self.counts(panel, case);
         let q = counts.quorum(panel.rules.meeting.quorum);
-        let method = self.method;
+        let method = method.unwrap_or(self.method);
+        if panel.rules.meeting.opinions_for(method).is_none() {
+            return Err(Refusal::MethodNotAllowed(method));
+        }
         let r = self.record_mut(case)?;
         if r.open_round().is_some() {
             return Err(Refusal::RoundOpen);
@@ -72,6 +83,8 @@ impl Meeting {
             opened_at: now.to_string(),
             opinions: Vec::new(),
             corrections: Vec::new(),
+            withdrawn: Vec::new(),
+            quorum_lost: None,
             tally: Tally::default(),
             closed_at: None,
             arithmetic: None,
@@ -92,13 +105,6 @@ impl Meeting {
     ) -> Result<()> {
         let voters = self.voters(panel, case);
         let presiding = self.presiding().to_string();
-        let method = self.method;
-        let allowed = panel
-            .rules
-            .meeting
-            .opinions_for(method)
-            .map(<[Opinion]>::to_vec)
-            .unwrap_or_default();
         let chair_last = panel.rules.meeting.chair_last;
         let present = self.is_present(member);
         let r = self.record_mut(case)?;
@@ -112,6 +118,11 @@ impl Meeting {
         if round.method.is_secret() {
             return Err(Refusal::SecretNeedsCounts);
         }
+        let allowed = panel
+            .rules
+            .meeting
+            .opinions_for(round.method)
+            .unwrap_or(&[]);
         if !panel.member(member).is_some_and(|m| m.role.votes()) {
             return Err(Refusal::NotVoting(member.to_string()));
         }
@@ -156,12 +167,6 @@ impl Meeting {
     /// The counts of a secret ballot; never more than the members present and entitled.
     pub fn set_counts(&mut self, panel: &Panel, case: &str, tally: Tally) -> Result<()> {
         let max = self.counts(panel, case).present_entitled;
-        let allowed = panel
-            .rules
-            .meeting
-            .opinions_for(self.method)
-            .map(<[Opinion]>::to_vec)
-            .unwrap_or_default();
         let r = self.record_mut(case)?;
         let round = r
             .rounds
@@ -172,6 +177,11 @@ impl Meeting {
         if !round.method.is_secret() {
             return Err(Refusal::NamedNeedsOpinions);
         }
+        let allowed = panel
+            .rules
+            .meeting
+            .opinions_for(round.method)
+            .unwrap_or(&[]);
         for (o, n) in [
             (Opinion::Agree, tally.agree),
             (Opinion::Disagree, tally.disagree),
@@ -273,7 +283,25 @@ impl Meeting {
             at: now.to_string(),
             reason: reason.trim().to_string(),
         });
+        // A determination stands only on a round that stands: voiding its round withdraws
+        // every version resting on it, in the same step.
+        for d in r.determinations.iter_mut() {
+            if d.round == Some(number) && d.withdrawn.is_none() {
+                d.withdrawn = Some(Withdrawal {
+                    at: now.to_string(),
+                    round: number,
+                    reason: reason.trim().to_string(),
+                });
+            }
+        }
         Ok(())
+    }
+
+    /// The standing determination of `case` that voiding round `number` would withdraw.
+    pub fn withdrawn_by_void(&self, case: &str, number: u32) -> Option<&Determination> {
+        self.record(case)?
+            .determination()
+            .filter(|d| d.round == Some(number))
     }
 
     /// The outcome a determination must record now: the proposal of the last passed round, or
@@ -363,6 +391,7 @@ impl Meeting {
             override_reason: text.override_reason.trim().to_string(),
             decided_at: now.to_string(),
             present,
+            withdrawn: None,
         });
         Ok(())
     }
@@ -378,7 +407,7 @@ impl Meeting {
     }
 }
 
-fn tally_of(votes: &[Vote]) -> Tally {
+pub(crate) fn tally_of(votes: &[Vote]) -> Tally {
     let mut t = Tally::default();
     for v in votes {
         match v.opinion {

@@ -329,8 +329,9 @@ pub struct Index {
     pub by_id: HashMap<String, usize>,
     /// Ids that some case reviews.
     pub reviewed: std::collections::HashSet<String>,
-    /// The last determination of each case in earlier minutes: (kind, outcome).
-    pub decided_before: HashMap<String, (String, String)>,
+    /// The standing determination of each case in earlier minutes: (minutes, record) places
+    /// in `history`.
+    pub standing_before: HashMap<String, (usize, usize)>,
     /// The queue's rows, with the version they were computed at.
     pub rows: std::cell::RefCell<Option<RowsKey>>,
     /// The widest case id, in columns: the queue's id column, not measured every frame.
@@ -402,15 +403,29 @@ impl App {
             .map(|c| crate::text::width(&c.case.id))
             .max()
             .unwrap_or(8);
-        let mut decided = HashMap::new();
-        for m in &self.history {
-            for r in &m.cases {
-                if let Some(d) = r.determination() {
-                    decided.insert(r.case.clone(), (r.kind.clone(), d.outcome.clone()));
+        let mut by_case: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+        for (i, m) in self.history.iter().enumerate() {
+            for (j, r) in m.cases.iter().enumerate() {
+                by_case.entry(r.case.as_str()).or_default().push((i, j));
+            }
+        }
+        let mut standing = HashMap::new();
+        for (id, places) in by_case {
+            let records = places.iter().map(|&(i, j)| {
+                let m = &self.history[i];
+                (m.meeting.id.as_str(), &m.cases[j])
+            });
+            if let Some(s) = crate::domain::standing::standing(&self.panel.rules, records) {
+                let place = places
+                    .iter()
+                    .copied()
+                    .find(|&(i, j)| std::ptr::eq(&self.history[i].cases[j], s.record));
+                if let Some(p) = place {
+                    standing.insert(id.to_string(), p);
                 }
             }
         }
-        self.index.decided_before = decided;
+        self.index.standing_before = standing;
         self.version += 1;
     }
 
@@ -832,17 +847,15 @@ impl App {
             .unwrap_or(0)
     }
 
-    /// The earlier meeting that decided `case` (not deferred), if one did.
+    /// The earlier meeting whose decision (not a deferral) on `case` stands, and its outcome.
     pub fn decided_in(&self, case: &str) -> Option<(String, String)> {
-        let kind_of = |k: &str| self.panel.rules.kind(k);
-        self.history.iter().rev().find_map(|m| {
-            let r = m.cases.iter().find(|c| c.case == case)?;
-            let d = r.determination()?;
-            let deferral = kind_of(&r.kind)
-                .and_then(|k| k.outcome(&d.outcome))
-                .is_some_and(|o| o.deferral);
-            (!deferral).then(|| (m.meeting.id.clone(), d.outcome.clone()))
-        })
+        let &(m, c) = self.index.standing_before.get(case)?;
+        let minutes = self.history.get(m)?;
+        let s = crate::domain::standing::standing(
+            &self.panel.rules,
+            [(minutes.meeting.id.as_str(), minutes.cases.get(c)?)],
+        )?;
+        (!s.deferred).then(|| (s.meeting.to_string(), s.determination.outcome.clone()))
     }
 
     /// Whether `case` matches a search: id, title, subject's name or unit.
@@ -1127,19 +1140,6 @@ impl App {
             (Some(c), Some(m)) => m.record(&c.id).is_some_and(|r| r.open_round().is_some()),
             _ => false,
         }
-    }
-
-    /// The ids of every case decided in earlier minutes, with the latest outcome.
-    pub fn decided(&self) -> HashMap<String, String> {
-        let mut out = HashMap::new();
-        for m in &self.history {
-            for c in &m.cases {
-                if let Some(d) = c.determination() {
-                    out.insert(c.case.clone(), d.outcome.clone());
-                }
-            }
-        }
-        out
     }
 }
 

@@ -546,7 +546,11 @@ impl App {
                 Ok(())
             }
             (_, Action::Vote) => {
-                let r = self.commit(Event::OpenRound { case: cid, at: now });
+                let r = self.commit(Event::OpenRound {
+                    case: cid,
+                    method: Some(m.method),
+                    at: now,
+                });
                 if r.is_ok() {
                     self.case_view.focus = 3;
                     self.case_view.voter = 0;
@@ -815,12 +819,28 @@ impl App {
                     earlier: &earlier,
                 };
                 let mut record = Meeting::intake_record(&self.panel, intake);
-                Meeting::consent(&self.panel, &decided_in, agree, &now).and_then(|consent| {
-                    record.reconsideration = Some(consent);
-                    self.commit(Event::TakeUp {
-                        record: Box::new(record),
-                    })
-                })
+                let standing = self.decided_in(&case.id).map(|(_, o)| o);
+                let ask = crate::domain::meeting::Consent {
+                    decided_in,
+                    standing,
+                    method: crate::domain::rules::Method::Secret,
+                    agree,
+                    members: Vec::new(),
+                };
+                match self
+                    .meeting
+                    .as_ref()
+                    .map(|m| m.consent(&self.panel, ask, &now))
+                {
+                    Some(Ok(consent)) => {
+                        record.reconsideration = Some(consent);
+                        self.commit(Event::TakeUp {
+                            record: Box::new(record),
+                        })
+                    }
+                    Some(Err(e)) => Err(e),
+                    None => Err(Refusal::Closed),
+                }
             }
             Confirm::Void { round, reason } => self.commit(Event::Void {
                 case: cid,

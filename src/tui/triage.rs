@@ -11,20 +11,7 @@ use crate::store::state::{Note, QueueState};
 use super::app::{App, Ask, Popup, Screen};
 use super::input::TextInput;
 
-/// Where a case stands, for the queue's status column and its filters.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    Pending,
-    /// On the next meeting's agenda, at this place (from 1).
-    OnAgenda(usize),
-    /// Held back from meetings (暂不上会).
-    Held,
-    /// Taken up in the meeting now open, not yet determined.
-    InMeeting,
-    Decided,
-    /// The panel deferred it (暂缓): back in the queue.
-    Deferred,
-}
+pub use crate::domain::standing::Status;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Filter {
@@ -69,36 +56,34 @@ fn next<T: Copy + PartialEq>(all: &[T], now: T) -> T {
 }
 
 impl App {
-    /// The status of case `id`: the minutes first (a meeting open, then earlier ones), then
-    /// the working state.
+    /// The status of case `id`: the standing determination first (the open meeting's
+    /// included), then the working state. One rule for every reader: `domain::standing`.
     pub fn status(&self, id: &str) -> Status {
-        let deferral = |kind: &str, outcome: &str| {
-            self.panel
-                .rules
-                .kind(kind)
-                .and_then(|k| k.outcome(outcome))
-                .is_some_and(|o| o.deferral)
+        let open = if self.in_meeting() {
+            self.meeting.as_ref().and_then(|m| m.record(id))
+        } else {
+            None
         };
-        let open = self.final_minutes.is_none();
-        if let Some(r) = self.meeting.as_ref().and_then(|m| m.record(id)) {
-            match r.determination() {
-                Some(d) if deferral(&r.kind, &d.outcome) => return Status::Deferred,
-                Some(_) => return Status::Decided,
-                // After finalizing, a case left undecided is back in the queue.
-                None if open => return Status::InMeeting,
-                None => {}
-            }
-        }
-        let last = self.index.decided_before.get(id).cloned();
-        match last {
-            Some((k, o)) if !deferral(&k, &o) => Status::Decided,
-            _ if self.state.held(id).is_some() => Status::Held,
-            _ => match self.agenda_place(id) {
-                Some(i) => Status::OnAgenda(i),
-                None if last.is_some() => Status::Deferred,
-                None => Status::Pending,
-            },
-        }
+        let standing = self.standing(id);
+        crate::domain::standing::status(
+            standing.as_ref(),
+            open,
+            self.state.held(id).is_some(),
+            self.agenda_place(id),
+        )
+    }
+
+    /// The standing determination of `id` across the earlier minutes and the meeting.
+    pub fn standing(&self, id: &str) -> Option<crate::domain::standing::Standing<'_>> {
+        let before = self.index.standing_before.get(id).and_then(|&(m, c)| {
+            let minutes = self.history.get(m)?;
+            Some((minutes.meeting.id.as_str(), minutes.cases.get(c)?))
+        });
+        let now = self
+            .meeting
+            .as_ref()
+            .and_then(|m| m.record(id).map(|r| (m.id.as_str(), r)));
+        crate::domain::standing::standing(&self.panel.rules, before.into_iter().chain(now))
     }
 
     /// The place of `id` among the agenda's cases still to decide (from 1): decided ones no
@@ -119,24 +104,7 @@ impl App {
 
     /// Whether minutes (open or earlier) decided `id` other than by deferral.
     fn decided_anywhere(&self, id: &str) -> bool {
-        // The open meeting is the newest word, then earlier meetings.
-        let now = self
-            .meeting
-            .as_ref()
-            .and_then(|m| m.record(id))
-            .and_then(|r| {
-                r.determination()
-                    .map(|d| (r.kind.clone(), d.outcome.clone()))
-            });
-        let last = now.or_else(|| self.index.decided_before.get(id).cloned());
-        last.is_some_and(|(k, o)| {
-            !self
-                .panel
-                .rules
-                .kind(&k)
-                .and_then(|k| k.outcome(&o))
-                .is_some_and(|o| o.deferral)
-        })
+        self.standing(id).is_some_and(|s| !s.deferred)
     }
 
     /// Drops decided cases from the agenda: once finalized they are no longer to come.
