@@ -316,6 +316,16 @@ pub struct App {
     pub index: Index,
 }
 
+/// A case record as the case screen shows it.
+#[derive(Clone, Copy, Debug)]
+pub struct Shown<'a> {
+    /// The meeting the record belongs to.
+    pub meeting: &'a str,
+    pub record: &'a crate::domain::meeting::CaseRecord,
+    /// From earlier minutes: read-only here, and reconsidering it needs the members' consent.
+    pub earlier: bool,
+}
+
 /// The queue's rows and what they were computed for: version, filter, sort.
 pub type RowsKey = (
     (u64, super::triage::Filter, super::triage::Sort),
@@ -856,6 +866,27 @@ impl App {
             [(minutes.meeting.id.as_str(), minutes.cases.get(c)?)],
         )?;
         (!s.deferred).then(|| (s.meeting.to_string(), s.determination.outcome.clone()))
+    }
+
+    /// The record the case screen shows for `id`: the meeting's own (open or just
+    /// finalized), else, for a case decided at an earlier meeting, the record that decision
+    /// stands on, read-only.
+    pub fn shown_record(&self, id: &str) -> Option<Shown<'_>> {
+        if let Some(m) = &self.meeting
+            && let Some(r) = m.record(id)
+        {
+            return Some(Shown {
+                meeting: &m.id,
+                record: r,
+                earlier: false,
+            });
+        }
+        let s = self.standing(id).filter(|s| !s.deferred)?;
+        Some(Shown {
+            meeting: s.meeting,
+            record: s.record,
+            earlier: true,
+        })
     }
 
     /// Whether `case` matches a search: id, title, subject's name or unit.
