@@ -114,3 +114,20 @@ fn a_county_rule_adds_removes_and_replaces_items_by_id() {
     assert!(adj.outcome("admonish").is_some());
     assert!(adj.outcome("remove").is_some());
 }
+
+#[test]
+fn s4_reads_as_the_source_writes_it_in_simplified_script() {
+    // The vendored source once carried 著眼 (a conversion slip) where the simplified text has
+    // 着眼; the fidelity test above only holds if both copies are right.
+    let (r, _) = rules::load("xinzhou-2017", None);
+    let r = r.expect("rules");
+    let s4 = r
+        .kinds
+        .iter()
+        .find_map(|k| k.item("S4"))
+        .expect("S4 is a situation");
+    assert!(s4.text.zh.contains("因着眼于优化流程"), "{}", s4.text.zh);
+    let source = std::fs::read_to_string(data().join("source-interview.simplified.txt"))
+        .expect("source text");
+    assert!(!source.contains('著'), "the simplified source has no 著");
+}
