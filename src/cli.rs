@@ -148,16 +148,21 @@ pub fn print_queue(path: &Path, lang: Lang, out: &mut dyn Write) -> io::Result<i
     {
         writeln!(out, "{}", d.render(lang))?;
     }
-    let Some(p) = &loaded.panel else {
+    let clean = loaded.is_clean();
+    // The minutes and working state read as the queue on screen reads them (nothing written),
+    // so a case's status is the one every reader gives.
+    let Some(mut app) = crate::tui::session::open_loaded(&dir, loaded, lang) else {
         return Ok(1);
     };
-    writeln!(out, "{}", escape(&p.name))?;
-    let mut cases: Vec<_> = loaded.cases.iter().map(|c| &c.case).collect();
-    cases.sort_by(|a, b| (a.received, &a.id).cmp(&(b.received, &b.id)));
-    let rows: Vec<[String; 6]> = cases
+    crate::tui::session::read(&mut app, false);
+    writeln!(out, "{}", escape(&app.panel.name))?;
+    let rows: Vec<[String; 6]> = app
+        .cases
         .iter()
-        .map(|c| {
-            let kind = p
+        .map(|l| {
+            let c = &l.case;
+            let kind = app
+                .panel
                 .rules
                 .kind(&c.kind)
                 .map_or(c.kind.as_str(), |k| k.name.get(lang));
@@ -171,7 +176,7 @@ pub fn print_queue(path: &Path, lang: Lang, out: &mut dyn Write) -> io::Result<i
                 ),
                 escape(&c.subject.unit).into_owned(),
                 escape(&c.claimed.join(",")).into_owned(),
-                i18n::status_pending(lang).to_string(),
+                i18n::status(app.status(&c.id), lang),
             ]
         })
         .collect();
@@ -185,7 +190,7 @@ pub fn print_queue(path: &Path, lang: Lang, out: &mut dyn Write) -> io::Result<i
         let line: Vec<String> = row.iter().zip(widths).map(|(c, w)| pad(c, w)).collect();
         writeln!(out, "{}", line.join("  ").trim_end())?;
     }
-    Ok(if loaded.is_clean() { 0 } else { 1 })
+    Ok(if clean { 0 } else { 1 })
 }
 
 /// `docket config`: where the settings file is, and the settings in effect.

@@ -896,6 +896,128 @@ pub fn refusal(
     }
 }
 
+// The decisions that stand only on what the meeting did: votes, voids, reconsideration.
+s!(
+    K_VOTE_METHOD,
+    "vote by another method",
+    "选择表决方式后表决"
+);
+s!(K_MARK, "mark / unmark", "选中/取消");
+s!(PICK_METHOD, "Method of this round", "本轮表决方式");
+s!(AGREE_COUNT, "Agreeing:", "同意人数：");
+s!(
+    CONSENT_TITLE,
+    "Who agrees to reconsider (复议)",
+    "同意复议的成员"
+);
+s!(
+    VOID_WITHDRAWS,
+    "The standing determination rests on this round: voiding it withdraws that determination, and the case is undecided again.",
+    "现行决定以本轮表决为依据：作废本轮将一并撤回该决定，本案重新成为未决。"
+);
+s!(
+    DEPARTURE_WITHDRAWS,
+    "They have given an opinion on the open round: it will be withdrawn (kept in the record), and on return they give it again.",
+    "以上成员已在进行中的表决中发表意见：离席后其意见撤回（记录在案），返回后须重新表态。"
+);
+s!(
+    FINALIZE_UNDECIDED,
+    "Taken up without a determination:",
+    "已审议但未作决定的案件："
+);
+
+/// The reconsideration rule with its arithmetic: more than half of all V voting members,
+/// at most the P present.
+pub fn reconsider_rule(voting: u32, present: u32, lang: Lang) -> String {
+    let needed = voting / 2 + 1;
+    match lang {
+        Lang::En => format!(
+            "More than half of all {voting} voting members must agree: at least {needed}; {present} are present."
+        ),
+        Lang::Zh => format!(
+            "须超过全体 {voting} 名表决成员的半数同意，即至少 {needed} 人；到会表决成员 {present} 人。"
+        ),
+    }
+}
+
+/// The confirmation of a reconsideration: who or how many agree, and what stands meanwhile.
+pub fn reconsider_confirm(
+    c: &crate::domain::meeting::Reconsideration,
+    panel: &crate::domain::panel::Panel,
+    lang: Lang,
+) -> Vec<String> {
+    let names: Vec<&str> = c.members.iter().map(|m| member_name(panel, m)).collect();
+    let who = if names.is_empty() {
+        String::new()
+    } else {
+        escape(&names.join("、")).into_owned()
+    };
+    let standing = c.standing.as_deref().unwrap_or("-");
+    match lang {
+        Lang::En => vec![
+            format!(
+                "Reconsider: {} of {} voting members agree ({} present). {who}",
+                c.agree,
+                c.of,
+                c.present.unwrap_or(0)
+            ),
+            format!(
+                "The decision of meeting {} ({}) stands unless a new one passes.",
+                escape(&c.decided_in),
+                escape(standing)
+            ),
+        ],
+        Lang::Zh => vec![
+            format!(
+                "复议：全体 {} 名表决成员中 {} 人同意（到会 {} 人）。{who}",
+                c.of,
+                c.agree,
+                c.present.unwrap_or(0)
+            ),
+            format!(
+                "会议 {} 的原决定（{}）在新的决定通过前继续有效。",
+                escape(&c.decided_in),
+                escape(standing)
+            ),
+        ],
+    }
+}
+
+/// The title of the count asked for a secret consent to reconsider, with the arithmetic.
+pub fn reconsider_count_title(voting: u32, present: u32, lang: Lang) -> String {
+    let needed = voting / 2 + 1;
+    match lang {
+        Lang::En => format!(
+            "Members agreeing to reconsider (of {voting}: at least {needed}; {present} present)"
+        ),
+        Lang::Zh => {
+            format!("同意复议的人数（全体 {voting} 人须至少 {needed} 人；到会 {present} 人）")
+        }
+    }
+}
+
+/// A case's status in words, as the queue and the piped queue say it.
+pub fn status(st: crate::domain::standing::Status, lang: Lang) -> String {
+    use crate::domain::standing::Status;
+    match st {
+        Status::Pending => ST_PENDING.get(lang).into(),
+        Status::OnAgenda(n) => format!("{} {n}", ST_ON_AGENDA.get(lang)),
+        Status::Held => ST_HELD.get(lang).into(),
+        Status::InMeeting => ST_IN_MEETING.get(lang).into(),
+        Status::Decided => ST_DECIDED.get(lang).into(),
+        Status::Deferred => ST_DEFERRED.get(lang).into(),
+    }
+}
+
+/// F refused: a round is still open on these cases.
+pub fn finalize_open_round(cases: &[String], lang: Lang) -> String {
+    let list = escape(&cases.join(", ")).into_owned();
+    match lang {
+        Lang::En => format!("A round is open on {list}: close or void it (X) before finalizing."),
+        Lang::Zh => format!("案件 {list} 有进行中的表决：请先结束或作废（X）该轮，再定稿。"),
+    }
+}
+
 pub fn broken_cases(n: usize, lang: Lang) -> String {
     match lang {
         Lang::En => {

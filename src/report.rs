@@ -166,19 +166,32 @@ pub fn build(panel: &Panel, cases: &[LoadedCase], minutes: &[Minutes], range: Ra
         ..Report::default()
     };
 
-    // A later meeting's determination supersedes an earlier one; a record taken up again
-    // but not yet decided leaves the earlier decision standing.
-    let mut latest: HashMap<&str, (&Minutes, &CaseRecord, &Determination)> = HashMap::new();
+    // The standing determination of each case, by the one rule every reader applies: a
+    // later decision replaces an earlier one, a deferral never replaces a decision.
+    let mut records: HashMap<&str, Vec<(&Minutes, &CaseRecord)>> = HashMap::new();
     let mut order: Vec<&str> = Vec::new();
     for m in minutes {
         for r in &m.cases {
-            if let Some(d) = r.determination()
-                && latest.insert(r.case.as_str(), (m, r, d)).is_none()
-            {
+            let v = records.entry(r.case.as_str()).or_default();
+            if v.is_empty() {
                 order.push(r.case.as_str());
             }
+            v.push((m, r));
         }
     }
+    let mut latest: HashMap<&str, (&Minutes, &CaseRecord, &Determination)> = HashMap::new();
+    for (id, recs) in &records {
+        let s = crate::domain::standing::standing(
+            rules,
+            recs.iter().map(|(m, r)| (m.meeting.id.as_str(), *r)),
+        );
+        if let Some(s) = s
+            && let Some((m, _)) = recs.iter().find(|(_, r)| std::ptr::eq(*r, s.record))
+        {
+            latest.insert(id, (m, s.record, s.determination));
+        }
+    }
+    order.retain(|id| latest.contains_key(id));
     // The targets of every review that reached a determination, whatever its date.
     let reviewed_targets: BTreeSet<&str> = latest
         .values()
@@ -254,10 +267,7 @@ pub fn build(panel: &Panel, cases: &[LoadedCase], minutes: &[Minutes], range: Ra
 }
 
 fn is_deferral(rules: &Rules, kind: &str, outcome: &str) -> bool {
-    rules
-        .kind(kind)
-        .and_then(|k| k.outcome(outcome))
-        .is_some_and(|o| o.deferral)
+    crate::domain::standing::is_deferral(rules, kind, outcome)
 }
 
 /// Per kind of the rules (then any other kind the minutes hold): outcomes and items, each in

@@ -51,12 +51,19 @@ fn app(dir: &Path) -> App {
     common::open_app(dir, Lang::En, common::START)
 }
 
-/// Opens a meeting and the first case, saved through `disk`; returns the minutes path.
+/// Opens a meeting and the first case, taken up by naming its presenter, saved through
+/// `disk`; returns the minutes path.
 fn meeting(app: &mut App, disk: &mut dyn Disk) -> PathBuf {
     for a in [Action::Meeting, Action::Enter, Action::Enter] {
         app.update(a);
         session::save(app, disk);
     }
+    app.update(Action::Presenter);
+    for c in "李科长".chars() {
+        app.update(Action::Char(c));
+    }
+    app.update(Action::Enter);
+    session::save(app, disk);
     let id = app.meeting.as_ref().expect("meeting").id.clone();
     docket::store::minutes::path_for(&app.dir, &id)
 }

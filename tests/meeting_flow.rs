@@ -14,6 +14,7 @@ use docket::domain::rules::{Method, Opinion};
 use docket::domain::text::Lang;
 use docket::store::minutes::{self, Minutes, Seal};
 use docket::tui::app::{Action, App, Ask, Clock, Confirm, FormField, Level, Pick, Popup, Screen};
+use docket::tui::triage::Status;
 use docket::tui::views::quorum_text;
 use jiff::{SignedDuration, Timestamp};
 
@@ -185,6 +186,15 @@ fn select_case(app: &mut App, id: &str) {
     assert_eq!(app.case().map(|c| c.id.as_str()), Some(id));
 }
 
+/// Takes the open case up by its first recorded step: the presenter named. Reading a case
+/// does not put it before the panel.
+fn take_up(app: &mut App) {
+    app.update(Action::Presenter);
+    typ(app, "组织部干部科");
+    app.update(Action::Enter);
+    assert_eq!(app.message, None, "naming the presenter");
+}
+
 /// Opens a round on the current proposal (the case screen moves to its vote part).
 fn open_round(app: &mut App) {
     app.update(Action::Vote);
@@ -295,6 +305,7 @@ fn recusals_from_the_case_file_leave_the_voters_and_shrink_e_and_pe() {
     let (mut app, _clock) = load("recusal-file", Lang::En);
     open_meeting(&mut app, &[]);
     select_case(&mut app, "2026-014");
+    take_up(&mut app);
 
     let r = record(&app, "2026-014");
     let recused: Vec<(&str, bool)> = r
@@ -352,6 +363,7 @@ fn a_recusal_declared_on_the_spot_is_recorded_and_refused_while_a_round_is_open(
     let (mut app, _clock) = load("recusal-declared", Lang::En);
     open_meeting(&mut app, &[]);
     select_case(&mut app, "2026-001");
+    take_up(&mut app);
     assert!(record(&app, "2026-001").recusals.is_empty());
 
     // The pick lists the voting members, not the clerk.
@@ -522,9 +534,11 @@ fn a_failed_round_then_a_new_proposal_that_passes_keeps_both_rounds() {
     select_case(&mut app, "2026-009");
     app.update(Action::Vote);
     assert_eq!(warning(&app), "No proposal yet: make one with p");
-    assert!(record(&app, "2026-009").rounds.is_empty());
+    // A refused step takes nothing up.
+    assert!(minutes_of(&app).cases.iter().all(|c| c.case != "2026-009"));
 
     select_case(&mut app, "2026-001");
+    take_up(&mut app);
     assert_eq!(
         record(&app, "2026-001").proposal.expect("proposal").outcome,
         "tolerate"
@@ -836,6 +850,7 @@ fn a_case_without_quorum_cannot_vote_and_is_deferred() {
 
     // 2026-014: two of the four present are recused. E = 4, PE = 2 < 3.
     select_case(&mut app, "2026-014");
+    take_up(&mut app);
     let c = app
         .meeting
         .as_ref()
@@ -962,7 +977,15 @@ fn an_amended_determination_keeps_the_earlier_version() {
     let first_at = record(&app, "2026-001").determinations[0]
         .decided_at
         .clone();
+    // The form opens with the standing text: amending starts from it.
     app.update(Action::Determine);
+    match &app.popup {
+        Some(Popup::Determination { form, .. }) => {
+            assert_eq!(form.fields[0].1.text(), "first version")
+        }
+        other => panic!("no determination form: {other:?}"),
+    }
+    send(&mut app, times(Action::Backspace, "first version".len()));
     typ(&mut app, "second version");
     app.update(Action::Tab);
     typ(&mut app, "张伟保留意见");
@@ -1290,8 +1313,13 @@ fn finalized_minutes_verify_refuse_changes_and_name_a_tampered_case() {
     open_round(&mut app);
     app.update(Action::Back);
     app.update(Action::Finalize);
+    // Said before any y: no confirmation is offered while a round is open.
+    assert_eq!(app.popup, None);
+    assert_eq!(
+        warning(&app),
+        "A round is open on 2026-005: close or void it (X) before finalizing."
+    );
     app.update(Action::Yes);
-    assert_eq!(warning(&app), ROUND_OPEN);
     assert!(app.final_minutes.is_none());
     assert!(app.in_meeting());
     // Opening a case with a round under way lands on its vote part.
@@ -1465,7 +1493,8 @@ fn a_decided_case_is_reconsidered_only_when_more_than_half_agree() {
     clock.set("2026-12-04T09:00:00");
     let mut app = reopen(&app, &clock);
     assert_eq!(app.history.len(), 1);
-    open_meeting(&mut app, &[]);
+    // Four of the six voting members are present.
+    open_meeting(&mut app, &[("li-hong", "sick"), ("zhao-min", "away")]);
     select_case(&mut app, "2026-001");
     // Nothing is taken up, and recording is refused until the members agree to reconsider.
     assert!(
@@ -1484,30 +1513,144 @@ fn a_decided_case_is_reconsidered_only_when_more_than_half_agree() {
             .as_ref()
             .is_some_and(|m| m.record("2026-001").is_none())
     );
-    // Three of six is not more than half.
+    // A named meeting: the members present are marked one by one. Three of six is not more
+    // than half, and the list cannot hold more than the four present.
     app.update(Action::Reconsider);
-    typ(&mut app, "3");
-    send(&mut app, [Action::Enter, Action::Yes]);
+    match &app.popup {
+        Some(Popup::Consent { members, .. }) => assert_eq!(members.len(), 4),
+        other => panic!("no consent list: {other:?}"),
+    }
+    send(
+        &mut app,
+        [
+            Action::Toggle,
+            Action::Down,
+            Action::Toggle,
+            Action::Down,
+            Action::Toggle,
+            Action::Enter,
+        ],
+    );
     assert!(
-        warning(&app).contains("more than half (4)"),
+        warning(&app).contains("3 agree to reconsider; more than half (4) are needed"),
         "{}",
         warning(&app)
     );
+    assert!(matches!(app.popup, Some(Popup::Consent { .. })));
     assert!(
         app.meeting
             .as_ref()
             .is_some_and(|m| m.record("2026-001").is_none())
     );
-    // Four of six is.
-    app.update(Action::Reconsider);
-    typ(&mut app, "4");
-    send(&mut app, [Action::Enter, Action::Yes]);
+    // Four of six is, and the confirmation shows the rule's arithmetic first.
+    send(&mut app, [Action::Down, Action::Toggle, Action::Enter]);
+    match &app.popup {
+        Some(Popup::Confirm(Confirm::Reconsider(c))) => {
+            assert_eq!((c.agree, c.of, c.present), (4, 6, Some(4)))
+        }
+        other => panic!("no confirmation: {other:?}"),
+    }
+    app.update(Action::Yes);
     let r = record(&app, "2026-001");
     let rc = r.reconsideration.expect("reconsideration recorded");
     assert_eq!((rc.agree, rc.of), (4, 6));
+    assert_eq!(
+        rc.members,
+        ids(&["wang-jianguo", "zhang-wei", "liu-zhiqiang", "chen-jing"])
+    );
     assert_eq!(rc.decided_in, app.history[0].meeting.id);
+    assert_eq!(rc.standing.as_deref(), Some("tolerate"));
     open_round(&mut app);
     assert!(app.round_open());
+}
+
+#[test]
+fn a_secret_consent_to_reconsider_is_at_most_the_members_present() {
+    let (mut app, clock) = load("reconsider-secret", Lang::En);
+    decide_and_finalize(&mut app, "2026-001");
+    clock.set("2026-12-04T09:00:00");
+    let mut app = reopen(&app, &clock);
+    // Four of six present, voting by secret ballot.
+    take_roll(&mut app, &[("li-hong", "sick"), ("zhao-min", "away")]);
+    app.update(Action::Left);
+    app.update(Action::Enter);
+    select_case(&mut app, "2026-001");
+    app.update(Action::Reconsider);
+    assert!(matches!(
+        app.popup,
+        Some(Popup::Input {
+            ask: Ask::ReconsiderAgree,
+            ..
+        })
+    ));
+    typ(&mut app, "5");
+    app.update(Action::Enter);
+    assert_eq!(
+        warning(&app),
+        "5 cannot agree: only 4 voting members are present"
+    );
+    // The count typed comes back to be corrected.
+    assert!(matches!(app.popup, Some(Popup::Input { .. })));
+    send(&mut app, [Action::Backspace]);
+    typ(&mut app, "4");
+    app.update(Action::Enter);
+    app.update(Action::Yes);
+    let rc = record(&app, "2026-001")
+        .reconsideration
+        .expect("reconsidered");
+    assert_eq!((rc.agree, rc.present, rc.members.len()), (4, Some(4), 0));
+}
+
+/// Decides `case` (all six agree, tolerated) in a meeting of its own, finalizes and saves it.
+fn decide_and_finalize(app: &mut App, case: &str) {
+    open_meeting(app, &[]);
+    select_case(app, case);
+    open_round(app);
+    vote(app, &[Agree; 6]);
+    assert!(close_round(app));
+    determine(app, "tolerated at the first meeting");
+    send(app, [Action::Back, Action::Finalize, Action::Yes]);
+    assert!(app.final_minutes.is_some());
+    save_minutes(app);
+}
+
+#[test]
+fn a_failed_reconsideration_leaves_the_earlier_decision_standing() {
+    let (mut app, clock) = load("reconsider-fails", Lang::En);
+    decide_and_finalize(&mut app, "2026-001");
+    clock.set("2026-12-04T09:00:00");
+    let mut app = reopen(&app, &clock);
+    open_meeting(&mut app, &[]);
+    select_case(&mut app, "2026-001");
+    app.update(Action::Reconsider);
+    send(&mut app, times(Action::Down, 0));
+    for _ in 0..4 {
+        send(&mut app, [Action::Toggle, Action::Down]);
+    }
+    send(&mut app, [Action::Enter, Action::Yes]);
+    assert!(record(&app, "2026-001").reconsideration.is_some());
+    assert_eq!(app.status("2026-001"), Status::InMeeting);
+    // The new round fails: only a deferral is due, and recording it changes nothing.
+    open_round(&mut app);
+    vote(&mut app, &[Disagree; 6]);
+    assert!(!close_round(&mut app));
+    assert_eq!(due_outcome(&mut app), "defer");
+    determine(&mut app, "no new decision");
+    assert_eq!(app.status("2026-001"), Status::Decided);
+    let s = app.standing("2026-001").expect("standing");
+    assert_eq!(
+        (s.meeting, s.determination.outcome.as_str()),
+        (app.history[0].meeting.id.as_str(), "tolerate")
+    );
+    send(&mut app, [Action::Back, Action::Finalize, Action::Yes]);
+    save_minutes(&mut app);
+    // Every reader says the same after a restart: the queue, the report, the agenda.
+    let again = reopen(&app, &clock);
+    assert_eq!(again.status("2026-001"), Status::Decided);
+    let report = again.report();
+    assert_eq!(report.deferred, 0, "the deferral replaced nothing");
+    let pending = docket::print::agenda::pending(&again.panel.rules, &again.history, &again.cases);
+    assert!(pending.iter().all(|c| c.case.id != "2026-001"));
 }
 
 /// Writes the App's minutes as the terminal front end would after each action.
@@ -1533,6 +1676,7 @@ fn the_minutes_pin_the_version_of_the_case_file_the_panel_saw() {
     changed.extend_from_slice(b"\n# edited behind the panel's back\n");
     std::fs::write(&path, &changed).expect("write case");
     select_case(&mut app, "2026-001");
+    take_up(&mut app);
     let pinned = record(&app, "2026-001").case_digest;
     assert_eq!(pinned, minutes::sha256_hex(&seen));
     assert_ne!(pinned, minutes::sha256_hex(&changed));

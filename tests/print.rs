@@ -321,15 +321,23 @@ fn the_agenda_holds_pending_cases_in_received_order() {
     let file = panel_with_minutes("pending", &documented_minutes());
     let dir = file.parent().and_then(Path::parent).expect("panel dir");
     let loaded = panel::load(dir);
-    let ids: Vec<&str> = print::agenda_cases(dir, &loaded.cases)
-        .iter()
-        .map(|c| c.case.id.as_str())
-        .collect();
+    let ids: Vec<&str> = print::agenda_cases(
+        dir,
+        &loaded.panel.as_ref().expect("panel").rules,
+        &loaded.cases,
+    )
+    .iter()
+    .map(|c| c.case.id.as_str())
+    .collect();
     // 2026-007 was decided; 2026-014 was deferred and so is pending again.
     assert!(!ids.contains(&"2026-007"), "{ids:?}");
     assert!(ids.contains(&"2026-014"), "{ids:?}");
     assert_eq!(ids.len(), loaded.cases.len() - 1);
-    let mut sorted = print::agenda_cases(dir, &loaded.cases);
+    let mut sorted = print::agenda_cases(
+        dir,
+        &loaded.panel.as_ref().expect("panel").rules,
+        &loaded.cases,
+    );
     sorted.sort_by(|a, b| (a.case.received, &a.case.id).cmp(&(b.case.received, &b.case.id)));
     let sorted: Vec<&str> = sorted.iter().map(|c| c.case.id.as_str()).collect();
     assert_eq!(ids, sorted);
@@ -341,10 +349,14 @@ fn the_agenda_holds_pending_cases_in_received_order() {
         c.determinations[0].round = Some(1);
     });
     std::fs::write(dir.join("minutes/2026-12-04-1.yaml"), later).expect("write");
-    let ids: Vec<String> = print::agenda_cases(dir, &loaded.cases)
-        .iter()
-        .map(|c| c.case.id.clone())
-        .collect();
+    let ids: Vec<String> = print::agenda_cases(
+        dir,
+        &loaded.panel.as_ref().expect("panel").rules,
+        &loaded.cases,
+    )
+    .iter()
+    .map(|c| c.case.id.clone())
+    .collect();
     assert!(!ids.contains(&"2026-014".to_string()), "{ids:?}");
 }
 

@@ -3,7 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::domain::meeting::{CaseRecord, Determination};
 use crate::domain::panel::Panel;
 use crate::domain::rules::ReviewRule;
 use crate::domain::text::Lang;
@@ -37,17 +36,20 @@ pub fn history(panel_dir: &Path) -> History {
 
 /// The cases for the next meeting's agenda, in the order the meeting takes them up.
 ///
-/// For now these are the pending cases: those no minutes of the panel (`minutes::list`)
-/// decided, ordered by received date, then id. A case whose last determination is a
-/// deferral is pending again; a deferral is known from the minutes alone, as the
-/// determination that follows no round (`round: null`), so the rules need not be at hand.
-/// Minutes that cannot be read are skipped ([`history`] names them).
+/// These are the pending cases: those on which no decision of the panel's minutes
+/// (`minutes::list`) stands, ordered by received date, then id. A case whose standing
+/// determination is a deferral is pending again (see `domain::standing`). Minutes that
+/// cannot be read are skipped ([`history`] names them).
 ///
 /// The working-state agenda the clerk orders in the queue (`state.yaml`) takes precedence:
 /// its cases still open, in its order. Without one, every pending case is on it.
-pub fn agenda_cases<'a>(panel_dir: &Path, cases: &'a [LoadedCase]) -> Vec<&'a LoadedCase> {
+pub fn agenda_cases<'a>(
+    panel_dir: &Path,
+    rules: &crate::domain::rules::Rules,
+    cases: &'a [LoadedCase],
+) -> Vec<&'a LoadedCase> {
     let minutes = history(panel_dir).minutes;
-    ordered(panel_dir, pending(&minutes, cases))
+    ordered(panel_dir, pending(rules, &minutes, cases))
 }
 
 /// The open cases as the clerk's agenda (`state.yaml`) orders them, when there is one; else
@@ -63,25 +65,35 @@ pub fn ordered<'a>(panel_dir: &Path, open: Vec<&'a LoadedCase>) -> Vec<&'a Loade
     }
 }
 
-/// [`agenda_cases`] over minutes already read.
-pub fn pending<'a>(history: &[Minutes], cases: &'a [LoadedCase]) -> Vec<&'a LoadedCase> {
+/// [`agenda_cases`] over minutes already read: the cases no decision stands on.
+pub fn pending<'a>(
+    rules: &crate::domain::rules::Rules,
+    history: &[Minutes],
+    cases: &'a [LoadedCase],
+) -> Vec<&'a LoadedCase> {
     let mut out: Vec<&LoadedCase> = cases
         .iter()
-        .filter(|c| last_decision(history, &c.case.id).is_none_or(|(_, _, d)| d.round.is_none()))
+        .filter(|c| standing(rules, history, &c.case.id).is_none_or(|s| s.deferred))
         .collect();
     out.sort_by(|a, b| (a.case.received, &a.case.id).cmp(&(b.case.received, &b.case.id)));
     out
 }
 
-/// The latest determination of `case` in the minutes, with its meeting and record.
-fn last_decision<'m>(
+/// The standing determination of `case` across the minutes.
+pub fn standing<'m>(
+    rules: &crate::domain::rules::Rules,
     history: &'m [Minutes],
     case: &str,
-) -> Option<(&'m Minutes, &'m CaseRecord, &'m Determination)> {
-    history.iter().rev().find_map(|m| {
-        let r = m.cases.iter().find(|c| c.case == case)?;
-        r.determination().map(|d| (m, r, d))
-    })
+) -> Option<crate::domain::standing::Standing<'m>> {
+    crate::domain::standing::standing(
+        rules,
+        history.iter().filter_map(|m| {
+            m.cases
+                .iter()
+                .find(|c| c.case == case)
+                .map(|r| (m.meeting.id.as_str(), r))
+        }),
+    )
 }
 
 /// What the agenda needs besides the panel and its cases.
@@ -157,10 +169,10 @@ fn case(doc: &mut Doc, panel: &Panel, n: usize, lc: &LoadedCase, cx: Context, la
     let earlier = c
         .review_of
         .as_deref()
-        .and_then(|r| last_decision(cx.history, r));
+        .and_then(|r| standing(&panel.rules, cx.history, r));
     if let Some(r) = &c.review_of {
         let decided =
-            earlier.map(|(m, rec, d)| (m.meeting.id.as_str(), outcome(&rec.kind, &d.outcome)));
+            earlier.map(|s| (s.meeting, outcome(&s.record.kind, &s.determination.outcome)));
         f.push(field(
             t::REVIEW_OF.get(lang),
             t::pr_review_of(r, decided.as_ref().map(|(m, o)| (*m, o.as_str())), lang),
@@ -196,7 +208,7 @@ fn case(doc: &mut Doc, panel: &Panel, n: usize, lc: &LoadedCase, cx: Context, la
     // As the meeting will when it takes the case up: under `review: recuse`, the members who
     // sat on the decision under review step out too.
     if panel.rules.meeting.review == ReviewRule::Recuse
-        && let Some((_, _, d)) = earlier
+        && let Some(d) = earlier.map(|s| s.determination)
     {
         for m in panel.voting_members() {
             if d.present.contains(&m.id) && !c.must_recuse(&m.id) {

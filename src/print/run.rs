@@ -82,7 +82,10 @@ pub fn run_agenda(
         )?;
     }
     let today = today(p);
-    let cases = agenda::ordered(dir, agenda::pending(&history.minutes, &loaded.cases));
+    let cases = agenda::ordered(
+        dir,
+        agenda::pending(&p.rules, &history.minutes, &loaded.cases),
+    );
     let cx = agenda::Context {
         history: &history.minutes,
         produced: produced.unwrap_or(&today),

@@ -76,6 +76,8 @@ pub enum Ask {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Pick {
     RecusedMember,
+    /// The method of a round about to open.
+    Method,
 }
 
 /// What a confirm popup will do on `y`.
@@ -88,8 +90,10 @@ pub enum Confirm {
         text: crate::domain::vote::DeterminationText,
         outcome: String,
     },
-    /// The members' consent to reconsider a decided case: how many agree.
-    Reconsider(u32),
+    /// The members' consent to reconsider a decided case, checked against the room.
+    Reconsider(Box<crate::domain::meeting::Reconsideration>),
+    /// Members leaving while a round is open: their opinions on it will be withdrawn.
+    Departures(Vec<String>),
     /// An addendum to finalized minutes, sealed and written on `y`.
     Addendum(Box<crate::store::addendum::Addendum>),
     Void {
@@ -146,6 +150,12 @@ pub enum Popup {
     },
     /// A secret ballot's counts.
     Counts(Form),
+    /// Who agrees to reconsider a decided case, for an open method: the voting members
+    /// present, each marked.
+    Consent {
+        members: Vec<(String, bool)>,
+        cursor: usize,
+    },
     /// The supervision report, as a screen.
     Report {
         scroll: u16,
@@ -198,6 +208,8 @@ pub enum Action {
     Presenter,
     Proposal,
     Vote,
+    /// `V`: a round by a method other than the meeting's.
+    VoteMethod,
     Opinion(Opinion),
     Void,
     Determine,
@@ -291,7 +303,8 @@ pub struct App {
     pub pending: Vec<crate::domain::event::Event>,
     /// The sequence number of the last journal entry on disk.
     pub journal_seq: u64,
-    /// The case the journal last spoke of, to resume there.
+    /// The case before the panel: the one the last recorded step concerned (the journal's
+    /// last word on reopening). Apart from the case the clerk is reading.
     pub resume_case: Option<String>,
     /// Another docket holds the panel: who; nothing can be recorded here.
     pub read_only: Option<String>,
@@ -512,6 +525,7 @@ impl App {
                         | Action::Presenter
                         | Action::Proposal
                         | Action::Vote
+                        | Action::VoteMethod
                         | Action::Opinion(_)
                         | Action::Void
                         | Action::Determine
@@ -527,7 +541,29 @@ impl App {
         if self.final_minutes.is_some() || self.read_only.is_some() {
             return Err(Refusal::Closed);
         }
+        // A case comes before the panel with its first recorded step, never by being read;
+        // a step refused takes nothing up.
+        if let Some(case) = event.case()
+            && !matches!(event, crate::domain::event::Event::TakeUp { .. })
+            && self
+                .meeting
+                .as_ref()
+                .is_some_and(|m| m.record(case).is_none())
+        {
+            if let Some((decided_in, _)) = self.decided_in(case) {
+                return Err(Refusal::NeedsReconsideration(decided_in));
+            }
+            let record = self.intake(case)?;
+            let take_up = crate::domain::event::Event::TakeUp { record };
+            let mut trial = self.meeting.clone();
+            crate::domain::event::apply(&mut trial, &self.panel, &take_up)?;
+            crate::domain::event::apply(&mut trial, &self.panel, &event)?;
+            self.commit(take_up)?;
+        }
         crate::domain::event::apply(&mut self.meeting, &self.panel, &event)?;
+        if let Some(case) = event.case() {
+            self.resume_case = Some(case.to_string());
+        }
         // What the queue shows may have changed with the event.
         self.version += 1;
         if let crate::domain::event::Event::Finalize { at, by, user } = &event {
@@ -832,11 +868,6 @@ impl App {
         self.queue_row = self.visible().iter().position(|&i| i == self.selected);
         self.screen = Screen::Case;
         self.case_view = CaseView::default();
-        // A decided case is taken up again only after the members agree to reconsider it.
-        let decided = self.case().and_then(|c| self.decided_in(&c.id)).is_some();
-        if self.in_meeting() && !decided {
-            self.take_up_selected();
-        }
         if self.round_open() {
             self.case_view.focus = 3;
         }
@@ -1017,6 +1048,37 @@ impl App {
                     })
                 }
             },
+            Popup::Consent {
+                mut members,
+                mut cursor,
+            } => match action {
+                Action::Up => {
+                    cursor = cursor.saturating_sub(1);
+                    self.popup = Some(Popup::Consent { members, cursor });
+                }
+                Action::Down => {
+                    cursor = (cursor + 1).min(members.len().saturating_sub(1));
+                    self.popup = Some(Popup::Consent { members, cursor });
+                }
+                Action::Toggle => {
+                    if let Some((_, on)) = members.get_mut(cursor) {
+                        *on = !*on;
+                    }
+                    self.popup = Some(Popup::Consent { members, cursor });
+                }
+                Action::Enter => {
+                    let agreeing = members
+                        .iter()
+                        .filter(|(_, on)| *on)
+                        .map(|(m, _)| m.clone())
+                        .collect();
+                    if !self.ask_consent(0, agreeing) {
+                        self.popup = Some(Popup::Consent { members, cursor });
+                    }
+                }
+                Action::Back => {}
+                _ => self.popup = Some(Popup::Consent { members, cursor }),
+            },
             Popup::Confirm(c) => {
                 if action == Action::Yes {
                     self.confirmed(c);
@@ -1155,6 +1217,7 @@ impl App {
             Some(Popup::Report { .. }) => Context::Report,
             Some(Popup::Confirm(_)) => Context::Confirm,
             Some(Popup::Pick { .. }) => Context::Pick,
+            Some(Popup::Consent { .. }) => Context::Choose,
             Some(Popup::Input { .. }) => Context::Input,
             Some(Popup::Determination { .. }) | Some(Popup::Counts(_)) => Context::Form,
             Some(Popup::Proposal { .. }) | Some(Popup::Addendum { .. }) => Context::Form,

@@ -16,9 +16,19 @@ use super::input::TextInput;
 impl App {
     /// `m`: a roll call opens the meeting, or is retaken during it.
     pub fn start_roll(&mut self) {
-        if self.final_minutes.is_some() {
-            self.warn(i18n::FINALIZED.get(self.lang));
-            return;
+        if let Some(sealed) = &self.final_minutes {
+            // The sealed meeting joins the earlier ones once it is on disk; the next meeting
+            // starts from a roll call of its own.
+            if !self.pending.is_empty() || self.dirty {
+                self.warn(i18n::FINALIZED.get(self.lang));
+                return;
+            }
+            self.history.push(sealed.clone());
+            self.final_minutes = None;
+            self.meeting = None;
+            self.journal_seq = 0;
+            self.resume_case = None;
+            self.reindex();
         }
         let members = &self.panel.members;
         let methods = &self.panel.rules.meeting.methods;
@@ -55,6 +65,24 @@ impl App {
         };
         self.roll = Some(roll);
         self.screen = Screen::Roll;
+    }
+
+    /// `<date>-<n>`: one more than every meeting of the day on disk or in memory.
+    fn next_meeting_id(&self) -> String {
+        let today = self.today();
+        let on_disk = minutes::next_id(&self.dir, &today);
+        let n_disk = on_disk
+            .rsplit_once('-')
+            .and_then(|(_, n)| n.parse::<u32>().ok())
+            .unwrap_or(1);
+        let n_mem = self
+            .history
+            .iter()
+            .filter_map(|m| m.meeting.id.strip_prefix(&format!("{today}-")))
+            .filter_map(|n| n.parse::<u32>().ok())
+            .max()
+            .map_or(1, |n| n + 1);
+        format!("{today}-{}", n_disk.max(n_mem))
     }
 
     pub fn cancel_roll(&mut self) {
@@ -107,7 +135,7 @@ impl App {
                 })
             }
             Action::ActingChair => self.toggle_acting_chair(),
-            Action::Enter => self.apply_roll(),
+            Action::Enter => self.apply_roll(false),
             Action::Back => self.cancel_roll(),
             _ => {}
         }
@@ -146,8 +174,10 @@ impl App {
         }
     }
 
-    /// `Enter` on the roll: opens the meeting, or records arrivals and departures.
-    fn apply_roll(&mut self) {
+    /// `Enter` on the roll: opens the meeting, or records arrivals and departures. A member
+    /// leaving who has spoken on an open round is confirmed first (`confirmed`): their
+    /// opinion will be withdrawn.
+    fn apply_roll(&mut self, confirmed: bool) {
         let Some(roll) = self.roll.clone() else {
             return;
         };
@@ -183,7 +213,7 @@ impl App {
                 .methods
                 .get(roll.method)
                 .map_or(Method::Named, |(m, _)| *m);
-            let id = minutes::next_id(&self.dir, &self.today());
+            let id = self.next_meeting_id();
             let open = Event::Open {
                 id,
                 at: now,
@@ -210,6 +240,23 @@ impl App {
             let Some(m) = self.meeting.clone() else {
                 return;
             };
+            let spoken: Vec<String> = m
+                .attendance
+                .present
+                .iter()
+                .filter(|x| !present.contains(x))
+                .filter(|x| {
+                    m.cases.iter().any(|c| {
+                        c.open_round()
+                            .is_some_and(|r| r.opinions.iter().any(|o| &o.member == *x))
+                    })
+                })
+                .cloned()
+                .collect();
+            if !confirmed && !spoken.is_empty() {
+                self.popup = Some(Popup::Confirm(Confirm::Departures(spoken)));
+                return;
+            }
             let mut events = Vec::new();
             for member in &self.panel.members {
                 let here = present.contains(&member.id);
@@ -249,47 +296,42 @@ impl App {
         self.screen = Screen::Queue;
     }
 
-    /// Takes the selected case up in the meeting, the first time it is opened there.
-    pub fn take_up_selected(&mut self) {
-        if self.read_only.is_some() {
-            return;
+    /// Takes case `id` up in the meeting with its first recorded step. A case decided at an
+    /// earlier meeting comes back only through the members' consent to reconsider it.
+    pub fn take_up(&mut self, id: &str) -> Result<(), Refusal> {
+        if let Some((decided_in, _)) = self.decided_in(id) {
+            return Err(Refusal::NeedsReconsideration(decided_in));
         }
-        let Some(loaded) = self.cases.get(self.selected) else {
-            return;
-        };
-        let case = loaded.case.clone();
-        let digest = loaded.digest.clone();
-        let earlier = self.earlier_members(&case);
-        let Some(m) = self.meeting.as_ref() else {
-            return;
-        };
-        if m.record(&case.id).is_some() {
-            return;
-        }
+        let record = self.intake(id)?;
+        self.commit(Event::TakeUp { record })
+    }
+
+    /// The record case `id` starts from when taken up.
+    pub(super) fn intake(
+        &self,
+        id: &str,
+    ) -> Result<Box<crate::domain::meeting::CaseRecord>, Refusal> {
+        let loaded = self
+            .index
+            .by_id
+            .get(id)
+            .and_then(|&i| self.cases.get(i))
+            .ok_or_else(|| Refusal::NotTakenUp(id.to_string()))?;
+        let earlier = self.earlier_members(&loaded.case);
         let intake = crate::domain::meeting::Intake {
-            case: &case,
-            digest: &digest,
+            case: &loaded.case,
+            digest: &loaded.digest,
             earlier: &earlier,
         };
         let mut record = Box::new(Meeting::intake_record(&self.panel, intake));
-        record.review_of_meeting = self.earlier_meeting(&case);
-        if let Err(e) = self.commit(Event::TakeUp { record }) {
-            self.refuse(&e);
-        }
+        record.review_of_meeting = self.earlier_meeting(&loaded.case);
+        Ok(record)
     }
 
-    /// The meeting that decided the case `case` reviews.
+    /// The meeting whose decision the case `case` reviews stands on.
     pub fn earlier_meeting(&self, case: &crate::domain::case::Case) -> Option<String> {
         let target = case.review_of.as_ref()?;
-        self.history
-            .iter()
-            .rev()
-            .find(|m| {
-                m.cases
-                    .iter()
-                    .any(|c| &c.case == target && c.determination().is_some())
-            })
-            .map(|m| m.meeting.id.clone())
+        self.standing(target).map(|s| s.meeting.to_string())
     }
 
     /// Who on the panel sat on an earlier decision that a case on the agenda reviews, with
@@ -310,16 +352,13 @@ impl App {
         out
     }
 
-    /// Members who were present when the case under review was decided.
+    /// Members who were present when the decision under review was made.
     pub fn earlier_members(&self, case: &crate::domain::case::Case) -> Vec<String> {
         let Some(target) = &case.review_of else {
             return Vec::new();
         };
-        self.history
-            .iter()
-            .rev()
-            .filter_map(|m| m.cases.iter().find(|c| &c.case == target))
-            .find_map(|c| c.determination().map(|d| d.present.clone()))
+        self.standing(target)
+            .map(|s| s.determination.present.clone())
             .unwrap_or_default()
     }
 
@@ -407,6 +446,7 @@ impl App {
                 | Action::Presenter
                 | Action::Proposal
                 | Action::Vote
+                | Action::VoteMethod
                 | Action::Opinion(_)
                 | Action::Enter
                 | Action::Void
@@ -430,10 +470,7 @@ impl App {
             .is_some_and(|m| m.record(&case.id).is_some());
         if !taken && let Some((decided_in, _)) = self.decided_in(&case.id) {
             if action == Action::Reconsider {
-                self.popup = Some(Popup::Input {
-                    ask: Ask::ReconsiderAgree,
-                    input: TextInput::default(),
-                });
+                self.ask_reconsider();
             } else {
                 self.refuse(&Refusal::NeedsReconsideration(decided_in));
             }
@@ -450,7 +487,6 @@ impl App {
         if matches!(action, Action::Item(_)) {
             self.case_view.focus = 2;
         }
-        self.take_up_selected();
         let now = self.now();
         let d_id = kind
             .distinctions
@@ -545,20 +581,23 @@ impl App {
                 });
                 Ok(())
             }
-            (_, Action::Vote) => {
-                let r = self.commit(Event::OpenRound {
-                    case: cid,
-                    method: Some(m.method),
-                    at: now,
+            (_, Action::Vote) => self.open_round_by(m.method),
+            (_, Action::VoteMethod) => {
+                let methods: Vec<String> = self
+                    .panel
+                    .rules
+                    .meeting
+                    .methods
+                    .iter()
+                    .map(|(x, _)| x.id().to_string())
+                    .collect();
+                let cursor = methods.iter().position(|x| x == m.method.id()).unwrap_or(0);
+                self.popup = Some(Popup::Pick {
+                    pick: Pick::Method,
+                    items: methods,
+                    cursor,
                 });
-                if r.is_ok() {
-                    self.case_view.focus = 3;
-                    self.case_view.voter = 0;
-                    if m.method.is_secret() {
-                        self.popup = Some(Popup::Counts(counts_form(&self.panel, m.method, None)));
-                    }
-                }
-                r
+                Ok(())
             }
             (Part::Vote, Action::Opinion(o)) => {
                 let voters = m.voters(&self.panel, &case.id);
@@ -639,12 +678,21 @@ impl App {
                     let outcome = m
                         .due_outcome(&self.panel, &kind, &case.id)
                         .unwrap_or_default();
+                    // Amending starts from the standing text, so nothing is lost by
+                    // changing one word.
+                    let current = m.record(&case.id).and_then(|r| r.determination()).cloned();
+                    let text = |f: fn(&crate::domain::meeting::Determination) -> &String| {
+                        TextInput::new(current.as_ref().map_or("", |d| f(d).as_str()))
+                    };
                     let mut fields = vec![
-                        (FormField::Rationale, TextInput::default()),
-                        (FormField::Dissent, TextInput::default()),
+                        (FormField::Rationale, text(|d| &d.rationale)),
+                        (FormField::Dissent, text(|d| &d.dissent)),
                     ];
-                    if m.needs_override(&kind, &case.id, &outcome) {
-                        fields.push((FormField::Override, TextInput::default()));
+                    let had_override = current
+                        .as_ref()
+                        .is_some_and(|d| !d.override_reason.is_empty());
+                    if had_override || m.needs_override(&kind, &case.id, &outcome) {
+                        fields.push((FormField::Override, text(|d| &d.override_reason)));
                     }
                     self.popup = Some(Popup::Determination {
                         outcome,
@@ -716,16 +764,26 @@ impl App {
                     return;
                 }
             }
-            Ask::ReconsiderAgree => match text.parse::<u32>() {
-                Ok(n) => {
-                    self.popup = Some(Popup::Confirm(Confirm::Reconsider(n)));
-                    return;
+            Ask::ReconsiderAgree => {
+                match text.parse::<u32>() {
+                    Ok(n) => {
+                        if !self.ask_consent(n, Vec::new()) {
+                            self.popup = Some(Popup::Input {
+                                ask: Ask::ReconsiderAgree,
+                                input: TextInput::new(&text),
+                            });
+                        }
+                    }
+                    Err(_) => {
+                        self.warn(i18n::COUNTS_NUMBERS.get(self.lang));
+                        self.popup = Some(Popup::Input {
+                            ask: Ask::ReconsiderAgree,
+                            input: TextInput::new(&text),
+                        });
+                    }
                 }
-                Err(_) => {
-                    self.warn(i18n::COUNTS_NUMBERS.get(self.lang));
-                    return;
-                }
-            },
+                return;
+            }
             Ask::Search
             | Ask::AbsenceReason(_)
             | Ask::Attendee
@@ -759,6 +817,80 @@ impl App {
                     ask: Ask::RecusalReason(id),
                     input: TextInput::default(),
                 })
+            }
+            Pick::Method => {
+                if let Some(method) = Method::from_id(&id)
+                    && let Err(e) = self.open_round_by(method)
+                {
+                    self.refuse(&e);
+                }
+            }
+        }
+    }
+
+    /// Opens a round on the selected case by `method`; a secret ballot asks for its counts.
+    fn open_round_by(&mut self, method: Method) -> Result<(), Refusal> {
+        let Some(cid) = self.case().map(|c| c.id.clone()) else {
+            return Ok(());
+        };
+        let now = self.now();
+        self.commit(Event::OpenRound {
+            case: cid,
+            method: Some(method),
+            at: now,
+        })?;
+        self.case_view.focus = 3;
+        self.case_view.voter = 0;
+        if method.is_secret() {
+            self.popup = Some(Popup::Counts(counts_form(&self.panel, method, None)));
+        }
+        Ok(())
+    }
+
+    /// `R` on a case decided earlier: the members' consent, by the meeting's method: who
+    /// agrees (an open method), or how many (a secret ballot).
+    fn ask_reconsider(&mut self) {
+        let Some(m) = &self.meeting else { return };
+        if m.method.is_secret() {
+            self.popup = Some(Popup::Input {
+                ask: Ask::ReconsiderAgree,
+                input: TextInput::default(),
+            });
+        } else {
+            let members = m
+                .voting_present(&self.panel)
+                .into_iter()
+                .map(|x| (x, false))
+                .collect();
+            self.popup = Some(Popup::Consent { members, cursor: 0 });
+        }
+    }
+
+    /// Checks the consent against the room and asks to confirm it; false, with the refusal
+    /// shown, when the rule is not met.
+    pub fn ask_consent(&mut self, agree: u32, members: Vec<String>) -> bool {
+        let Some(case) = self.case().map(|c| c.id.clone()) else {
+            return false;
+        };
+        let Some((decided_in, standing)) = self.decided_in(&case) else {
+            return false;
+        };
+        let Some(m) = &self.meeting else { return false };
+        let ask = crate::domain::meeting::Consent {
+            decided_in,
+            standing: Some(standing),
+            method: m.method,
+            agree,
+            members,
+        };
+        match m.consent(&self.panel, ask, &self.now()) {
+            Ok(c) => {
+                self.popup = Some(Popup::Confirm(Confirm::Reconsider(Box::new(c))));
+                true
+            }
+            Err(e) => {
+                self.refuse(&e);
+                false
             }
         }
     }
@@ -799,48 +931,13 @@ impl App {
                 text,
                 at: now,
             }),
-            Confirm::Reconsider(agree) => {
-                let digest = self
-                    .cases
-                    .get(self.selected)
-                    .map(|l| l.digest.clone())
-                    .unwrap_or_default();
-                let decided_in = self
-                    .history
-                    .iter()
-                    .rev()
-                    .find(|h| h.cases.iter().any(|c| c.case == case.id))
-                    .map(|h| h.meeting.id.clone())
-                    .unwrap_or_default();
-                let earlier = self.earlier_members(&case);
-                let intake = crate::domain::meeting::Intake {
-                    case: &case,
-                    digest: &digest,
-                    earlier: &earlier,
-                };
-                let mut record = Meeting::intake_record(&self.panel, intake);
-                let standing = self.decided_in(&case.id).map(|(_, o)| o);
-                let ask = crate::domain::meeting::Consent {
-                    decided_in,
-                    standing,
-                    method: crate::domain::rules::Method::Secret,
-                    agree,
-                    members: Vec::new(),
-                };
-                match self
-                    .meeting
-                    .as_ref()
-                    .map(|m| m.consent(&self.panel, ask, &now))
-                {
-                    Some(Ok(consent)) => {
-                        record.reconsideration = Some(consent);
-                        self.commit(Event::TakeUp {
-                            record: Box::new(record),
-                        })
-                    }
-                    Some(Err(e)) => Err(e),
-                    None => Err(Refusal::Closed),
-                }
+            Confirm::Reconsider(consent) => self.intake(&cid).and_then(|mut record| {
+                record.reconsideration = Some(*consent);
+                self.commit(Event::TakeUp { record })
+            }),
+            Confirm::Departures(_) => {
+                self.apply_roll(true);
+                Ok(())
             }
             Confirm::Void { round, reason } => self.commit(Event::Void {
                 case: cid,
@@ -992,7 +1089,19 @@ impl App {
         } else if !self.in_meeting() {
             self.warn(i18n::OPEN_MEETING_FIRST.get(self.lang));
         } else {
-            self.popup = Some(Popup::Confirm(Confirm::Finalize));
+            // Said before the y, not after: a round still open cannot be sealed.
+            let open: Vec<String> = self
+                .meeting
+                .iter()
+                .flat_map(|m| &m.cases)
+                .filter(|c| c.open_round().is_some())
+                .map(|c| c.case.clone())
+                .collect();
+            if open.is_empty() {
+                self.popup = Some(Popup::Confirm(Confirm::Finalize));
+            } else {
+                self.warn(i18n::finalize_open_round(&open, self.lang));
+            }
         }
     }
 

@@ -28,6 +28,8 @@ pub enum Context {
     Input,
     Form,
     Pick,
+    /// Marking several in a list (who agrees to reconsider).
+    Choose,
     Confirm,
 }
 
@@ -85,6 +87,7 @@ pub fn defaults(ctx: Context) -> Vec<Binding> {
         }
         v.extend([
             b("vote", &["v"], A::Vote, K_VOTE, true),
+            b("vote_method", &["V"], A::VoteMethod, K_VOTE_METHOD, false),
             b("determine", &["D"], A::Determine, K_DETERMINE, true),
             b("proposal", &["p"], A::Proposal, K_PROPOSAL, true),
             b(
@@ -244,6 +247,13 @@ pub fn defaults(ctx: Context) -> Vec<Binding> {
             b("editor", &["Ctrl-e"], A::Editor, K_EDITOR, true),
         ],
         Context::Pick => vec![
+            b("down", &["j", "Down"], A::Down, K_DOWN, false),
+            b("up", &["k", "Up"], A::Up, K_UP, false),
+            b("accept", &["Enter"], A::Enter, K_ACCEPT, true),
+            b("cancel", &["Esc"], A::Back, K_CANCEL, true),
+        ],
+        Context::Choose => vec![
+            b("mark", &["Space"], A::Toggle, K_MARK, true),
             b("down", &["j", "Down"], A::Down, K_DOWN, false),
             b("up", &["k", "Up"], A::Up, K_UP, false),
             b("accept", &["Enter"], A::Enter, K_ACCEPT, true),

@@ -45,12 +45,18 @@ pub fn load(
 /// opening, done once whether docket ends up the writer or a reader.
 pub fn open(dir: &Path, lang: Lang, err: &mut dyn Write) -> io::Result<Option<App>> {
     let loaded = panel::load_with(dir, crate::store::cache::CacheAt::user().as_ref());
-    let Some(p) = loaded.panel else {
+    if loaded.panel.is_none() {
         for d in &loaded.report.diagnostics {
             writeln!(err, "{}", d.render(lang))?;
         }
         return Ok(None);
-    };
+    }
+    Ok(open_loaded(dir, loaded, lang))
+}
+
+/// [`open`] over a panel already read; none when the panel did not load.
+pub fn open_loaded(dir: &Path, loaded: panel::Loaded, lang: Lang) -> Option<App> {
+    let p = loaded.panel?;
     let broken = loaded.report.errors();
     let mut app = App::new(dir.to_path_buf(), p, loaded.cases, lang);
     if broken > 0 {
@@ -67,7 +73,7 @@ pub fn open(dir: &Path, lang: Lang, err: &mut dyn Write) -> io::Result<Option<Ap
             app.notes.push(e);
         }
     }
-    Ok(Some(app))
+    Some(app)
 }
 
 /// The minutes and journals into an opened App; a writer (`writable`) also writes what

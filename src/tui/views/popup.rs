@@ -10,7 +10,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use crate::i18n;
 use crate::sanitize::escape;
 use crate::text::{fit, pad, width, wrap};
-use crate::tui::app::{Ask, Confirm, Form, FormField, Popup};
+use crate::tui::app::{Ask, Confirm, Form, FormField, Pick, Popup};
 use crate::tui::input::TextInput;
 
 use super::Ctx;
@@ -87,9 +87,20 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
             };
             field(frame, cx, r, &title, input, true);
         }
-        Popup::Pick { items, cursor, .. } => {
+        Popup::Pick {
+            pick,
+            items,
+            cursor,
+        } => {
             let r = centered(area, 40, items.len() as u16 + 2);
             clear(frame, r);
+            let label = |id: &str| match pick {
+                Pick::RecusedMember => escape(i18n::member_name(&cx.app.panel, id)).into_owned(),
+                Pick::Method => crate::domain::rules::Method::from_id(id).map_or_else(
+                    || escape(id).into_owned(),
+                    |m| i18n::method(m, cx.lang).to_string(),
+                ),
+            };
             let lines: Vec<Line> = items
                 .iter()
                 .enumerate()
@@ -99,14 +110,44 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
                     } else {
                         Style::new()
                     };
-                    Line::from(Span::styled(
-                        pad(i18n::member_name(&cx.app.panel, id), 36),
-                        style,
-                    ))
+                    Line::from(Span::styled(pad(&label(id), 36), style))
                 })
                 .collect();
+            let title = match pick {
+                Pick::RecusedMember => i18n::K_RECUSE.get(cx.lang),
+                Pick::Method => i18n::PICK_METHOD.get(cx.lang),
+            };
+            frame.render_widget(Paragraph::new(lines).block(cx.block(title, true)), r);
+        }
+        Popup::Consent { members, cursor } => {
+            let app = cx.app;
+            let voting = app.panel.voting_members().count() as u32;
+            let rule = i18n::reconsider_rule(voting, members.len() as u32, cx.lang);
+            let w: u16 = 60;
+            let inner = usize::from(w.min(area.width.saturating_sub(2))).saturating_sub(2);
+            let mut lines: Vec<Line> = wrap(&rule, inner).into_iter().map(Line::raw).collect();
+            let marked = members.iter().filter(|(_, on)| *on).count();
+            lines.push(Line::raw(format!(
+                "{} {marked}",
+                i18n::AGREE_COUNT.get(cx.lang)
+            )));
+            for (i, (id, on)) in members.iter().enumerate() {
+                let style = if i == *cursor {
+                    cx.theme.selected()
+                } else {
+                    Style::new()
+                };
+                let mark = if *on { "[x] " } else { "[ ] " };
+                let name = escape(i18n::member_name(&app.panel, id)).into_owned();
+                lines.push(Line::from(Span::styled(
+                    pad(&format!("{mark}{name}"), inner),
+                    style,
+                )));
+            }
+            let r = centered(area, w, lines.len() as u16 + 2);
+            clear(frame, r);
             frame.render_widget(
-                Paragraph::new(lines).block(cx.block(i18n::K_RECUSE.get(cx.lang), true)),
+                Paragraph::new(lines).block(cx.block(i18n::CONSENT_TITLE.get(cx.lang), true)),
                 r,
             );
         }
@@ -189,7 +230,15 @@ fn ask_title(cx: &Ctx, ask: &Ask) -> String {
         ),
         Ask::Presenter => i18n::PRESENTER.get(lang).into(),
         Ask::VoidReason(n) => format!("{} {n}: {}", i18n::K_VOID.get(lang), i18n::REASON.get(lang)),
-        Ask::ReconsiderAgree => i18n::RECONSIDER_AGREE.get(lang).into(),
+        Ask::ReconsiderAgree => {
+            let app = cx.app;
+            let voting = app.panel.voting_members().count() as u32;
+            let present = app
+                .meeting
+                .as_ref()
+                .map_or(0, |m| m.voting_present(&app.panel).len() as u32);
+            i18n::reconsider_count_title(voting, present, lang)
+        }
         Ask::HoldReason(c) => format!("{} {}", escape(c), i18n::HOLD_REASON.get(lang)),
         Ask::IncompleteNote(c) => format!("{} {}", escape(c), i18n::INCOMPLETE_NOTE.get(lang)),
     }
@@ -326,12 +375,25 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
                 lines.push(c.text.clone());
             }
         }
-        Confirm::Reconsider(n) => {
-            lines.push(format!("{}: {n}", i18n::K_RECONSIDER.get(lang)));
+        Confirm::Reconsider(c) => {
+            lines.extend(i18n::reconsider_confirm(c, &app.panel, lang));
+        }
+        Confirm::Departures(members) => {
+            let names: Vec<&str> = members
+                .iter()
+                .map(|m| i18n::member_name(&app.panel, m))
+                .collect();
+            lines.push(escape(&names.join("、")).into_owned());
+            lines.push(i18n::DEPARTURE_WITHDRAWS.get(lang).into());
         }
         Confirm::Void { round, reason } => {
             lines.push(format!("{} {round}", i18n::K_VOID.get(lang)));
-            lines.push(reason.clone());
+            lines.push(escape(reason).into_owned());
+            if let (Some(case), Some(m)) = (app.case(), &app.meeting)
+                && m.withdrawn_by_void(&case.id, *round).is_some()
+            {
+                lines.push(i18n::VOID_WITHDRAWS.get(lang).into());
+            }
         }
         Confirm::Finalize => {
             lines.push(i18n::K_FINALIZE.get(lang).into());
@@ -342,6 +404,16 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
                     .filter(|c| c.determination().is_some())
                     .count();
                 lines.push(i18n::finalize_summary(m.cases.len(), determined, lang));
+                let undecided: Vec<String> = m
+                    .cases
+                    .iter()
+                    .filter(|c| c.determination().is_none())
+                    .map(|c| escape(&format!("{} {}", c.case, c.title)).into_owned())
+                    .collect();
+                if !undecided.is_empty() {
+                    lines.push(i18n::FINALIZE_UNDECIDED.get(lang).into());
+                    lines.extend(undecided);
+                }
             }
             lines.push(i18n::IRREVERSIBLE.get(lang).into());
         }
