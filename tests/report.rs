@@ -480,11 +480,17 @@ fn expected(f: &Fixture, range: Range) -> Figures {
             (count as i64, extra.map(|e| e as i64)),
         );
     };
-    // The standing decision of each case: the last meeting that decided it wins.
+    // The standing decision of each case: the last meeting that decided it wins, except
+    // that a deferral never replaces a decision (a reconsideration that reached none).
     let mut current: BTreeMap<usize, &Decision> = BTreeMap::new();
     for m in &f.meetings {
         for d in &m.decisions {
-            current.insert(d.case, d);
+            let keeps = current
+                .get(&d.case)
+                .is_some_and(|was| !is_deferral(&was.outcome) && is_deferral(&d.outcome));
+            if !keeps {
+                current.insert(d.case, d);
+            }
         }
     }
     let reviewed_targets: BTreeSet<&str> = current
