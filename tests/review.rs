@@ -85,6 +85,15 @@ fn first_meeting(dir: &Path) -> String {
     a.final_minutes.as_ref().expect("final").meeting.id.clone()
 }
 
+/// The case before the panel by its first recorded step (the presenter): reading it takes
+/// nothing up.
+fn take_up(a: &mut App) {
+    a.update(Action::Presenter);
+    send(a, "干部科".chars().map(Action::Char));
+    a.update(Action::Enter);
+    assert!(a.message.is_none(), "{:?}", a.message);
+}
+
 fn screen(a: &App) -> String {
     let mut t = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     let km = Keymap::new(HashMap::new());
@@ -110,7 +119,9 @@ fn a_review_shows_the_earlier_decision_and_names_its_meeting() {
     a.update(Action::ToggleAgenda);
     send(&mut a, [Action::Meeting, Action::Enter]);
     select(&mut a, "2026-010");
-    send(&mut a, [Action::Enter, Action::Tab, Action::Tab]);
+    send(&mut a, [Action::Enter]);
+    take_up(&mut a);
+    send(&mut a, [Action::Tab, Action::Tab]);
     let s = screen(&a);
     assert!(s.contains("原决定"), "{s}");
     assert!(s.contains(&format!("会议{earlier}2026-004")), "{s}");
@@ -142,6 +153,7 @@ fn those_who_sat_before_are_flagged_on_the_roll_and_recused_when_the_rules_say_s
     a.update(Action::Enter);
     select(&mut a, "2026-010");
     a.update(Action::Enter);
+    take_up(&mut a);
     let r = a
         .meeting
         .as_ref()
