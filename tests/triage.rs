@@ -306,7 +306,13 @@ fn a_case_taken_up_leaves_the_pending_filter_on_the_way_back_to_the_queue() {
     assert_eq!(a.visible().len(), pending);
     let first = a.visible()[0];
     a.selected = first;
-    // Looking at a case and back changes nothing; taking one up in the meeting does.
+    // Looking at a case and back changes nothing: reading a case does not take it up.
+    send(&mut a, [Action::Enter, Action::Back]);
+    assert_eq!(a.visible().len(), pending);
+    assert!(a.minutes().is_some_and(|m| m.cases.is_empty()));
+    // Its first recorded step (the presenter named) does.
+    send(&mut a, [Action::Enter, Action::Presenter]);
+    typ(&mut a, "干部科");
     send(&mut a, [Action::Enter, Action::Back]);
     assert_eq!(a.status(&a.cases[first].case.id), Status::InMeeting);
     assert_eq!(a.visible().len(), pending - 1);
