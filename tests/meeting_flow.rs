@@ -1681,3 +1681,159 @@ fn the_minutes_pin_the_version_of_the_case_file_the_panel_saw() {
     assert_eq!(pinned, minutes::sha256_hex(&seen));
     assert_ne!(pinned, minutes::sha256_hex(&changed));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Decisions that stand only on what the meeting did.
+
+#[test]
+fn voiding_the_round_a_determination_rests_on_withdraws_it_in_the_same_step() {
+    let (mut app, clock) = load("void-after-decision", Lang::En);
+    open_meeting(&mut app, &[]);
+    select_case(&mut app, "2026-003");
+    open_round(&mut app);
+    vote(&mut app, &[Agree; 6]);
+    assert!(close_round(&mut app));
+    determine(&mut app, "tolerated");
+    assert_eq!(app.status("2026-003"), Status::Decided);
+
+    app.update(Action::Void);
+    typ(&mut app, "表决程序有误");
+    app.update(Action::Enter);
+    assert!(matches!(
+        app.popup,
+        Some(Popup::Confirm(Confirm::Void { round: 1, .. }))
+    ));
+    // The confirmation knows, before y, what the void takes with it.
+    let m = app.meeting.as_ref().expect("meeting");
+    assert!(m.withdrawn_by_void("2026-003", 1).is_some());
+    clock.set("2026-11-27T11:00:00");
+    app.update(Action::Yes);
+
+    let r = record(&app, "2026-003");
+    assert_eq!(r.determinations.len(), 1, "kept in the record");
+    let w = r.determinations[0].withdrawn.as_ref().expect("withdrawn");
+    assert_eq!(
+        (w.round, w.reason.as_str(), w.at.as_str()),
+        (1, "表决程序有误", "2026-11-27T11:00:00+08:00")
+    );
+    assert!(r.determination().is_none(), "no standing determination");
+    assert_eq!(app.status("2026-003"), Status::InMeeting);
+    // The report and the agenda no longer count it as decided.
+    assert_eq!(app.report().cases, 0);
+    // Finalizing names it as taken up without a determination.
+    send(&mut app, [Action::Back, Action::Finalize]);
+    assert!(matches!(app.popup, Some(Popup::Confirm(Confirm::Finalize))));
+}
+
+#[test]
+fn a_member_leaving_during_a_round_has_their_opinion_withdrawn_and_gives_it_again() {
+    let (mut app, clock) = load("departure", Lang::En);
+    // Five of six present; 2026-014 has two recused (zhang-wei, chen-jing): E 4, PE 3.
+    open_meeting(&mut app, &[("zhao-min", "away")]);
+    select_case(&mut app, "2026-014");
+    open_round(&mut app);
+    vote(&mut app, &[Agree]); // li-hong
+    // li-hong leaves: the roll's Enter asks first, naming what happens to her opinion.
+    take_roll(&mut app, &[("li-hong", "called away")]);
+    app.update(Action::Enter);
+    assert_eq!(
+        app.popup,
+        Some(Popup::Confirm(Confirm::Departures(vec!["li-hong".into()])))
+    );
+    clock.set("2026-11-27T10:30:00");
+    app.update(Action::Yes);
+    let r = record(&app, "2026-014");
+    let round = r.open_round().expect("still open");
+    assert!(round.opinions.is_empty(), "her opinion no longer counts");
+    assert_eq!(round.tally.agree, 0);
+    assert_eq!(round.withdrawn.len(), 1);
+    assert_eq!(round.withdrawn[0].member, "li-hong");
+    assert!(round.withdrawn[0].at.starts_with("2026-11-27T10:3"));
+    // PE 2 of E 4, needed 3: the case lost its quorum, and the round says so.
+    let lost = round.quorum_lost.as_ref().expect("quorum lost");
+    assert_eq!((lost.present_entitled, lost.needed), (2, 3));
+    // She returns and gives her opinion again.
+    take_roll(&mut app, &[]);
+    send(&mut app, [Action::Top]);
+    send(&mut app, times(Action::Down, row("li-hong")));
+    send(&mut app, [Action::Toggle, Action::Enter]);
+    select_case(&mut app, "2026-014");
+    let voters = voters(&app, "2026-014");
+    assert!(voters.contains(&"li-hong".to_string()));
+    vote(&mut app, &[Agree, Agree, Agree]);
+    let round = record(&app, "2026-014")
+        .open_round()
+        .cloned()
+        .expect("open");
+    assert_eq!(round.tally.agree, 3);
+    assert_eq!(round.withdrawn.len(), 1, "the trace stays");
+}
+
+#[test]
+fn a_round_has_its_own_method_and_its_opinions_follow_it() {
+    let (mut app, _clock) = load("round-method", Lang::En);
+    open_meeting(&mut app, &[]);
+    select_case(&mut app, "2026-001");
+    // V: a show of hands this once, in a meeting voting by named roll call.
+    app.update(Action::VoteMethod);
+    match &app.popup {
+        Some(Popup::Pick {
+            pick: Pick::Method,
+            items,
+            cursor,
+        }) => assert_eq!(items[*cursor], "named"),
+        other => panic!("no method pick: {other:?}"),
+    }
+    send(&mut app, [Action::Down, Action::Enter]);
+    assert!(app.round_open(), "{:?}", app.message);
+    vote(&mut app, &[Agree; 6]);
+    assert!(close_round(&mut app));
+    // Then a secret ballot: counts only, no names.
+    app.update(Action::VoteMethod);
+    send(
+        &mut app,
+        [Action::Down, Action::Down, Action::Down, Action::Enter],
+    );
+    assert!(
+        matches!(app.popup, Some(Popup::Counts(_))),
+        "{:?}",
+        app.popup
+    );
+    app.update(Action::Opinion(Agree));
+    let r = record(&app, "2026-001");
+    assert_eq!(r.rounds[0].method, Method::ShowOfHands);
+    assert_eq!(r.rounds[1].method, Method::Secret);
+    assert!(r.rounds[1].opinions.is_empty());
+    assert_eq!(minutes_of(&app).meeting.method, Method::Named);
+    let text = render(&minutes_of(&app));
+    assert!(text.contains("method: show_of_hands"), "{text}");
+    assert!(text.contains("method: secret"), "{text}");
+}
+
+#[test]
+fn after_finalizing_m_opens_the_roll_call_of_the_next_meeting() {
+    let (mut app, _clock) = load("next-meeting", Lang::En);
+    decide_and_finalize(&mut app, "2026-001");
+    let first = app.history.last().map_or_else(
+        || {
+            app.final_minutes
+                .as_ref()
+                .expect("final")
+                .meeting
+                .id
+                .clone()
+        },
+        |m| m.meeting.id.clone(),
+    );
+    assert_eq!(first, "2026-11-27-1");
+    app.update(Action::Meeting);
+    assert_eq!(app.screen, Screen::Roll, "{:?}", app.message);
+    app.update(Action::Enter);
+    assert!(app.in_meeting());
+    assert_eq!(minutes_of(&app).meeting.id, "2026-11-27-2");
+    // The first meeting's decision stands in the new one: the case needs reconsidering.
+    assert_eq!(app.status("2026-001"), Status::Decided);
+    select_case(&mut app, "2026-001");
+    app.update(Action::Vote);
+    assert!(warning(&app).contains("Decided at meeting 2026-11-27-1"));
+}
