@@ -13,7 +13,7 @@ use crate::domain::panel::Panel;
 use crate::domain::rules::Method;
 
 pub const MINUTES_DIR: &str = "minutes";
-pub const SCHEMA: u32 = 1;
+pub const SCHEMA: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -270,7 +270,24 @@ pub fn verify(text: &str, minutes: &Minutes) -> Seal {
 }
 
 pub fn parse(text: &str) -> Result<Minutes, MinutesError> {
-    super::yaml::from_str(text).map_err(MinutesError::from)
+    let m: Minutes = super::yaml::from_str(text).map_err(MinutesError::from)?;
+    // Older schemas read as they are (their new fields are absent); a newer one may hold
+    // what this docket would silently drop on rewriting.
+    if m.schema > SCHEMA {
+        let line = text
+            .lines()
+            .position(|l| l.starts_with("schema:"))
+            .map_or(1, |i| i as u32 + 1);
+        return Err(MinutesError::Yaml {
+            line,
+            col: 1,
+            message: format!(
+                "schema {} is newer than this docket reads ({SCHEMA}): upgrade docket",
+                m.schema
+            ),
+        });
+    }
+    Ok(m)
 }
 
 /// Reads one minutes file (size-capped like every input).
