@@ -905,6 +905,7 @@ s!(
 s!(K_MARK, "mark / unmark", "选中/取消");
 s!(PICK_METHOD, "Method of this round", "本轮表决方式");
 s!(AGREE_COUNT, "Agreeing:", "同意人数：");
+s!(LEAVING, "Leaving:", "离席：");
 s!(
     CONSENT_TITLE,
     "Who agrees to reconsider (复议)",
@@ -944,6 +945,7 @@ pub fn reconsider_rule(voting: u32, present: u32, lang: Lang) -> String {
 pub fn reconsider_confirm(
     c: &crate::domain::meeting::Reconsideration,
     panel: &crate::domain::panel::Panel,
+    kind: Option<&crate::domain::rules::Kind>,
     lang: Lang,
 ) -> Vec<String> {
     let names: Vec<&str> = c.members.iter().map(|m| member_name(panel, m)).collect();
@@ -952,7 +954,10 @@ pub fn reconsider_confirm(
     } else {
         escape(&names.join("、")).into_owned()
     };
-    let standing = c.standing.as_deref().unwrap_or("-");
+    let standing = c.standing.as_deref().map_or("-", |o| {
+        kind.and_then(|k| k.outcome(o))
+            .map_or(o, |x| x.label.get(lang))
+    });
     match lang {
         Lang::En => vec![
             format!(

@@ -266,7 +266,12 @@ pub fn defaults(ctx: Context) -> Vec<Binding> {
     };
     if !matches!(
         ctx,
-        Context::Input | Context::Form | Context::Confirm | Context::Help | Context::Report
+        Context::Input
+            | Context::Form
+            | Context::Confirm
+            | Context::Help
+            | Context::Report
+            | Context::Choose
     ) {
         v.extend(common());
     }

@@ -376,14 +376,19 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
             }
         }
         Confirm::Reconsider(c) => {
-            lines.extend(i18n::reconsider_confirm(c, &app.panel, lang));
+            let kind = app.case().and_then(|x| app.kind_of(x));
+            lines.extend(i18n::reconsider_confirm(c, &app.panel, kind, lang));
         }
         Confirm::Departures(members) => {
             let names: Vec<&str> = members
                 .iter()
                 .map(|m| i18n::member_name(&app.panel, m))
                 .collect();
-            lines.push(escape(&names.join("、")).into_owned());
+            lines.push(format!(
+                "{} {}",
+                i18n::LEAVING.get(lang),
+                escape(&names.join("、"))
+            ));
             lines.push(i18n::DEPARTURE_WITHDRAWS.get(lang).into());
         }
         Confirm::Void { round, reason } => {
