@@ -1837,3 +1837,22 @@ fn after_finalizing_m_opens_the_roll_call_of_the_next_meeting() {
     app.update(Action::Vote);
     assert!(warning(&app).contains("Decided at meeting 2026-11-27-1"));
 }
+
+#[test]
+fn before_take_up_the_recusal_list_leaves_out_the_conflicts_of_the_case_file() {
+    let (mut app, _clock) = load("recuse-before-take-up", Lang::En);
+    open_meeting(&mut app, &[]);
+    select_case(&mut app, "2026-014");
+    app.update(Action::Recuse);
+    match &app.popup {
+        Some(Popup::Pick { items, .. }) => {
+            assert_eq!(
+                items,
+                &ids(&["wang-jianguo", "li-hong", "zhao-min", "liu-zhiqiang"])
+            )
+        }
+        other => panic!("no pick: {other:?}"),
+    }
+    // Opening the list recorded nothing.
+    assert!(minutes_of(&app).cases.is_empty());
+}

@@ -539,10 +539,15 @@ impl App {
                 None => Err(Refusal::UnknownItem(k.to_string())),
             },
             (_, Action::Recuse) => {
+                // Before take-up, the conflicts the case file lists are recusals already.
+                let record = m
+                    .record(&case.id)
+                    .cloned()
+                    .or_else(|| self.intake(&case.id).ok().map(|r| *r));
                 let items: Vec<String> = self
                     .panel
                     .voting_members()
-                    .filter(|x| !m.record(&case.id).is_some_and(|r| r.is_recused(&x.id)))
+                    .filter(|x| !record.as_ref().is_some_and(|r| r.is_recused(&x.id)))
                     .map(|x| x.id.clone())
                     .collect();
                 self.popup = Some(Popup::Pick {
