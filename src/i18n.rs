@@ -1859,9 +1859,9 @@ pub fn opinions_withdrawn_count(n: usize, lang: Lang) -> String {
 /// The case's quorum lost, in words.
 pub fn quorum_lost(present_entitled: u32, needed: u32, lang: Lang) -> String {
     match lang {
-        Lang::En => format!(
-            "case quorum lost: present and entitled {present_entitled}, needed {needed}"
-        ),
+        Lang::En => {
+            format!("case quorum lost: present and entitled {present_entitled}, needed {needed}")
+        }
         Lang::Zh => format!("本案失去法定人数：到会且应参加 {present_entitled} 人，需 {needed} 人"),
     }
 }

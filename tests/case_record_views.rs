@@ -75,8 +75,17 @@ fn decide(app: &mut App, id: &str, rationale: &str) {
     run(app, [Action::Enter, Action::Yes, Action::Determine]);
     run(app, typed(rationale));
     run(app, [Action::Enter, Action::Yes]);
-    let r = app.meeting.as_ref().and_then(|m| m.record(id)).expect("taken up");
-    assert!(r.determination().is_some(), "{:?} {:?}", app.message, app.popup);
+    let r = app
+        .meeting
+        .as_ref()
+        .and_then(|m| m.record(id))
+        .expect("taken up");
+    assert!(
+        r.determination().is_some(),
+        "{:?} {:?}",
+        app.message,
+        app.popup
+    );
 }
 
 /// The screen as text, one line per row, wide characters once.
@@ -123,7 +132,11 @@ fn vote_pane(app: &mut App) {
 #[test]
 fn a_withdrawn_determination_shows_as_withdrawn_with_the_voids_reason() {
     for lang in [Lang::Zh, Lang::En] {
-        let mut a = load(&panel(&format!("withdrawn-{}", lang.code())), lang, common::START);
+        let mut a = load(
+            &panel(&format!("withdrawn-{}", lang.code())),
+            lang,
+            common::START,
+        );
         in_meeting(&mut a);
         decide(&mut a, "2026-001", "属先行先试的探索性失误");
         let t = now(&a);
@@ -179,7 +192,10 @@ fn one_current_determination_marked_amended_with_dissent_and_override_whole() {
         let s = screen(&a, w, h);
         assert!(s.contains("已修改，第2版"), "{s}");
         assert!(s.contains("第二稿理由"), "{s}");
-        assert!(!s.contains("第一稿理由"), "the earlier version is in the minutes: {s}");
+        assert!(
+            !s.contains("第一稿理由"),
+            "the earlier version is in the minutes: {s}"
+        );
         let j = joined(&s);
         assert!(j.contains(&dissent), "{s}");
         assert!(j.contains(&override_reason), "{s}");
@@ -189,7 +205,11 @@ fn one_current_determination_marked_amended_with_dissent_and_override_whole() {
 #[test]
 fn a_departure_in_an_open_round_withdraws_the_opinion_and_the_lost_quorum_is_said() {
     for lang in [Lang::Zh, Lang::En] {
-        let mut a = load(&panel(&format!("departure-{}", lang.code())), lang, common::START);
+        let mut a = load(
+            &panel(&format!("departure-{}", lang.code())),
+            lang,
+            common::START,
+        );
         in_meeting(&mut a);
         select(&mut a, "2026-001");
         run(&mut a, [Action::Enter, Action::Vote]);
@@ -203,8 +223,14 @@ fn a_departure_in_an_open_round_withdraws_the_opinion_and_the_lost_quorum_is_sai
             .map(|r| r.opinions[0].member.clone())
             .expect("an opinion");
         let m = a.meeting.as_mut().expect("meeting");
-        m.set_present(&panel, &first, false, "临时离开", "2026-11-20T09:30:00+08:00")
-            .expect("leaves");
+        m.set_present(
+            &panel,
+            &first,
+            false,
+            "临时离开",
+            "2026-11-20T09:30:00+08:00",
+        )
+        .expect("leaves");
         let s = screen(&a, 80, 24);
         let name = docket::i18n::member_name(&panel, &first);
         let (withdrawn, lost) = match lang {
@@ -218,7 +244,10 @@ fn a_departure_in_an_open_round_withdraws_the_opinion_and_the_lost_quorum_is_sai
             ),
         };
         assert!(s.contains(&withdrawn), "{s}");
-        assert!(!joined(&s).contains(&joined(lost)), "the quorum holds with four: {s}");
+        assert!(
+            !joined(&s).contains(&joined(lost)),
+            "the quorum holds with four: {s}"
+        );
         // A second departure takes the case below its quorum: said in words.
         let other = panel
             .voting_members()
@@ -226,8 +255,14 @@ fn a_departure_in_an_open_round_withdraws_the_opinion_and_the_lost_quorum_is_sai
             .find(|id| id != &first && a.meeting.as_ref().is_some_and(|m| m.is_present(id)))
             .expect("another member");
         let m = a.meeting.as_mut().expect("meeting");
-        m.set_present(&panel, &other, false, "临时离开", "2026-11-20T09:31:00+08:00")
-            .expect("leaves");
+        m.set_present(
+            &panel,
+            &other,
+            false,
+            "临时离开",
+            "2026-11-20T09:31:00+08:00",
+        )
+        .expect("leaves");
         let s = screen(&a, 80, 24);
         assert!(joined(&s).contains(&joined(lost)), "{s}");
     }
@@ -280,7 +315,10 @@ fn a_review_shows_the_reviewed_decision_at_once_and_follows_the_meeting() {
     let s = screen(&a, 80, 24);
     assert!(!s.contains("待审议"), "{s}");
     let id = a.meeting.as_ref().expect("meeting").id.clone();
-    assert!(joined(&s).contains(&joined(&format!("复核: {id} 2026-004"))), "{s}");
+    assert!(
+        joined(&s).contains(&joined(&format!("复核: {id} 2026-004"))),
+        "{s}"
+    );
     assert!(joined(&s).contains(rationale), "wrapped whole: {s}");
 }
 
@@ -313,7 +351,10 @@ fn a_case_decided_at_an_earlier_meeting_shows_that_record_read_only() {
     for (w, h) in [(80, 24), (120, 40)] {
         let s = screen(&b, w, h);
         assert!(s.contains(&format!("会议 {earlier} 的记录（只读）")), "{s}");
-        assert!(joined(&s).contains("属先行先试的探索性失误，予以容错。"), "{s}");
+        assert!(
+            joined(&s).contains("属先行先试的探索性失误，予以容错。"),
+            "{s}"
+        );
         assert!(s.contains("第1轮"), "{s}");
         assert!(!s.contains("尚未表决"), "{s}");
         assert!(s.contains("[x]"), "the finding shows: {s}");

@@ -331,7 +331,10 @@ impl<'a> Builder<'a> {
             Some(d) => {
                 let mut f = self.determination(c, d);
                 if let Some(n) = c.determination_version().filter(|&n| n > 1) {
-                    f.insert(1, field(t::PR_VERSION.get(lang), t::amended_version(n, lang)));
+                    f.insert(
+                        1,
+                        field(t::PR_VERSION.get(lang), t::amended_version(n, lang)),
+                    );
                 }
                 doc.fields(f);
             }
@@ -576,9 +579,10 @@ impl<'a> Builder<'a> {
 
     fn determination(&self, c: &CaseRecord, d: &'a Determination) -> Vec<Field> {
         let lang = self.lang;
-        let mut f = vec![
-            field(t::PR_OUTCOME.get(lang), self.outcome(&c.kind, &d.outcome)),
-        ];
+        let mut f = vec![field(
+            t::PR_OUTCOME.get(lang),
+            self.outcome(&c.kind, &d.outcome),
+        )];
         // A withdrawn version names the voided round as what withdrew it, never as a basis.
         match &d.withdrawn {
             Some(w) => f.push(field(

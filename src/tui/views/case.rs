@@ -445,7 +445,10 @@ fn vote(
     let mut lines: Vec<Line> = Vec::new();
     let mut focus_line: Option<usize> = None;
     // The live meeting, only when the record shown is its own.
-    let meeting = app.meeting.as_ref().filter(|_| shown.is_some_and(|s| !s.earlier));
+    let meeting = app
+        .meeting
+        .as_ref()
+        .filter(|_| shown.is_some_and(|s| !s.earlier));
     let rounds = record.map(|r| r.rounds.as_slice()).unwrap_or(&[]);
     let push_wrapped = |lines: &mut Vec<Line>, text: &str, indent: usize, style: Style| {
         for l in wrap(text, w.saturating_sub(indent)) {
@@ -517,7 +520,12 @@ fn vote(
             _ => None,
         };
         if let Some((pe, needed)) = lost {
-            push_wrapped(lines, &i18n::quorum_lost(pe, needed, lang), 2, cx.theme.warn());
+            push_wrapped(
+                lines,
+                &i18n::quorum_lost(pe, needed, lang),
+                2,
+                cx.theme.warn(),
+            );
         }
     };
 
@@ -605,10 +613,8 @@ fn vote(
                 d.rationale
             );
             push_wrapped(&mut lines, &text, 0, cx.theme.warn());
-            let at = crate::print::minutes::when(
-                &wd.at,
-                crate::print::minutes::date_of(&d.decided_at),
-            );
+            let at =
+                crate::print::minutes::when(&wd.at, crate::print::minutes::date_of(&d.decided_at));
             push_wrapped(
                 &mut lines,
                 &i18n::withdrawn_because(wd.round, &at, &wd.reason, lang),
@@ -724,10 +730,10 @@ fn vote(
     // A case decided at an earlier meeting, taken up again here, shows that decision.
     if shown.is_some_and(|s| !s.earlier)
         && let Some((m, c)) = app
-        .history
-        .iter()
-        .rev()
-        .find_map(|m| m.cases.iter().find(|c| c.case == case.id).map(|c| (m, c)))
+            .history
+            .iter()
+            .rev()
+            .find_map(|m| m.cases.iter().find(|c| c.case == case.id).map(|c| (m, c)))
         && let Some(d) = c.determination()
     {
         lines.push(Line::from(Span::styled(
@@ -779,13 +785,7 @@ fn vote_or_review(
     vote(frame, cx, case, kind, shown, right, focused);
 }
 
-fn earlier_pane(
-    frame: &mut Frame,
-    cx: &Ctx,
-    meeting: &str,
-    r: &CaseRecord,
-    area: Rect,
-) {
+fn earlier_pane(frame: &mut Frame, cx: &Ctx, meeting: &str, r: &CaseRecord, area: Rect) {
     let lang = cx.lang;
     let w = usize::from(area.width).saturating_sub(2);
     let rules = &cx.app.panel.rules;
