@@ -1921,3 +1921,107 @@ pub fn case_drafted(path: &std::path::Path, lang: Lang) -> String {
         Lang::Zh => format!("未写入 cases/：案件仍有问题。所填内容已保存在 {p}"),
     }
 }
+
+// The case screen and the printed minutes: withdrawn and amended determinations, opinions
+// withdrawn on departure, a case's lost quorum, each round's method, reconsideration, the
+// record of an earlier meeting.
+s!(WITHDRAWN, "withdrawn", "已撤回");
+s!(
+    PR_OTHER_VERSIONS,
+    "Other versions of the determination",
+    "决定的其他版本"
+);
+s!(PR_WITHDRAWN, "Withdrawn", "已撤回");
+s!(PR_VERSION, "Version", "版本");
+s!(PR_WITHDRAWN_OPINIONS, "Opinions withdrawn", "撤回的意见");
+s!(PR_AGREED_BY, "Members agreeing", "同意复议的成员");
+s!(
+    OPINION_WITHDRAWN_LEFT,
+    "opinion withdrawn: left the meeting",
+    "离席，意见撤回"
+);
+
+/// Why a determination no longer stands: the void of the round it rested on.
+pub fn withdrawn_because(round: u32, at: &str, reason: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("round {round} voided {at}: {reason}"),
+        Lang::Zh => format!("第{round}轮已作废（{at}）：{reason}"),
+    }
+}
+
+/// `amended, version 2` for a determination amended since it was first made.
+pub fn amended_version(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("amended, version {n}"),
+        Lang::Zh => format!("已修改，第{n}版"),
+    }
+}
+
+/// A version of the determination, with `withdrawn` marked: `Version 1 (withdrawn)`.
+pub fn pr_version_marked(n: usize, withdrawn: bool, lang: Lang) -> String {
+    let v = pr_version(n, lang);
+    if withdrawn {
+        pr_aside(&v, WITHDRAWN.get(lang), lang)
+    } else {
+        v
+    }
+}
+
+/// One opinion withdrawn on departure: who, what, when.
+pub fn opinion_withdrawn(at: &str, name: &str, opinion: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{at} {name}: {opinion}, {}", OPINION_WITHDRAWN_LEFT.en),
+        Lang::Zh => format!("{at} {name}：{opinion}，{}", OPINION_WITHDRAWN_LEFT.zh),
+    }
+}
+
+/// Opinions of a secret ballot withdrawn on departure: the count alone.
+pub fn opinions_withdrawn_count(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{n} left the meeting: their ballots withdrawn"),
+        Lang::Zh => format!("{n} 人离席，意见撤回"),
+    }
+}
+
+/// The case's quorum lost, in words.
+pub fn quorum_lost(present_entitled: u32, needed: u32, lang: Lang) -> String {
+    match lang {
+        Lang::En => {
+            format!("case quorum lost: present and entitled {present_entitled}, needed {needed}")
+        }
+        Lang::Zh => format!("本案失去法定人数：到会且应参加 {present_entitled} 人，需 {needed} 人"),
+    }
+}
+
+/// The members' consent to reconsider: `agree 4 / of 6 / present 5`.
+pub fn reconsider_counts(agree: u32, of: u32, present: Option<u32>, lang: Lang) -> String {
+    let mut s = match lang {
+        Lang::En => format!("agree {agree} / of {of}"),
+        Lang::Zh => format!("同意 {agree} / 共 {of} 人"),
+    };
+    if let Some(p) = present {
+        s.push_str(&match lang {
+            Lang::En => format!(" / present {p}"),
+            Lang::Zh => format!(" / 到会 {p} 人"),
+        });
+    }
+    s
+}
+
+/// A reconsideration that ended without a new decision: the earlier one stands.
+pub fn reconsideration_no_change(meeting: &str, outcome: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "The reconsideration reached no new decision; the decision of meeting {meeting} ({outcome}) stands"
+        ),
+        Lang::Zh => format!("复议未形成新的决定，原决定（会议 {meeting}：{outcome}）维持"),
+    }
+}
+
+/// The header of a case shown from an earlier meeting's minutes.
+pub fn record_of_meeting(meeting: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Record of meeting {meeting}, read-only"),
+        Lang::Zh => format!("会议 {meeting} 的记录（只读）"),
+    }
+}

@@ -540,3 +540,152 @@ fn the_binary_locates_an_unreadable_file_and_flags_a_changed_one() {
     assert!(o.stdout.is_empty());
     assert!(String::from_utf8_lossy(&o.stderr).contains("panel.yaml:3:1: error"));
 }
+
+/// The documented minutes with round 1 voided (its determination withdrawn) and a round 2
+/// passed that a second determination stands on.
+fn with_withdrawn_determination() -> String {
+    edited_minutes(|m| {
+        let c = &mut m.cases[0];
+        let mut second = c.rounds[0].clone();
+        second.number = 2;
+        c.rounds[0].void = Some(docket::domain::meeting::Void {
+            at: "2026-11-20T10:05:00+08:00".into(),
+            reason: "计票有误".into(),
+        });
+        c.rounds.push(second);
+        let mut d = c.determinations[0].clone();
+        c.determinations[0].withdrawn = Some(docket::domain::meeting::Withdrawal {
+            at: "2026-11-20T10:05:00+08:00".into(),
+            round: 1,
+            reason: "计票有误".into(),
+        });
+        d.round = Some(2);
+        d.rationale = "重新表决后维持原意见。".into();
+        c.determinations.push(d);
+    })
+}
+
+#[test]
+fn a_withdrawn_determination_is_marked_and_a_voided_round_never_cited_as_the_basis() {
+    let file = panel_with_minutes("withdrawn", &with_withdrawn_determination());
+    for lang in [Lang::Zh, Lang::En] {
+        for format in Format::ALL {
+            let doc = print_file(&file, format, lang);
+            let (basis_2, basis_1, mark) = match lang {
+                Lang::Zh => ("第2轮表决", "第1轮表决", "第1版（已撤回）"),
+                Lang::En => ("round 2", "round 1\n", "Version 1 (withdrawn)"),
+            };
+            assert!(doc.contains(basis_2), "{format:?} {lang:?}: {doc}");
+            assert!(!doc.contains(basis_1), "{format:?} {lang:?}: {doc}");
+            assert!(doc.contains(mark), "{format:?} {lang:?}: {doc}");
+            assert!(doc.contains("计票有误"), "{doc}");
+            if format == Format::Text {
+                assert_fits_80(&doc);
+            }
+        }
+    }
+    // The standing determination comes first, the withdrawn one under the other versions.
+    let doc = print_file(&file, Format::Markdown, Lang::Zh);
+    let standing = doc.find("重新表决后维持原意见").expect("the standing one");
+    let withdrawn = doc.find("第1版（已撤回）").expect("the withdrawn one");
+    assert!(standing < withdrawn, "{doc}");
+    assert!(doc.contains("第1轮已作废（10:05）：计票有误"), "{doc}");
+}
+
+#[test]
+fn opinions_withdrawn_on_departure_and_a_lost_quorum_are_printed_in_words() {
+    let text = edited_minutes(|m| {
+        let r = &mut m.cases[0].rounds[0];
+        r.withdrawn.push(docket::domain::meeting::WithdrawnOpinion {
+            at: "2026-11-20T09:40:00+08:00".into(),
+            member: "li-hong".into(),
+            opinion: docket::domain::rules::Opinion::Agree,
+        });
+        r.quorum_lost = Some(docket::domain::meeting::QuorumLost {
+            at: "2026-11-20T09:41:00+08:00".into(),
+            present_entitled: 3,
+            needed: 4,
+        });
+    });
+    let file = panel_with_minutes("departure", &text);
+    let zh = print_file(&file, Format::Markdown, Lang::Zh);
+    assert!(zh.contains("09:40 李红：同意，离席，意见撤回"), "{zh}");
+    assert!(
+        zh.contains("本案失去法定人数：到会且应参加 3 人，需 4 人"),
+        "{zh}"
+    );
+    let en = print_file(&file, Format::Markdown, Lang::En);
+    assert!(
+        en.contains("09:40 李红: Agree, opinion withdrawn: left the meeting"),
+        "{en}"
+    );
+    assert!(
+        en.contains("case quorum lost: present and entitled 3, needed 4"),
+        "{en}"
+    );
+    assert_fits_80(&print_file(&file, Format::Text, Lang::Zh));
+    // A secret round counts its withdrawn ballots and names nobody.
+    let text = edited_minutes(|m| {
+        let r = &mut m.cases[0].rounds[0];
+        r.method = Method::Secret;
+        r.withdrawn.push(docket::domain::meeting::WithdrawnOpinion {
+            at: "2026-11-20T09:40:00+08:00".into(),
+            member: "li-hong".into(),
+            opinion: docket::domain::rules::Opinion::Agree,
+        });
+    });
+    let file = panel_with_minutes("departure-secret", &text);
+    let zh = print_file(&file, Format::Markdown, Lang::Zh);
+    assert!(zh.contains("1 人离席，意见撤回"), "{zh}");
+    assert!(!zh.contains("李红：同意，离席"), "{zh}");
+}
+
+fn reconsidered(method: Method) -> String {
+    edited_minutes(|m| {
+        let c = &mut m.cases[0];
+        c.reconsideration = Some(docket::domain::meeting::Reconsideration {
+            decided_in: "2026-10-15-1".into(),
+            standing: Some("tolerate".into()),
+            agree: 4,
+            of: 6,
+            present: Some(5),
+            method: Some(method),
+            members: ["li-hong", "zhao-min", "liu-zhiqiang", "chen-jing"]
+                .map(String::from)
+                .to_vec(),
+            at: "2026-11-20T09:05:00+08:00".into(),
+        });
+        // The reconsideration ended in a deferral.
+        let d = &mut c.determinations[0];
+        d.outcome = "defer".into();
+        d.round = None;
+    })
+}
+
+#[test]
+fn a_reconsideration_names_who_agreed_and_says_the_earlier_decision_stands() {
+    let file = panel_with_minutes("reconsider", &reconsidered(Method::ShowOfHands));
+    let zh = print_file(&file, Format::Markdown, Lang::Zh);
+    assert!(zh.contains("同意 4 / 共 6 人 / 到会 5 人"), "{zh}");
+    assert!(zh.contains("李红、赵敏、刘志强、陈静"), "{zh}");
+    assert!(zh.contains("举手表决"), "{zh}");
+    assert!(
+        zh.contains("复议未形成新的决定，原决定（会议 2026-10-15-1：予以容错）维持"),
+        "{zh}"
+    );
+    let en = print_file(&file, Format::Html, Lang::En);
+    assert!(en.contains("agree 4 / of 6 / present 5"), "{en}");
+    assert!(
+        en.contains(
+            "The reconsideration reached no new decision; the decision of meeting 2026-10-15-1 (Tolerated) stands"
+        ),
+        "{en}"
+    );
+    assert_fits_80(&print_file(&file, Format::Text, Lang::Zh));
+
+    // A secret consent: the count, never the names.
+    let file = panel_with_minutes("reconsider-secret", &reconsidered(Method::Secret));
+    let zh = print_file(&file, Format::Markdown, Lang::Zh);
+    assert!(zh.contains("同意 4 / 共 6 人 / 到会 5 人"), "{zh}");
+    assert!(!zh.contains("同意复议的成员"), "{zh}");
+}

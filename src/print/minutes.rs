@@ -267,14 +267,23 @@ impl<'a> Builder<'a> {
         // The members' consent came before anything else was recorded on the case.
         if let Some(r) = &c.reconsideration {
             doc.heading(3, t::PR_RECONSIDERATION.get(lang));
-            doc.fields(vec![
-                field(t::PR_DECIDED_IN.get(lang), &r.decided_in),
-                field(
-                    t::PR_AGREED_TO_RECONSIDER.get(lang),
-                    t::pr_of(r.agree, r.of, lang),
-                ),
-                field(t::PR_AT.get(lang), self.when(&r.at)),
-            ]);
+            let mut f = vec![field(t::PR_DECIDED_IN.get(lang), &r.decided_in)];
+            if let Some(s) = &r.standing {
+                f.push(field(t::PR_OUTCOME.get(lang), self.outcome(&c.kind, s)));
+            }
+            if let Some(m) = r.method {
+                f.push(field(t::METHOD.get(lang), t::method(m, lang)));
+            }
+            f.push(field(
+                t::PR_AGREED_TO_RECONSIDER.get(lang),
+                t::reconsider_counts(r.agree, r.of, r.present, lang),
+            ));
+            // An open method names who agreed; a secret one only counts, whatever the file.
+            if !r.members.is_empty() && !r.method.is_some_and(|m| m.is_secret()) {
+                f.push(field(t::PR_AGREED_BY.get(lang), self.names(&r.members)));
+            }
+            f.push(field(t::PR_AT.get(lang), self.when(&r.at)));
+            doc.fields(f);
         }
 
         doc.heading(3, t::PR_RECUSALS.get(lang));
@@ -317,18 +326,58 @@ impl<'a> Builder<'a> {
         }
 
         doc.heading(3, t::DETERMINATION.get(lang));
-        match c.determination() {
-            Some(d) => doc.fields(self.determination(c, d)),
+        let standing = c.determination();
+        match standing {
+            Some(d) => {
+                let mut f = self.determination(c, d);
+                if let Some(n) = c.determination_version().filter(|&n| n > 1) {
+                    f.insert(
+                        1,
+                        field(t::PR_VERSION.get(lang), t::amended_version(n, lang)),
+                    );
+                }
+                doc.fields(f);
+            }
             None => doc.para(t::PR_NO_DETERMINATION.get(lang)),
         }
-        if let Some((_, earlier)) = c.determinations.split_last()
-            && !earlier.is_empty()
+        // A reconsideration that ended without a new decision leaves the earlier one standing.
+        if let Some(r) = &c.reconsideration
+            && let Some(outcome) = &r.standing
+            && standing.is_none_or(|d| self.is_deferral(c, d))
         {
-            doc.heading(3, t::PR_EARLIER_VERSIONS.get(lang));
-            for (i, d) in earlier.iter().enumerate() {
-                doc.heading(4, t::pr_version(i + 1, lang));
+            doc.para(t::reconsideration_no_change(
+                &r.decided_in,
+                &self.outcome(&c.kind, outcome),
+                lang,
+            ));
+        }
+        // Every other version, withdrawn ones marked with the void that withdrew them.
+        let others: Vec<(usize, &Determination)> = c
+            .determinations
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| !standing.is_some_and(|s| std::ptr::eq(s, *d)))
+            .collect();
+        if !others.is_empty() {
+            let after = c.determination_version().unwrap_or(0);
+            let heading = if others.iter().all(|(i, _)| *i < after) {
+                t::PR_EARLIER_VERSIONS
+            } else {
+                t::PR_OTHER_VERSIONS
+            };
+            doc.heading(3, heading.get(lang));
+            for (i, d) in others {
+                doc.heading(4, t::pr_version_marked(i + 1, d.withdrawn.is_some(), lang));
                 doc.fields(self.determination(c, d));
             }
+        }
+    }
+
+    /// Whether `d` is a deferral: by the rules when known, else by resting on no round.
+    fn is_deferral(&self, c: &CaseRecord, d: &Determination) -> bool {
+        match self.rules {
+            Some(r) => crate::domain::standing::is_deferral(r, &c.kind, &d.outcome),
+            None => d.round.is_none(),
         }
     }
 
@@ -477,6 +526,37 @@ impl<'a> Builder<'a> {
                 format!("{} {}", self.when(&v.at), v.reason),
             ));
         }
+        // Opinions withdrawn when their members left during the round: names only for an
+        // open method.
+        if !r.withdrawn.is_empty() {
+            let text = if r.method.is_secret() {
+                t::opinions_withdrawn_count(r.withdrawn.len(), lang)
+            } else {
+                r.withdrawn
+                    .iter()
+                    .map(|x| {
+                        t::opinion_withdrawn(
+                            &self.when(&x.at),
+                            self.name(&x.member),
+                            self.opinion(x.opinion),
+                            lang,
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            f.push(field(t::PR_WITHDRAWN_OPINIONS.get(lang), text));
+        }
+        if let Some(q) = &r.quorum_lost {
+            f.push(field(
+                t::PR_CASE_QUORUM.get(lang),
+                format!(
+                    "{} {}",
+                    self.when(&q.at),
+                    t::quorum_lost(q.present_entitled, q.needed, lang)
+                ),
+            ));
+        }
         // A correction names who voted how: never for a secret ballot.
         if !r.corrections.is_empty() && !r.method.is_secret() {
             let lines: Vec<String> = r
@@ -499,11 +579,22 @@ impl<'a> Builder<'a> {
 
     fn determination(&self, c: &CaseRecord, d: &'a Determination) -> Vec<Field> {
         let lang = self.lang;
-        let mut f = vec![
-            field(t::PR_OUTCOME.get(lang), self.outcome(&c.kind, &d.outcome)),
-            field(t::PR_BY_ROUND.get(lang), t::pr_by_round(d.round, lang)),
-            field(t::RATIONALE.get(lang), &d.rationale),
-        ];
+        let mut f = vec![field(
+            t::PR_OUTCOME.get(lang),
+            self.outcome(&c.kind, &d.outcome),
+        )];
+        // A withdrawn version names the voided round as what withdrew it, never as a basis.
+        match &d.withdrawn {
+            Some(w) => f.push(field(
+                t::PR_WITHDRAWN.get(lang),
+                t::withdrawn_because(w.round, &self.when(&w.at), &w.reason, lang),
+            )),
+            None => f.push(field(
+                t::PR_BY_ROUND.get(lang),
+                t::pr_by_round(d.round, lang),
+            )),
+        }
+        f.push(field(t::RATIONALE.get(lang), &d.rationale));
         if !d.dissent.is_empty() {
             f.push(field(t::DISSENT.get(lang), &d.dissent));
         }

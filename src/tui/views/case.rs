@@ -17,7 +17,7 @@ use crate::domain::rules::{ItemNoun, Kind};
 use crate::domain::text::Lang;
 use crate::i18n;
 use crate::text::{fit, pad, width, wrap};
-use crate::tui::app::Part;
+use crate::tui::app::{Part, Shown};
 
 use super::Ctx;
 
@@ -27,8 +27,10 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
     let Some(kind) = app.kind_of(case) else {
         return;
     };
-    let record = app.meeting.as_ref().and_then(|m| m.record(&case.id));
-    let head = header_lines(cx, case, kind, record, usize::from(area.width));
+    // The meeting's own record, else the earlier one a decision stands on (read-only).
+    let shown = app.shown_record(&case.id);
+    let record = shown.map(|s| s.record);
+    let head = header_lines(cx, case, kind, shown, usize::from(area.width));
     let [head_area, rest] =
         Layout::vertical([Constraint::Length(head.len() as u16), Constraint::Min(0)]).areas(area);
     frame.render_widget(Paragraph::new(head), head_area);
@@ -66,7 +68,7 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(bottom);
         items(frame, cx, case, kind, record, left, part == Part::Items);
-        vote_or_review(frame, cx, case, kind, record, right, part == Part::Vote);
+        vote_or_review(frame, cx, case, kind, shown, right, part == Part::Vote);
     } else {
         let (dist_area, pane) = if has_distinctions {
             let [d, p] =
@@ -81,7 +83,7 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
         match part {
             Part::Facts | Part::Distinctions => facts(frame, cx, case, pane, part == Part::Facts),
             Part::Items => items(frame, cx, case, kind, record, pane, true),
-            Part::Vote => vote_or_review(frame, cx, case, kind, record, pane, true),
+            Part::Vote => vote_or_review(frame, cx, case, kind, shown, pane, true),
         }
     }
 }
@@ -90,15 +92,25 @@ fn header_lines(
     cx: &Ctx,
     case: &Case,
     kind: &Kind,
-    record: Option<&CaseRecord>,
+    shown: Option<Shown>,
     w: usize,
 ) -> Vec<Line<'static>> {
     let lang = cx.lang;
     let app = cx.app;
-    let mut lines = vec![Line::from(Span::styled(
-        fit(&format!("{}  {}", case.id, case.title), w),
+    let record = shown.map(|s| s.record);
+    // A record from an earlier meeting says so on the first line, whatever the title's length.
+    let mark = shown
+        .filter(|s| s.earlier)
+        .map(|s| format!("  [{}]", i18n::record_of_meeting(s.meeting, lang)));
+    let mark_w = mark.as_deref().map_or(0, width).min(w);
+    let mut first = vec![Span::styled(
+        fit(&format!("{}  {}", case.id, case.title), w - mark_w),
         cx.theme.title(),
-    ))];
+    )];
+    if let Some(m) = mark {
+        first.push(Span::styled(fit(&m, mark_w), cx.theme.warn()));
+    }
+    let mut lines = vec![Line::from(first)];
     // Kind, date and claims first: the names after them give way on a narrow screen.
     lines.push(Line::raw(fit(
         &format!(
@@ -174,29 +186,24 @@ fn header_lines(
             cx.theme.warn(),
         )));
     }
+    // The decision under review, as it stands now (the open meeting included), in full.
     if let Some(target) = &case.review_of {
-        let earlier = app
-            .history
-            .iter()
-            .rev()
-            .filter_map(|m| m.cases.iter().find(|c| &c.case == target).map(|c| (m, c)))
-            .find(|(_, c)| c.determination().is_some());
-        let what = match earlier {
-            Some((m, c)) => {
-                let d = c.determination().map(|d| {
-                    let label = kind
-                        .outcome(&d.outcome)
-                        .map_or(d.outcome.as_str(), |o| o.label.get(lang));
-                    format!("{label}, {}", d.rationale)
-                });
-                format!("{} {}: {}", m.meeting.id, target, d.unwrap_or_default())
+        let what = match app.standing(target) {
+            Some(st) => {
+                let d = st.determination;
+                let label = app
+                    .panel
+                    .rules
+                    .kind(&st.record.kind)
+                    .and_then(|k| k.outcome(&d.outcome))
+                    .map_or(d.outcome.as_str(), |o| o.label.get(lang));
+                format!("{} {target}: {label}, {}", st.meeting, d.rationale)
             }
             None => format!("{target}: {}", i18n::ST_PENDING.get(lang)),
         };
-        lines.push(Line::raw(fit(
-            &format!("{}: {what}", i18n::REVIEW_OF.get(lang)),
-            w,
-        )));
+        for l in wrap(&format!("{}: {what}", i18n::REVIEW_OF.get(lang)), w) {
+            lines.push(Line::raw(l));
+        }
     }
     lines
 }
@@ -416,27 +423,41 @@ pub fn tally_line(
 }
 
 /// The vote pane, most pressing first: the open round with its live tally and the members
-/// to hear; then the determination; then closed rounds (latest first), recusals with their
-/// reasons, the presenter, and an earlier meeting's decision.
+/// to hear; then the standing determination (and any withdrawn since); then closed rounds
+/// (latest first), recusals with their reasons, the presenter, and an earlier meeting's
+/// decision.
 fn vote(
     frame: &mut Frame,
     cx: &Ctx,
     case: &Case,
     kind: &Kind,
-    record: Option<&CaseRecord>,
+    shown: Option<Shown>,
     area: Rect,
     focused: bool,
 ) {
     let app = cx.app;
     let lang = cx.lang;
+    let record = shown.map(|s| s.record);
     let w = usize::from(area.width).saturating_sub(2);
     let name = |id: &str| i18n::member_name(&app.panel, id).to_string();
     let outcome_label =
         |o: &str| -> String { kind.outcome(o).map_or(o, |x| x.label.get(lang)).to_string() };
     let mut lines: Vec<Line> = Vec::new();
     let mut focus_line: Option<usize> = None;
-    let meeting = app.meeting.as_ref();
+    // The live meeting, only when the record shown is its own.
+    let meeting = app
+        .meeting
+        .as_ref()
+        .filter(|_| shown.is_some_and(|s| !s.earlier));
     let rounds = record.map(|r| r.rounds.as_slice()).unwrap_or(&[]);
+    let push_wrapped = |lines: &mut Vec<Line>, text: &str, indent: usize, style: Style| {
+        for l in wrap(text, w.saturating_sub(indent)) {
+            lines.push(Line::from(Span::styled(
+                format!("{}{l}", " ".repeat(indent)),
+                style,
+            )));
+        }
+    };
     let round_title = |round: &Round| -> String {
         let n = match lang {
             Lang::Zh => format!("第{}轮", round.number),
@@ -449,12 +470,63 @@ fn vote(
         } else {
             String::new()
         };
-        format!("{n} {}{status}", outcome_label(&round.proposal.outcome))
+        let what = i18n::pr_aside(
+            &outcome_label(&round.proposal.outcome),
+            i18n::method(round.method, lang),
+            lang,
+        );
+        format!("{n} {what}{status}")
     };
     let arithmetic = |round: &Round| match (&round.arithmetic, meeting) {
         (Some(a), _) => Some((a.clone(), round.passed == Some(true))),
         (None, Some(m)) if round.is_open() => m.preview(&app.panel, &case.id),
         _ => None,
+    };
+    // Opinions withdrawn when their members left, and a quorum lost: in words.
+    let departures = |lines: &mut Vec<Line>, round: &Round| {
+        let day = crate::print::minutes::date_of(&round.opened_at);
+        if round.method.is_secret() {
+            if !round.withdrawn.is_empty() {
+                push_wrapped(
+                    lines,
+                    &i18n::opinions_withdrawn_count(round.withdrawn.len(), lang),
+                    2,
+                    cx.theme.warn(),
+                );
+            }
+        } else {
+            for x in &round.withdrawn {
+                push_wrapped(
+                    lines,
+                    &i18n::opinion_withdrawn(
+                        &crate::print::minutes::when(&x.at, day),
+                        &name(&x.member),
+                        app.panel.rules.opinion_label(x.opinion, lang),
+                        lang,
+                    ),
+                    2,
+                    cx.theme.warn(),
+                );
+            }
+        }
+        let lost = match (&round.quorum_lost, meeting) {
+            (Some(q), _) => Some((q.present_entitled, q.needed)),
+            (None, Some(m)) if round.is_open() => {
+                let q = m
+                    .counts(&app.panel, &case.id)
+                    .quorum(app.panel.rules.meeting.quorum);
+                (!q.met).then_some((q.present, q.needed))
+            }
+            _ => None,
+        };
+        if let Some((pe, needed)) = lost {
+            push_wrapped(
+                lines,
+                &i18n::quorum_lost(pe, needed, lang),
+                2,
+                cx.theme.warn(),
+            );
+        }
     };
 
     if let Some(round) = rounds.iter().rev().find(|r| r.is_open()) {
@@ -497,25 +569,58 @@ fn vote(
                 )));
             }
         }
+        departures(&mut lines, round);
     }
     if let Some(r) = record {
-        for (i, d) in r.determinations.iter().enumerate().rev() {
-            let current = i + 1 == r.determinations.len();
-            let style = if current {
-                cx.theme.tolerable()
-            } else {
-                cx.theme.dim()
-            };
-            let mut text = format!(
-                "{}: {} - {}",
+        // One current determination: the standing one, its version named once amended.
+        let standing = r.determination();
+        if let Some(d) = standing {
+            let amended = r
+                .determination_version()
+                .filter(|&n| n > 1)
+                .map(|n| format!(" [{}]", i18n::amended_version(n, lang)))
+                .unwrap_or_default();
+            let text = format!(
+                "{}: {}{amended} - {}",
                 i18n::DETERMINATION.get(lang),
                 outcome_label(&d.outcome),
                 d.rationale
             );
-            if !d.dissent.is_empty() {
-                text.push_str(&format!(" ({}: {})", i18n::DISSENT.get(lang), d.dissent));
+            push_wrapped(&mut lines, &text, 0, cx.theme.tolerable());
+            for (label, t) in [
+                (i18n::DISSENT, &d.dissent),
+                (i18n::OVERRIDE, &d.override_reason),
+            ] {
+                if !t.is_empty() {
+                    push_wrapped(
+                        &mut lines,
+                        &format!("{}: {t}", label.get(lang)),
+                        2,
+                        Style::new(),
+                    );
+                }
             }
-            lines.push(Line::from(Span::styled(fit(&text, w), style)));
+        }
+        // Versions withdrawn since: shown as withdrawn, with the void that withdrew them.
+        let after = r.determination_version().unwrap_or(0);
+        for d in r.determinations.iter().skip(after).rev() {
+            let Some(wd) = &d.withdrawn else { continue };
+            let text = format!(
+                "{} [{}]: {} - {}",
+                i18n::DETERMINATION.get(lang),
+                i18n::WITHDRAWN.get(lang),
+                outcome_label(&d.outcome),
+                d.rationale
+            );
+            push_wrapped(&mut lines, &text, 0, cx.theme.warn());
+            let at =
+                crate::print::minutes::when(&wd.at, crate::print::minutes::date_of(&d.decided_at));
+            push_wrapped(
+                &mut lines,
+                &i18n::withdrawn_because(wd.round, &at, &wd.reason, lang),
+                2,
+                cx.theme.warn(),
+            );
         }
     }
     if rounds.is_empty() {
@@ -535,7 +640,13 @@ fn vote(
                 w,
             )));
         }
-        if !round.opinions.is_empty() {
+        if round.method.is_secret() {
+            // Counts only: nothing links a member to a ballot, whatever the file holds.
+            lines.push(Line::from(Span::styled(
+                format!("  {}", i18n::SECRET_COUNTS.get(lang)),
+                cx.theme.dim(),
+            )));
+        } else if !round.opinions.is_empty() {
             let said: Vec<String> = round
                 .opinions
                 .iter()
@@ -551,6 +662,7 @@ fn vote(
                 lines.push(Line::raw(format!("  {l}")));
             }
         }
+        departures(&mut lines, round);
     }
     // Recusals: from the file until the case is taken up, then as the meeting records them.
     let recusals: Vec<(String, String)> = match record {
@@ -615,12 +727,13 @@ fn vote(
             }
         }
     }
-    // A case decided at an earlier meeting shows that decision.
-    if let Some((m, c)) = app
-        .history
-        .iter()
-        .rev()
-        .find_map(|m| m.cases.iter().find(|c| c.case == case.id).map(|c| (m, c)))
+    // A case decided at an earlier meeting, taken up again here, shows that decision.
+    if shown.is_some_and(|s| !s.earlier)
+        && let Some((m, c)) = app
+            .history
+            .iter()
+            .rev()
+            .find_map(|m| m.cases.iter().find(|c| c.case == case.id).map(|c| (m, c)))
         && let Some(d) = c.determination()
     {
         lines.push(Line::from(Span::styled(
@@ -654,34 +767,25 @@ fn vote_or_review(
     cx: &Ctx,
     case: &Case,
     kind: &Kind,
-    record: Option<&CaseRecord>,
+    shown: Option<Shown>,
     area: Rect,
     focused: bool,
 ) {
-    let earlier = case.review_of.as_ref().and_then(|target| {
-        cx.app.history.iter().rev().find_map(|m| {
-            m.cases
-                .iter()
-                .find(|c| &c.case == target && c.determination().is_some())
-                .map(|c| (m, c))
-        })
-    });
-    let Some((m, r)) = earlier else {
-        return vote(frame, cx, case, kind, record, area, focused);
+    // The decision under review as it stands now: an earlier meeting's, or the open one's.
+    let earlier = case
+        .review_of
+        .as_ref()
+        .and_then(|target| cx.app.standing(target));
+    let Some(st) = earlier else {
+        return vote(frame, cx, case, kind, shown, area, focused);
     };
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
-    earlier_pane(frame, cx, m, r, left);
-    vote(frame, cx, case, kind, record, right, focused);
+    earlier_pane(frame, cx, st.meeting, st.record, left);
+    vote(frame, cx, case, kind, shown, right, focused);
 }
 
-fn earlier_pane(
-    frame: &mut Frame,
-    cx: &Ctx,
-    m: &crate::store::minutes::Minutes,
-    r: &CaseRecord,
-    area: Rect,
-) {
+fn earlier_pane(frame: &mut Frame, cx: &Ctx, meeting: &str, r: &CaseRecord, area: Rect) {
     let lang = cx.lang;
     let w = usize::from(area.width).saturating_sub(2);
     let rules = &cx.app.panel.rules;
@@ -693,29 +797,25 @@ fn earlier_pane(
     };
     let mut lines: Vec<Line> = vec![Line::from(Span::styled(
         fit(
-            &format!("{} {}  {}", i18n::MEETING.get(lang), m.meeting.id, r.case),
+            &format!("{} {}  {}", i18n::MEETING.get(lang), meeting, r.case),
             w,
         ),
         cx.theme.title(),
     ))];
     if let Some(d) = r.determination() {
-        lines.push(Line::from(Span::styled(
-            fit(
-                &format!(
-                    "{}: {} - {}",
-                    i18n::DETERMINATION.get(lang),
-                    label(&d.outcome),
-                    d.rationale
-                ),
-                w,
-            ),
-            cx.theme.tolerable(),
-        )));
+        let text = format!(
+            "{}: {} - {}",
+            i18n::DETERMINATION.get(lang),
+            label(&d.outcome),
+            d.rationale
+        );
+        for l in wrap(&text, w) {
+            lines.push(Line::from(Span::styled(l, cx.theme.tolerable())));
+        }
         if !d.dissent.is_empty() {
-            lines.push(Line::raw(fit(
-                &format!("{}: {}", i18n::DISSENT.get(lang), d.dissent),
-                w,
-            )));
+            for l in wrap(&format!("{}: {}", i18n::DISSENT.get(lang), d.dissent), w) {
+                lines.push(Line::raw(l));
+            }
         }
     }
     for f in &r.findings {
