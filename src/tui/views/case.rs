@@ -727,28 +727,27 @@ fn vote(
             }
         }
     }
-    // A case decided at an earlier meeting, taken up again here, shows that decision.
+    // A case decided at an earlier meeting, taken up again here, shows the decision that
+    // stands until a new one passes, whole.
     if shown.is_some_and(|s| !s.earlier)
-        && let Some((m, c)) = app
+        && let Some((mid, _)) = app.decided_in(&case.id)
+        && let Some(d) = app
             .history
             .iter()
-            .rev()
-            .find_map(|m| m.cases.iter().find(|c| c.case == case.id).map(|c| (m, c)))
-        && let Some(d) = c.determination()
+            .find(|m| m.meeting.id == mid)
+            .and_then(|m| m.cases.iter().find(|c| c.case == case.id))
+            .and_then(|c| c.determination())
     {
-        lines.push(Line::from(Span::styled(
-            fit(
-                &format!(
-                    "{} {}: {} - {}",
-                    i18n::DECIDED_AT.get(lang),
-                    m.meeting.id,
-                    outcome_label(&d.outcome),
-                    d.rationale
-                ),
-                w,
-            ),
-            cx.theme.dim(),
-        )));
+        let text = format!(
+            "{} {}: {} - {}",
+            i18n::DECIDED_AT.get(lang),
+            mid,
+            outcome_label(&d.outcome),
+            d.rationale
+        );
+        for l in wrap(&text, w) {
+            lines.push(Line::from(Span::styled(l, cx.theme.dim())));
+        }
     }
     let inner_h = usize::from(area.height).saturating_sub(2);
     let scroll = focus_line.map_or(0, |f| (f + 2).saturating_sub(inner_h));
