@@ -738,13 +738,24 @@ fn vote(
             .and_then(|m| m.cases.iter().find(|c| c.case == case.id))
             .and_then(|c| c.determination())
     {
-        let text = format!(
-            "{} {}: {} - {}",
-            i18n::DECIDED_AT.get(lang),
-            mid,
-            outcome_label(&d.outcome),
-            d.rationale
-        );
+        let deferred_here = record.and_then(|r| r.determination()).is_some_and(|x| {
+            app.panel
+                .rules
+                .kind(&case.kind)
+                .and_then(|k| k.outcome(&x.outcome))
+                .is_some_and(|o| o.deferral)
+        });
+        let text = if deferred_here {
+            i18n::reconsideration_no_change(&mid, &outcome_label(&d.outcome), lang)
+        } else {
+            format!(
+                "{} {}: {} - {}",
+                i18n::DECIDED_AT.get(lang),
+                mid,
+                outcome_label(&d.outcome),
+                d.rationale
+            )
+        };
         for l in wrap(&text, w) {
             lines.push(Line::from(Span::styled(l, cx.theme.dim())));
         }
