@@ -5,6 +5,8 @@
 
 mod common;
 
+use common::{in_meeting, run, select, typed};
+
 use std::cell::Cell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -35,36 +37,6 @@ fn load(dir: &Path, lang: Lang, start: i64) -> App {
     app.clock = Box::new(common::StepClock(Cell::new(start)));
     app.user = "clerk".into();
     app
-}
-
-fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
-    for a in actions {
-        app.update(a);
-    }
-}
-
-fn typed(s: &str) -> Vec<Action> {
-    s.chars().map(Action::Char).collect()
-}
-
-fn select(app: &mut App, id: &str) {
-    app.selected = app
-        .cases
-        .iter()
-        .position(|c| c.case.id == id)
-        .expect("case exists");
-}
-
-/// A meeting open with 张伟 absent: five voting members present of six.
-fn in_meeting(app: &mut App) {
-    run(
-        app,
-        [Action::Meeting, Action::Down, Action::Down, Action::Toggle],
-    );
-    run(app, [Action::AbsenceReason]);
-    run(app, typed("出差"));
-    run(app, [Action::Enter, Action::Enter]);
-    assert!(app.in_meeting(), "{:?}", app.message);
 }
 
 /// Case `id` voted through by the five present and determined with `rationale`.

@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::{in_meeting, run, select, typed};
+
 use std::cell::Cell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -57,36 +59,6 @@ fn render(app: &App, w: u16, h: u16, ascii: bool) -> Terminal<TestBackend> {
     t.draw(|f| views::draw(f, app, &km, Theme::new(true, ascii)))
         .expect("draw");
     t
-}
-
-fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
-    for a in actions {
-        app.update(a);
-    }
-}
-
-fn typed(s: &str) -> Vec<Action> {
-    s.chars().map(Action::Char).collect()
-}
-
-fn select(app: &mut App, id: &str) {
-    app.selected = app
-        .cases
-        .iter()
-        .position(|c| c.case.id == id)
-        .expect("case exists");
-}
-
-/// A meeting open with 张伟 absent.
-fn in_meeting(app: &mut App) {
-    run(
-        app,
-        [Action::Meeting, Action::Down, Action::Down, Action::Toggle],
-    );
-    run(app, [Action::AbsenceReason]);
-    run(app, typed("出差"));
-    run(app, [Action::Enter, Action::Enter]);
-    assert!(app.in_meeting(), "{:?}", app.message);
 }
 
 /// Case 2026-014 with D3 found not tolerable, a basis, S3 found and a round under way.

@@ -257,3 +257,40 @@ pub fn scratch(name: &str) -> (PathBuf, PathBuf) {
     example_into(&panel);
     (root, panel)
 }
+
+/// Applies `actions` in order.
+pub fn run(
+    app: &mut docket::tui::app::App,
+    actions: impl IntoIterator<Item = docket::tui::app::Action>,
+) {
+    for a in actions {
+        app.update(a);
+    }
+}
+
+/// `s` as typed, one character an action.
+pub fn typed(s: &str) -> Vec<docket::tui::app::Action> {
+    s.chars().map(docket::tui::app::Action::Char).collect()
+}
+
+/// Puts the cursor on case `id`.
+pub fn select(app: &mut docket::tui::app::App, id: &str) {
+    app.selected = app
+        .cases
+        .iter()
+        .position(|c| c.case.id == id)
+        .expect("case exists");
+}
+
+/// A meeting open on the example panel with 张伟 absent (on a trip): five of six voting.
+pub fn in_meeting(app: &mut docket::tui::app::App) {
+    use docket::tui::app::Action;
+    run(
+        app,
+        [Action::Meeting, Action::Down, Action::Down, Action::Toggle],
+    );
+    run(app, [Action::AbsenceReason]);
+    run(app, typed("出差"));
+    run(app, [Action::Enter, Action::Enter]);
+    assert!(app.in_meeting(), "{:?}", app.message);
+}
