@@ -160,8 +160,8 @@ impl State {
 
     fn now(&mut self) -> String {
         self.clock += 1;
-        let t = jiff::civil::date(2026, 11, 20).at(9, 0, 0, 0)
-            + jiff::Span::new().minutes(self.clock);
+        let t =
+            jiff::civil::date(2026, 11, 20).at(9, 0, 0, 0) + jiff::Span::new().minutes(self.clock);
         format!("{t}+08:00")
     }
 
@@ -177,7 +177,7 @@ impl State {
             return None;
         }
         if let Some(f) = &self.focus
-            && i % 4 != 0
+            && !i.is_multiple_of(4)
             && m.record(f).is_some()
         {
             return Some(f.clone());
@@ -196,7 +196,9 @@ impl State {
 }
 
 fn member(panel: &Panel, i: u8) -> String {
-    panel.members[usize::from(i) % panel.members.len()].id.clone()
+    panel.members[usize::from(i) % panel.members.len()]
+        .id
+        .clone()
 }
 
 fn method(i: u8) -> Method {
@@ -312,7 +314,11 @@ fn run_op(st: &mut State, op: Op) -> Result<(), String> {
                 Event::Attendance {
                     member: who,
                     present: !here,
-                    reason: if here { "called away".into() } else { String::new() },
+                    reason: if here {
+                        "called away".into()
+                    } else {
+                        String::new()
+                    },
                     at,
                 },
             )?;
@@ -326,7 +332,11 @@ fn run_op(st: &mut State, op: Op) -> Result<(), String> {
                 Event::Recusal {
                     case,
                     member: member(panel, b),
-                    reason: if c % 8 == 0 { " ".into() } else { "related".into() },
+                    reason: if c % 8 == 0 {
+                        " ".into()
+                    } else {
+                        "related".into()
+                    },
                 },
             )?;
         }
@@ -442,7 +452,11 @@ fn run_op(st: &mut State, op: Op) -> Result<(), String> {
             match open(st) {
                 None => return Ok(()),
                 Some(Method::Secret) => {
-                    let pe = st.meeting().expect("open").counts(panel, &case).present_entitled;
+                    let pe = st
+                        .meeting()
+                        .expect("open")
+                        .counts(panel, &case)
+                        .present_entitled;
                     let agree = pe.saturating_sub(u32::from(c % 3));
                     let tally = Tally {
                         agree,
@@ -486,7 +500,11 @@ fn run_op(st: &mut State, op: Op) -> Result<(), String> {
                         text: DeterminationText {
                             rationale: format!("rationale {c}"),
                             dissent: String::new(),
-                            override_reason: if c % 2 == 0 { "override".into() } else { String::new() },
+                            override_reason: if c % 2 == 0 {
+                                "override".into()
+                            } else {
+                                String::new()
+                            },
                         },
                         at,
                     },
@@ -568,7 +586,11 @@ fn run_op(st: &mut State, op: Op) -> Result<(), String> {
                 Event::Void {
                     case,
                     round,
-                    reason: if c % 8 == 0 { String::new() } else { "irregular".into() },
+                    reason: if c % 8 == 0 {
+                        String::new()
+                    } else {
+                        "irregular".into()
+                    },
                     at,
                 },
             )?;
@@ -583,9 +605,17 @@ fn run_op(st: &mut State, op: Op) -> Result<(), String> {
                 Event::Determine {
                     case,
                     text: DeterminationText {
-                        rationale: if c % 9 == 0 { " ".into() } else { format!("rationale {c}") },
+                        rationale: if c % 9 == 0 {
+                            " ".into()
+                        } else {
+                            format!("rationale {c}")
+                        },
                         dissent: String::new(),
-                        override_reason: if b % 2 == 0 { "override".into() } else { String::new() },
+                        override_reason: if b % 2 == 0 {
+                            "override".into()
+                        } else {
+                            String::new()
+                        },
                     },
                     at,
                 },
@@ -654,9 +684,17 @@ fn take_up(st: &mut State, a: u8, b: u8, c: u8) -> Result<(), String> {
     };
     let history = st.history(panel);
     let decided = |id: &str| standing_of(&history, id).filter(|s| !s.deferred).is_some();
-    let fresh: Vec<&LoadedCase> = f.cases.iter().filter(|x| m.record(&x.case.id).is_none()).collect();
-    let earlier: Vec<&LoadedCase> = fresh.iter().copied().filter(|x| decided(&x.case.id)).collect();
-    let pool = if c % 2 == 0 && !earlier.is_empty() {
+    let fresh: Vec<&LoadedCase> = f
+        .cases
+        .iter()
+        .filter(|x| m.record(&x.case.id).is_none())
+        .collect();
+    let earlier: Vec<&LoadedCase> = fresh
+        .iter()
+        .copied()
+        .filter(|x| decided(&x.case.id))
+        .collect();
+    let pool = if c.is_multiple_of(2) && !earlier.is_empty() {
         earlier
     } else {
         fresh
@@ -793,16 +831,18 @@ fn check_all(st: &State, accepted: Option<(&Event, Option<&Meeting>)>) -> Result
     Ok(())
 }
 
-/// 1. The standing determination rests on a passed, non-voided round of its case whose
+/// Invariant 1: The standing determination rests on a passed, non-voided round of its case whose
 /// proposal it records, or is a deferral.
 fn determination_rests_on_passed_round(panel: &Panel, r: &CaseRecord) -> Result<(), String> {
     let Some(d) = r.determination() else {
         return Ok(());
     };
-    let kind = panel
-        .rules
-        .kind(&r.kind)
-        .ok_or_else(|| format!("determination_rests_on_passed_round: unknown kind {}", r.kind))?;
+    let kind = panel.rules.kind(&r.kind).ok_or_else(|| {
+        format!(
+            "determination_rests_on_passed_round: unknown kind {}",
+            r.kind
+        )
+    })?;
     let deferral = kind.outcome(&d.outcome).is_some_and(|o| o.deferral);
     match d.round {
         Some(n) => {
@@ -836,7 +876,7 @@ fn determination_rests_on_passed_round(panel: &Panel, r: &CaseRecord) -> Result<
     Ok(())
 }
 
-/// 1 (at the step). A lenient outcome recorded while a distinction is found not tolerable
+/// Invariant 1 (at the step): A lenient outcome recorded while a distinction is found not tolerable
 /// carries an override reason. 2 (at the step). A round closes only with opinions from voting
 /// members present and not recused.
 fn at_the_step(
@@ -887,7 +927,7 @@ fn at_the_step(
     Ok(())
 }
 
-/// 2. A closed round's tally is its opinions; agree ≤ PE ≤ E ≤ V; its arithmetic recomputes
+/// Invariant 2: A closed round's tally is its opinions; agree ≤ PE ≤ E ≤ V; its arithmetic recomputes
 /// from its rule and quorum to its result.
 fn closed_round_arithmetic(panel: &Panel, r: &CaseRecord, round: &Round) -> Result<(), String> {
     let at = format!("case {} round {}", r.case, round.number);
@@ -928,7 +968,9 @@ fn closed_round_arithmetic(panel: &Panel, r: &CaseRecord, round: &Round) -> Resu
         return Ok(());
     }
     let (Some(a), Some(passed)) = (&round.arithmetic, round.passed) else {
-        return Err(format!("closed_round_arithmetic: {at}: closed without arithmetic"));
+        return Err(format!(
+            "closed_round_arithmetic: {at}: closed without arithmetic"
+        ));
     };
     let t = &round.tally;
     if !(t.agree <= a.present_entitled
@@ -964,10 +1006,12 @@ fn closed_round_arithmetic(panel: &Panel, r: &CaseRecord, round: &Round) -> Resu
             a.present_entitled
         ));
     }
-    let q: Fraction = a
-        .quorum
-        .parse()
-        .map_err(|e| format!("closed_round_arithmetic: {at}: quorum {:?}: {e:?}", a.quorum))?;
+    let q: Fraction = a.quorum.parse().map_err(|e| {
+        format!(
+            "closed_round_arithmetic: {at}: quorum {:?}: {e:?}",
+            a.quorum
+        )
+    })?;
     let counts = CaseCounts::new(
         a.voting,
         a.present,
@@ -989,7 +1033,7 @@ fn closed_round_arithmetic(panel: &Panel, r: &CaseRecord, round: &Round) -> Resu
     Ok(())
 }
 
-/// 3. The consent to reconsider: agree ≤ P, agree·2 > V, an open method names who agreed.
+/// Invariant 3: The consent to reconsider: agree ≤ P, agree·2 > V, an open method names who agreed.
 fn check_reconsideration(c: &Reconsideration) -> Result<(), String> {
     let present = c.present.unwrap_or(c.of);
     let open = c.method.is_some_and(|m| !m.is_secret());
@@ -1003,10 +1047,12 @@ fn check_reconsideration(c: &Reconsideration) -> Result<(), String> {
     Ok(())
 }
 
-/// 5. A secret-ballot round holds no member's name.
+/// Invariant 5: A secret-ballot round holds no member's name.
 fn secret_round_holds_no_name(r: &CaseRecord, round: &Round) -> Result<(), String> {
     if round.method.is_secret()
-        && !(round.opinions.is_empty() && round.corrections.is_empty() && round.withdrawn.is_empty())
+        && !(round.opinions.is_empty()
+            && round.corrections.is_empty()
+            && round.withdrawn.is_empty())
     {
         return Err(format!(
             "secret_round_holds_no_name: case {} round {}",
@@ -1016,7 +1062,7 @@ fn secret_round_holds_no_name(r: &CaseRecord, round: &Round) -> Result<(), Strin
     Ok(())
 }
 
-/// 6. Replaying the accepted events into nothing, directly and through journal lines, gives
+/// Invariant 6: Replaying the accepted events into nothing, directly and through journal lines, gives
 /// the same meeting and byte-identical minutes.
 fn replay_gives_the_same_meeting(
     panel: &Panel,
@@ -1025,8 +1071,12 @@ fn replay_gives_the_same_meeting(
 ) -> Result<(), String> {
     let mut fresh = None;
     for (i, e) in events.iter().enumerate() {
-        event::apply(&mut fresh, panel, e)
-            .map_err(|r| format!("replay_gives_the_same_meeting: event {} refused on replay: {r:?}", i + 1))?;
+        event::apply(&mut fresh, panel, e).map_err(|r| {
+            format!(
+                "replay_gives_the_same_meeting: event {} refused on replay: {r:?}",
+                i + 1
+            )
+        })?;
     }
     let fresh = fresh.ok_or("replay_gives_the_same_meeting: no meeting")?;
     if &fresh != m {
@@ -1090,7 +1140,8 @@ fn strict() -> bool {
 /// Outside strict mode, a case in exactly that situation is compared with what the readers
 /// are known to say (its last determination); every other case is held to the standing rule.
 /// Remove this exemption when the readers use `domain::standing`.
-const KNOWN_FINDING_DEFERRAL_AFTER_DECISION: &str = "agenda and report read the last determination, not the standing one";
+const KNOWN_FINDING_DEFERRAL_AFTER_DECISION: &str =
+    "agenda and report read the last determination, not the standing one";
 
 /// The last determination of `case` across `history`, as the agenda and report read it.
 fn last_determination<'a>(
@@ -1103,7 +1154,7 @@ fn last_determination<'a>(
     })
 }
 
-/// 4. A case's status is the same from every reader: the standing rule, the report and the
+/// Invariant 4: A case's status is the same from every reader: the standing rule, the report and the
 /// agenda's pending list.
 fn status_same_from_every_reader(
     panel: &Panel,
@@ -1145,7 +1196,11 @@ fn status_same_from_every_reader(
             wrong.push(format!(
                 "case {id}: standing {:?}, yet the agenda {} it as pending",
                 s.map(|s| (s.meeting, &s.determination.outcome, s.deferred)),
-                if is_decision { "lists" } else { "does not list" }
+                if is_decision {
+                    "lists"
+                } else {
+                    "does not list"
+                }
             ));
         }
         if let Some((kind, outcome, d)) = expect {
@@ -1183,11 +1238,14 @@ fn status_same_from_every_reader(
     if wrong.is_empty() {
         Ok(())
     } else {
-        Err(format!("status_same_from_every_reader: {}", wrong.join("; ")))
+        Err(format!(
+            "status_same_from_every_reader: {}",
+            wrong.join("; ")
+        ))
     }
 }
 
-/// 7. The printed minutes: the determination printed as standing is the standing one, it
+/// Invariant 7: The printed minutes: the determination printed as standing is the standing one, it
 /// cites no voided round, and no withdrawn determination is printed as standing.
 fn printed_minutes_cite_no_void_round(panel: &Panel, m: &Meeting) -> Result<(), String> {
     let mins = Minutes::new(panel, m);
@@ -1214,9 +1272,7 @@ fn printed_minutes_cite_no_void_round(panel: &Panel, m: &Meeting) -> Result<(), 
             .find("Determination")
             .ok_or_else(|| format!("printed_minutes: case {}: no determination heading", r.case))?;
         let det = &section[det_at..];
-        let det = det
-            .find("Earlier versions")
-            .map_or(det, |j| &det[..j]);
+        let det = det.find("Earlier versions").map_or(det, |j| &det[..j]);
         match r.determination() {
             None => {
                 if !det.contains("No determination recorded.") {
@@ -1298,7 +1354,10 @@ fn count(st: &State) {
     let add = |i: usize, n: usize| STATS[i].fetch_add(n, Ordering::Relaxed);
     add(0, 1);
     add(1, st.trace.iter().filter(|t| t.starts_with("ok")).count());
-    add(2, st.trace.iter().filter(|t| t.starts_with("refused")).count());
+    add(
+        2,
+        st.trace.iter().filter(|t| t.starts_with("refused")).count(),
+    );
     let mut meetings: Vec<Meeting> = st.sealed.iter().map(Minutes::meeting).collect();
     meetings.extend(st.meeting.clone());
     for r in meetings.iter().flat_map(|m| &m.cases) {
@@ -1306,13 +1365,22 @@ fn count(st: &State) {
         add(3, closed.clone().count());
         add(4, closed.clone().filter(|x| x.passed == Some(true)).count());
         add(5, closed.filter(|x| x.method.is_secret()).count());
-        add(6, r.determinations.iter().filter(|d| d.round.is_some()).count());
+        add(
+            6,
+            r.determinations
+                .iter()
+                .filter(|d| d.round.is_some())
+                .count(),
+        );
         add(7, r.determinations.iter().filter(|d| !d.stands()).count());
         add(9, usize::from(r.reconsideration.is_some()));
         add(10, r.determinations.len().saturating_sub(1));
     }
     add(8, st.sealed.len());
-    add(11, st.trace.iter().filter(|t| t.starts_with("restart")).count());
+    add(
+        11,
+        st.trace.iter().filter(|t| t.starts_with("restart")).count(),
+    );
 }
 
 fn report_stats() {
