@@ -244,7 +244,16 @@ impl Meeting {
             .record(case)
             .ok_or_else(|| Refusal::NotTakenUp(case.to_string()))?;
         let round = r.open_round().ok_or(Refusal::NoOpenRound)?;
-        if !round.method.is_secret() {
+        if round.method.is_secret() {
+            // Counts typed earlier may exceed the room after a departure.
+            let max = voters.len() as u32;
+            if round.tally.total() > max {
+                return Err(Refusal::CountsExceed {
+                    total: round.tally.total(),
+                    max,
+                });
+            }
+        } else {
             let missing: Vec<String> = voters
                 .iter()
                 .filter(|v| !round.opinions.iter().any(|o| &o.member == *v))
