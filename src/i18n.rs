@@ -886,6 +886,19 @@ pub fn refusal(
                 format!("{agree} cannot agree: only {present} voting members are present")
             }
         }
+        R::SpokeInRound { member, round } => {
+            if zh {
+                format!(
+                    "{} 已在第{round}轮表决中发表意见：须先作废该轮（X），再记录回避",
+                    name(member)
+                )
+            } else {
+                format!(
+                    "{} gave an opinion in round {round}: void that round (X) before recording the recusal",
+                    name(member)
+                )
+            }
+        }
         R::MethodNotAllowed(m) => {
             if zh {
                 format!("本规则不允许{}", method(*m, lang))

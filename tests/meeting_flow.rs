@@ -1856,3 +1856,32 @@ fn before_take_up_the_recusal_list_leaves_out_the_conflicts_of_the_case_file() {
     // Opening the list recorded nothing.
     assert!(minutes_of(&app).cases.is_empty());
 }
+
+#[test]
+fn a_recusal_after_the_member_spoke_in_a_standing_round_waits_for_its_void() {
+    let (mut app, _clock) = load("recuse-after-vote", Lang::En);
+    open_meeting(&mut app, &[]);
+    select_case(&mut app, "2026-001");
+    open_round(&mut app);
+    vote(&mut app, &[Agree; 6]);
+    assert!(close_round(&mut app));
+    app.update(Action::Recuse);
+    app.update(Action::Enter); // the first listed: the chair
+    typ(&mut app, "系当事人亲属");
+    app.update(Action::Enter);
+    assert_eq!(
+        warning(&app),
+        "王建国 gave an opinion in round 1: void that round (X) before recording the recusal"
+    );
+    assert!(record(&app, "2026-001").recusals.is_empty());
+    // Once the round is voided, the recusal is recorded.
+    app.update(Action::Void);
+    typ(&mut app, "应回避成员参与表决");
+    send(
+        &mut app,
+        [Action::Enter, Action::Yes, Action::Recuse, Action::Enter],
+    );
+    typ(&mut app, "系当事人亲属");
+    app.update(Action::Enter);
+    assert_eq!(record(&app, "2026-001").recusals.len(), 1);
+}

@@ -382,6 +382,11 @@ pub enum Refusal {
     },
     /// A method the rules do not allow.
     MethodNotAllowed(Method),
+    /// A recusal declared by a member whose opinion a standing round counted.
+    SpokeInRound {
+        member: String,
+        round: u32,
+    },
 }
 
 pub type Result<T> = std::result::Result<T, Refusal>;
@@ -807,6 +812,17 @@ impl Meeting {
         }
         if r.open_round().is_some() {
             return Err(Refusal::RoundOpen);
+        }
+        // A round that counted the member's opinion would still stand on it: void it first.
+        if let Some(round) = r
+            .rounds
+            .iter()
+            .find(|x| x.void.is_none() && x.opinions.iter().any(|o| o.member == member))
+        {
+            return Err(Refusal::SpokeInRound {
+                member: member.to_string(),
+                round: round.number,
+            });
         }
         r.recusals.push(Recusal {
             member: member.to_string(),
