@@ -1027,6 +1027,32 @@ pub fn status(st: crate::domain::standing::Status, lang: Lang) -> String {
     }
 }
 
+s!(
+    QUIT_IN_MEETING,
+    "Quit? The meeting stays open: everything recorded is saved, and the next start resumes it here.",
+    "退出？会议仍未结束：已记录的内容均已保存，下次启动时从此处继续。"
+);
+s!(
+    K_QUIT_CONFIRM,
+    "y quit  any other key: stay",
+    "y 退出  其他键：留下"
+);
+s!(
+    NO_CASE_SHOWN,
+    "No case is shown: change the filter (f) or the search (/).",
+    "当前没有显示案件：请更换筛选（f）或搜索（/）。"
+);
+s!(
+    FILTER_CLEARED_FOR_MATCH,
+    "The match was hidden by the filter: showing all cases.",
+    "匹配的案件被筛选隐藏：已显示全部案件。"
+);
+s!(
+    K_QUIT_ONLY,
+    "quit (nothing else acts until the terminal is larger)",
+    "退出（终端放大前其他按键不起作用）"
+);
+
 /// F refused: a round is still open on these cases.
 pub fn finalize_open_round(cases: &[String], lang: Lang) -> String {
     let list = escape(&cases.join(", ")).into_owned();
@@ -1287,6 +1313,10 @@ pub fn sort_name(s: crate::tui::triage::Sort, lang: Lang) -> &'static str {
         Unit => S {
             en: "unit",
             zh: "单位",
+        },
+        Agenda => S {
+            en: "agenda order",
+            zh: "议程顺序",
         },
         Kind => S {
             en: "kind",

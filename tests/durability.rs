@@ -240,7 +240,7 @@ fn a_hangup_mid_vote_exits_promptly_loses_nothing_and_resumes_at_the_case() {
     s.expect("[进行中]");
     s.expect(&row("赵敏", "同意"));
     s.keys("q");
-    s.keys("q");
+    s.quit_meeting();
     assert!(s.exited_within(Duration::from_secs(5)));
 }
 
@@ -270,7 +270,7 @@ fn a_second_docket_is_read_only_and_the_lock_dies_with_its_holder() {
     second.expect("现由本程序记录会议");
     let line = std::fs::read_to_string(panel.join(".docket.lock")).expect("lock file");
     assert!(line.contains(&format!(" {} ", second.pid())), "{line}");
-    second.keys("q");
+    second.quit_meeting();
     assert!(second.exited_within(Duration::from_secs(5)));
     // The next one takes the lock and writes its own line.
     let mut third = Session::start(&panel, &root);
@@ -279,7 +279,7 @@ fn a_second_docket_is_read_only_and_the_lock_dies_with_its_holder() {
     assert!(!third.screen().contains("只读"), "{}", third.screen());
     let line = std::fs::read_to_string(panel.join(".docket.lock")).expect("lock file");
     assert!(line.contains(&format!(" {} ", third.pid())), "{line}");
-    third.keys("q");
+    third.quit_meeting();
     assert!(third.exited_within(Duration::from_secs(5)));
 }
 
@@ -306,7 +306,7 @@ fn meeting_under_umask_000(name: &str, group: Option<&str>) -> PathBuf {
     s.expect("点名");
     s.keys("\r");
     s.expect("会议开始");
-    s.keys("q");
+    s.quit_meeting();
     assert!(s.exited_within(Duration::from_secs(5)));
     panel
 }

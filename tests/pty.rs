@@ -174,7 +174,7 @@ fn long_texts_come_from_the_editor_and_a_paste_never_presses_enter() {
     s.keys("y");
     s.expect("决定: 暂缓");
     s.keys("q");
-    s.keys("q");
+    s.quit_meeting();
     assert_eq!(s.finish(), 0);
     let dir = panel.join("minutes");
     let file = std::fs::read_dir(&dir)

@@ -101,6 +101,8 @@ pub enum Confirm {
         reason: String,
     },
     Finalize,
+    /// Leaving docket while the meeting is open: it stays open and resumes on the next start.
+    Quit,
 }
 
 /// A form of several text fields, `Tab` between them.
@@ -299,6 +301,9 @@ pub struct App {
     pub notes: Vec<String>,
     /// How many rows the queue shows, set by the view for page moves.
     pub page: usize,
+    /// The terminal's size, set by the front end before each key: below the minimum only
+    /// quitting acts, since nothing else could be seen.
+    pub area: (u16, u16),
     /// Events recorded and not yet written to the journal, oldest first.
     pub pending: Vec<crate::domain::event::Event>,
     /// The sequence number of the last journal entry on disk.
@@ -387,6 +392,7 @@ impl App {
             clock: Box::new(SystemClock),
             notes: Vec::new(),
             page: 10,
+            area: (120, 40),
             pending: Vec::new(),
             journal_seq: 0,
             resume_case: None,
@@ -757,9 +763,38 @@ impl App {
         }
     }
 
+    /// Whether the terminal is below the size the screens need.
+    pub fn too_small(&self) -> bool {
+        self.area.0 < super::views::MIN_WIDTH || self.area.1 < super::views::MIN_HEIGHT
+    }
+
+    /// `q` in the queue, `Ctrl-C` anywhere: leave, asking first while a meeting is open.
+    fn ask_quit(&mut self) {
+        if self.in_meeting()
+            && self.read_only.is_none()
+            && self.popup != Some(Popup::Confirm(Confirm::Quit))
+        {
+            self.popup = Some(Popup::Confirm(Confirm::Quit));
+        } else {
+            self.quit = true;
+        }
+    }
+
     fn update_screen(&mut self, action: Action) {
         if action == Action::QuitAll {
-            self.quit = true;
+            return self.ask_quit();
+        }
+        // Too small to see: nothing acts unseen but leaving (and its confirmation).
+        if self.too_small() {
+            match (&self.popup, &action) {
+                (Some(Popup::Confirm(Confirm::Quit)), Action::Yes) => self.quit = true,
+                (Some(Popup::Confirm(Confirm::Quit)), _) => self.popup = None,
+                (_, Action::Quit) => {
+                    self.popup = None;
+                    self.ask_quit();
+                }
+                _ => {}
+            }
             return;
         }
         // Anything but moving may change what the queue shows. Opening a case from the
@@ -799,7 +834,7 @@ impl App {
         }
         match action {
             Action::Quit => match self.screen {
-                Screen::Queue => self.quit = true,
+                Screen::Queue => self.ask_quit(),
                 Screen::Case => self.screen = Screen::Queue,
                 Screen::Roll => self.cancel_roll(),
             },
@@ -820,6 +855,21 @@ impl App {
 
     fn update_queue(&mut self, action: Action) {
         let page = self.page.max(1) as isize;
+        // What acts on the selected case acts only on a case the queue shows.
+        let on_case = matches!(
+            action,
+            Action::Enter
+                | Action::ToggleAgenda
+                | Action::AgendaDown
+                | Action::AgendaUp
+                | Action::Hold
+                | Action::Incomplete
+                | Action::EditCase
+                | Action::Correct
+        );
+        if on_case && !self.visible().contains(&self.selected) {
+            return self.warn(i18n::NO_CASE_SHOWN.get(self.lang));
+        }
         match action {
             Action::Up => self.move_in_queue(-1),
             Action::Down => self.move_in_queue(1),
@@ -920,6 +970,17 @@ impl App {
         })
     }
 
+    /// Selects case `i`, showing every case when the filter hid it: nothing is selected
+    /// that the queue does not show.
+    pub fn select_shown(&mut self, i: usize) {
+        self.selected = i;
+        if !self.visible().contains(&i) {
+            self.filter = super::triage::Filter::All;
+            self.version += 1;
+            self.info(i18n::FILTER_CLEARED_FOR_MATCH.get(self.lang));
+        }
+    }
+
     /// Whether `case` matches a search: id, title, subject's name or unit.
     fn matches(case: &Case, needle: &str) -> bool {
         let needle = needle.to_lowercase();
@@ -959,7 +1020,7 @@ impl App {
             (self.selected + n - 1) % n
         };
         match self.find_from(from, forward) {
-            Some(i) => self.selected = i,
+            Some(i) => self.select_shown(i),
             None => {
                 let s = i18n::no_match(self.search.as_deref().unwrap_or(""), self.lang);
                 self.warn(s)
@@ -1007,7 +1068,7 @@ impl App {
                         // Incremental: the selection follows the text as it is typed.
                         self.search = Some(input.text());
                         if let Some(i) = self.find_from(0, true) {
-                            self.selected = i;
+                            self.select_shown(i);
                         }
                     }
                     self.popup = Some(Popup::Input { ask, input });
@@ -1212,6 +1273,12 @@ impl App {
     /// What the context of the next keystroke is, for the keymap and the help.
     pub fn context(&self) -> super::keymap::Context {
         use super::keymap::Context;
+        if self.too_small() {
+            return match &self.popup {
+                Some(Popup::Confirm(Confirm::Quit)) => Context::Confirm,
+                _ => Context::TooSmall,
+            };
+        }
         match &self.popup {
             Some(Popup::Help) => Context::Help,
             Some(Popup::Report { .. }) => Context::Report,

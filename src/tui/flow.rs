@@ -231,7 +231,8 @@ impl App {
             } else {
                 self.info(i18n::MEETING_OPENED.get(self.lang));
             }
-            // The queue now leads with the agenda: start on its first case.
+            // The queue now leads with the agenda, in its order: start on its first case.
+            self.sort = super::triage::Sort::Agenda;
             if let Some(&first) = self.visible().first() {
                 self.selected = first;
             }
@@ -719,7 +720,7 @@ impl App {
         if ask == Ask::Search {
             self.search = Some(text).filter(|s| !s.is_empty());
             if let Some(i) = self.search.as_ref().and_then(|_| self.first_match()) {
-                self.selected = i;
+                self.select_shown(i);
             }
             return;
         }
@@ -901,6 +902,10 @@ impl App {
     }
 
     pub fn confirmed(&mut self, c: Confirm) {
+        if c == Confirm::Quit {
+            self.quit = true;
+            return;
+        }
         let now = self.now();
         let Some(case) = self.case().cloned() else {
             if c == Confirm::Finalize {
@@ -950,7 +955,7 @@ impl App {
                 reason,
                 at: now,
             }),
-            Confirm::Finalize | Confirm::Addendum(_) => Ok(()),
+            Confirm::Finalize | Confirm::Addendum(_) | Confirm::Quit => Ok(()),
         };
         if let Err(e) = result {
             self.refuse(&e);

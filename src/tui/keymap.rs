@@ -30,6 +30,8 @@ pub enum Context {
     Pick,
     /// Marking several in a list (who agrees to reconsider).
     Choose,
+    /// The terminal is below the minimum size: only leaving acts.
+    TooSmall,
     Confirm,
 }
 
@@ -259,6 +261,7 @@ pub fn defaults(ctx: Context) -> Vec<Binding> {
             b("accept", &["Enter"], A::Enter, K_ACCEPT, true),
             b("cancel", &["Esc"], A::Back, K_CANCEL, true),
         ],
+        Context::TooSmall => vec![b("quit", &["q"], A::Quit, K_QUIT_ONLY, true)],
         Context::Confirm => vec![
             b("yes", &["y"], A::Yes, K_YES, true),
             b("no", &["Other"], A::Back, K_NO, true),
@@ -272,6 +275,7 @@ pub fn defaults(ctx: Context) -> Vec<Binding> {
             | Context::Help
             | Context::Report
             | Context::Choose
+            | Context::TooSmall
     ) {
         v.extend(common());
     }

@@ -137,6 +137,7 @@ fn event_loop(
     loop {
         let size = terminal.size()?;
         app.page = usize::from(size.height).saturating_sub(5).max(1);
+        app.area = (size.width, size.height);
         terminal.draw(|f| views::draw(f, app, keymap, theme))?;
         if app.quit {
             return Ok(());

@@ -44,10 +44,18 @@ pub enum Sort {
     Id,
     Unit,
     Kind,
+    /// By place on the agenda, then the rest by received date.
+    Agenda,
 }
 
 impl Sort {
-    pub const ALL: [Sort; 4] = [Sort::Received, Sort::Id, Sort::Unit, Sort::Kind];
+    pub const ALL: [Sort; 5] = [
+        Sort::Received,
+        Sort::Agenda,
+        Sort::Id,
+        Sort::Unit,
+        Sort::Kind,
+    ];
 }
 
 fn next<T: Copy + PartialEq>(all: &[T], now: T) -> T {
@@ -173,7 +181,9 @@ impl App {
 
     fn compute_rows(&self) -> Vec<usize> {
         let mut rows: Vec<usize> = (0..self.cases.len()).filter(|&i| self.passes(i)).collect();
-        let agenda: std::collections::HashMap<&str, usize> = if self.meeting.is_some() {
+        // During a meeting the agenda leads whatever the sort; sorted by agenda, always.
+        let by_agenda = self.meeting.is_some() || self.sort == Sort::Agenda;
+        let agenda: std::collections::HashMap<&str, usize> = if by_agenda {
             self.state
                 .agenda
                 .iter()
@@ -193,6 +203,7 @@ impl App {
                 Sort::Id => x.id.cmp(&y.id),
                 Sort::Unit => x.subject.unit.cmp(&y.subject.unit),
                 Sort::Kind => x.kind.cmp(&y.kind),
+                Sort::Agenda => std::cmp::Ordering::Equal,
             };
             place(x)
                 .cmp(&place(y))
@@ -334,6 +345,10 @@ impl App {
 
     pub fn cycle_filter(&mut self) {
         self.filter = next(&Filter::ALL, self.filter);
+        // The agenda is read in its order: 议程 2 never above 议程 1.
+        if self.filter == Filter::OnAgenda {
+            self.sort = Sort::Agenda;
+        }
     }
 
     pub fn cycle_sort(&mut self) {

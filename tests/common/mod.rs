@@ -178,6 +178,13 @@ impl Session {
         self.child.wait().is_ok()
     }
 
+    /// `q` in the queue during an open meeting: confirmed with `y`, as the clerk must.
+    pub fn quit_meeting(&mut self) {
+        self.keys("q");
+        self.expect("会议仍未结束");
+        self.keys("y");
+    }
+
     pub fn keys(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).expect("type");
         self.writer.flush().expect("flush");

@@ -56,12 +56,22 @@ pub fn draw(frame: &mut Frame, app: &App, keymap: &Keymap, theme: Theme) {
         lang: app.lang,
     };
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let msg = format!(
-            "{} ({}x{})",
-            i18n::TOO_SMALL.get(app.lang),
-            area.width,
-            area.height
-        );
+        // Only leaving acts here, so only leaving is offered (and confirmed, in a meeting).
+        let msg = if app.popup == Some(super::app::Popup::Confirm(super::app::Confirm::Quit)) {
+            format!(
+                "{}\n{}",
+                i18n::QUIT_IN_MEETING.get(app.lang),
+                i18n::K_QUIT_CONFIRM.get(app.lang)
+            )
+        } else {
+            format!(
+                "{} ({}x{})\nq: {}",
+                i18n::TOO_SMALL.get(app.lang),
+                area.width,
+                area.height,
+                i18n::K_QUIT_ONLY.get(app.lang)
+            )
+        };
         frame.render_widget(
             Paragraph::new(msg).wrap(ratatui::widgets::Wrap { trim: true }),
             area,

@@ -400,6 +400,7 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
                 lines.push(i18n::VOID_WITHDRAWS.get(lang).into());
             }
         }
+        Confirm::Quit => lines.push(i18n::QUIT_IN_MEETING.get(lang).into()),
         Confirm::Finalize => {
             lines.push(i18n::K_FINALIZE.get(lang).into());
             if let Some(m) = &app.meeting {

@@ -1,0 +1,141 @@
+//! Keys that tell the truth: nothing acts unseen (a terminal too small, a case the filter
+//! hides), leaving an open meeting asks first, the agenda reads in its order.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{in_meeting, run, select, typed};
+use docket::domain::text::Lang;
+use docket::tui::app::{Action, App, Confirm, Popup, Screen};
+use docket::tui::keymap::Context;
+use docket::tui::triage::{Filter, Sort};
+
+fn panel(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("keys")
+        .join(name);
+    common::example_into(&dir);
+    dir
+}
+
+fn app(name: &str) -> App {
+    common::open_app(&panel(name), Lang::En, common::START)
+}
+
+#[test]
+fn under_the_too_small_screen_only_quitting_acts() {
+    let mut a = app("too-small");
+    in_meeting(&mut a);
+    select(&mut a, "2026-001");
+    a.area = (60, 20);
+    assert_eq!(a.context(), Context::TooSmall);
+    // F y, Enter, m: nothing happens that the clerk cannot see.
+    run(
+        &mut a,
+        [
+            Action::Finalize,
+            Action::Yes,
+            Action::Enter,
+            Action::Meeting,
+        ],
+    );
+    assert!(a.final_minutes.is_none());
+    assert!(a.in_meeting());
+    assert_eq!((a.screen, &a.popup), (Screen::Queue, &None));
+    // q asks, as in a meeting it must; any other key stays.
+    a.update(Action::Quit);
+    assert_eq!(a.popup, Some(Popup::Confirm(Confirm::Quit)));
+    assert_eq!(a.context(), Context::Confirm);
+    a.update(Action::Char('n'));
+    assert!(!a.quit && a.popup.is_none());
+    run(&mut a, [Action::Quit, Action::Yes]);
+    assert!(a.quit);
+}
+
+#[test]
+fn leaving_an_open_meeting_asks_first_and_says_it_resumes() {
+    let mut a = app("quit-meeting");
+    // Outside a meeting q leaves at once.
+    let mut idle = app("quit-idle");
+    idle.update(Action::Quit);
+    assert!(idle.quit);
+    in_meeting(&mut a);
+    a.update(Action::Quit);
+    assert!(!a.quit);
+    assert_eq!(a.popup, Some(Popup::Confirm(Confirm::Quit)));
+    a.update(Action::Back);
+    assert!(!a.quit && a.in_meeting());
+    // Ctrl-C asks too, and a second one leaves.
+    run(&mut a, [Action::QuitAll]);
+    assert!(!a.quit);
+    run(&mut a, [Action::QuitAll]);
+    assert!(a.quit);
+}
+
+#[test]
+fn nothing_acts_on_a_case_the_filter_hides() {
+    let mut a = app("hidden");
+    a.filter = Filter::Held;
+    a.version += 1;
+    assert!(a.visible().is_empty());
+    for action in [
+        Action::Enter,
+        Action::ToggleAgenda,
+        Action::Incomplete,
+        Action::Hold,
+        Action::EditCase,
+    ] {
+        a.update(action.clone());
+        assert_eq!(a.screen, Screen::Queue, "{action:?}");
+        assert_eq!(a.popup, None, "{action:?}");
+        assert_eq!(a.edit_request, None, "{action:?}");
+        assert!(
+            a.message
+                .as_ref()
+                .is_some_and(|(_, m)| m.starts_with("No case is shown")),
+            "{action:?}: {:?}",
+            a.message
+        );
+    }
+    assert!(a.state.agenda.is_empty());
+    // A search that finds a hidden case shows it: the filter gives way.
+    run(&mut a, [Action::Search]);
+    run(&mut a, typed("2026-005"));
+    a.update(Action::Enter);
+    assert_eq!(a.filter, Filter::All);
+    assert!(a.visible().contains(&a.selected));
+}
+
+#[test]
+fn the_agenda_reads_in_its_order_under_its_filter_and_in_a_meeting() {
+    let mut a = app("agenda-order");
+    for id in ["2026-012", "2026-003", "2026-007"] {
+        select(&mut a, id);
+        a.update(Action::ToggleAgenda);
+    }
+    // 2026-003 moved up: first on the agenda.
+    select(&mut a, "2026-003");
+    a.update(Action::AgendaUp);
+    assert_eq!(a.state.agenda, ["2026-003", "2026-012", "2026-007"]);
+    while a.filter != Filter::OnAgenda {
+        a.update(Action::CycleFilter);
+    }
+    assert_eq!(a.sort, Sort::Agenda);
+    let ids: Vec<&str> = a
+        .visible()
+        .iter()
+        .map(|&i| a.cases[i].case.id.as_str())
+        .collect();
+    assert_eq!(ids, ["2026-003", "2026-012", "2026-007"]);
+    // A meeting starts in agenda order too.
+    a.filter = Filter::All;
+    a.sort = Sort::Received;
+    in_meeting(&mut a);
+    assert_eq!(a.sort, Sort::Agenda);
+    let first: Vec<&str> = a.visible()[..3]
+        .iter()
+        .map(|&i| a.cases[i].case.id.as_str())
+        .collect();
+    assert_eq!(first, ["2026-003", "2026-012", "2026-007"]);
+}
