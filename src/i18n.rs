@@ -1053,6 +1053,17 @@ s!(
     "退出（终端放大前其他按键不起作用）"
 );
 
+s!(
+    DISCARD_TYPED,
+    "Throw away what was typed in this form?",
+    "放弃本表中已输入的内容？"
+);
+s!(
+    DISCARDED,
+    "Discarded: nothing was recorded.",
+    "已放弃，未作记录。"
+);
+
 /// F refused: a round is still open on these cases.
 pub fn finalize_open_round(cases: &[String], lang: Lang) -> String {
     let list = escape(&cases.join(", ")).into_owned();
@@ -1210,11 +1221,6 @@ s!(
     TRIAGE_NOT_ON_AGENDA,
     "This case is not on the agenda (a puts it there).",
     "本案不在议程中（按 a 列入）。"
-);
-s!(
-    TRIAGE_REASON_NEEDED,
-    "A reason is required.",
-    "请填写原因。"
 );
 s!(
     TRIAGE_NOTHING_TO_UNDO,

@@ -139,3 +139,46 @@ fn the_agenda_reads_in_its_order_under_its_filter_and_in_a_meeting() {
         .collect();
     assert_eq!(first, ["2026-003", "2026-012", "2026-007"]);
 }
+
+#[test]
+fn esc_on_a_form_with_typed_text_asks_before_throwing_it_away() {
+    let mut a = app("discard");
+    in_meeting(&mut a);
+    select(&mut a, "2026-001");
+    run(&mut a, [Action::Enter, Action::Determine]);
+    run(&mut a, typed("一段很长的理由"));
+    a.update(Action::Back);
+    assert!(matches!(a.popup, Some(Popup::Confirm(Confirm::Discard(_)))));
+    // Any other key: back to the form, the text kept.
+    a.update(Action::Char('n'));
+    match &a.popup {
+        Some(Popup::Determination { form, .. }) => {
+            assert_eq!(form.fields[0].1.text(), "一段很长的理由")
+        }
+        other => panic!("the form is gone: {other:?}"),
+    }
+    run(&mut a, [Action::Back, Action::Yes]);
+    assert_eq!(a.popup, None);
+    assert!(a.minutes().is_some_and(|m| m.cases.is_empty()));
+    // An untouched form closes at once.
+    run(&mut a, [Action::Determine, Action::Back]);
+    assert_eq!(a.popup, None);
+}
+
+#[test]
+fn an_empty_required_text_is_refused_with_one_message_and_its_box_stays() {
+    let mut a = app("empty-reason");
+    in_meeting(&mut a);
+    select(&mut a, "2026-001");
+    run(&mut a, [Action::Enter, Action::Vote]);
+    run(&mut a, [Action::Void, Action::Enter]);
+    let said = a.message.clone().map(|(_, m)| m);
+    assert_eq!(said.as_deref(), Some("A reason is required"));
+    assert!(matches!(a.popup, Some(Popup::Input { .. })));
+    run(&mut a, [Action::Back, Action::Back]);
+    // The same words for a hold without a reason, in the queue.
+    a.update(Action::Hold);
+    a.update(Action::Enter);
+    assert_eq!(a.message.clone().map(|(_, m)| m), said);
+    assert!(matches!(a.popup, Some(Popup::Input { .. })));
+}

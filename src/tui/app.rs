@@ -103,6 +103,8 @@ pub enum Confirm {
     Finalize,
     /// Leaving docket while the meeting is open: it stays open and resumes on the next start.
     Quit,
+    /// Esc on a form with text typed: throw it away? Any other key goes back to the form.
+    Discard(Box<Popup>),
 }
 
 /// A form of several text fields, `Tab` between them.
@@ -110,6 +112,27 @@ pub enum Confirm {
 pub struct Form {
     pub fields: Vec<(FormField, TextInput)>,
     pub focus: usize,
+    /// The texts it opened with: leaving a form whose text changed asks first.
+    pub initial: Vec<String>,
+}
+
+impl Form {
+    pub fn new(fields: Vec<(FormField, TextInput)>) -> Form {
+        let initial = fields.iter().map(|(_, i)| i.text()).collect();
+        Form {
+            fields,
+            focus: 0,
+            initial,
+        }
+    }
+
+    /// Whether anything was typed since the form opened.
+    pub fn changed(&self) -> bool {
+        self.fields
+            .iter()
+            .map(|(_, i)| i.text())
+            .ne(self.initial.iter().cloned())
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -619,13 +642,10 @@ impl App {
                 self.popup = Some(Popup::Addendum {
                     meeting,
                     case,
-                    form: Form {
-                        fields: vec![
-                            (FormField::Reason, TextInput::default()),
-                            (FormField::Correction, TextInput::default()),
-                        ],
-                        focus: 0,
-                    },
+                    form: Form::new(vec![
+                        (FormField::Reason, TextInput::default()),
+                        (FormField::Correction, TextInput::default()),
+                    ]),
                 });
             }
         }
@@ -641,7 +661,7 @@ impl App {
         };
         let (reason, text) = (get(FormField::Reason), get(FormField::Correction));
         if reason.is_empty() || text.is_empty() {
-            self.warn(i18n::TRIAGE_REASON_NEEDED.get(self.lang));
+            self.refuse(&Refusal::NeedReason);
             self.popup = Some(Popup::Addendum {
                 meeting,
                 case,
@@ -761,6 +781,11 @@ impl App {
                 self.selected = rows[row.min(rows.len() - 1)];
             }
         }
+    }
+
+    /// Esc on a form with text typed in it: asks before throwing the text away.
+    fn ask_discard(&mut self, form: Popup) {
+        self.popup = Some(Popup::Confirm(Confirm::Discard(Box::new(form))));
     }
 
     /// Whether the terminal is below the size the screens need.
@@ -1140,6 +1165,13 @@ impl App {
                 Action::Back => {}
                 _ => self.popup = Some(Popup::Consent { members, cursor }),
             },
+            Popup::Confirm(Confirm::Discard(form)) => {
+                if action == Action::Yes {
+                    self.info(i18n::DISCARDED.get(self.lang));
+                } else {
+                    self.popup = Some(*form);
+                }
+            }
             Popup::Confirm(c) => {
                 if action == Action::Yes {
                     self.confirmed(c);
@@ -1160,7 +1192,11 @@ impl App {
                             }
                             Some(Popup::Determination {
                                 outcome,
-                                form: Form { fields, focus: 0 },
+                                // Back from the confirm: the typed text is not to be lost.
+                                form: Form {
+                                    initial: vec![String::new(); fields.len()],
+                                    ..Form::new(fields)
+                                },
                             })
                         }
                         Confirm::CloseSecret(t) => Some(Popup::Counts(super::flow::counts_form(
@@ -1174,6 +1210,9 @@ impl App {
             }
             Popup::Determination { outcome, mut form } => match action {
                 Action::Enter => self.submit_determination(outcome, form),
+                Action::Back if form.changed() => {
+                    self.ask_discard(Popup::Determination { outcome, form })
+                }
                 Action::Back => {}
                 other => {
                     edit_form(&mut form, other);
@@ -1186,6 +1225,11 @@ impl App {
                 mut form,
             } => match action {
                 Action::Enter => self.submit_proposal(&outcomes, cursor, form),
+                Action::Back if form.changed() => self.ask_discard(Popup::Proposal {
+                    outcomes,
+                    cursor,
+                    form,
+                }),
                 Action::Back => {}
                 Action::Up => {
                     cursor = cursor.saturating_sub(1);
@@ -1218,6 +1262,11 @@ impl App {
                 mut form,
             } => match action {
                 Action::Enter => self.submit_correction(meeting, case, form),
+                Action::Back if form.changed() => self.ask_discard(Popup::Addendum {
+                    meeting,
+                    case,
+                    form,
+                }),
                 Action::Back => {}
                 other => {
                     edit_form(&mut form, other);

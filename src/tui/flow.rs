@@ -580,10 +580,7 @@ impl App {
                 self.popup = Some(Popup::Proposal {
                     outcomes,
                     cursor,
-                    form: Form {
-                        fields: vec![(FormField::Basis, TextInput::new(&basis))],
-                        focus: 0,
-                    },
+                    form: Form::new(vec![(FormField::Basis, TextInput::new(&basis))]),
                 });
                 Ok(())
             }
@@ -702,7 +699,7 @@ impl App {
                     }
                     self.popup = Some(Popup::Determination {
                         outcome,
-                        form: Form { fields, focus: 0 },
+                        form: Form::new(fields),
                     });
                     Ok(())
                 }
@@ -717,6 +714,22 @@ impl App {
     /// A text popup's answer.
     pub fn answer(&mut self, ask: Ask, text: String) {
         let text = text.trim().to_string();
+        // A required text left empty is refused with one message, and its box stays open.
+        let required = matches!(
+            ask,
+            Ask::VoidReason(_)
+                | Ask::RecusalReason(_)
+                | Ask::HoldReason(_)
+                | Ask::IncompleteNote(_)
+        );
+        if required && text.is_empty() {
+            self.refuse(&Refusal::NeedReason);
+            self.popup = Some(Popup::Input {
+                ask,
+                input: TextInput::default(),
+            });
+            return;
+        }
         if ask == Ask::Search {
             self.search = Some(text).filter(|s| !s.is_empty());
             if let Some(i) = self.search.as_ref().and_then(|_| self.first_match()) {
@@ -955,7 +968,9 @@ impl App {
                 reason,
                 at: now,
             }),
-            Confirm::Finalize | Confirm::Addendum(_) | Confirm::Quit => Ok(()),
+            Confirm::Finalize | Confirm::Addendum(_) | Confirm::Quit | Confirm::Discard(_) => {
+                Ok(())
+            }
         };
         if let Err(e) = result {
             self.refuse(&e);
@@ -1163,5 +1178,5 @@ pub(super) fn counts_form(
             )
         })
         .collect();
-    Form { fields, focus: 0 }
+    Form::new(fields)
 }

@@ -316,7 +316,7 @@ impl App {
         match ask {
             Ask::HoldReason(case) => {
                 if text.is_empty() {
-                    return self.warn(i18n::TRIAGE_REASON_NEEDED.get(self.lang));
+                    return self.refuse(&crate::domain::meeting::Refusal::NeedReason);
                 }
                 self.change(|s| {
                     s.agenda.retain(|c| *c != case);
@@ -329,7 +329,7 @@ impl App {
             }
             Ask::IncompleteNote(case) => {
                 if text.is_empty() {
-                    return self.warn(i18n::TRIAGE_REASON_NEEDED.get(self.lang));
+                    return self.refuse(&crate::domain::meeting::Refusal::NeedReason);
                 }
                 self.change(|s| {
                     s.incomplete.push(Note {
