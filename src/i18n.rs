@@ -1064,6 +1064,62 @@ s!(
     "已放弃，未作记录。"
 );
 
+/// One triage act taken back by `u`, named by its case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Undone {
+    AgendaAdded(String),
+    AgendaRemoved(String),
+    AgendaOrder,
+    Held(String),
+    Released(String),
+    Incomplete(String),
+    Complete(String),
+}
+
+/// `u`'s message: what was undone.
+pub fn undone(what: &[Undone], lang: Lang) -> String {
+    use Undone as U;
+    let zh = lang == Lang::Zh;
+    let parts: Vec<String> = what
+        .iter()
+        .map(|u| {
+            let (en, zh_text) = match u {
+                U::AgendaAdded(c) => (
+                    format!("{} put on the agenda", escape(c)),
+                    format!("将 {} 列入议程", escape(c)),
+                ),
+                U::AgendaRemoved(c) => (
+                    format!("{} taken off the agenda", escape(c)),
+                    format!("将 {} 移出议程", escape(c)),
+                ),
+                U::AgendaOrder => ("the agenda's order".into(), "议程顺序的调整".into()),
+                U::Held(c) => (
+                    format!("{} held back", escape(c)),
+                    format!("{} 暂不上会", escape(c)),
+                ),
+                U::Released(c) => (
+                    format!("{} released from its hold", escape(c)),
+                    format!("{} 取消暂不上会", escape(c)),
+                ),
+                U::Incomplete(c) => (
+                    format!("{} marked incomplete", escape(c)),
+                    format!("{} 标记材料待补", escape(c)),
+                ),
+                U::Complete(c) => (
+                    format!("{} marked complete", escape(c)),
+                    format!("{} 取消材料待补", escape(c)),
+                ),
+            };
+            if zh { zh_text } else { en }
+        })
+        .collect();
+    if zh {
+        format!("已撤销：{}。", parts.join("；"))
+    } else {
+        format!("Undone: {}.", parts.join("; "))
+    }
+}
+
 /// F refused: a round is still open on these cases.
 pub fn finalize_open_round(cases: &[String], lang: Lang) -> String {
     let list = escape(&cases.join(", ")).into_owned();
@@ -1953,7 +2009,6 @@ s!(
     "corrections to finalized minutes",
     "已定稿记录的更正"
 );
-s!(UNDONE, "Undone.", "已撤销。");
 s!(READ_ONLY_MARK, "read-only", "只读");
 s!(
     NOW_WRITER,

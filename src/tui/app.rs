@@ -522,6 +522,52 @@ impl App {
         self.meeting.as_ref().map(|m| Minutes::new(&self.panel, m))
     }
 
+    /// Whether `action` does anything in context `ctx` now: the hint bar and `?` list only
+    /// keys that act. A follower records nothing; an opinion needs an open round in view;
+    /// the reconsideration key needs a case decided earlier and not yet taken up here.
+    pub fn acts(&self, ctx: super::keymap::Context, action: &Action) -> bool {
+        use super::keymap::Context as C;
+        if self.read_only.is_some() && self.records(action) {
+            return false;
+        }
+        let case = self.case().map(|c| c.id.as_str());
+        let taken = |id: &str| {
+            self.meeting
+                .as_ref()
+                .is_some_and(|m| m.record(id).is_some())
+        };
+        match (ctx, action) {
+            (C::Queue, Action::Finalize) => self.in_meeting(),
+            (C::Queue, Action::Correct) => self
+                .history
+                .iter()
+                .chain(self.final_minutes.as_ref())
+                .any(|m| m.is_final()),
+            (C::Queue, Action::Undo) => !self.state_undo.is_empty(),
+            (C::Queue, Action::SearchNext | Action::SearchPrev) => self.search.is_some(),
+            (C::Case | C::CaseGrounds, Action::Enter) => false,
+            (C::Case | C::CaseGrounds, Action::Reconsider) => {
+                self.in_meeting() && case.is_some_and(|c| !taken(c) && self.decided_in(c).is_some())
+            }
+            (
+                C::Case | C::CaseGrounds,
+                Action::Vote
+                | Action::VoteMethod
+                | Action::Determine
+                | Action::Proposal
+                | Action::Presenter
+                | Action::Recuse
+                | Action::Void
+                | Action::Left
+                | Action::Right
+                | Action::Toggle
+                | Action::Basis
+                | Action::Item(_),
+            ) => self.in_meeting(),
+            _ => true,
+        }
+    }
+
     /// Whether `action` would record something in the minutes on the current screen.
     fn records(&self, action: &Action) -> bool {
         match self.screen {
@@ -1336,7 +1382,8 @@ impl App {
             Some(Popup::Consent { .. }) => Context::Choose,
             Some(Popup::Input { .. }) => Context::Input,
             Some(Popup::Determination { .. }) | Some(Popup::Counts(_)) => Context::Form,
-            Some(Popup::Proposal { .. }) | Some(Popup::Addendum { .. }) => Context::Form,
+            Some(Popup::Proposal { .. }) => Context::ProposalForm,
+            Some(Popup::Addendum { .. }) => Context::Form,
             None => self.context_under_popup(),
         }
     }

@@ -369,6 +369,8 @@ impl App {
             Action::NextAgenda | Action::PrevAgenda => {
                 return self.step_agenda(action == Action::NextAgenda);
             }
+            // The roll call is the queue's, and reachable from a case as well.
+            Action::Meeting => return self.start_roll(),
             Action::Back => {
                 self.screen = Screen::Queue;
                 return;

@@ -27,6 +27,8 @@ pub enum Context {
     Report,
     Input,
     Form,
+    /// The proposal's form: an outcome chosen from a list, and its basis.
+    ProposalForm,
     Pick,
     /// Marking several in a list (who agrees to reconsider).
     Choose,
@@ -90,6 +92,7 @@ pub fn defaults(ctx: Context) -> Vec<Binding> {
         v.extend([
             b("vote", &["v"], A::Vote, K_VOTE, true),
             b("vote_method", &["V"], A::VoteMethod, K_VOTE_METHOD, false),
+            b("meeting", &["m"], A::Meeting, K_MEETING, false),
             b("determine", &["D"], A::Determine, K_DETERMINE, true),
             b("proposal", &["p"], A::Proposal, K_PROPOSAL, true),
             b(
@@ -240,8 +243,19 @@ pub fn defaults(ctx: Context) -> Vec<Binding> {
             b("editor", &["Ctrl-e"], A::Editor, K_EDITOR, true),
         ],
         Context::Form => vec![
-            b("field", &["Tab"], A::Tab, K_FIELD, true),
-            b("field_back", &["BackTab"], A::BackTab, K_FIELD_BACK, false),
+            b("field", &["Tab", "Down"], A::Tab, K_FIELD, true),
+            b(
+                "field_back",
+                &["BackTab", "Up"],
+                A::BackTab,
+                K_FIELD_BACK,
+                false,
+            ),
+            b("accept", &["Enter"], A::Enter, K_ACCEPT, true),
+            b("cancel", &["Esc"], A::Back, K_CANCEL, true),
+            b("editor", &["Ctrl-e"], A::Editor, K_EDITOR, true),
+        ],
+        Context::ProposalForm => vec![
             b("choose_next", &["Down"], A::Down, K_CHOOSE, true),
             b("choose_prev", &["Up"], A::Up, K_CHOOSE_PREV, false),
             b("accept", &["Enter"], A::Enter, K_ACCEPT, true),
@@ -271,6 +285,7 @@ pub fn defaults(ctx: Context) -> Vec<Binding> {
         ctx,
         Context::Input
             | Context::Form
+            | Context::ProposalForm
             | Context::Confirm
             | Context::Help
             | Context::Report
@@ -312,7 +327,7 @@ impl Keymap {
         let name = normalize(&name);
         match ctx {
             // Text fields take every printable key as text.
-            Context::Input | Context::Form => {
+            Context::Input | Context::Form | Context::ProposalForm => {
                 let editing = match key.code {
                     KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
                         Some(Action::Char(c))
@@ -356,10 +371,15 @@ impl Keymap {
     }
 
     /// The hint bar of a context: its main keys, briefly.
-    pub fn hints(&self, ctx: Context, lang: Lang) -> Vec<(String, &'static str)> {
+    pub fn hints(
+        &self,
+        ctx: Context,
+        lang: Lang,
+        acts: impl Fn(&Action) -> bool,
+    ) -> Vec<(String, &'static str)> {
         self.bindings(ctx)
             .into_iter()
-            .filter(|b| b.hint)
+            .filter(|b| b.hint && acts(&b.action))
             .map(|b| {
                 let key = b.keys.first().cloned().unwrap_or_default();
                 (i18n::key_label(&key, lang).to_string(), b.help.short(lang))

@@ -161,7 +161,7 @@ fn event_loop(
         let action = match event::read()? {
             Event::Key(k) if k.kind == KeyEventKind::Press => keymap.action(app.context(), &k),
             Event::Paste(s) => match app.context() {
-                Context::Input | Context::Form => Some(Action::Paste(s)),
+                Context::Input | Context::Form | Context::ProposalForm => Some(Action::Paste(s)),
                 _ => None,
             },
             _ => None,

@@ -359,9 +359,11 @@ impl App {
     pub fn undo(&mut self) {
         match self.state_undo.pop() {
             Some(s) => {
+                let what = undone(&self.state, &s);
                 self.state = s;
                 self.state_dirty = true;
-                self.info(i18n::UNDONE.get(self.lang));
+                let text = i18n::undone(&what, self.lang);
+                self.info(text);
             }
             None => self.warn(i18n::TRIAGE_NOTHING_TO_UNDO.get(self.lang)),
         }
@@ -449,4 +451,36 @@ impl App {
             self.open_case();
         }
     }
+}
+
+/// What going back from `now` to `before` undoes, named by case, for the message.
+fn undone(now: &QueueState, before: &QueueState) -> Vec<i18n::Undone> {
+    use i18n::Undone as U;
+    let ids = |v: &[Note]| -> Vec<String> { v.iter().map(|n| n.case.clone()).collect() };
+    let mut out = Vec::new();
+    let diff = |a: &[String], b: &[String]| -> Vec<String> {
+        a.iter().filter(|x| !b.contains(x)).cloned().collect()
+    };
+    for c in diff(&now.agenda, &before.agenda) {
+        out.push(U::AgendaAdded(c));
+    }
+    for c in diff(&before.agenda, &now.agenda) {
+        out.push(U::AgendaRemoved(c));
+    }
+    if out.is_empty() && now.agenda != before.agenda {
+        out.push(U::AgendaOrder);
+    }
+    for c in diff(&ids(&now.held), &ids(&before.held)) {
+        out.push(U::Held(c));
+    }
+    for c in diff(&ids(&before.held), &ids(&now.held)) {
+        out.push(U::Released(c));
+    }
+    for c in diff(&ids(&now.incomplete), &ids(&before.incomplete)) {
+        out.push(U::Incomplete(c));
+    }
+    for c in diff(&ids(&before.incomplete), &ids(&now.incomplete)) {
+        out.push(U::Complete(c));
+    }
+    out
 }

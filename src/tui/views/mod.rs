@@ -180,7 +180,7 @@ fn draw_hints(frame: &mut Frame, cx: &Ctx, area: Rect) {
     let mut spans = Vec::new();
     let mut used = 0usize;
     let w = usize::from(area.width);
-    let hints = cx.keymap.hints(ctx, cx.lang);
+    let hints = cx.keymap.hints(ctx, cx.lang, |a| cx.app.acts(ctx, a));
     let help_key = cx
         .keymap
         .bindings(ctx)

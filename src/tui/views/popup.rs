@@ -468,7 +468,13 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
 fn help(frame: &mut Frame, cx: &Ctx, area: Rect) {
     let app = cx.app;
     let ctx = app.context_under_popup();
-    let bindings = cx.keymap.bindings(ctx);
+    // Exactly the keys that act here now.
+    let bindings: Vec<_> = cx
+        .keymap
+        .bindings(ctx)
+        .into_iter()
+        .filter(|b| app.acts(ctx, &b.action))
+        .collect();
     let key_w = bindings
         .iter()
         .map(|b| width(&keys_text(b, cx.lang)))
