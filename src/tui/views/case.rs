@@ -2,7 +2,9 @@
 //! on the left, not tolerable on the right), the situations or grounds, and the vote.
 //!
 //! At 120x40 and above every part shows at once; below, the distinctions keep their two
-//! columns and the other parts share one pane that `Tab` brings forward.
+//! columns (except while the situations or grounds are in front) and the other parts share
+//! one pane that `Tab` brings forward. A part whose text runs past its height says how many
+//! lines are below.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -85,7 +87,9 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
         items(frame, cx, case, kind, record, left, part == Part::Items);
         vote_or_review(frame, cx, &subject, right, part == Part::Vote);
     } else {
-        let (dist_area, pane) = if has_distinctions {
+        // The situations (nine at most, most two lines long) need every row to read whole;
+        // the distinctions, read a Tab ago, step aside for them.
+        let (dist_area, pane) = if has_distinctions && part != Part::Items {
             let [d, p] =
                 Layout::vertical([Constraint::Length(dist_h), Constraint::Min(0)]).areas(rest);
             (Some(d), p)
@@ -452,10 +456,10 @@ fn items(
             (head, style)
         })
         .collect();
-    // In front, each text is wrapped under its head to read whole, as many as the height
-    // holds: the claimed and found ones first, then in order; the rest stay one line, cut
-    // with "..".
-    let wrapped: Vec<Vec<String>> = if focused && columns == 1 {
+    // Each text is wrapped under its head to read whole, as many as the height holds (all
+    // of them at 80x24 in Chinese when in front): the claimed and found ones first, then in
+    // order; the rest stay one line, cut with "..".
+    let wrapped: Vec<Vec<String>> = if columns == 1 {
         let mut extra = inner_h.saturating_sub(kind.items.len());
         let mut order: Vec<usize> = (0..kind.items.len()).collect();
         order.sort_by_key(|&i| {
@@ -588,10 +592,6 @@ fn vote(frame: &mut Frame, cx: &Ctx, subject: &Subject, area: Rect, focused: boo
             )));
         }
     };
-    // What the header cut (a long proposal, a note), whole, before anything else.
-    for t in cut {
-        push_wrapped(&mut lines, t, 0, Style::new());
-    }
     let round_title = |round: &Round| -> String {
         let n = match lang {
             Lang::Zh => format!("第{}轮", round.number),
@@ -702,6 +702,10 @@ fn vote(frame: &mut Frame, cx: &Ctx, subject: &Subject, area: Rect, focused: boo
             }
         }
         departures(&mut lines, round);
+    }
+    // What the header cut (a long proposal, a note), whole, after the members to hear.
+    for t in cut {
+        push_wrapped(&mut lines, t, 0, Style::new());
     }
     if let Some(r) = record {
         // One current determination: the standing one, its version named once amended.
