@@ -204,7 +204,10 @@ fn the_vote_part_says_what_is_below_and_moving_down_reads_the_recusal_reasons_wh
     let s = screen(&a, 80, 24);
     assert!(!s.contains("v 还有"), "{s}");
     let j = squeeze(&s);
-    assert!(j.contains("当事人系其表弟，属三代以内旁系血亲，应当回避。"), "{s}");
+    assert!(
+        j.contains("当事人系其表弟，属三代以内旁系血亲，应当回避。"),
+        "{s}"
+    );
     assert!(
         j.contains("2025年任南河镇镇长期间分管该工程项目，曾参与项目推进，可能影响公正处理。"),
         "{s}"

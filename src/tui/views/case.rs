@@ -265,12 +265,7 @@ fn facts(frame: &mut Frame, cx: &Ctx, case: &Case, area: Rect, focused: bool) {
     }
     let block = cx.block(i18n::FACTS.get(cx.lang), focused);
     let inner_h = usize::from(area.height).saturating_sub(2);
-    let lines = window(
-        cx,
-        lines,
-        inner_h,
-        usize::from(cx.app.case_view.scroll),
-    );
+    let lines = window(cx, lines, inner_h, usize::from(cx.app.case_view.scroll));
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
@@ -313,8 +308,9 @@ fn distinction_lines(
     if lines.len() <= h {
         return lines;
     }
-    let (lines, (_, end)) =
-        distinction_rows(cx, kind, record, w, &|i| !compact && focused && i == selected);
+    let (lines, (_, end)) = distinction_rows(cx, kind, record, w, &|i| {
+        !compact && focused && i == selected
+    });
     // Keep the selected distinction's last row above the "more" mark.
     let scroll = (end + 2).saturating_sub(h);
     window(cx, lines, h, scroll)
@@ -464,8 +460,7 @@ fn items(
         let mut order: Vec<usize> = (0..kind.items.len()).collect();
         order.sort_by_key(|&i| {
             let id = &kind.items[i].id;
-            let marked =
-                case.claimed.contains(id) || record.is_some_and(|r| r.found.contains(id));
+            let marked = case.claimed.contains(id) || record.is_some_and(|r| r.found.contains(id));
             !marked
         });
         let mut out = vec![Vec::new(); kind.items.len()];
