@@ -2129,3 +2129,15 @@ pub fn record_of_meeting(meeting: &str, lang: Lang) -> String {
         Lang::Zh => format!("会议 {meeting} 的记录（只读）"),
     }
 }
+
+// Issue 11, item 6: a part whose text runs past its height says so, in ASCII (a triangle
+// or an arrow may take two columns in a CJK terminal and shift the border).
+
+/// The last row of a part whose text continues below it.
+pub fn more_lines(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::En, 1) => "v 1 more line".into(),
+        (Lang::En, _) => format!("v {n} more lines"),
+        (Lang::Zh, _) => format!("v 还有 {n} 行"),
+    }
+}

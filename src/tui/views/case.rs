@@ -2,7 +2,9 @@
 //! on the left, not tolerable on the right), the situations or grounds, and the vote.
 //!
 //! At 120x40 and above every part shows at once; below, the distinctions keep their two
-//! columns and the other parts share one pane that `Tab` brings forward.
+//! columns (except while the situations or grounds are in front) and the other parts share
+//! one pane that `Tab` brings forward. A part whose text runs past its height says how many
+//! lines are below.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -30,17 +32,24 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
     // The meeting's own record, else the earlier one a decision stands on (read-only).
     let shown = app.shown_record(&case.id);
     let record = shown.map(|s| s.record);
-    let head = header_lines(cx, case, kind, shown, usize::from(area.width));
+    let (head, cut) = header_lines(cx, case, kind, shown, usize::from(area.width));
     let [head_area, rest] =
         Layout::vertical([Constraint::Length(head.len() as u16), Constraint::Min(0)]).areas(area);
     frame.render_widget(Paragraph::new(head), head_area);
 
+    let subject = Subject {
+        case,
+        kind,
+        shown,
+        cut: &cut,
+    };
     let large = area.width >= 118 && area.height >= 30;
     let part = app.part();
     let has_distinctions = !kind.distinctions.is_empty();
     // On a small screen the distinctions fold to one line each (still side by side) while
     // another part is in front, to leave it room.
     let compact = !large && part != Part::Distinctions;
+    let dist_max = rest.height.saturating_sub(5);
     let dist_lines = if has_distinctions {
         distinction_lines(
             cx,
@@ -48,16 +57,24 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
             record,
             usize::from(rest.width).saturating_sub(2),
             compact,
+            usize::from(dist_max.saturating_sub(2)),
         )
     } else {
         Vec::new()
     };
-    let dist_h = (dist_lines.len() as u16 + 2).min(rest.height.saturating_sub(5));
+    let dist_h = (dist_lines.len() as u16 + 2).min(dist_max);
     if large {
+        // The situations and the vote read whole when in front: the facts give up height
+        // (they say how much is below).
+        let bottom_c = if matches!(part, Part::Items | Part::Vote) {
+            Constraint::Percentage(60)
+        } else {
+            Constraint::Percentage(40)
+        };
         let [top, mid, bottom] = Layout::vertical([
             Constraint::Min(6),
             Constraint::Length(if has_distinctions { dist_h } else { 0 }),
-            Constraint::Percentage(40),
+            bottom_c,
         ])
         .areas(rest);
         facts(frame, cx, case, top, part == Part::Facts);
@@ -68,9 +85,11 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(bottom);
         items(frame, cx, case, kind, record, left, part == Part::Items);
-        vote_or_review(frame, cx, case, kind, shown, right, part == Part::Vote);
+        vote_or_review(frame, cx, &subject, right, part == Part::Vote);
     } else {
-        let (dist_area, pane) = if has_distinctions {
+        // The situations (nine at most, most two lines long) need every row to read whole;
+        // the distinctions, read a Tab ago, step aside for them.
+        let (dist_area, pane) = if has_distinctions && part != Part::Items {
             let [d, p] =
                 Layout::vertical([Constraint::Length(dist_h), Constraint::Min(0)]).areas(rest);
             (Some(d), p)
@@ -83,18 +102,36 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
         match part {
             Part::Facts | Part::Distinctions => facts(frame, cx, case, pane, part == Part::Facts),
             Part::Items => items(frame, cx, case, kind, record, pane, true),
-            Part::Vote => vote_or_review(frame, cx, case, kind, shown, pane, true),
+            Part::Vote => vote_or_review(frame, cx, &subject, pane, true),
         }
     }
 }
 
+/// The case on screen, and what its header had to cut.
+#[derive(Clone, Copy)]
+struct Subject<'a> {
+    case: &'a Case,
+    kind: &'a Kind,
+    shown: Option<Shown<'a>>,
+    cut: &'a [String],
+}
+
+/// The header's lines, and the texts it had to cut (the proposal, the queue's notes): the
+/// vote part shows those whole.
 fn header_lines(
     cx: &Ctx,
     case: &Case,
     kind: &Kind,
     shown: Option<Shown>,
     w: usize,
-) -> Vec<Line<'static>> {
+) -> (Vec<Line<'static>>, Vec<String>) {
+    let mut cut = Vec::new();
+    let mut keep_whole = |t: String| -> String {
+        if width(&t) > w {
+            cut.push(t.clone());
+        }
+        t
+    };
     let lang = cx.lang;
     let app = cx.app;
     let record = shown.map(|s| s.record);
@@ -147,7 +184,7 @@ fn header_lines(
         None => i18n::NO_PROPOSAL.get(lang).to_string(),
     };
     lines.push(Line::raw(fit(
-        &format!("{}: {p}", i18n::PROPOSAL.get(lang)),
+        &keep_whole(format!("{}: {p}", i18n::PROPOSAL.get(lang))),
         w,
     )));
     // The queue's notes on the case: why it is held back, what materials are missing.
@@ -157,7 +194,7 @@ fn header_lines(
     ] {
         if let Some(n) = note {
             lines.push(Line::from(Span::styled(
-                fit(&format!("{}: {}", label.get(lang), n.note), w),
+                fit(&keep_whole(format!("{}: {}", label.get(lang), n.note)), w),
                 cx.theme.warn(),
             )));
         }
@@ -205,7 +242,7 @@ fn header_lines(
             lines.push(Line::raw(l));
         }
     }
-    lines
+    (lines, cut)
 }
 
 fn facts(frame: &mut Frame, cx: &Ctx, case: &Case, area: Rect, focused: bool) {
@@ -228,20 +265,68 @@ fn facts(frame: &mut Frame, cx: &Ctx, case: &Case, area: Rect, focused: bool) {
     }
     let block = cx.block(i18n::FACTS.get(cx.lang), focused);
     let inner_h = usize::from(area.height).saturating_sub(2);
-    let max = lines.len().saturating_sub(inner_h);
-    let scroll = usize::from(cx.app.case_view.scroll).min(max) as u16;
-    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
+    let lines = window(cx, lines, inner_h, usize::from(cx.app.case_view.scroll));
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-/// The distinctions as rows of two columns; the found side marked `[x]` and coloured.
+/// The `h` rows of `lines` from `scroll` on. When text continues below, the last row says
+/// how many lines follow; the furthest scroll shows the last line, and no further.
+pub fn window<'a>(cx: &Ctx, lines: Vec<Line<'a>>, h: usize, scroll: usize) -> Vec<Line<'a>> {
+    if lines.len() <= h {
+        return lines;
+    }
+    let max = lines.len() - h;
+    let from = scroll.min(max);
+    if from == max || h == 0 {
+        return lines.into_iter().skip(from).collect();
+    }
+    let shown = h - 1;
+    let left = lines.len() - from - shown;
+    let mut out: Vec<Line> = lines.into_iter().skip(from).take(shown).collect();
+    out.push(Line::from(Span::styled(
+        i18n::more_lines(left, cx.lang),
+        cx.theme.warn(),
+    )));
+    out
+}
+
+/// The distinctions as rows of two columns; the found side marked `[x]` and coloured, in at
+/// most `h` rows. Each reads whole (wrapped, with its basis) unless `compact`; when that is
+/// too tall, the selected one alone while the part is in front, and if even that is too tall
+/// the rows around it with a "more" mark.
 fn distinction_lines(
     cx: &Ctx,
     kind: &Kind,
     record: Option<&CaseRecord>,
     w: usize,
     compact: bool,
+    h: usize,
 ) -> Vec<Line<'static>> {
+    let focused = cx.app.part() == Part::Distinctions;
+    let selected = cx.app.case_view.distinction;
+    let (lines, _) = distinction_rows(cx, kind, record, w, &|_| !compact);
+    if lines.len() <= h {
+        return lines;
+    }
+    let (lines, (_, end)) = distinction_rows(cx, kind, record, w, &|i| {
+        !compact && focused && i == selected
+    });
+    // Keep the selected distinction's last row above the "more" mark.
+    let scroll = (end + 2).saturating_sub(h);
+    window(cx, lines, h, scroll)
+}
+
+/// The rows of the distinctions, each wrapped whole when `whole(i)`, and where the selected
+/// one's rows end.
+fn distinction_rows(
+    cx: &Ctx,
+    kind: &Kind,
+    record: Option<&CaseRecord>,
+    w: usize,
+    whole: &dyn Fn(usize) -> bool,
+) -> (Vec<Line<'static>>, (usize, usize)) {
     let lang = cx.lang;
+    let mut selected = (0, 0);
     let gutter = 4;
     let col = w.saturating_sub(gutter + 3) / 2;
     let mut lines = vec![Line::from(vec![
@@ -251,6 +336,8 @@ fn distinction_lines(
         Span::styled(i18n::NOT_TOLERABLE.get(lang).to_string(), cx.theme.title()),
     ])];
     for (i, d) in kind.distinctions.iter().enumerate() {
+        let compact = !whole(i);
+        let start = lines.len();
         let finding = record.and_then(|r| r.finding(&d.id));
         let side = finding.map(|f| f.side);
         let mark = |s: Side| if side == Some(s) { "[x] " } else { "[ ] " };
@@ -296,19 +383,21 @@ fn distinction_lines(
             ]));
         }
         if let Some(f) = finding.filter(|f| !f.basis.is_empty() && !compact) {
-            lines.push(Line::from(vec![
-                Span::raw(" ".repeat(gutter)),
-                Span::styled(
-                    fit(
-                        &format!("{}: {}", i18n::BASIS.get(lang), f.basis),
-                        w - gutter,
-                    ),
-                    cx.theme.dim(),
-                ),
-            ]));
+            for l in wrap(
+                &format!("{}: {}", i18n::BASIS.get(lang), f.basis),
+                w.saturating_sub(gutter),
+            ) {
+                lines.push(Line::from(vec![
+                    Span::raw(" ".repeat(gutter)),
+                    Span::styled(l, cx.theme.dim()),
+                ]));
+            }
+        }
+        if i == cx.app.case_view.distinction {
+            selected = (start, lines.len() - 1);
         }
     }
-    lines
+    (lines, selected)
 }
 
 fn distinctions(frame: &mut Frame, cx: &Ctx, lines: Vec<Line<'static>>, area: Rect, focused: bool) {
@@ -327,12 +416,13 @@ fn items(
 ) {
     let lang = cx.lang;
     let inner_h = usize::from(area.height).saturating_sub(2).max(1);
+    let inner_w = usize::from(area.width).saturating_sub(2);
     // Two columns when one would not show every item (nine situations at 80x24).
     let columns = if kind.items.len() > inner_h { 2 } else { 1 };
-    let w = (usize::from(area.width).saturating_sub(2) + 1) / columns - 1;
+    let w = (inner_w + 1) / columns - 1;
     let claimed_mark = i18n::CLAIMED.get(lang);
     let mark_w = width(claimed_mark);
-    let cells: Vec<Line> = kind
+    let heads: Vec<(String, Style)> = kind
         .items
         .iter()
         .enumerate()
@@ -345,7 +435,7 @@ fn items(
                 " ".into()
             };
             let head = format!(
-                "{key} {} {} {:<4}",
+                "{key} {} {} {:<4} ",
                 if found { "[x]" } else { "[ ]" },
                 if claimed {
                     pad(claimed_mark, mark_w)
@@ -354,19 +444,59 @@ fn items(
                 },
                 item.id
             );
-            let room = w.saturating_sub(width(&head) + 1);
             let style = if found {
                 cx.theme.title()
             } else {
                 Style::new()
             };
-            Line::from(vec![
-                Span::styled(head, style),
-                Span::raw(" "),
-                Span::raw(pad(item.text.get(lang), room)),
-            ])
+            (head, style)
         })
         .collect();
+    // Each text is wrapped under its head to read whole, as many as the height holds (all
+    // of them at 80x24 in Chinese when in front): the claimed and found ones first, then in
+    // order; the rest stay one line, cut with "..".
+    let wrapped: Vec<Vec<String>> = if columns == 1 {
+        let mut extra = inner_h.saturating_sub(kind.items.len());
+        let mut order: Vec<usize> = (0..kind.items.len()).collect();
+        order.sort_by_key(|&i| {
+            let id = &kind.items[i].id;
+            let marked = case.claimed.contains(id) || record.is_some_and(|r| r.found.contains(id));
+            !marked
+        });
+        let mut out = vec![Vec::new(); kind.items.len()];
+        for i in order {
+            let room = w.saturating_sub(width(&heads[i].0));
+            let lines = wrap(kind.items[i].text.get(lang), room);
+            if lines.len() > 1 && lines.len() - 1 <= extra {
+                extra -= lines.len() - 1;
+                out[i] = lines;
+            }
+        }
+        out
+    } else {
+        vec![Vec::new(); kind.items.len()]
+    };
+    let mut cells: Vec<Line> = Vec::new();
+    for (i, item) in kind.items.iter().enumerate() {
+        let (head, style) = &heads[i];
+        let hw = width(head);
+        let room = w.saturating_sub(hw);
+        if wrapped[i].is_empty() {
+            cells.push(Line::from(vec![
+                Span::styled(head.clone(), *style),
+                Span::raw(pad(item.text.get(lang), room)),
+            ]));
+        } else {
+            for (k, l) in wrapped[i].iter().enumerate() {
+                let lead = if k == 0 {
+                    Span::styled(head.clone(), *style)
+                } else {
+                    Span::raw(" ".repeat(hw))
+                };
+                cells.push(Line::from(vec![lead, Span::raw(l.clone())]));
+            }
+        }
+    }
     let rows = cells.len().div_ceil(columns);
     let lines: Vec<Line> = (0..rows)
         .map(|r| {
@@ -426,15 +556,13 @@ pub fn tally_line(
 /// to hear; then the standing determination (and any withdrawn since); then closed rounds
 /// (latest first), recusals with their reasons, the presenter, and an earlier meeting's
 /// decision.
-fn vote(
-    frame: &mut Frame,
-    cx: &Ctx,
-    case: &Case,
-    kind: &Kind,
-    shown: Option<Shown>,
-    area: Rect,
-    focused: bool,
-) {
+fn vote(frame: &mut Frame, cx: &Ctx, subject: &Subject, area: Rect, focused: bool) {
+    let Subject {
+        case,
+        kind,
+        shown,
+        cut,
+    } = *subject;
     let app = cx.app;
     let lang = cx.lang;
     let record = shown.map(|s| s.record);
@@ -444,6 +572,7 @@ fn vote(
         |o: &str| -> String { kind.outcome(o).map_or(o, |x| x.label.get(lang)).to_string() };
     let mut lines: Vec<Line> = Vec::new();
     let mut focus_line: Option<usize> = None;
+    let mut voters_shown = 0;
     // The live meeting, only when the record shown is its own.
     let meeting = app
         .meeting
@@ -530,10 +659,7 @@ fn vote(
     };
 
     if let Some(round) = rounds.iter().rev().find(|r| r.is_open()) {
-        lines.push(Line::from(Span::styled(
-            fit(&round_title(round), w),
-            cx.theme.title(),
-        )));
+        push_wrapped(&mut lines, &round_title(round), 0, cx.theme.title());
         if let Some((a, passed)) = arithmetic(round) {
             lines.push(Line::raw(fit(
                 &format!("  {}", tally_line(lang, round, &a, passed)),
@@ -549,6 +675,7 @@ fn vote(
             let voters = meeting
                 .map(|m| m.voters(&app.panel, &case.id))
                 .unwrap_or_default();
+            voters_shown = voters.len();
             let cursor = app.case_view.voter.min(voters.len().saturating_sub(1));
             for (i, v) in voters.iter().enumerate() {
                 let said = round
@@ -570,6 +697,10 @@ fn vote(
             }
         }
         departures(&mut lines, round);
+    }
+    // What the header cut (a long proposal, a note), whole, after the members to hear.
+    for t in cut {
+        push_wrapped(&mut lines, t, 0, Style::new());
     }
     if let Some(r) = record {
         // One current determination: the standing one, its version named once amended.
@@ -630,10 +761,8 @@ fn vote(
         )));
     }
     for round in rounds.iter().rev().filter(|r| !r.is_open()) {
-        lines.push(Line::from(Span::styled(
-            fit(&round_title(round), w),
-            cx.theme.title(),
-        )));
+        // A void's reason is part of the title: wrapped, not cut.
+        push_wrapped(&mut lines, &round_title(round), 0, cx.theme.title());
         if let Some((a, passed)) = arithmetic(round) {
             lines.push(Line::raw(fit(
                 &format!("  {}", tally_line(lang, round, &a, passed)),
@@ -678,16 +807,20 @@ fn vote(
             .collect(),
     };
     for (n, reason) in &recusals {
-        lines.push(Line::from(Span::styled(
-            fit(&format!("{}: {n} ({reason})", i18n::RECUSED.get(lang)), w),
+        push_wrapped(
+            &mut lines,
+            &format!("{}: {n} ({reason})", i18n::RECUSED.get(lang)),
+            0,
             cx.theme.warn(),
-        )));
+        );
     }
     if let Some(p) = record.and_then(|r| r.presenter.as_ref()) {
-        lines.push(Line::raw(fit(
+        push_wrapped(
+            &mut lines,
             &format!("{}: {p}", i18n::PRESENTER.get(lang)),
-            w,
-        )));
+            0,
+            Style::new(),
+        );
     }
     if let Some(rc) = record.and_then(|r| r.reconsideration.as_ref()) {
         lines.push(Line::raw(fit(
@@ -710,20 +843,19 @@ fn vote(
                 .filter(|c| c.case.as_deref() == Some(&case.id))
             {
                 let mark = if *ok { "" } else { " [!]" };
-                lines.push(Line::from(Span::styled(
-                    fit(
-                        &format!(
-                            "{} {} #{}{mark}: {} ({})",
-                            i18n::ADDENDUM.get(lang),
-                            a.minutes,
-                            a.number,
-                            c.text,
-                            a.reason
-                        ),
-                        w,
+                push_wrapped(
+                    &mut lines,
+                    &format!(
+                        "{} {} #{}{mark}: {} ({})",
+                        i18n::ADDENDUM.get(lang),
+                        a.minutes,
+                        a.number,
+                        c.text,
+                        a.reason
                     ),
+                    0,
                     cx.theme.warn(),
-                )));
+                );
             }
         }
     }
@@ -761,38 +893,40 @@ fn vote(
         }
     }
     let inner_h = usize::from(area.height).saturating_sub(2);
-    let scroll = focus_line.map_or(0, |f| (f + 2).saturating_sub(inner_h));
+    // The voter cursor keeps the member to hear in sight; moving down past the last voter
+    // (or with no round open, where there is no one to hear) scrolls on to read the rest.
+    // `j`/`k` move `case_view.voter` in this part; it has no scroll of its own.
+    let scroll = match (focus_line, voters_shown) {
+        (Some(f), n) if n > 0 => {
+            let past = app.case_view.voter.saturating_sub(n - 1);
+            (f + 2).saturating_sub(inner_h) + past
+        }
+        _ if focused => app.case_view.voter,
+        _ => 0,
+    };
     frame.render_widget(
-        Paragraph::new(lines)
-            .block(cx.block(i18n::VOTE.get(lang), focused))
-            .scroll((scroll as u16, 0)),
+        Paragraph::new(window(cx, lines, inner_h, scroll))
+            .block(cx.block(i18n::VOTE.get(lang), focused)),
         area,
     );
 }
 
 /// The vote pane; for a review case (复核) whose earlier decision docket has, the earlier
 /// findings, rounds and determination on the left and this review's on the right.
-fn vote_or_review(
-    frame: &mut Frame,
-    cx: &Ctx,
-    case: &Case,
-    kind: &Kind,
-    shown: Option<Shown>,
-    area: Rect,
-    focused: bool,
-) {
+fn vote_or_review(frame: &mut Frame, cx: &Ctx, subject: &Subject, area: Rect, focused: bool) {
+    let case = subject.case;
     // The decision under review as it stands now: an earlier meeting's, or the open one's.
     let earlier = case
         .review_of
         .as_ref()
         .and_then(|target| cx.app.standing(target));
     let Some(st) = earlier else {
-        return vote(frame, cx, case, kind, shown, area, focused);
+        return vote(frame, cx, subject, area, focused);
     };
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
     earlier_pane(frame, cx, st.meeting, st.record, left);
-    vote(frame, cx, case, kind, shown, right, focused);
+    vote(frame, cx, subject, right, focused);
 }
 
 fn earlier_pane(frame: &mut Frame, cx: &Ctx, meeting: &str, r: &CaseRecord, area: Rect) {
@@ -822,9 +956,14 @@ fn earlier_pane(frame: &mut Frame, cx: &Ctx, meeting: &str, r: &CaseRecord, area
         for l in wrap(&text, w) {
             lines.push(Line::from(Span::styled(l, cx.theme.tolerable())));
         }
-        if !d.dissent.is_empty() {
-            for l in wrap(&format!("{}: {}", i18n::DISSENT.get(lang), d.dissent), w) {
-                lines.push(Line::raw(l));
+        for (label, t) in [
+            (i18n::DISSENT, &d.dissent),
+            (i18n::OVERRIDE, &d.override_reason),
+        ] {
+            if !t.is_empty() {
+                for l in wrap(&format!("{}: {t}", label.get(lang)), w) {
+                    lines.push(Line::raw(l));
+                }
             }
         }
     }
@@ -837,10 +976,9 @@ fn earlier_pane(frame: &mut Frame, cx: &Ctx, meeting: &str, r: &CaseRecord, area
             Side::Tolerable => cx.theme.tolerable(),
             Side::NotTolerable => cx.theme.not_tolerable(),
         };
-        lines.push(Line::from(Span::styled(
-            fit(&format!("{} {side} {}", f.distinction, f.basis), w),
-            style,
-        )));
+        for l in wrap(&format!("{} {side} {}", f.distinction, f.basis), w) {
+            lines.push(Line::from(Span::styled(l, style)));
+        }
     }
     if !r.found.is_empty() {
         lines.push(Line::raw(fit(
@@ -869,8 +1007,10 @@ fn earlier_pane(frame: &mut Frame, cx: &Ctx, meeting: &str, r: &CaseRecord, area
             w,
         )));
     }
+    let inner_h = usize::from(area.height).saturating_sub(2);
     frame.render_widget(
-        Paragraph::new(lines).block(cx.block(i18n::EARLIER.get(lang), false)),
+        Paragraph::new(window(cx, lines, inner_h, 0))
+            .block(cx.block(i18n::EARLIER.get(lang), false)),
         area,
     );
 }
