@@ -970,10 +970,10 @@ pub fn run(args: &Args, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) ->
     }
     let mut report = build(panel, &g.loaded.cases, &g.minutes, range);
     // Holds live in the working state, not the minutes.
-    if let Ok(state) = crate::store::state::read(&args.dir) {
+    if let Ok(state) = crate::store::state::read(&dir) {
         report.held = state.held.len();
     }
-    report.corrections = corrections(&args.dir, &g.minutes);
+    report.corrections = corrections(&dir, &g.minutes);
     for b in &report.bad_dates {
         writeln!(
             err,
