@@ -2038,3 +2038,31 @@ pub fn record_of_meeting(meeting: &str, lang: Lang) -> String {
         Lang::Zh => format!("会议 {meeting} 的记录（只读）"),
     }
 }
+
+// Issue 11 (cli-11): rules named for what applies, io errors in one language, exit messages.
+
+/// The name of rules changed by `file` without a name of their own. Data, kept raw like the
+/// title it extends: whoever shows it escapes it.
+pub fn rules_amended(base: &str, file: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{base} as amended by {file}"),
+        Lang::Zh => format!("{base}（经 {file} 修改）"),
+    }
+}
+
+/// The rules in `docket check`'s summary line: which, and the quorum that applies.
+pub fn check_rules(id: &str, version: &str, quorum: &str, lang: Lang) -> String {
+    let (id, version) = (escape(id), escape(version));
+    match lang {
+        Lang::En => format!("rules {id} {version} (quorum {quorum})"),
+        Lang::Zh => format!("规则 {id} {version}（法定人数 {quorum}）"),
+    }
+}
+
+/// The quorum the rules set, under their name on the agenda.
+pub fn pr_rules_quorum(quorum: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Quorum: {quorum} of the voting members present"),
+        Lang::Zh => format!("法定人数：表决成员 {quorum} 以上到会"),
+    }
+}

@@ -51,7 +51,7 @@ fn check_of_the_example_prints_one_summary_line_and_exits_0() {
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     let out = stdout(&o);
     assert_eq!(out.lines().count(), 1, "{out}");
-    assert!(out.contains("rules xinzhou-2017"), "{out}");
+    assert!(out.contains("rules xinzhou-2017 2017 (quorum 2/3)"), "{out}");
     assert!(out.contains("7 members (6 voting)"), "{out}");
     assert!(out.contains("tolerance "), "{out}");
     assert!(out.contains("adjustment "), "{out}");
@@ -346,4 +346,38 @@ fn check_reports_case_files_in_file_order_whatever_was_screened_first() {
         .expect("the broken case is reported");
     let stray = out.find("notes.txt").expect("the stray file is reported");
     assert!(broken < stray, "{out}");
+}
+
+/// A panel on county rules that extend the built-in ones with another quorum, unnamed: check
+/// and the agenda name the rules that apply, and the quorum they set, never the base alone.
+#[test]
+fn rules_amended_without_a_name_are_named_by_check_and_the_agenda() {
+    let dir = example_copy("amended-rules");
+    std::fs::write(
+        dir.join("county.yaml"),
+        "extends: xinzhou-2017\nmeeting:\n  quorum: \"3/4\"\n",
+    )
+    .expect("rules file");
+    let panel = std::fs::read_to_string(dir.join("panel.yaml")).expect("panel.yaml");
+    std::fs::write(
+        dir.join("panel.yaml"),
+        panel.replace("rules: xinzhou-2017", "rules: county.yaml"),
+    )
+    .expect("panel.yaml");
+    let d = dir.to_str().expect("utf-8 path");
+    let o = docket(&["--lang", "en", "check", d], &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("rules xinzhou-2017+county.yaml 2017 (quorum 3/4)"),
+        "{}",
+        stdout(&o)
+    );
+    let o = docket(&["--lang", "zh", "agenda", d], &[]);
+    let out = stdout(&o);
+    assert!(out.contains("xinzhou-2017+county.yaml（2017 版）"), "{out}");
+    assert!(
+        out.contains("忻州市支持干部改革创新合理容错实施办法（试行）（经 county.yaml 修改）"),
+        "{out}"
+    );
+    assert!(out.contains("法定人数：表决成员 3/4 以上到会"), "{out}");
 }

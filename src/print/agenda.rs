@@ -129,9 +129,10 @@ pub fn build(panel: &Panel, cases: &[&LoadedCase], cx: Context, lang: Lang) -> D
     f.push(field(
         t::PR_RULES.get(lang),
         format!(
-            "{}\n{}",
+            "{}\n{}\n{}",
             t::pr_rules(&panel.rules.id, &panel.rules.version, lang),
-            panel.rules.title.get(lang)
+            panel.rules.title.get(lang),
+            t::pr_rules_quorum(&panel.rules.meeting.quorum.to_string(), lang)
         ),
     ));
     doc.fields(f);

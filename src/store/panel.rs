@@ -109,7 +109,10 @@ fn load_panel(cx: &mut Ctx, dir: &Path) -> Option<Panel> {
                 pos: m.pos,
                 value: Value::Map(vec![(key, m.clone())]),
             };
+            // Rules the panel changes are no longer the rules they were named for.
+            let amended = rules::Amended::of(&tree, &over, PANEL_FILE);
             tree = rules::merge(cx, tree, over);
+            amended.rename(&mut tree);
         }
         rules::decode(cx, &tree)
     });
