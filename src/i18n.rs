@@ -2066,3 +2066,11 @@ pub fn pr_rules_quorum(quorum: &str, lang: Lang) -> String {
         Lang::Zh => format!("法定人数：表决成员 {quorum} 以上到会"),
     }
 }
+
+/// The first line of a new case given up earlier and offered again by `+`.
+pub fn case_draft_offered(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "The case you gave up earlier, with its problems. Empty the file to discard it.",
+        Lang::Zh => "这是此前放弃的案件及其问题。清空文件即可丢弃。",
+    }
+}

@@ -194,7 +194,10 @@ fn edit_case(
     let Some(dir) = crate::config::cache_dir() else {
         return;
     };
-    let scratch = dir.join(format!("case-{}.yaml", std::process::id()));
+    let scratch = match target {
+        Some(_) => dir.join(format!("case-{}.yaml", std::process::id())),
+        None => casefile::new_case_scratch(&dir, &app.dir),
+    };
     let original = target.and_then(|i| app.cases.get(i)).cloned();
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
