@@ -290,8 +290,12 @@ fn verify_one(path: &Path, lang: Lang, out: &mut dyn Write, in_folder: bool) -> 
             writeln!(out, "{shown}:{line}:{col}: {}", escape(&message))?;
             return Ok(1);
         }
+        Err(MinutesError::Read { line, col, msg }) => {
+            writeln!(out, "{shown}:{line}:{col}: {}", i18n::msg(&msg, lang))?;
+            return Ok(1);
+        }
         Err(MinutesError::Io(e)) => {
-            writeln!(out, "{shown}: {}", escape(&e.to_string()))?;
+            writeln!(out, "{shown}: {}", i18n::io_error(&e, lang))?;
             return Ok(1);
         }
     };

@@ -897,11 +897,14 @@ pub fn gather_with(
             Err(MinutesError::Yaml { line, col, message }) => skipped.push(
                 i18n::report_minutes_skipped(&shown, line, col, &message, lang),
             ),
+            Err(MinutesError::Read { line, col, msg }) => skipped.push(
+                i18n::report_minutes_skipped(&shown, line, col, &i18n::msg(&msg, lang), lang),
+            ),
             Err(MinutesError::Io(e)) => skipped.push(i18n::report_minutes_skipped(
                 &shown,
                 1,
                 1,
-                &e.to_string(),
+                &i18n::io_error(&e, lang),
                 lang,
             )),
         }

@@ -210,5 +210,8 @@ sed -i 's/^id: "2026-001"/id: "2026-019"/' "$1""#;
     let mut editor = scripted(&root.join("again"), &[second]);
     let out = casefile::edit(&app, None, &scratch, &mut disk, &mut editor).expect("edit");
     assert_eq!(out, Outcome::Saved(app.dir.join("cases/2026-019.yaml")));
-    assert!(!casefile::draft_of(&scratch).exists(), "the draft is used up");
+    assert!(
+        !casefile::draft_of(&scratch).exists(),
+        "the draft is used up"
+    );
 }

@@ -992,7 +992,10 @@ fn a_panel_reached_through_its_parent_reports_the_same() {
     };
     let (code, direct) = run(&dir);
     assert_eq!(code, 0);
-    assert!(direct.contains("\noverview,held,held back from meetings (now),1,"), "{direct}");
+    assert!(
+        direct.contains("\noverview,held,held back from meetings (now),1,"),
+        "{direct}"
+    );
     let parent = dir.parent().expect("parent");
     assert_eq!(run(parent), (0, direct));
 }

@@ -156,7 +156,10 @@ fn rules_that_change_the_base_without_naming_themselves_are_named_after_the_chan
     let named = named.expect("rules");
     assert_eq!(named.id, "pingan-county-2026");
     assert!(
-        named.title.get(Lang::Zh).ends_with("（经 quorum-3-4.yaml 修改）"),
+        named
+            .title
+            .get(Lang::Zh)
+            .ends_with("（经 quorum-3-4.yaml 修改）"),
         "{}",
         named.title.get(Lang::Zh)
     );

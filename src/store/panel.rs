@@ -484,7 +484,7 @@ fn parse_all(paths: &[PathBuf], files: &[super::tree::FileId]) -> Vec<Parsed> {
             Err(read::ReadError {
                 line: 1,
                 col: 1,
-                msg: Msg::Io("not read".into()),
+                msg: Msg::Io(std::io::ErrorKind::Other, "not read".into()),
             })
         },
     )

@@ -143,11 +143,12 @@ impl Amended {
         let Value::Map(entries) = &mut tree.value else {
             return;
         };
-        let mut set = |key: &str, value: Node| {
-            match entries.iter_mut().find(|(k, _)| k.scalar() == Some(key)) {
-                Some(slot) => slot.1 = value,
-                None => entries.push((scalar(key.to_string()), value)),
-            }
+        let mut set = |key: &str, value: Node| match entries
+            .iter_mut()
+            .find(|(k, _)| k.scalar() == Some(key))
+        {
+            Some(slot) => slot.1 = value,
+            None => entries.push((scalar(key.to_string()), value)),
         };
         if let Some(id) = self.id {
             set("id", scalar(id));
