@@ -93,8 +93,12 @@ pub fn summary(loaded: &Loaded, lang: Lang) -> String {
         })
         .collect();
     let name = escape(&p.name);
-    let rules = escape(&p.rules.id);
-    let version = escape(&p.rules.version);
+    let rules = i18n::check_rules(
+        &p.rules.id,
+        &p.rules.version,
+        &p.rules.meeting.quorum.to_string(),
+        lang,
+    );
     let tail = if warnings > 0 {
         match lang {
             Lang::En => format!(" ({problems})"),
@@ -105,14 +109,14 @@ pub fn summary(loaded: &Loaded, lang: Lang) -> String {
     };
     match lang {
         Lang::En => format!(
-            "{name} ({dir}): rules {rules} {version}, {} members ({voting} voting), {} case{}: {}{tail}",
+            "{name} ({dir}): {rules}, {} members ({voting} voting), {} case{}: {}{tail}",
             p.members.len(),
             loaded.cases.len(),
             if loaded.cases.len() == 1 { "" } else { "s" },
             kinds.join(", ")
         ),
         Lang::Zh => format!(
-            "{name}（{dir}）：规则 {rules} {version}，成员 {} 人（表决 {voting} 人），案件 {} 件：{}{tail}",
+            "{name}（{dir}）：{rules}，成员 {} 人（表决 {voting} 人），案件 {} 件：{}{tail}",
             p.members.len(),
             loaded.cases.len(),
             kinds.join("，")
@@ -286,8 +290,12 @@ fn verify_one(path: &Path, lang: Lang, out: &mut dyn Write, in_folder: bool) -> 
             writeln!(out, "{shown}:{line}:{col}: {}", escape(&message))?;
             return Ok(1);
         }
+        Err(MinutesError::Read { line, col, msg }) => {
+            writeln!(out, "{shown}:{line}:{col}: {}", i18n::msg(&msg, lang))?;
+            return Ok(1);
+        }
         Err(MinutesError::Io(e)) => {
-            writeln!(out, "{shown}: {}", escape(&e.to_string()))?;
+            writeln!(out, "{shown}: {}", i18n::io_error(&e, lang))?;
             return Ok(1);
         }
     };

@@ -49,7 +49,9 @@ pub enum Special {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Msg {
-    Io(String),
+    /// A file that could not be read: why (the kind, for a message in one language) and the
+    /// system's own words.
+    Io(std::io::ErrorKind, String),
     NotFound,
     TooLarge(u64),
     InvalidUtf8,

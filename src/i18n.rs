@@ -103,8 +103,8 @@ fn special(s: Special, lang: Lang) -> &'static str {
 pub fn msg(m: &Msg, lang: Lang) -> String {
     use Lang::{En, Zh};
     match (m, lang) {
-        (Msg::Io(e), En) => format!("cannot read: {}", escape(e)),
-        (Msg::Io(e), Zh) => format!("无法读取：{}", escape(e)),
+        (Msg::Io(k, e), En) => format!("cannot read: {}", io_error_kind(*k, e, En)),
+        (Msg::Io(k, e), Zh) => format!("无法读取：{}", io_error_kind(*k, e, Zh)),
         (Msg::NotFound, En) => "no such file".into(),
         (Msg::NotFound, Zh) => "文件不存在".into(),
         (Msg::TooLarge(n), En) => format!("file is larger than {} KiB; not read", n / 1024),
@@ -2139,5 +2139,108 @@ pub fn more_lines(n: usize, lang: Lang) -> String {
         (Lang::En, 1) => "v 1 more line".into(),
         (Lang::En, _) => format!("v {n} more lines"),
         (Lang::Zh, _) => format!("v 还有 {n} 行"),
+    }
+}
+
+// Issue 11 (cli-11): rules named for what applies, io errors in one language, exit messages.
+
+/// The name of rules changed by `file` without a name of their own. Data, kept raw like the
+/// title it extends: whoever shows it escapes it.
+pub fn rules_amended(base: &str, file: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{base} as amended by {file}"),
+        Lang::Zh => format!("{base}（经 {file} 修改）"),
+    }
+}
+
+/// The rules in `docket check`'s summary line: which, and the quorum that applies.
+pub fn check_rules(id: &str, version: &str, quorum: &str, lang: Lang) -> String {
+    let (id, version) = (escape(id), escape(version));
+    match lang {
+        Lang::En => format!("rules {id} {version} (quorum {quorum})"),
+        Lang::Zh => format!("规则 {id} {version}（法定人数 {quorum}）"),
+    }
+}
+
+/// The quorum the rules set, under their name on the agenda.
+pub fn pr_rules_quorum(quorum: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Quorum: {quorum} of the voting members present"),
+        Lang::Zh => format!("法定人数：表决成员 {quorum} 以上到会"),
+    }
+}
+
+/// The first line of a new case given up earlier and offered again by `+`.
+pub fn case_draft_offered(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => {
+            "The case you gave up earlier, with its problems. Empty the file to discard it."
+        }
+        Lang::Zh => "这是此前放弃的案件及其问题。清空文件即可丢弃。",
+    }
+}
+
+/// Why the system refused, in `lang`, for the common kinds of failure; the system's own
+/// (English) words otherwise, labelled as such in Chinese.
+pub fn io_error_kind(kind: std::io::ErrorKind, os: &str, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    let words = match kind {
+        K::NotFound => Some(("no such file or folder", "文件或文件夹不存在")),
+        K::PermissionDenied => Some(("permission denied", "没有权限")),
+        K::AlreadyExists => Some(("it exists already", "已存在")),
+        K::IsADirectory => Some(("it is a folder, not a file", "这是文件夹，不是文件")),
+        K::NotADirectory => Some((
+            "a part of the path is not a folder",
+            "路径中有一部分不是文件夹",
+        )),
+        K::DirectoryNotEmpty => Some(("the folder is not empty", "文件夹不是空的")),
+        K::ReadOnlyFilesystem => Some(("the file system is read-only", "文件系统只读")),
+        K::StorageFull => Some(("the disk is full", "磁盘已满")),
+        K::QuotaExceeded => Some(("the disk quota is used up", "磁盘配额已用完")),
+        K::FileTooLarge => Some(("the file is too large", "文件过大")),
+        K::BrokenPipe => Some(("the output was closed", "输出已被关闭")),
+        K::Interrupted => Some(("interrupted", "被中断")),
+        K::TimedOut => Some(("timed out", "超时")),
+        K::InvalidData => Some(("the data is not valid", "数据无效")),
+        K::UnexpectedEof => Some(("the file ends too early", "文件意外结束")),
+        K::OutOfMemory => Some(("out of memory", "内存不足")),
+        K::Unsupported => Some(("not supported here", "此处不支持")),
+        _ => None,
+    };
+    match (words, lang) {
+        (Some((en, _)), Lang::En) => en.to_string(),
+        (Some((_, zh)), Lang::Zh) => zh.to_string(),
+        (None, Lang::En) => escape(os).into_owned(),
+        (None, Lang::Zh) => format!("系统错误（系统原文）：{}", escape(os)),
+    }
+}
+
+/// An `io::Error` in `lang`: see `io_error_kind`.
+pub fn io_error(e: &std::io::Error, lang: Lang) -> String {
+    let os = match crate::failure::failed(e) {
+        Some(f) => f.source.to_string(),
+        None => e.to_string(),
+    };
+    io_error_kind(e.kind(), &os, lang)
+}
+
+/// The one line `main` prints when the system failed docket: what failed, and why.
+pub fn failure(e: &std::io::Error, lang: Lang) -> String {
+    use crate::failure::What;
+    let why = io_error(e, lang);
+    let path = |p: &std::path::Path| escape(&p.display().to_string()).into_owned();
+    match (crate::failure::failed(e).map(|f| &f.what), lang) {
+        (Some(What::StartTerminal), Lang::En) => {
+            format!("docket: cannot start the terminal: {why}")
+        }
+        (Some(What::StartTerminal), Lang::Zh) => format!("docket：无法启动终端：{why}"),
+        (Some(What::Terminal), Lang::En) => format!("docket: the terminal failed: {why}"),
+        (Some(What::Terminal), Lang::Zh) => format!("docket：终端出错：{why}"),
+        (Some(What::Read(p)), Lang::En) => format!("docket: cannot read {}: {why}", path(p)),
+        (Some(What::Read(p)), Lang::Zh) => format!("docket：无法读取 {}：{why}", path(p)),
+        (Some(What::Write(p)), Lang::En) => format!("docket: cannot write {}: {why}", path(p)),
+        (Some(What::Write(p)), Lang::Zh) => format!("docket：无法写入 {}：{why}", path(p)),
+        (None, Lang::En) => format!("docket: cannot write the output: {why}"),
+        (None, Lang::Zh) => format!("docket：无法输出：{why}"),
     }
 }

@@ -6,6 +6,7 @@
 //!   arithmetic (quorum, recusal, tally, pass rules).
 //! - [`store`]: the files: reading panels, rules and cases with every problem located.
 //! - [`diag`]: the problems found in files, with file, line and column.
+//! - [`failure`]: what docket was doing when the system failed it (terminal, file).
 //! - [`i18n`]: every string shown to a person, in Chinese and English.
 //! - [`sanitize`]: escaping of untrusted text before it reaches a terminal.
 //! - [`text`]: display width: fitting, padding and wrapping Chinese and Latin text.
@@ -27,6 +28,7 @@ pub mod cli;
 pub mod config;
 pub mod diag;
 pub mod domain;
+pub mod failure;
 pub mod i18n;
 pub mod par;
 pub mod print;

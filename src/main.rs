@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 
 use docket::config::Settings;
 use docket::domain::text::Lang;
-use docket::{cli, i18n, tui};
+use docket::{cli, failure, i18n, tui};
 
 /// docket: run a review panel's meeting over a queue of cases and keep the minutes as YAML.
 ///
@@ -140,8 +140,10 @@ enum Command {
     },
     /// Print the next meeting's agenda, to send to the members before the meeting.
     ///
-    /// The panel, the date, then each pending case (not decided in any minutes of the panel;
-    /// a deferred case is pending again), by received date then id: subject and unit,
+    /// The panel, the date, then the cases of the next meeting: the agenda saved in the
+    /// queue (state.yaml, set with a, J, K, o), in its order, leaving out cases decided since;
+    /// without a saved agenda, each pending case (not decided in any minutes of the panel; a
+    /// deferred case is pending again), by received date then id. For each: subject and unit,
     /// received, kind, summary, the situations or grounds claimed with their rule texts, the
     /// proposal with its basis, who must recuse and why, and for a review case (复核) the
     /// case it reviews. The document goes to stdout. Exits 1 when the panel has errors
@@ -192,17 +194,9 @@ fn main() -> ExitCode {
             cases,
             minutes,
             seed,
-        }) => match docket::synthetic::generate(&dir, cases, minutes, seed) {
-            Ok(()) => Ok(0),
-            Err(e) => {
-                eprintln!(
-                    "{}: {}",
-                    docket::sanitize::escape(&dir.display().to_string()),
-                    e
-                );
-                Ok(1)
-            }
-        },
+        }) => docket::synthetic::generate(&dir, cases, minutes, seed)
+            .map(|()| 0)
+            .map_err(failure::tag(failure::What::Write(dir))),
         Some(Command::Verify { minutes }) => cli::verify(&minutes, lang, &mut out),
         Some(Command::Report {
             panel_dir,
@@ -250,7 +244,13 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
-        // A closed pipe (docket check | head) is not worth a panic or a message.
-        Err(_) => ExitCode::from(1),
+        // A closed pipe (docket check | head): the reader wanted no more; nothing to say.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe && failure::failed(&e).is_none() => {
+            ExitCode::from(failure::EXIT_FAILED)
+        }
+        Err(e) => {
+            eprintln!("{}", i18n::failure(&e, lang));
+            ExitCode::from(failure::EXIT_FAILED)
+        }
     }
 }

@@ -897,11 +897,14 @@ pub fn gather_with(
             Err(MinutesError::Yaml { line, col, message }) => skipped.push(
                 i18n::report_minutes_skipped(&shown, line, col, &message, lang),
             ),
+            Err(MinutesError::Read { line, col, msg }) => skipped.push(
+                i18n::report_minutes_skipped(&shown, line, col, &i18n::msg(&msg, lang), lang),
+            ),
             Err(MinutesError::Io(e)) => skipped.push(i18n::report_minutes_skipped(
                 &shown,
                 1,
                 1,
-                &e.to_string(),
+                &i18n::io_error(&e, lang),
                 lang,
             )),
         }
@@ -970,10 +973,10 @@ pub fn run(args: &Args, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) ->
     }
     let mut report = build(panel, &g.loaded.cases, &g.minutes, range);
     // Holds live in the working state, not the minutes.
-    if let Ok(state) = crate::store::state::read(&args.dir) {
+    if let Ok(state) = crate::store::state::read(&dir) {
         report.held = state.held.len();
     }
-    report.corrections = corrections(&args.dir, &g.minutes);
+    report.corrections = corrections(&dir, &g.minutes);
     for b in &report.bad_dates {
         writeln!(
             err,

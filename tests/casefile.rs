@@ -160,3 +160,58 @@ fn an_editor_that_fails_abandons() {
         casefile::edit(&app, None, &root.join("s.yaml"), &mut disk, &mut editor).expect("edit");
     assert_eq!(out, Outcome::Abandoned);
 }
+
+/// The id offered by `+` follows the panel's own numbering, this year's first.
+#[test]
+fn a_new_case_is_offered_the_next_id_of_the_panels_pattern() {
+    let (_root, mut app) = setup("next-id");
+    assert!(
+        casefile::template(&app).contains("\nid: \"2026-019\"\n"),
+        "{}",
+        casefile::template(&app)
+    );
+    // A panel that numbers its cases its own way.
+    for c in &mut app.cases {
+        c.case.id = c.case.id.replace("2026-", "PA-2026-");
+    }
+    assert_eq!(casefile::next_id(&app), "PA-2026-019");
+    // Only last year's cases: this year's numbering starts again at 1, in the same pattern.
+    for c in &mut app.cases {
+        c.case.id = c.case.id.replace("PA-2026-", "PA-2025-");
+    }
+    assert_eq!(casefile::next_id(&app), "PA-2026-001");
+    // No numbering at all: the year and a number.
+    assert_eq!(casefile::suggest_id(&[], "2027"), "2027-001");
+    assert_eq!(casefile::suggest_id(&["abc"], "2027"), "2027-001");
+    // An id whose file lies in cases/ without loading is not offered again.
+    let (_root, app) = setup("next-id-on-disk");
+    std::fs::write(app.dir.join("cases/2026-019.yaml"), "id: [broken\n").expect("write");
+    assert_eq!(casefile::next_id(&app), "2026-020");
+}
+
+/// A new case given up with problems is offered again by the next `+`; once saved, the draft
+/// is gone.
+#[test]
+fn a_draft_given_up_is_offered_back_by_the_next_new_case() {
+    let (root, app) = setup("draft-back");
+    let mut disk = RealDisk::new(Modes::PRIVATE);
+    let scratch = casefile::new_case_scratch(&root.join("cache"), &app.dir);
+    // Invalid (a duplicate id), then given up.
+    let first = GOOD.replace("2026-019", "2026-001");
+    let mut editor = scripted(&root, &[&first, "true"]);
+    let out = casefile::edit(&app, None, &scratch, &mut disk, &mut editor).expect("edit");
+    assert!(matches!(out, Outcome::Drafted(_)), "{out:?}");
+    // The next `+`: the editor opens on the draft, not on a blank template; fixing the id
+    // saves it.
+    let second = r#"grep -q '东关镇便民服务中心' "$1"
+grep -q '^# docket: The case you gave up earlier' "$1"
+sed -i 's/^id: "2026-001"/id: "2026-019"/' "$1""#;
+    std::fs::create_dir_all(root.join("again")).expect("dir");
+    let mut editor = scripted(&root.join("again"), &[second]);
+    let out = casefile::edit(&app, None, &scratch, &mut disk, &mut editor).expect("edit");
+    assert_eq!(out, Outcome::Saved(app.dir.join("cases/2026-019.yaml")));
+    assert!(
+        !casefile::draft_of(&scratch).exists(),
+        "the draft is used up"
+    );
+}

@@ -51,7 +51,10 @@ fn check_of_the_example_prints_one_summary_line_and_exits_0() {
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     let out = stdout(&o);
     assert_eq!(out.lines().count(), 1, "{out}");
-    assert!(out.contains("rules xinzhou-2017"), "{out}");
+    assert!(
+        out.contains("rules xinzhou-2017 2017 (quorum 2/3)"),
+        "{out}"
+    );
     assert!(out.contains("7 members (6 voting)"), "{out}");
     assert!(out.contains("tolerance "), "{out}");
     assert!(out.contains("adjustment "), "{out}");
@@ -346,4 +349,120 @@ fn check_reports_case_files_in_file_order_whatever_was_screened_first() {
         .expect("the broken case is reported");
     let stray = out.find("notes.txt").expect("the stray file is reported");
     assert!(broken < stray, "{out}");
+}
+
+/// A panel on county rules that extend the built-in ones with another quorum, unnamed: check
+/// and the agenda name the rules that apply, and the quorum they set, never the base alone.
+#[test]
+fn rules_amended_without_a_name_are_named_by_check_and_the_agenda() {
+    let dir = example_copy("amended-rules");
+    std::fs::write(
+        dir.join("county.yaml"),
+        "extends: xinzhou-2017\nmeeting:\n  quorum: \"3/4\"\n",
+    )
+    .expect("rules file");
+    let panel = std::fs::read_to_string(dir.join("panel.yaml")).expect("panel.yaml");
+    std::fs::write(
+        dir.join("panel.yaml"),
+        panel.replace("rules: xinzhou-2017", "rules: county.yaml"),
+    )
+    .expect("panel.yaml");
+    let d = dir.to_str().expect("utf-8 path");
+    let o = docket(&["--lang", "en", "check", d], &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("rules xinzhou-2017+county.yaml 2017 (quorum 3/4)"),
+        "{}",
+        stdout(&o)
+    );
+    let o = docket(&["--lang", "zh", "agenda", d], &[]);
+    let out = stdout(&o);
+    assert!(out.contains("xinzhou-2017+county.yaml（2017 版）"), "{out}");
+    assert!(
+        out.contains("忻州市支持干部改革创新合理容错实施办法（试行）（经 county.yaml 修改）"),
+        "{out}"
+    );
+    assert!(out.contains("法定人数：表决成员 3/4 以上到会"), "{out}");
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("UTF-8 errors")
+}
+
+/// One language per message: the system's English words never follow a Chinese label.
+#[test]
+fn a_missing_minutes_file_is_named_in_the_chosen_language_only() {
+    let o = docket(&["--lang", "zh", "minutes", "no-such-minutes.yaml"], &[]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert_eq!(err, "no-such-minutes.yaml:1:1: 错误: 文件不存在\n");
+    let o = docket(&["--lang", "en", "minutes", "no-such-minutes.yaml"], &[]);
+    assert_eq!(
+        stderr(&o),
+        "no-such-minutes.yaml:1:1: error: no such file\n"
+    );
+    let o = docket(&["--lang", "zh", "verify", "no-such-minutes.yaml"], &[]);
+    assert_eq!(stdout(&o), "no-such-minutes.yaml:1:1: 文件不存在\n");
+}
+
+/// A failure of the system is said, naming what failed, and exits 3 (README's table).
+#[test]
+fn a_folder_that_cannot_be_written_is_named_and_exits_3() {
+    let dir = scratch("unwritable");
+    std::fs::write(dir.join("a-file"), "").expect("file");
+    let target = dir.join("a-file/panel");
+    let t = target.to_str().expect("utf-8");
+    let o = docket(&["--lang", "zh", "gen-panel", t, "--cases", "2"], &[]);
+    assert_eq!(o.status.code(), Some(3));
+    assert_eq!(
+        stderr(&o),
+        format!("docket：无法写入 {t}：路径中有一部分不是文件夹\n")
+    );
+    let o = docket(&["--lang", "en", "gen-panel", t, "--cases", "2"], &[]);
+    assert_eq!(o.status.code(), Some(3));
+    assert_eq!(
+        stderr(&o),
+        format!("docket: cannot write {t}: a part of the path is not a folder\n")
+    );
+}
+
+/// The terminal failing to start is said in the chosen language, with why.
+#[test]
+fn a_terminal_that_cannot_start_is_said_so() {
+    use docket::domain::text::Lang;
+    use docket::failure::{What, tag};
+    use docket::i18n;
+    let e = tag(What::StartTerminal)(std::io::Error::from(std::io::ErrorKind::PermissionDenied));
+    assert_eq!(
+        i18n::failure(&e, Lang::Zh),
+        "docket：无法启动终端：没有权限"
+    );
+    assert_eq!(
+        i18n::failure(&e, Lang::En),
+        "docket: cannot start the terminal: permission denied"
+    );
+    // The common kinds have Chinese words; others say the system's words are the system's.
+    use std::io::ErrorKind as K;
+    for k in [
+        K::NotFound,
+        K::PermissionDenied,
+        K::AlreadyExists,
+        K::StorageFull,
+    ] {
+        let zh = i18n::io_error_kind(k, "Some OS text", Lang::Zh);
+        assert!(!zh.chars().any(|c| c.is_ascii_alphabetic()), "{k:?}: {zh}");
+    }
+    assert_eq!(
+        i18n::io_error_kind(K::Other, "Some OS text", Lang::Zh),
+        "系统错误（系统原文）：Some OS text"
+    );
+}
+
+/// `agenda --help` says what the agenda prints: the saved agenda first.
+#[test]
+fn agenda_help_names_the_saved_agenda() {
+    let o = docket(&["agenda", "--help"], &[]);
+    let out = stdout(&o);
+    assert!(out.contains("state.yaml"), "{out}");
+    assert!(out.contains("in its order"), "{out}");
 }

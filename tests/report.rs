@@ -966,3 +966,44 @@ fn snapshots_of_the_example() {
         );
     }
 }
+
+/// The same panel reached through its parent folder reports the same figures, holds and
+/// corrections included: both are read from the panel found, not from the folder given.
+#[test]
+fn a_panel_reached_through_its_parent_reports_the_same() {
+    let dir = scratch("through-parent/panel");
+    common_case(&dir);
+    std::fs::write(
+        dir.join("state.yaml"),
+        "schema: 1\nheld:\n  - case: 2026-001\n    note: 等待补充材料\n    at: 2026-11-01T09:00:00+08:00\n",
+    )
+    .expect("state.yaml");
+    let run = |d: &Path| {
+        let args = report::Args {
+            dir: d.to_path_buf(),
+            from: None,
+            to: None,
+            format: Format::Csv,
+            bom: false,
+        };
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = report::run(&args, Lang::En, &mut out, &mut err).expect("run");
+        (code, text(&out))
+    };
+    let (code, direct) = run(&dir);
+    assert_eq!(code, 0);
+    assert!(
+        direct.contains("\noverview,held,held back from meetings (now),1,"),
+        "{direct}"
+    );
+    let parent = dir.parent().expect("parent");
+    assert_eq!(run(parent), (0, direct));
+}
+
+fn common_case(dir: &Path) {
+    std::fs::copy(
+        root().join("panels/example/cases/2026-001.yaml"),
+        dir.join("cases/2026-001.yaml"),
+    )
+    .expect("copy a case");
+}

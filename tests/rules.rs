@@ -131,3 +131,36 @@ fn s4_reads_as_the_source_writes_it_in_simplified_script() {
         .expect("source text");
     assert!(!source.contains('著'), "the simplified source has no 著");
 }
+
+#[test]
+fn rules_that_change_the_base_without_naming_themselves_are_named_after_the_change() {
+    let (r, report) = rules::load("unnamed-3-4.yaml", Some(&data().join("county")));
+    assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
+    let r = r.expect("rules");
+    assert_eq!(r.meeting.quorum, Fraction { num: 3, den: 4 });
+    assert_eq!(r.id, "xinzhou-2017+unnamed-3-4.yaml");
+    assert_eq!(
+        r.title.get(Lang::Zh),
+        "忻州市支持干部改革创新合理容错实施办法（试行）（经 unnamed-3-4.yaml 修改）"
+    );
+    assert!(
+        r.title
+            .get(Lang::En)
+            .ends_with("reasonable error tolerance as amended by unnamed-3-4.yaml"),
+        "{}",
+        r.title.get(Lang::En)
+    );
+    // A file that names itself keeps its id; with no title of its own, its title says whose
+    // text it amends rather than passing for the base.
+    let (named, _) = rules::load("quorum-3-4.yaml", Some(&data().join("county")));
+    let named = named.expect("rules");
+    assert_eq!(named.id, "pingan-county-2026");
+    assert!(
+        named
+            .title
+            .get(Lang::Zh)
+            .ends_with("（经 quorum-3-4.yaml 修改）"),
+        "{}",
+        named.title.get(Lang::Zh)
+    );
+}

@@ -19,12 +19,17 @@ pub struct History {
     pub unreadable: Vec<(PathBuf, String)>,
 }
 
-pub fn history(panel_dir: &Path) -> History {
+pub fn history(panel_dir: &Path, lang: Lang) -> History {
     let mut h = History::default();
     for path in minutes::list(panel_dir) {
         match minutes::read(&path) {
             Ok((_, m)) => h.minutes.push(m),
-            Err(MinutesError::Io(e)) => h.unreadable.push((path, e.to_string())),
+            Err(MinutesError::Io(e)) => h.unreadable.push((path, crate::i18n::io_error(&e, lang))),
+            Err(MinutesError::Read { line, col, msg }) => {
+                let message = crate::i18n::msg(&msg, lang);
+                h.unreadable
+                    .push((path, format!("{line}:{col}: {message}")));
+            }
             Err(MinutesError::Yaml { line, col, message }) => {
                 h.unreadable
                     .push((path, format!("{line}:{col}: {message}")));
@@ -48,7 +53,8 @@ pub fn agenda_cases<'a>(
     rules: &crate::domain::rules::Rules,
     cases: &'a [LoadedCase],
 ) -> Vec<&'a LoadedCase> {
-    let minutes = history(panel_dir).minutes;
+    // Only the minutes that read are wanted here: the language of the others' messages is moot.
+    let minutes = history(panel_dir, Lang::En).minutes;
     ordered(panel_dir, pending(rules, &minutes, cases))
 }
 
@@ -129,9 +135,10 @@ pub fn build(panel: &Panel, cases: &[&LoadedCase], cx: Context, lang: Lang) -> D
     f.push(field(
         t::PR_RULES.get(lang),
         format!(
-            "{}\n{}",
+            "{}\n{}\n{}",
             t::pr_rules(&panel.rules.id, &panel.rules.version, lang),
-            panel.rules.title.get(lang)
+            panel.rules.title.get(lang),
+            t::pr_rules_quorum(&panel.rules.meeting.quorum.to_string(), lang)
         ),
     ));
     doc.fields(f);

@@ -34,8 +34,16 @@ pub fn run_minutes(
             writeln!(err, "{shown}:{line}:{col}: {error}: {}", escape(&message))?;
             Ok(1)
         }
+        Err(MinutesError::Read { line, col, msg }) => {
+            writeln!(
+                err,
+                "{shown}:{line}:{col}: {error}: {}",
+                i18n::msg(&msg, lang)
+            )?;
+            Ok(1)
+        }
         Err(MinutesError::Io(e)) => {
-            writeln!(err, "{shown}:1:1: {error}: {}", escape(&e.to_string()))?;
+            writeln!(err, "{shown}:1:1: {error}: {}", i18n::io_error(&e, lang))?;
             Ok(1)
         }
         Ok(p) => {
@@ -69,7 +77,7 @@ pub fn run_agenda(
         writeln!(err, "{}", i18n::PR_AGENDA_REFUSED.get(lang))?;
         return Ok(1);
     };
-    let history = agenda::history(dir);
+    let history = agenda::history(dir, lang);
     for (path, message) in &history.unreadable {
         writeln!(
             err,

@@ -173,6 +173,13 @@ impl Minutes {
 #[derive(Debug)]
 pub enum MinutesError {
     Io(io::Error),
+    /// The file could not be read as text (missing, unreadable, too large, not UTF-8): where
+    /// and why, to be said in the reader's language.
+    Read {
+        line: u32,
+        col: u32,
+        msg: crate::diag::Msg,
+    },
     Yaml {
         line: u32,
         col: u32,
@@ -292,10 +299,10 @@ pub fn parse(text: &str) -> Result<Minutes, MinutesError> {
 
 /// Reads one minutes file (size-capped like every input).
 pub fn read(path: &Path) -> Result<(String, Minutes), MinutesError> {
-    let text = super::read::read_text(path).map_err(|e| MinutesError::Yaml {
+    let text = super::read::read_text(path).map_err(|e| MinutesError::Read {
         line: e.line,
         col: e.col,
-        message: crate::i18n::msg(&e.msg, crate::domain::text::Lang::En),
+        msg: e.msg,
     })?;
     let m = parse(&text)?;
     Ok((text, m))

@@ -109,7 +109,10 @@ fn load_panel(cx: &mut Ctx, dir: &Path) -> Option<Panel> {
                 pos: m.pos,
                 value: Value::Map(vec![(key, m.clone())]),
             };
+            // Rules the panel changes are no longer the rules they were named for.
+            let amended = rules::Amended::of(&tree, &over, PANEL_FILE);
             tree = rules::merge(cx, tree, over);
+            amended.rename(&mut tree);
         }
         rules::decode(cx, &tree)
     });
@@ -481,7 +484,7 @@ fn parse_all(paths: &[PathBuf], files: &[super::tree::FileId]) -> Vec<Parsed> {
             Err(read::ReadError {
                 line: 1,
                 col: 1,
-                msg: Msg::Io("not read".into()),
+                msg: Msg::Io(std::io::ErrorKind::Other, "not read".into()),
             })
         },
     )

@@ -128,7 +128,7 @@ pub fn io_msg(e: &io::Error) -> Msg {
     if e.kind() == io::ErrorKind::NotFound {
         Msg::NotFound
     } else {
-        Msg::Io(e.to_string())
+        Msg::Io(e.kind(), e.to_string())
     }
 }
 

@@ -93,7 +93,80 @@ pub fn load_tree(
     if let Value::Map(entries) = &mut over.value {
         entries.retain(|(k, _)| k.scalar() != Some("extends"));
     }
-    Some(merge(cx, base?, over))
+    let base = base?;
+    let amended = Amended::of(&base, &over, reference);
+    let mut merged = merge(cx, base, over);
+    amended.rename(&mut merged);
+    Some(merged)
+}
+
+/// The name of rules that change other rules without naming themselves: inheriting the base's
+/// id and title would name the base while different rules (another quorum) apply.
+pub struct Amended {
+    id: Option<String>,
+    title: Option<(String, Option<String>)>,
+}
+
+impl Amended {
+    /// What `over` (read from `file`) leaves unnamed of `base`: the id and title derived as
+    /// "<base> as amended by <file>", or nothing where `over` gives its own.
+    pub fn of(base: &Node, over: &Node, file: &str) -> Amended {
+        let id = base
+            .get("id")
+            .and_then(Node::scalar)
+            .filter(|_| over.get("id").is_none())
+            .map(|b| format!("{b}+{file}"));
+        let title = base.get("title").filter(|_| over.get("title").is_none());
+        let title = title.and_then(|t| match t.scalar() {
+            Some(zh) => Some((zh.to_string(), None)),
+            None => Some((
+                t.get("zh").and_then(Node::scalar)?.to_string(),
+                t.get("en").and_then(Node::scalar).map(str::to_string),
+            )),
+        });
+        let title = title.map(|(zh, en)| {
+            (
+                crate::i18n::rules_amended(&zh, file, crate::domain::text::Lang::Zh),
+                en.map(|en| crate::i18n::rules_amended(&en, file, crate::domain::text::Lang::En)),
+            )
+        });
+        Amended { id, title }
+    }
+
+    /// Writes the derived names into the merged tree.
+    pub fn rename(self, tree: &mut Node) {
+        let pos = tree.pos;
+        let scalar = |text: String| Node {
+            pos,
+            value: Value::Scalar { text, plain: false },
+        };
+        let Value::Map(entries) = &mut tree.value else {
+            return;
+        };
+        let mut set = |key: &str, value: Node| match entries
+            .iter_mut()
+            .find(|(k, _)| k.scalar() == Some(key))
+        {
+            Some(slot) => slot.1 = value,
+            None => entries.push((scalar(key.to_string()), value)),
+        };
+        if let Some(id) = self.id {
+            set("id", scalar(id));
+        }
+        if let Some((zh, en)) = self.title {
+            let mut text = vec![(scalar("zh".into()), scalar(zh))];
+            if let Some(en) = en {
+                text.push((scalar("en".into()), scalar(en)));
+            }
+            set(
+                "title",
+                Node {
+                    pos,
+                    value: Value::Map(text),
+                },
+            );
+        }
+    }
 }
 
 /// Lays `over` onto `base`: mappings merge by key, lists of items with ids merge by id (an

@@ -39,17 +39,103 @@ fn file_name_for(id: &str) -> Option<String> {
     ok.then(|| format!("{id}.yaml"))
 }
 
-/// The id for a new case: the largest number of this year's ids, plus one.
+/// The id for a new case, following the panel's own numbering: the most used pattern of this
+/// year's ids (a prefix holding the year, then a number) with the largest number plus one;
+/// else the latest year's pattern carried to this year from 1; else `YYYY-001`. An id whose
+/// file is already in `cases/` (one that did not load, say) is skipped.
 pub fn next_id(app: &App) -> String {
     let year = app.today().chars().take(4).collect::<String>();
-    let prefix = format!("{year}-");
-    let n = app
-        .cases
+    let ids: Vec<&str> = app.cases.iter().map(|c| c.case.id.as_str()).collect();
+    let mut id = suggest_id(&ids, &year);
+    let taken = |id: &str| {
+        ids.contains(&id)
+            || file_name_for(id).is_some_and(|f| app.dir.join(CASES_DIR).join(f).exists())
+    };
+    while taken(&id) {
+        let Some((prefix, n, width)) = numbered(&id) else {
+            break;
+        };
+        id = format!("{prefix}{:0width$}", n + 1);
+    }
+    id
+}
+
+/// An id as a prefix and the number it ends with (with its width in digits).
+fn numbered(id: &str) -> Option<(&str, u64, usize)> {
+    let digits = id.len() - id.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let (prefix, number) = id.split_at(id.len() - digits);
+    Some((prefix, number.parse().ok()?, digits))
+}
+
+/// Where a prefix names a year (four digits 19xx or 20xx standing alone): its byte offset.
+fn year_in(prefix: &str) -> Option<usize> {
+    let b = prefix.as_bytes();
+    (0..b.len().saturating_sub(3)).rev().find(|&i| {
+        let four = &b[i..i + 4];
+        four.iter().all(u8::is_ascii_digit)
+            && (four.starts_with(b"19") || four.starts_with(b"20"))
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
+    })
+}
+
+/// The next id after `ids` in `year`, before skipping ids taken on disk.
+pub fn suggest_id(ids: &[&str], year: &str) -> String {
+    let parts: Vec<(&str, u64, usize)> = ids.iter().filter_map(|i| numbered(i)).collect();
+    // The prefix used most among `of`, ties to the one reaching the larger number.
+    let most_used = |of: &[&(&str, u64, usize)]| {
+        let mut best: Option<(usize, u64, &str, usize)> = None;
+        for (p, _, _) in of {
+            let same = of.iter().filter(|(q, _, _)| q == p);
+            let count = same.clone().count();
+            let max = same.clone().map(|x| x.1).max().unwrap_or(0);
+            let width = same.map(|x| x.2).max().unwrap_or(3);
+            if best.is_none_or(|(c, m, _, _)| (count, max) > (c, m)) {
+                best = Some((count, max, p, width));
+            }
+        }
+        best.map(|(_, max, p, width)| (p.to_string(), max, width))
+    };
+    let this_year: Vec<_> = parts
         .iter()
-        .filter_map(|c| c.case.id.strip_prefix(&prefix)?.parse::<u32>().ok())
-        .max()
-        .unwrap_or(0);
-    format!("{prefix}{:03}", n + 1)
+        .filter(|(p, _, _)| year_in(p).is_some_and(|i| &p[i..i + 4] == year))
+        .collect();
+    if let Some((prefix, max, width)) = most_used(&this_year) {
+        return format!("{prefix}{:0width$}", max + 1);
+    }
+    let latest = parts
+        .iter()
+        .filter_map(|x| year_in(x.0).map(|i| &x.0[i..i + 4]))
+        .max();
+    if let Some(latest) = latest {
+        let then: Vec<_> = parts
+            .iter()
+            .filter(|(p, _, _)| year_in(p).is_some_and(|i| &p[i..i + 4] == latest))
+            .collect();
+        if let Some((prefix, _, width)) = most_used(&then) {
+            let i = year_in(&prefix).unwrap_or(0);
+            return format!("{}{year}{}{:0width$}", &prefix[..i], &prefix[i + 4..], 1);
+        }
+    }
+    let all: Vec<_> = parts.iter().filter(|(p, _, _)| !p.is_empty()).collect();
+    if let Some((prefix, max, width)) = most_used(&all) {
+        return format!("{prefix}{:0width$}", max + 1);
+    }
+    format!("{year}-001")
+}
+
+/// Where a new case is written while in the editor, for the panel in `panel_dir`: one place
+/// per panel, so that a case given up as a draft is offered again by the next `+`, in this
+/// docket or the next.
+pub fn new_case_scratch(cache: &Path, panel_dir: &Path) -> PathBuf {
+    let root = std::fs::canonicalize(panel_dir).unwrap_or_else(|_| panel_dir.to_path_buf());
+    let key = crate::store::minutes::sha256_hex(root.as_os_str().as_encoded_bytes());
+    cache.join(format!("new-case-{}.yaml", &key[..16]))
+}
+
+/// Where the text of a case given up with problems is kept.
+pub fn draft_of(scratch: &Path) -> PathBuf {
+    scratch.with_extension("draft.yaml")
 }
 
 /// The template a new case starts from: every field, explained.
@@ -142,9 +228,20 @@ pub fn edit(
     disk: &mut dyn Disk,
     run_editor: &mut dyn FnMut(&Path) -> io::Result<bool>,
 ) -> io::Result<Outcome> {
-    let start = match original {
-        Some(o) => std::fs::read_to_string(&o.path)?,
-        None => template(app),
+    let draft = draft_of(scratch);
+    // A new case given up earlier is offered again rather than lost behind a blank template.
+    let earlier = match original {
+        Some(_) => None,
+        None => std::fs::read_to_string(&draft).ok(),
+    };
+    let start = match (original, &earlier) {
+        (Some(o), _) => std::fs::read_to_string(&o.path)?,
+        (None, Some(text)) => format!(
+            "{MARK}{}\n{}",
+            i18n::case_draft_offered(app.lang),
+            strip_marks(text)
+        ),
+        (None, None) => template(app),
     };
     let mut given = start.clone();
     loop {
@@ -153,11 +250,17 @@ pub fn edit(
         let back = std::fs::read_to_string(scratch).unwrap_or_default();
         let _ = std::fs::remove_file(scratch);
         let text = strip_marks(&back);
-        // Quitting without saving, or emptying the file, abandons; what was typed before is
-        // kept as a draft beside the scratch file.
-        if !ok || text.trim().is_empty() || back == given {
+        // Emptying the file abandons, the earlier draft with it.
+        if ok && text.trim().is_empty() {
+            if earlier.is_some() {
+                let _ = std::fs::remove_file(&draft);
+            }
+            return Ok(Outcome::Abandoned);
+        }
+        // Quitting without saving abandons; what was typed before is kept as a draft beside
+        // the scratch file (an earlier draft left untouched stays as it was).
+        if !ok || back == given {
             if given != start && !given.trim().is_empty() {
-                let draft = scratch.with_extension("draft.yaml");
                 write_private(&draft, &given)?;
                 return Ok(Outcome::Drafted(draft));
             }
@@ -175,6 +278,9 @@ pub fn edit(
                 },
             };
             disk.replace(&path, text.as_bytes())?;
+            if original.is_none() {
+                let _ = std::fs::remove_file(&draft);
+            }
             return Ok(Outcome::Saved(path));
         }
         let mut again = text.clone();

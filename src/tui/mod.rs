@@ -25,6 +25,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use crate::domain::text::Lang;
+use crate::failure::{What, tag};
 use crate::i18n;
 use crate::store::{self, panel};
 
@@ -99,8 +100,8 @@ pub fn run(dir: &Path, opts: Options) -> io::Result<i32> {
     // Signals are handled on a thread of their own: on a dead terminal the event loop may
     // never notice. Every step on screen is already on disk; the writer is let finish.
     let persisting = Arc::new(Mutex::new(()));
-    signals::watch(Arc::clone(&persisting))?;
-    let mut terminal = ratatui::try_init()?;
+    signals::watch(Arc::clone(&persisting)).map_err(tag(What::StartTerminal))?;
+    let mut terminal = ratatui::try_init().map_err(tag(What::StartTerminal))?;
     if opts.paste {
         let _ = execute!(io::stdout(), EnableBracketedPaste);
     }
@@ -121,7 +122,7 @@ pub fn run(dir: &Path, opts: Options) -> io::Result<i32> {
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     let _ = ratatui::try_restore();
     drop(lock);
-    result.map(|()| 0)
+    result.map(|()| 0).map_err(tag(What::Terminal))
 }
 
 fn event_loop(
@@ -195,7 +196,10 @@ fn edit_case(
     let Some(dir) = crate::config::cache_dir() else {
         return;
     };
-    let scratch = dir.join(format!("case-{}.yaml", std::process::id()));
+    let scratch = match target {
+        Some(_) => dir.join(format!("case-{}.yaml", std::process::id())),
+        None => casefile::new_case_scratch(&dir, &app.dir),
+    };
     let original = target.and_then(|i| app.cases.get(i)).cloned();
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
@@ -323,45 +327,51 @@ pub fn pick_panel(panels: &[PathBuf], lang: Lang, ascii: bool) -> io::Result<Opt
         })
         .collect();
     let mut cursor = 0usize;
-    let mut terminal = ratatui::try_init()?;
-    let chosen = loop {
-        terminal.draw(|f| {
-            let mut lines = vec![
-                Line::styled(i18n::PICK_PANEL.get(lang), theme.title()),
-                Line::raw(""),
-            ];
-            for (i, n) in names.iter().enumerate() {
-                let style = if i == cursor {
-                    theme.selected()
-                } else {
-                    ratatui::style::Style::new()
-                };
-                lines.push(Line::styled(
-                    crate::text::fit(n, usize::from(f.area().width)),
-                    style,
-                ));
-            }
-            f.render_widget(Paragraph::new(lines), f.area());
-        })?;
-        if let Event::Key(k) = event::read()?
-            && k.kind == KeyEventKind::Press
-        {
-            use ratatui::crossterm::event::KeyCode;
-            match k.code {
-                KeyCode::Char('j') | KeyCode::Down => cursor = (cursor + 1).min(names.len() - 1),
-                KeyCode::Char('k') | KeyCode::Up => cursor = cursor.saturating_sub(1),
-                KeyCode::Enter => break panels.get(cursor).cloned(),
-                KeyCode::Char('q') | KeyCode::Esc => break None,
-                KeyCode::Char('c')
-                    if k.modifiers
-                        .contains(ratatui::crossterm::event::KeyModifiers::CONTROL) =>
-                {
-                    break None;
+    let mut terminal = ratatui::try_init().map_err(tag(What::StartTerminal))?;
+    // A failure while choosing restores the terminal before it is reported.
+    let mut choose = || -> io::Result<Option<PathBuf>> {
+        Ok(loop {
+            terminal.draw(|f| {
+                let mut lines = vec![
+                    Line::styled(i18n::PICK_PANEL.get(lang), theme.title()),
+                    Line::raw(""),
+                ];
+                for (i, n) in names.iter().enumerate() {
+                    let style = if i == cursor {
+                        theme.selected()
+                    } else {
+                        ratatui::style::Style::new()
+                    };
+                    lines.push(Line::styled(
+                        crate::text::fit(n, usize::from(f.area().width)),
+                        style,
+                    ));
                 }
-                _ => {}
+                f.render_widget(Paragraph::new(lines), f.area());
+            })?;
+            if let Event::Key(k) = event::read()?
+                && k.kind == KeyEventKind::Press
+            {
+                use ratatui::crossterm::event::KeyCode;
+                match k.code {
+                    KeyCode::Char('j') | KeyCode::Down => {
+                        cursor = (cursor + 1).min(names.len() - 1)
+                    }
+                    KeyCode::Char('k') | KeyCode::Up => cursor = cursor.saturating_sub(1),
+                    KeyCode::Enter => break panels.get(cursor).cloned(),
+                    KeyCode::Char('q') | KeyCode::Esc => break None,
+                    KeyCode::Char('c')
+                        if k.modifiers
+                            .contains(ratatui::crossterm::event::KeyModifiers::CONTROL) =>
+                    {
+                        break None;
+                    }
+                    _ => {}
+                }
             }
-        }
+        })
     };
+    let chosen = choose();
     ratatui::restore();
-    Ok(chosen)
+    chosen.map_err(tag(What::Terminal))
 }

@@ -121,7 +121,7 @@ fn read_minutes(app: &mut App, mut disk: Option<&mut dyn Disk>) {
                 }
                 Err(e) => {
                     // Minutes that do not read are never written over.
-                    app.notes.push(minutes_error(&path, e));
+                    app.notes.push(minutes_error(&path, e, lang));
                     continue;
                 }
             }
@@ -193,8 +193,13 @@ fn read_minutes(app: &mut App, mut disk: Option<&mut dyn Disk>) {
     app.resume();
 }
 
-fn minutes_error(path: &Path, e: minutes::MinutesError) -> String {
+fn minutes_error(path: &Path, e: minutes::MinutesError, lang: Lang) -> String {
     match e {
+        minutes::MinutesError::Read { line, col, msg } => format!(
+            "{}:{line}:{col}: {}",
+            escape(&path.display().to_string()),
+            i18n::msg(&msg, lang)
+        ),
         minutes::MinutesError::Yaml { line, col, message } => format!(
             "{}:{line}:{col}: {}",
             escape(&path.display().to_string()),
@@ -203,7 +208,7 @@ fn minutes_error(path: &Path, e: minutes::MinutesError) -> String {
         minutes::MinutesError::Io(e) => format!(
             "{}: {}",
             escape(&path.display().to_string()),
-            escape(&e.to_string())
+            i18n::io_error(&e, lang)
         ),
     }
 }
