@@ -182,3 +182,65 @@ fn an_empty_required_text_is_refused_with_one_message_and_its_box_stays() {
     assert_eq!(a.message.clone().map(|(_, m)| m), said);
     assert!(matches!(a.popup, Some(Popup::Input { .. })));
 }
+
+/// The hint bar's keys in the current context, as the screen would show them.
+fn hint_keys(a: &App) -> Vec<String> {
+    let km = docket::tui::keymap::Keymap::new(Default::default());
+    let ctx = a.context();
+    km.hints(ctx, a.lang, |x| a.acts(ctx, x))
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect()
+}
+
+#[test]
+fn hints_show_only_keys_that_act() {
+    let mut a = app("hints");
+    // Outside a meeting there is nothing to finalize.
+    assert!(!hint_keys(&a).contains(&"F".to_string()));
+    in_meeting(&mut a);
+    assert!(hint_keys(&a).contains(&"F".to_string()));
+    // A follower records nothing: no recording key is offered.
+    a.read_only = Some("clerk host 1 since".into());
+    let keys = hint_keys(&a);
+    for k in ["m", "F", "a"] {
+        assert!(!keys.contains(&k.to_string()), "{k} offered: {keys:?}");
+    }
+    a.read_only = None;
+    // The determination form moves between fields with Down; it offers no choice.
+    select(&mut a, "2026-001");
+    run(&mut a, [Action::Enter, Action::Determine]);
+    assert_eq!(a.context(), Context::Form);
+    let km = docket::tui::keymap::Keymap::new(Default::default());
+    let help: Vec<&str> = km
+        .hints(Context::Form, Lang::En, |_| true)
+        .into_iter()
+        .map(|(_, h)| h)
+        .collect();
+    assert!(!help.iter().any(|h| h.contains("choose")), "{help:?}");
+    let fields_before = match &a.popup {
+        Some(Popup::Determination { form, .. }) => form.focus,
+        _ => panic!("no form"),
+    };
+    a.update(Action::Tab);
+    assert!(
+        matches!(&a.popup, Some(Popup::Determination { form, .. }) if form.focus != fields_before)
+    );
+}
+
+#[test]
+fn m_on_a_case_opens_the_roll_call_and_u_says_what_it_undid() {
+    let mut a = app("m-and-undo");
+    in_meeting(&mut a);
+    select(&mut a, "2026-001");
+    a.update(Action::Enter);
+    a.update(Action::Meeting);
+    assert_eq!(a.screen, Screen::Roll);
+    a.update(Action::Back);
+    select(&mut a, "2026-003");
+    run(&mut a, [Action::ToggleAgenda, Action::Undo]);
+    assert_eq!(
+        a.message.clone().map(|(_, m)| m).as_deref(),
+        Some("Undone: 2026-003 put on the agenda.")
+    );
+}
