@@ -288,8 +288,13 @@ pub struct RollCall {
 pub struct CaseView {
     pub focus: usize,
     pub distinction: usize,
+    /// How far the part in front (facts, situations, vote) is scrolled.
     pub scroll: u16,
     pub voter: usize,
+    /// The furthest the part in front can scroll, as last drawn: only the view knows how its
+    /// text wraps at this size, so it leaves the limit here (as ratatui's list state keeps
+    /// its offset) and `j` stops at the end instead of running past it.
+    pub scroll_max: std::cell::Cell<u16>,
 }
 
 pub struct App {

@@ -297,6 +297,14 @@ impl App {
         self.screen = Screen::Queue;
     }
 
+    /// How many members the open round of the selected case hears (0 with no round).
+    fn voters_in_round(&self) -> usize {
+        match (self.case(), &self.meeting) {
+            (Some(c), Some(m)) if self.round_open() => m.voters(&self.panel, &c.id).len(),
+            _ => 0,
+        }
+    }
+
     /// Takes case `id` up in the meeting with its first recorded step. A case decided at an
     /// earlier meeting comes back only through the members' consent to reconsider it.
     pub fn take_up(&mut self, id: &str) -> Result<(), Refusal> {
@@ -386,6 +394,9 @@ impl App {
                 } else {
                     n_parts - 1
                 };
+                // Each part opens at its top.
+                self.case_view.scroll = 0;
+                self.case_view.scroll_max.set(0);
                 loop {
                     self.case_view.focus = (self.case_view.focus + step) % n_parts;
                     if has_d || self.part() != Part::Distinctions {
@@ -407,15 +418,16 @@ impl App {
         };
         // Moving around never needs a meeting.
         match (self.part(), &action) {
-            (Part::Facts, Action::Down) => {
-                self.case_view.scroll = self.case_view.scroll.saturating_add(1);
+            (Part::Facts | Part::Items, Action::Down) => {
+                let max = self.case_view.scroll_max.get();
+                self.case_view.scroll = (self.case_view.scroll + 1).min(max);
                 return;
             }
-            (Part::Facts, Action::Up) => {
+            (Part::Facts | Part::Items, Action::Up) => {
                 self.case_view.scroll = self.case_view.scroll.saturating_sub(1);
                 return;
             }
-            (Part::Facts, Action::Top) => {
+            (Part::Facts | Part::Items, Action::Top) => {
                 self.case_view.scroll = 0;
                 return;
             }
@@ -428,12 +440,24 @@ impl App {
                 self.case_view.distinction = self.case_view.distinction.saturating_sub(1);
                 return;
             }
+            // In a round the cursor moves among the voters, then the part scrolls on; with
+            // no round it scrolls.
             (Part::Vote, Action::Down) => {
-                self.case_view.voter += 1;
+                let voters = self.voters_in_round();
+                if self.case_view.voter + 1 < voters {
+                    self.case_view.voter += 1;
+                } else {
+                    let max = self.case_view.scroll_max.get();
+                    self.case_view.scroll = (self.case_view.scroll + 1).min(max);
+                }
                 return;
             }
             (Part::Vote, Action::Up) => {
-                self.case_view.voter = self.case_view.voter.saturating_sub(1);
+                if self.case_view.scroll > 0 {
+                    self.case_view.scroll -= 1;
+                } else {
+                    self.case_view.voter = self.case_view.voter.saturating_sub(1);
+                }
                 return;
             }
             _ => {}

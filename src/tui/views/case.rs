@@ -265,8 +265,17 @@ fn facts(frame: &mut Frame, cx: &Ctx, case: &Case, area: Rect, focused: bool) {
     }
     let block = cx.block(i18n::FACTS.get(cx.lang), focused);
     let inner_h = usize::from(area.height).saturating_sub(2);
+    if focused {
+        note_scroll_max(cx, lines.len(), inner_h);
+    }
     let lines = window(cx, lines, inner_h, usize::from(cx.app.case_view.scroll));
     frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// Leaves the furthest scroll of the part in front for the next `j` (see `CaseView`).
+fn note_scroll_max(cx: &Ctx, lines: usize, h: usize) {
+    let max = u16::try_from(lines.saturating_sub(h)).unwrap_or(u16::MAX);
+    cx.app.case_view.scroll_max.set(max);
 }
 
 /// The `h` rows of `lines` from `scroll` on. When text continues below, the last row says
@@ -417,8 +426,13 @@ fn items(
     let lang = cx.lang;
     let inner_h = usize::from(area.height).saturating_sub(2).max(1);
     let inner_w = usize::from(area.width).saturating_sub(2);
-    // Two columns when one would not show every item (nine situations at 80x24).
-    let columns = if kind.items.len() > inner_h { 2 } else { 1 };
+    // In front, one column with every text whole, scrolled; else two columns when one
+    // would not show every item (nine situations at 80x24).
+    let columns = if kind.items.len() > inner_h && !focused {
+        2
+    } else {
+        1
+    };
     let w = (inner_w + 1) / columns - 1;
     let claimed_mark = i18n::CLAIMED.get(lang);
     let mark_w = width(claimed_mark);
@@ -455,7 +469,14 @@ fn items(
     // Each text is wrapped under its head to read whole, as many as the height holds (all
     // of them at 80x24 in Chinese when in front): the claimed and found ones first, then in
     // order; the rest stay one line, cut with "..".
-    let wrapped: Vec<Vec<String>> = if columns == 1 {
+    let wrapped: Vec<Vec<String>> = if focused {
+        (0..kind.items.len())
+            .map(|i| {
+                let room = w.saturating_sub(width(&heads[i].0));
+                wrap(kind.items[i].text.get(lang), room)
+            })
+            .collect()
+    } else if columns == 1 {
         let mut extra = inner_h.saturating_sub(kind.items.len());
         let mut order: Vec<usize> = (0..kind.items.len()).collect();
         order.sort_by_key(|&i| {
@@ -515,6 +536,12 @@ fn items(
     let title = match kind.item_noun {
         ItemNoun::Situation => i18n::SITUATIONS.get(lang),
         ItemNoun::Ground => i18n::GROUNDS.get(lang),
+    };
+    let lines = if focused {
+        note_scroll_max(cx, lines.len(), inner_h);
+        window(cx, lines, inner_h, usize::from(cx.app.case_view.scroll))
+    } else {
+        lines
     };
     frame.render_widget(Paragraph::new(lines).block(cx.block(title, focused)), area);
 }
@@ -895,15 +922,17 @@ fn vote(frame: &mut Frame, cx: &Ctx, subject: &Subject, area: Rect, focused: boo
     let inner_h = usize::from(area.height).saturating_sub(2);
     // The voter cursor keeps the member to hear in sight; moving down past the last voter
     // (or with no round open, where there is no one to hear) scrolls on to read the rest.
-    // `j`/`k` move `case_view.voter` in this part; it has no scroll of its own.
+    // `j`/`k` move `case_view.voter` among the voters, then `case_view.scroll`.
     let scroll = match (focus_line, voters_shown) {
         (Some(f), n) if n > 0 => {
-            let past = app.case_view.voter.saturating_sub(n - 1);
-            (f + 2).saturating_sub(inner_h) + past
+            (f + 2).saturating_sub(inner_h) + usize::from(app.case_view.scroll)
         }
-        _ if focused => app.case_view.voter,
+        _ if focused => usize::from(app.case_view.scroll),
         _ => 0,
     };
+    if focused {
+        note_scroll_max(cx, lines.len(), inner_h);
+    }
     frame.render_widget(
         Paragraph::new(window(cx, lines, inner_h, scroll))
             .block(cx.block(i18n::VOTE.get(lang), focused)),
