@@ -21,6 +21,10 @@ use crate::store::panel::LoadedCase;
 
 use super::input::TextInput;
 
+/// The smallest terminal the screens are drawn for; below it only quitting acts.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
 /// The time, injectable so that tests record fixed times.
 pub trait Clock {
     fn now(&self) -> Timestamp;
@@ -841,7 +845,7 @@ impl App {
 
     /// Whether the terminal is below the size the screens need.
     pub fn too_small(&self) -> bool {
-        self.area.0 < super::views::MIN_WIDTH || self.area.1 < super::views::MIN_HEIGHT
+        self.area.0 < MIN_WIDTH || self.area.1 < MIN_HEIGHT
     }
 
     /// `q` in the queue, `Ctrl-C` anywhere: leave, asking first while a meeting is open.

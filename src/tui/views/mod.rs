@@ -21,8 +21,7 @@ use super::keymap::Keymap;
 use super::theme::Theme;
 use crate::text;
 
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
+pub use super::app::{MIN_HEIGHT, MIN_WIDTH};
 
 /// Everything a view needs besides the state.
 pub struct Ctx<'a> {
