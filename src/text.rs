@@ -52,21 +52,18 @@ pub fn wrap(s: &str, w: usize) -> Vec<String> {
         for c in para.chars() {
             let cw = c.width().unwrap_or(0);
             if used + cw > w {
-                // A closing mark never starts a line: carry the character before it along.
-                // A Latin word is not split: carry it whole when it started on this line.
-                let mut carry = String::new();
-                if is_closing(c) {
-                    if let Some(p) = line.pop() {
-                        carry.push(p);
-                    }
-                } else if c.is_ascii_alphanumeric()
-                    && let Some(space) = line.rfind(' ')
-                    && line[space + 1..].chars().all(|x| x.is_ascii_alphanumeric())
-                    && space > 0
-                {
-                    carry = line[space + 1..].to_string();
-                    line.truncate(space);
-                }
+                // A closing mark never starts a line: the marks before it and the word
+                // they close come along. A Latin word is not split: carried whole.
+                let carry = carry_from(&line, c);
+                let carry = if carry.width() + cw <= w {
+                    carry
+                } else {
+                    String::new()
+                };
+                line.truncate(line.len() - carry.len());
+                // The space a break falls on is not kept at the line's end.
+                let kept = line.trim_end_matches(' ').len();
+                line.truncate(kept);
                 lines.push(std::mem::take(&mut line));
                 used = 0;
                 if c == ' ' && carry.is_empty() {
@@ -81,6 +78,41 @@ pub fn wrap(s: &str, w: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+/// The end of `line` to move to the next line so that `next` does not start it badly: for a
+/// closing mark, the closing marks already there and the word or character they follow; for
+/// a Latin letter or digit, the Latin word it continues. Never the whole line.
+fn carry_from(line: &str, next: char) -> String {
+    let latin = |x: char| x.is_ascii_alphanumeric();
+    if !is_closing(next) && !latin(next) {
+        return String::new();
+    }
+    let mut cut = line.len();
+    if is_closing(next) {
+        while let Some(p) = line[..cut].chars().next_back().filter(|p| is_closing(*p)) {
+            cut -= p.len_utf8();
+        }
+    }
+    let head = &line[..cut];
+    match head.chars().next_back() {
+        Some(p) if latin(p) => {
+            let start = head
+                .char_indices()
+                .rev()
+                .find(|(_, x)| !latin(*x))
+                .map_or(0, |(i, x)| i + x.len_utf8());
+            cut = start;
+        }
+        Some(p) if is_closing(next) && p != ' ' => cut -= p.len_utf8(),
+        // A letter after a space or a closing mark after nothing: nothing to carry.
+        _ if cut == line.len() => return String::new(),
+        _ => {}
+    }
+    if cut == 0 {
+        return String::new();
+    }
+    line[cut..].to_string()
 }
 
 /// Punctuation that Chinese typesetting keeps off the start of a line.
@@ -111,6 +143,17 @@ mod tests {
     fn latin_words_are_not_split() {
         let lines = wrap("Li Hong Agree, Zhao Min Disagree", 16);
         assert_eq!(lines, ["Li Hong Agree,", "Zhao Min", "Disagree"]);
+    }
+
+    #[test]
+    fn closing_marks_travel_with_what_they_close() {
+        // Two closing marks: both go on with the character before them.
+        let lines = wrap("应当回避。)", 10);
+        assert_eq!(lines, ["应当回", "避。)"]);
+        // A comma after an English word takes the word along, not one letter.
+        let lines = wrap("took action, then", 11);
+        assert_eq!(lines, ["took", "action,", "then"]);
+        assert!(lines.iter().all(|l| width(l) <= 11));
     }
 
     #[test]
