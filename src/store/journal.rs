@@ -54,47 +54,86 @@ pub struct Damage {
 }
 
 /// The entries of a journal's text, in order, and the damage that stopped reading, if any.
+///
+/// An append that failed part-way (a full disk) leaves a fragment of a line that was never
+/// shown; the step after it is written with the same sequence number, either on a line of
+/// its own or glued to the fragment. Such a fragment is skipped, with a note as the damage,
+/// and reading goes on; any other damaged line stops reading there.
 pub fn parse(text: &str) -> (Vec<Entry>, Option<Damage>) {
-    let mut entries = Vec::new();
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut note = None;
     let complete = text.ends_with('\n');
     let lines: Vec<&str> = text.split_terminator('\n').collect();
-    for (i, l) in lines.iter().enumerate() {
+    let mut i = 0;
+    while i < lines.len() {
         let last = i + 1 == lines.len();
-        let bad = |message: &str| Damage {
-            line: (i + 1) as u32,
-            message: message.to_string(),
-        };
-        let parsed = (|| {
-            let mut parts = l.splitn(3, '\t');
-            let seq: u64 = parts
-                .next()
-                .and_then(|s| s.parse().ok())
-                .ok_or_else(|| bad("no sequence number"))?;
-            let sum = parts.next().ok_or_else(|| bad("no checksum"))?;
-            let json = parts.next().ok_or_else(|| bad("no entry"))?;
-            if check(json) != sum {
-                return Err(bad("checksum does not match: the line was changed or cut"));
-            }
-            let entry: Entry =
-                serde_json::from_str(json).map_err(|e| bad(&format!("not an entry: {e}")))?;
-            if entry.seq != seq {
-                return Err(bad("sequence numbers disagree"));
-            }
-            if let Some(prev) = entries.last().map(|e: &Entry| e.seq)
-                && seq != prev + 1
-            {
-                return Err(bad("sequence number out of order"));
-            }
-            Ok(entry)
-        })();
-        match parsed {
+        let line = (i + 1) as u32;
+        let prev = entries.last().map(|e| e.seq);
+        match parse_line(lines[i], prev) {
             Ok(e) => entries.push(e),
             // A crash while appending leaves at most the last line torn; it was never shown.
             Err(_) if last && !complete => break,
-            Err(d) => return (entries, Some(d)),
+            Err(message) => {
+                let next = prev.map_or(1, |p| p + 1);
+                // The retried step glued after the fragment, on the same line.
+                let glued = glued_retry(lines[i], next)
+                    .and_then(|at| parse_line(&lines[i][at..], prev).ok());
+                // Or the retried step on the next line, with the fragment's number.
+                let retried = lines
+                    .get(i + 1)
+                    .is_some_and(|n| parse_line(n, prev).is_ok_and(|e| e.seq == next));
+                let torn = Damage {
+                    line,
+                    message: "a step cut short by a failed write was skipped (it was never shown)"
+                        .into(),
+                };
+                if let Some(e) = glued {
+                    entries.push(e);
+                    note = Some(torn);
+                } else if retried && lines[i].starts_with(&format!("{next}\t")) {
+                    note = Some(torn);
+                } else {
+                    return (entries, Some(Damage { line, message }));
+                }
+            }
         }
+        i += 1;
     }
-    (entries, None)
+    (entries, note)
+}
+
+/// One journal line as an entry following `prev`, or why not.
+fn parse_line(l: &str, prev: Option<u64>) -> Result<Entry, String> {
+    let mut parts = l.splitn(3, '\t');
+    let seq: u64 = parts
+        .next()
+        .and_then(|s| s.parse().ok())
+        .ok_or("no sequence number")?;
+    let sum = parts.next().ok_or("no checksum")?;
+    let json = parts.next().ok_or("no entry")?;
+    if check(json) != sum {
+        return Err("checksum does not match: the line was changed or cut".into());
+    }
+    let entry: Entry = serde_json::from_str(json).map_err(|e| format!("not an entry: {e}"))?;
+    if entry.seq != seq {
+        return Err("sequence numbers disagree".into());
+    }
+    if prev.is_some_and(|p| seq != p + 1) {
+        return Err("sequence number out of order".into());
+    }
+    Ok(entry)
+}
+
+/// Where, inside a damaged line that begins as step `seq`, that step starts again.
+fn glued_retry(l: &str, seq: u64) -> Option<usize> {
+    let head = format!("{seq}\t");
+    if !l.starts_with(&head) {
+        return None;
+    }
+    l.match_indices(&head)
+        .map(|(at, _)| at)
+        .filter(|&at| at > 0)
+        .last()
 }
 
 /// What recovering one meeting gave.
@@ -198,6 +237,26 @@ mod tests {
         let (entries, damage) = parse(torn);
         assert_eq!(entries.len(), 1);
         assert_eq!(damage, None);
+    }
+
+    #[test]
+    fn a_fragment_left_by_a_failed_append_is_skipped_and_the_retried_step_kept() {
+        let one = line(1, &ev("甲"));
+        let two = line(2, &ev("乙"));
+        let fragment = &two[..two.len() - 9];
+        let three = line(3, &ev("丙"));
+        // The retried step glued to the fragment, as a plain append writes it.
+        let glued = format!("{one}{fragment}{two}{three}");
+        let (entries, damage) = parse(&glued);
+        let names: Vec<u64> = entries.iter().map(|e| e.seq).collect();
+        assert_eq!(names, [1, 2, 3]);
+        assert_eq!(entries[1].event, ev("乙"));
+        assert_eq!(damage.map(|d| d.line), Some(2));
+        // The retried step on a line of its own.
+        let apart = format!("{one}{fragment}\n{two}{three}");
+        let (entries, damage) = parse(&apart);
+        assert_eq!(entries.iter().map(|e| e.seq).collect::<Vec<_>>(), [1, 2, 3]);
+        assert!(damage.is_some_and(|d| d.message.contains("skipped")));
     }
 
     #[test]
