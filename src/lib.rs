@@ -9,6 +9,8 @@
 //! - [`failure`]: what docket was doing when the system failed it (terminal, file).
 //! - [`i18n`]: every string shown to a person, in Chinese and English.
 //! - [`sanitize`]: escaping of untrusted text before it reaches a terminal.
+//! - [`private`]: private folders and scratch files in the user's directories, whatever the
+//!   umask, never through a planted link.
 //! - [`text`]: display width: fitting, padding and wrapping Chinese and Latin text.
 //! - [`tui`]: the terminal front end: state and actions (`app`, `flow`), keys (`keymap`),
 //!   drawing (`views`).
@@ -32,6 +34,7 @@ pub mod failure;
 pub mod i18n;
 pub mod par;
 pub mod print;
+pub mod private;
 pub mod report;
 pub mod sanitize;
 pub mod store;

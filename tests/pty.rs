@@ -196,3 +196,59 @@ fn long_texts_come_from_the_editor_and_a_paste_never_presses_enter() {
         .unwrap_or_default();
     assert!(left.is_empty(), "{left:?}");
 }
+
+#[test]
+fn the_editors_scratch_file_is_private_and_never_written_through_a_planted_link() {
+    use std::os::unix::fs::PermissionsExt;
+    let (root, panel) = scratch("editor-private");
+    let editor = root.join("fake-editor");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf '%s' '不公开的审议意见' >> \"$1\"\n",
+    )
+    .expect("write editor");
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    // Another user's trap: the cache folder left wide open, and a link where the scratch
+    // file will go, to a file they can read.
+    let cache = root.join("cache/docket");
+    std::fs::create_dir_all(&cache).expect("cache");
+    std::fs::set_permissions(&cache, std::fs::Permissions::from_mode(0o777)).expect("chmod");
+    let victim = root.join("theirs.txt");
+    std::fs::write(&victim, "").expect("victim");
+    let script = format!(
+        "umask 000; exec '{}' '{}' --lang zh",
+        env!("CARGO_BIN_EXE_docket"),
+        panel.display()
+    );
+    let mut s = Session::spawn(
+        "/bin/sh",
+        &["-c", &script],
+        &root,
+        &[("EDITOR", editor.to_str().expect("path"))],
+    );
+    s.expect("2026-018");
+    std::os::unix::fs::symlink(&victim, cache.join(format!("edit-{}.txt", s.pid())))
+        .expect("plant");
+    s.keys("m");
+    s.expect("点名");
+    s.keys(ENTER);
+    s.expect("会议开始");
+    s.keys(ENTER);
+    s.keys("D");
+    s.expect("理由");
+    s.keys("\x05");
+    s.expect("不公开的审议意见");
+    s.keys("\x1b");
+    s.expect("放弃");
+    s.keys("y");
+    s.keys("q");
+    s.quit_meeting();
+    assert_eq!(s.finish(), 0);
+    assert_eq!(std::fs::read_to_string(&victim).expect("victim"), "");
+    let mode = std::fs::metadata(&cache)
+        .expect("cache")
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o700);
+}

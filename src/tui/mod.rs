@@ -267,9 +267,8 @@ fn focused_text(app: &App) -> Option<String> {
 fn edit_in_editor(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Option<String> {
     let text = focused_text(app)?;
     let dir = crate::config::cache_dir()?;
-    std::fs::create_dir_all(&dir).ok()?;
     let path: PathBuf = dir.join(format!("edit-{}.txt", std::process::id()));
-    write_private(&path, &text).ok()?;
+    crate::private::write_new(&path, &text).ok()?;
     let editor = ["VISUAL", "EDITOR"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|e| !e.trim().is_empty()));
@@ -297,17 +296,6 @@ fn edit_in_editor(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Opt
         Ok(s) if s.success() => edited.map(|t| t.trim_end().to_string()),
         _ => None,
     }
-}
-
-fn write_private(path: &Path, text: &str) -> io::Result<()> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)?;
-    f.write_all(text.as_bytes())
 }
 
 /// A small picker for `docket` run over a folder of several panels.
