@@ -458,16 +458,16 @@ s!(
     "Open a meeting first (m in the queue): outside a meeting cases are read-only.",
     "请先开会（在队列中按 m）：会议之外案件只读。"
 );
-s!(
-    ROUND_PASSED,
-    "Round closed: the proposal passed.",
-    "本轮表决结束：提议通过。"
-);
-s!(
-    ROUND_FAILED,
-    "Round closed: the proposal did not pass.",
-    "本轮表决结束：提议未通过。"
-);
+/// The round just closed, named by its case and number, and whether its proposal passed.
+pub fn round_closed(case: &str, round: u32, passed: bool, lang: Lang) -> String {
+    let case = escape(case);
+    match (lang, passed) {
+        (Lang::En, true) => format!("Round {round} on {case} closed: the proposal passed."),
+        (Lang::En, false) => format!("Round {round} on {case} closed: the proposal did not pass."),
+        (Lang::Zh, true) => format!("{case} 第{round}轮表决结束：提议通过。"),
+        (Lang::Zh, false) => format!("{case} 第{round}轮表决结束：提议未通过。"),
+    }
+}
 s!(
     COUNTS_NUMBERS,
     "Counts are whole numbers.",

@@ -71,7 +71,7 @@ fn script() -> Vec<Step> {
     });
     steps.push(Step {
         keys: "y",
-        shown: "本轮表决结束".into(),
+        shown: "轮表决结束".into(),
         opinion: None,
     });
     steps
@@ -200,7 +200,7 @@ fn killed_at_random_points_every_shown_step_is_recovered_exactly_once() {
             assert_eq!(member, ids[i], "{ctx}: opinion {i} by the wrong member");
             assert_eq!(*opinion, sent_opinions[i], "{ctx}: opinion {i} changed");
         }
-        if shown.iter().any(|s| s.shown == "本轮表决结束") {
+        if shown.iter().any(|s| s.shown == "轮表决结束") {
             assert!(r.closed, "{ctx}: the closed round reopened");
         }
         // Opening again changes nothing more: nothing is applied twice.

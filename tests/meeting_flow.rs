@@ -216,8 +216,8 @@ fn close_round(app: &mut App) -> bool {
     assert_eq!(app.popup, Some(Popup::Confirm(Confirm::CloseRound)));
     app.update(Action::Yes);
     match message(app).as_deref() {
-        Some("Round closed: the proposal passed.") => true,
-        Some("Round closed: the proposal did not pass.") => false,
+        Some(m) if m.ends_with("closed: the proposal passed.") => true,
+        Some(m) if m.ends_with("closed: the proposal did not pass.") => false,
         other => panic!("closing the round said {other:?}"),
     }
 }
@@ -794,7 +794,7 @@ fn a_secret_ballot_records_counts_only_and_refuses_too_many() {
     app.update(Action::Yes);
     assert_eq!(
         message(&app).as_deref(),
-        Some("Round closed: the proposal passed.")
+        Some("Round 1 on 2026-001 closed: the proposal passed.")
     );
 
     let round = record(&app, "2026-001").rounds[0].clone();

@@ -1009,19 +1009,16 @@ impl App {
             case: case.to_string(),
             at: now.to_string(),
         })?;
-        let passed = self
+        let closed = self
             .meeting
             .as_ref()
             .and_then(|m| m.record(case))
             .and_then(|r| r.rounds.iter().rev().find(|x| x.closed_at.is_some()))
-            .and_then(|r| r.passed)
-            .unwrap_or(false);
-        let s = if passed {
-            i18n::ROUND_PASSED
-        } else {
-            i18n::ROUND_FAILED
-        };
-        self.info(s.get(self.lang));
+            .map(|r| (r.number, r.passed.unwrap_or(false)));
+        if let Some((number, passed)) = closed {
+            let text = i18n::round_closed(case, number, passed, self.lang);
+            self.info(text);
+        }
         Ok(())
     }
 
