@@ -1416,8 +1416,8 @@ s!(
 );
 s!(
     CASE_DECIDED_EDIT,
-    "This case was already decided: the minutes keep the version they decided on.",
-    "本案已作决定：会议记录保留决定时的版本。"
+    "This case was already decided: editing its file changes nothing in the minutes, which keep the version they decided on. Edit it anyway?",
+    "本案已作决定：修改案件文件不会改变会议记录，记录保留决定时的版本。仍要修改吗？"
 );
 
 pub fn case_id_taken(id: &str, lang: Lang) -> String {

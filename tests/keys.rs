@@ -244,3 +244,30 @@ fn m_on_a_case_opens_the_roll_call_and_u_says_what_it_undid() {
         Some("Undone: 2026-003 put on the agenda.")
     );
 }
+
+#[test]
+fn editing_a_decided_case_asks_first() {
+    let mut a = app("edit-decided");
+    in_meeting(&mut a);
+    select(&mut a, "2026-001");
+    run(&mut a, [Action::Enter, Action::Vote]);
+    run(
+        &mut a,
+        std::iter::repeat_n(Action::Opinion(docket::domain::rules::Opinion::Agree), 5),
+    );
+    run(&mut a, [Action::Enter, Action::Yes, Action::Determine]);
+    run(&mut a, typed("予以容错"));
+    run(&mut a, [Action::Enter, Action::Yes, Action::Back]);
+    assert_eq!(a.status("2026-001"), docket::tui::triage::Status::Decided);
+    a.update(Action::EditCase);
+    assert_eq!(
+        a.edit_request, None,
+        "not before the clerk has read the warning"
+    );
+    assert!(matches!(
+        a.popup,
+        Some(Popup::Confirm(Confirm::EditDecided(_)))
+    ));
+    a.update(Action::Yes);
+    assert_eq!(a.edit_request, Some(Some(a.selected)));
+}

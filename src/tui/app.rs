@@ -109,6 +109,8 @@ pub enum Confirm {
     Quit,
     /// Esc on a form with text typed: throw it away? Any other key goes back to the form.
     Discard(Box<Popup>),
+    /// `e` on a decided case: its file may change, the minutes keep what was decided on.
+    EditDecided(usize),
 }
 
 /// A form of several text fields, `Tab` between them.
@@ -981,11 +983,13 @@ impl App {
             Action::Correct => self.ask_correction(),
             Action::Report => self.popup = Some(Popup::Report { scroll: 0 }),
             Action::EditCase if !self.cases.is_empty() => {
+                // Said before the editor opens, where it can still be read: asked, not told.
                 if self.status(&self.cases[self.selected].case.id) == super::triage::Status::Decided
                 {
-                    self.warn(i18n::CASE_DECIDED_EDIT.get(self.lang));
+                    self.popup = Some(Popup::Confirm(Confirm::EditDecided(self.selected)));
+                } else {
+                    self.edit_request = Some(Some(self.selected));
                 }
-                self.edit_request = Some(Some(self.selected));
             }
             _ => {}
         }

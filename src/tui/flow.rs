@@ -945,6 +945,10 @@ impl App {
             self.quit = true;
             return;
         }
+        if let Confirm::EditDecided(i) = c {
+            self.edit_request = Some(Some(i));
+            return;
+        }
         let now = self.now();
         let Some(case) = self.case().cloned() else {
             if c == Confirm::Finalize {
@@ -994,9 +998,11 @@ impl App {
                 reason,
                 at: now,
             }),
-            Confirm::Finalize | Confirm::Addendum(_) | Confirm::Quit | Confirm::Discard(_) => {
-                Ok(())
-            }
+            Confirm::Finalize
+            | Confirm::Addendum(_)
+            | Confirm::Quit
+            | Confirm::Discard(_)
+            | Confirm::EditDecided(_) => Ok(()),
         };
         if let Err(e) = result {
             self.refuse(&e);

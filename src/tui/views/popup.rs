@@ -402,6 +402,16 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
         }
         Confirm::Quit => lines.push(i18n::QUIT_IN_MEETING.get(lang).into()),
         Confirm::Discard(_) => lines.push(i18n::DISCARD_TYPED.get(lang).into()),
+        Confirm::EditDecided(i) => {
+            if let Some(c) = app.cases.get(*i) {
+                lines.push(format!(
+                    "{} {}",
+                    i18n::K_EDIT_CASE.get(lang),
+                    escape(&c.case.id)
+                ));
+            }
+            lines.push(i18n::CASE_DECIDED_EDIT.get(lang).into());
+        }
         Confirm::Finalize => {
             lines.push(i18n::K_FINALIZE.get(lang).into());
             if let Some(m) = &app.meeting {
