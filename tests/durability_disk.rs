@@ -21,10 +21,10 @@ struct FaultyDisk {
 }
 
 impl Disk for FaultyDisk {
-    fn append(&mut self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    fn append(&mut self, path: &Path, seq: u64, bytes: &[u8]) -> io::Result<()> {
         match self.fail_append {
             Some(code) => Err(io::Error::from_raw_os_error(code)),
-            None => self.real.append(path, bytes),
+            None => self.real.append(path, seq, bytes),
         }
     }
 
@@ -81,7 +81,7 @@ fn a_full_or_read_only_disk_leaves_the_last_minutes_and_the_journal_keeps_the_st
         let dir = panel(&format!("minutes-{code}"));
         let mut a = app(&dir);
         let mut disk = FaultyDisk {
-            real: RealDisk::new(Modes::PRIVATE),
+            real: RealDisk::new(&dir, Modes::PRIVATE),
             fail_append: None,
             fail_replace: None,
         };
@@ -126,7 +126,7 @@ fn a_journal_that_cannot_be_written_undoes_the_step_and_keeps_the_minutes() {
     let dir = panel("journal-enospc");
     let mut a = app(&dir);
     let mut disk = FaultyDisk {
-        real: RealDisk::new(Modes::PRIVATE),
+        real: RealDisk::new(&dir, Modes::PRIVATE),
         fail_append: None,
         fail_replace: None,
     };
@@ -149,7 +149,7 @@ fn a_journal_that_cannot_be_written_undoes_the_step_and_keeps_the_minutes() {
 fn minutes_replaced_underneath_are_not_written_over() {
     let dir = panel("replaced");
     let mut a = app(&dir);
-    let mut disk = RealDisk::new(Modes::PRIVATE);
+    let mut disk = RealDisk::new(&dir, Modes::PRIVATE);
     let path = meeting(&mut a, &mut disk);
     // Another program puts its own file in place.
     let theirs = b"# someone else's file\n".to_vec();
@@ -188,7 +188,7 @@ fn opening_minutes_changed_after_finalizing_warns_and_never_writes_to_them() {
     );
     // It is history, read-only: a new meeting goes to a new file.
     assert_eq!(a.history.len(), 1);
-    let mut disk = RealDisk::new(Modes::PRIVATE);
+    let mut disk = RealDisk::new(&dir, Modes::PRIVATE);
     let new = meeting(&mut a, &mut disk);
     assert_ne!(new, path);
     assert_eq!(std::fs::read_to_string(&path).expect("read"), tampered);
