@@ -2259,25 +2259,43 @@ pub fn disk_refusal(r: &crate::store::disk::Refusal, lang: Lang) -> String {
     let p = |p: &std::path::Path| escape(&p.display().to_string()).into_owned();
     match (r, lang) {
         (R::LockLost, Lang::En) => {
-            "the lock file .docket.lock was removed or replaced; another docket may be writing".into()
+            "the lock file .docket.lock was removed or replaced; another docket may be writing"
+                .into()
         }
-        (R::LockLost, Lang::Zh) => "锁文件 .docket.lock 被删除或替换，可能有另一个 docket 正在写入".into(),
+        (R::LockLost, Lang::Zh) => {
+            "锁文件 .docket.lock 被删除或替换，可能有另一个 docket 正在写入".into()
+        }
         (R::FolderMoved, Lang::En) => "the panel folder was moved or replaced".into(),
         (R::FolderMoved, Lang::Zh) => "审议组文件夹被移动或替换".into(),
-        (R::JournalReplaced(f), Lang::En) => format!("{}: another file took the journal's place", p(f)),
+        (R::JournalReplaced(f), Lang::En) => {
+            format!("{}: another file took the journal's place", p(f))
+        }
         (R::JournalReplaced(f), Lang::Zh) => format!("{}：日志已被另一个文件替换", p(f)),
         (R::JournalChanged(f), Lang::En) => {
-            format!("{}: the journal does not end where this docket left it; someone else wrote to it", p(f))
+            format!(
+                "{}: the journal does not end where this docket left it; someone else wrote to it",
+                p(f)
+            )
         }
-        (R::JournalChanged(f), Lang::Zh) => format!("{}：日志的结尾与本程序所写不符，有他人写入", p(f)),
+        (R::JournalChanged(f), Lang::Zh) => {
+            format!("{}：日志的结尾与本程序所写不符，有他人写入", p(f))
+        }
         (R::Link(f), Lang::En) => format!("{}: {}", p(f), WRITTEN_LINK.en),
         (R::Link(f), Lang::Zh) => format!("{}：{}", p(f), WRITTEN_LINK.zh),
         (R::Outside(f), Lang::En) => format!("{}: outside the panel folder; not written", p(f)),
         (R::Outside(f), Lang::Zh) => format!("{}：不在审议组文件夹内，未写入", p(f)),
         (R::Group(f, e), Lang::En) => {
-            format!("{}: cannot give it the panel's group ({}); nothing was changed", p(f), escape(e))
+            format!(
+                "{}: cannot give it the panel's group ({}); nothing was changed",
+                p(f),
+                escape(e)
+            )
         }
-        (R::Group(f, e), Lang::Zh) => format!("{}：无法设为审议组的用户组（{}），未作任何更改", p(f), escape(e)),
+        (R::Group(f, e), Lang::Zh) => format!(
+            "{}：无法设为审议组的用户组（{}），未作任何更改",
+            p(f),
+            escape(e)
+        ),
     }
 }
 
@@ -2292,7 +2310,9 @@ pub fn write_error(e: &std::io::Error, lang: Lang) -> String {
 /// Shown when the writer stops writing and follows instead.
 pub fn stopped_writing(why: &str, lang: Lang) -> String {
     match lang {
-        Lang::En => format!("Stopped writing: {why}. Nothing more is recorded here; following read-only."),
+        Lang::En => {
+            format!("Stopped writing: {why}. Nothing more is recorded here; following read-only.")
+        }
         Lang::Zh => format!("已停止写入：{why}。此处不再记录，改为只读跟随。"),
     }
 }

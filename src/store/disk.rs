@@ -90,7 +90,10 @@ pub enum Refusal {
 
 impl std::fmt::Display for Refusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::i18n::disk_refusal(self, crate::domain::text::Lang::En))
+        f.write_str(&crate::i18n::disk_refusal(
+            self,
+            crate::domain::text::Lang::En,
+        ))
     }
 }
 
@@ -298,18 +301,29 @@ impl RealDisk {
         Ok((cur, name))
     }
 
-    fn open_journal(&mut self, dir: BorrowedFd<'_>, name: &str, path: &Path, seq: u64) -> io::Result<OpenJournal> {
+    fn open_journal(
+        &mut self,
+        dir: BorrowedFd<'_>,
+        name: &str,
+        path: &Path,
+        seq: u64,
+    ) -> io::Result<OpenJournal> {
         let flags = OFlags::RDWR | OFlags::APPEND | OFlags::NOFOLLOW | OFlags::CLOEXEC;
         let mode = Mode::from_raw_mode(self.modes.file);
-        let (fd, made) = match rustix::fs::openat(dir, name, flags | OFlags::CREATE | OFlags::EXCL, mode) {
-            Ok(fd) => (fd, true),
-            Err(e) if e == rustix::io::Errno::EXIST => match rustix::fs::openat(dir, name, flags, mode) {
-                Ok(fd) => (fd, false),
-                Err(e) if is_link_error(&e) => return Err(refuse(Refusal::Link(path.to_path_buf()))),
+        let (fd, made) =
+            match rustix::fs::openat(dir, name, flags | OFlags::CREATE | OFlags::EXCL, mode) {
+                Ok(fd) => (fd, true),
+                Err(e) if e == rustix::io::Errno::EXIST => {
+                    match rustix::fs::openat(dir, name, flags, mode) {
+                        Ok(fd) => (fd, false),
+                        Err(e) if is_link_error(&e) => {
+                            return Err(refuse(Refusal::Link(path.to_path_buf())));
+                        }
+                        Err(e) => return Err(e.into()),
+                    }
+                }
                 Err(e) => return Err(e.into()),
-            },
-            Err(e) => return Err(e.into()),
-        };
+            };
         let st = rustix::fs::fstat(&fd)?;
         if rustix::fs::FileType::from_raw_mode(st.st_mode) != rustix::fs::FileType::RegularFile {
             return Err(refuse(Refusal::Link(path.to_path_buf())));
@@ -467,13 +481,20 @@ pub fn lock(dir: &Path, modes: Modes, line: &str) -> Result<Lock, LockError> {
     let shown = dir.join(LOCK_FILE);
     let flags = OFlags::RDWR | OFlags::NOFOLLOW | OFlags::CLOEXEC | OFlags::NONBLOCK;
     let mode = Mode::from_raw_mode(modes.file);
-    let (fd, made) = match rustix::fs::openat(&root, LOCK_FILE, flags | OFlags::CREATE | OFlags::EXCL, mode) {
+    let (fd, made) = match rustix::fs::openat(
+        &root,
+        LOCK_FILE,
+        flags | OFlags::CREATE | OFlags::EXCL,
+        mode,
+    ) {
         Ok(fd) => (fd, true),
-        Err(e) if e == rustix::io::Errno::EXIST => match rustix::fs::openat(&root, LOCK_FILE, flags, mode) {
-            Ok(fd) => (fd, false),
-            Err(e) if is_link_error(&e) => return Err(refused(refuse(Refusal::Link(shown)))),
-            Err(e) => return Err(refused(e.into())),
-        },
+        Err(e) if e == rustix::io::Errno::EXIST => {
+            match rustix::fs::openat(&root, LOCK_FILE, flags, mode) {
+                Ok(fd) => (fd, false),
+                Err(e) if is_link_error(&e) => return Err(refused(refuse(Refusal::Link(shown)))),
+                Err(e) => return Err(refused(e.into())),
+            }
+        }
         Err(e) => return Err(refused(e.into())),
     };
     let st = rustix::fs::fstat(&fd).map_err(|e| refused(e.into()))?;
@@ -504,7 +525,14 @@ pub fn lock(dir: &Path, modes: Modes, line: &str) -> Result<Lock, LockError> {
         return Err(LockError::Held(String::new()));
     }
     let minutes = dir.join(super::minutes::MINUTES_DIR);
-    match open_dir(root.as_fd(), super::minutes::MINUTES_DIR, &minutes, modes, false, true) {
+    match open_dir(
+        root.as_fd(),
+        super::minutes::MINUTES_DIR,
+        &minutes,
+        modes,
+        false,
+        true,
+    ) {
         Ok(_) => {}
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}
         Err(e) => return Err(undo(e)),

@@ -453,7 +453,10 @@ pub fn path_for(dir: &Path, id: &str) -> PathBuf {
 /// file of its own in the same folder, written and synced, renamed over the old file, then
 /// the folder synced; private whatever the umask, and never through a link in the panel.
 pub fn write_atomic(path: &Path, text: &str) -> io::Result<()> {
-    let panel = path.parent().and_then(Path::parent).unwrap_or(Path::new("."));
+    let panel = path
+        .parent()
+        .and_then(Path::parent)
+        .unwrap_or(Path::new("."));
     let mut disk = super::disk::RealDisk::new(panel, super::disk::Modes::PRIVATE);
     super::disk::Disk::replace(&mut disk, path, text.as_bytes())
 }

@@ -230,7 +230,10 @@ pub fn save(app: &mut App, disk: &mut dyn Disk) {
                 if stopped(app, &e) {
                     return;
                 }
-                app.warn(i18n::minutes_failed(&i18n::write_error(&e, app.lang), app.lang))
+                app.warn(i18n::minutes_failed(
+                    &i18n::write_error(&e, app.lang),
+                    app.lang,
+                ))
             }
         }
     }
@@ -239,7 +242,10 @@ pub fn save(app: &mut App, disk: &mut dyn Disk) {
             if stopped(app, &e) {
                 return;
             }
-            app.warn(i18n::minutes_failed(&i18n::write_error(&e, app.lang), app.lang));
+            app.warn(i18n::minutes_failed(
+                &i18n::write_error(&e, app.lang),
+                app.lang,
+            ));
         }
     }
     if app.pending.is_empty() && !app.dirty {
@@ -262,7 +268,10 @@ pub fn save(app: &mut App, disk: &mut dyn Disk) {
         if let Err(err) = journal::append(disk, &jpath, seq, e) {
             undo_to_disk(app);
             if !stopped(app, &err) {
-                app.warn(i18n::journal_failed(&i18n::write_error(&err, app.lang), app.lang));
+                app.warn(i18n::journal_failed(
+                    &i18n::write_error(&err, app.lang),
+                    app.lang,
+                ));
             }
             return;
         }
