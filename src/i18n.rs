@@ -2286,13 +2286,13 @@ pub fn disk_refusal(r: &crate::store::disk::Refusal, lang: Lang) -> String {
         (R::Outside(f), Lang::Zh) => format!("{}：不在审议组文件夹内，未写入", p(f)),
         (R::Group(f, e), Lang::En) => {
             format!(
-                "{}: cannot give it the panel's group ({}); nothing was changed",
+                "nothing was changed: the panel's group cannot be given to {} ({})",
                 p(f),
                 escape(e)
             )
         }
         (R::Group(f, e), Lang::Zh) => format!(
-            "{}：无法设为审议组的用户组（{}），未作任何更改",
+            "未作任何更改：无法将 {} 设为审议组的用户组（{}）",
             p(f),
             escape(e)
         ),
@@ -2320,7 +2320,7 @@ pub fn stopped_writing(why: &str, lang: Lang) -> String {
 /// Shown when the lock could not be taken as it must be.
 pub fn lock_refused(why: &str, lang: Lang) -> String {
     match lang {
-        Lang::En => format!("cannot become the writer: {why}"),
-        Lang::Zh => format!("无法成为写入者：{why}"),
+        Lang::En => format!("Read-only, cannot become the writer: {why}"),
+        Lang::Zh => format!("只读，无法成为写入者：{why}"),
     }
 }

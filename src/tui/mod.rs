@@ -90,7 +90,10 @@ pub fn run(dir: &Path, opts: Options) -> io::Result<i32> {
     session::read(&mut app, lock.is_ok());
     if let Err(e) = &lock {
         let holder = session::lock_refused(e, app.lang);
-        let text = i18n::read_only(&holder, app.lang);
+        let text = match e {
+            session::LockError::Held(_) => i18n::read_only(&holder, app.lang),
+            session::LockError::Refused(_) => holder.clone(),
+        };
         app.read_only = Some(holder);
         app.warn(text);
     }
