@@ -171,13 +171,13 @@ fn open_dir(
         Err(e) if is_link_error(&e) => return Err(refuse(Refusal::Link(shown.to_path_buf()))),
         Err(e) => return Err(e.into()),
     };
-    if made || fix {
-        if let Err(e) = modes.apply_fd(fd.as_fd(), true) {
-            if made {
-                let _ = rustix::fs::unlinkat(parent, name, AtFlags::REMOVEDIR);
-            }
-            return Err(group_error(shown, e));
+    if (made || fix)
+        && let Err(e) = modes.apply_fd(fd.as_fd(), true)
+    {
+        if made {
+            let _ = rustix::fs::unlinkat(parent, name, AtFlags::REMOVEDIR);
         }
+        return Err(group_error(shown, e));
     }
     Ok(fd)
 }
@@ -206,6 +206,17 @@ struct OpenJournal {
     len: u64,
 }
 
+/// Which lock a disk checks before it writes.
+#[derive(Clone, Copy, Debug)]
+enum Held {
+    /// None: a disk of a test or a tool that writes without the lock.
+    Unchecked,
+    /// This lock file (device, inode) in this panel folder (device, inode).
+    Lock(Identity, Identity),
+    /// The lock was let go: nothing is written.
+    Released,
+}
+
 /// The real file system, below one panel folder.
 pub struct RealDisk {
     pub modes: Modes,
@@ -214,8 +225,8 @@ pub struct RealDisk {
     /// The file each path was when docket last wrote it, to notice one replaced underneath.
     written: HashMap<PathBuf, Identity>,
     journals: HashMap<PathBuf, OpenJournal>,
-    /// The lock held, and the panel folder it was taken in: checked before every write.
-    held: Option<(Identity, Identity)>,
+    /// The lock held: checked before every write.
+    held: Held,
 }
 
 impl RealDisk {
@@ -227,13 +238,13 @@ impl RealDisk {
             root: None,
             written: HashMap::new(),
             journals: HashMap::new(),
-            held: None,
+            held: Held::Unchecked,
         }
     }
 
     /// From now on, every write first checks that `lock` is still the panel's lock.
     pub fn hold(&mut self, lock: &Lock) {
-        self.held = Some((lock.id, lock.dir));
+        self.held = Held::Lock(lock.id, lock.dir);
         self.root = None;
         self.written.clear();
         self.journals.clear();
@@ -241,25 +252,25 @@ impl RealDisk {
 
     /// No lock any more: nothing is written until the next `hold`.
     pub fn release(&mut self) {
-        self.hold_nothing();
-    }
-
-    fn hold_nothing(&mut self) {
-        self.held = Some(((0, 0), (0, 0)));
+        self.held = Held::Released;
         self.journals.clear();
     }
 
     fn root(&mut self) -> io::Result<BorrowedFd<'_>> {
-        if self.root.is_none() {
-            self.root = Some(open_root(&self.dir)?);
-        }
-        Ok(self.root.as_ref().map(|r| r.as_fd()).expect("opened above"))
+        let root = match self.root.take() {
+            Some(r) => r,
+            None => open_root(&self.dir)?,
+        };
+        let root: &OwnedFd = self.root.insert(root);
+        Ok(root.as_fd())
     }
 
     /// The lock file at its path is still the one locked, in the same panel folder.
     fn check_lock(&mut self) -> io::Result<()> {
-        let Some((lock, dir)) = self.held else {
-            return Ok(());
+        let (lock, dir) = match self.held {
+            Held::Unchecked => return Ok(()),
+            Held::Released => return Err(refuse(Refusal::LockLost)),
+            Held::Lock(lock, dir) => (lock, dir),
         };
         let here = fs::metadata(&self.dir).map(|m| (m.dev(), m.ino())).ok();
         let root = self.root()?;
