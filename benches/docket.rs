@@ -183,7 +183,7 @@ fn main() {
         app.update(Action::Up);
     });
 
-    let mut disk = RealDisk::new(Modes::PRIVATE);
+    let mut disk = RealDisk::new(&scratch, Modes::PRIVATE);
     let jpath = scratch.join("m.journal");
     let event = Event::Opinion {
         case: "2026-00001".into(),

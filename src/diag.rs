@@ -138,6 +138,8 @@ pub enum Msg {
     MinutesReadable {
         mode: u32,
     },
+    /// A symbolic link where docket writes (minutes folder, journal, lock, state).
+    WrittenLink,
 }
 
 #[derive(Clone, Debug, PartialEq)]

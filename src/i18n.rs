@@ -369,6 +369,7 @@ pub fn msg(m: &Msg, lang: Lang) -> String {
         (Msg::MinutesReadable { mode }, Zh) => {
             format!("其他用户可读（权限 {mode:o}）；请对其执行 chmod o-rwx")
         }
+        (Msg::WrittenLink, l) => WRITTEN_LINK.get(l).into(),
     }
 }
 
@@ -2242,5 +2243,84 @@ pub fn failure(e: &std::io::Error, lang: Lang) -> String {
         (Some(What::Write(p)), Lang::Zh) => format!("docket：无法写入 {}：{why}", path(p)),
         (None, Lang::En) => format!("docket: cannot write the output: {why}"),
         (None, Lang::Zh) => format!("docket：无法输出：{why}"),
+    }
+}
+
+// Nothing lost, nothing written outside the panel (issue 12).
+s!(
+    WRITTEN_LINK,
+    "a symbolic link where docket writes; docket will not open this panel until it is replaced by the real file or folder",
+    "docket 写入之处是符号链接；在换成真实的文件或文件夹之前，docket 不会打开本审议组"
+);
+
+/// Why a write was refused, in `lang`.
+pub fn disk_refusal(r: &crate::store::disk::Refusal, lang: Lang) -> String {
+    use crate::store::disk::Refusal as R;
+    let p = |p: &std::path::Path| escape(&p.display().to_string()).into_owned();
+    match (r, lang) {
+        (R::LockLost, Lang::En) => {
+            "the lock file .docket.lock was removed or replaced; another docket may be writing"
+                .into()
+        }
+        (R::LockLost, Lang::Zh) => {
+            "锁文件 .docket.lock 被删除或替换，可能有另一个 docket 正在写入".into()
+        }
+        (R::FolderMoved, Lang::En) => "the panel folder was moved or replaced".into(),
+        (R::FolderMoved, Lang::Zh) => "审议组文件夹被移动或替换".into(),
+        (R::JournalReplaced(f), Lang::En) => {
+            format!("{}: another file took the journal's place", p(f))
+        }
+        (R::JournalReplaced(f), Lang::Zh) => format!("{}：日志已被另一个文件替换", p(f)),
+        (R::JournalChanged(f), Lang::En) => {
+            format!(
+                "{}: the journal does not end where this docket left it; someone else wrote to it",
+                p(f)
+            )
+        }
+        (R::JournalChanged(f), Lang::Zh) => {
+            format!("{}：日志的结尾与本程序所写不符，有他人写入", p(f))
+        }
+        (R::Link(f), Lang::En) => format!("{}: {}", p(f), WRITTEN_LINK.en),
+        (R::Link(f), Lang::Zh) => format!("{}：{}", p(f), WRITTEN_LINK.zh),
+        (R::Outside(f), Lang::En) => format!("{}: outside the panel folder; not written", p(f)),
+        (R::Outside(f), Lang::Zh) => format!("{}：不在审议组文件夹内，未写入", p(f)),
+        (R::Group(f, e), Lang::En) => {
+            format!(
+                "nothing was changed: the panel's group cannot be given to {} ({})",
+                p(f),
+                escape(e)
+            )
+        }
+        (R::Group(f, e), Lang::Zh) => format!(
+            "未作任何更改：无法将 {} 设为审议组的用户组（{}）",
+            p(f),
+            escape(e)
+        ),
+    }
+}
+
+/// An error from writing, in `lang`: a refusal said as such, else the system's words.
+pub fn write_error(e: &std::io::Error, lang: Lang) -> String {
+    match crate::store::disk::Refusal::of(e) {
+        Some(r) => disk_refusal(r, lang),
+        None => escape(&e.to_string()).into_owned(),
+    }
+}
+
+/// Shown when the writer stops writing and follows instead.
+pub fn stopped_writing(why: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => {
+            format!("Stopped writing: {why}. Nothing more is recorded here; following read-only.")
+        }
+        Lang::Zh => format!("已停止写入：{why}。此处不再记录，改为只读跟随。"),
+    }
+}
+
+/// Shown when the lock could not be taken as it must be.
+pub fn lock_refused(why: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Read-only, cannot become the writer: {why}"),
+        Lang::Zh => format!("只读，无法成为写入者：{why}"),
     }
 }

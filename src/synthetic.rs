@@ -393,7 +393,7 @@ pub fn generate(dir: &Path, cases: usize, meetings: usize, seed: u64) -> io::Res
             .map_err(|_| io::Error::other("sealing the generated minutes"))?;
         let text = minutes::render(&doc).map_err(|_| io::Error::other("rendering"))?;
         let path = minutes::path_for(dir, &id);
-        crate::store::disk::RealDisk::new(crate::store::disk::Modes::PRIVATE)
+        crate::store::disk::RealDisk::new(dir, crate::store::disk::Modes::PRIVATE)
             .replace(&path, text.as_bytes())?;
     }
     Ok(())

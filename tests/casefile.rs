@@ -68,7 +68,7 @@ CASE"#;
 #[test]
 fn a_new_case_is_checked_handed_back_with_its_problems_then_written() {
     let (root, app) = setup("new");
-    let mut disk = RealDisk::new(Modes::PRIVATE);
+    let mut disk = RealDisk::new(&app.dir, Modes::PRIVATE);
     // First: a typo in a field name. Second: the problem comment is seen, the typo fixed.
     let first = GOOD.replace("title:", "titel:");
     let second = r#"grep -q '^# docket: line 3:1: unknown field `titel`' "$1"
@@ -98,7 +98,7 @@ sed -i -e 's/^titel:/title:/' -e '/^# docket: /d' "$1""#;
 #[test]
 fn an_edit_that_stays_invalid_and_is_given_up_writes_nothing() {
     let (root, app) = setup("abandon");
-    let mut disk = RealDisk::new(Modes::PRIVATE);
+    let mut disk = RealDisk::new(&app.dir, Modes::PRIVATE);
     // A duplicate id, then the editor quits without saving (the text comes back unchanged).
     let first = GOOD.replace("2026-019", "2026-001");
     let mut editor = scripted(&root, &[&first, "true"]);
@@ -124,7 +124,7 @@ fn an_edit_that_stays_invalid_and_is_given_up_writes_nothing() {
 #[test]
 fn editing_an_existing_case_replaces_its_file_once_valid() {
     let (root, app) = setup("edit");
-    let mut disk = RealDisk::new(Modes::PRIVATE);
+    let mut disk = RealDisk::new(&app.dir, Modes::PRIVATE);
     let original = app
         .cases
         .iter()
@@ -154,7 +154,7 @@ fn editing_an_existing_case_replaces_its_file_once_valid() {
 #[test]
 fn an_editor_that_fails_abandons() {
     let (root, app) = setup("fails");
-    let mut disk = RealDisk::new(Modes::PRIVATE);
+    let mut disk = RealDisk::new(&app.dir, Modes::PRIVATE);
     let mut editor = scripted(&root, &["exit 1"]);
     let out =
         casefile::edit(&app, None, &root.join("s.yaml"), &mut disk, &mut editor).expect("edit");
@@ -194,7 +194,7 @@ fn a_new_case_is_offered_the_next_id_of_the_panels_pattern() {
 #[test]
 fn a_draft_given_up_is_offered_back_by_the_next_new_case() {
     let (root, app) = setup("draft-back");
-    let mut disk = RealDisk::new(Modes::PRIVATE);
+    let mut disk = RealDisk::new(&app.dir, Modes::PRIVATE);
     let scratch = casefile::new_case_scratch(&root.join("cache"), &app.dir);
     // Invalid (a duplicate id), then given up.
     let first = GOOD.replace("2026-019", "2026-001");

@@ -400,3 +400,55 @@ fn hostile_text_in_a_case_never_reaches_the_terminal() {
     // They are shown, escaped.
     assert!(s.screen().contains("\\u{1b}") || String::from_utf8_lossy(raw).contains("\\u{1b}"));
 }
+
+#[test]
+fn a_group_that_cannot_be_applied_refuses_the_lock_and_changes_nothing() {
+    use std::os::unix::fs::PermissionsExt;
+    // Root may give files to any group: run docket as another user, who may not give them
+    // to root's group.
+    let setpriv = Path::new("/usr/bin/setpriv");
+    if !setpriv.exists() || std::fs::metadata("/proc/self").expect("self").uid() != 0 {
+        eprintln!("skipped: needs root and setpriv");
+        return;
+    }
+    let (root, _) = scratch("group-refused");
+    let panel = fresh_panel(&root);
+    let yaml = std::fs::read_to_string(panel.join("panel.yaml")).expect("panel.yaml");
+    std::fs::write(panel.join("panel.yaml"), format!("{yaml}group: root\n")).expect("write");
+    std::fs::create_dir_all(panel.join("minutes")).expect("mkdir");
+    std::fs::set_permissions(panel.join("minutes"), PermissionsExt::from_mode(0o755))
+        .expect("chmod");
+    let status = std::process::Command::new("chown")
+        .args(["-R", "65534:65534"])
+        .arg(&root)
+        .status()
+        .expect("chown");
+    assert!(status.success());
+    let mut s = Session::spawn(
+        "/usr/bin/setpriv",
+        &[
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            env!("CARGO_BIN_EXE_docket"),
+            panel.to_str().expect("utf-8"),
+            "--lang",
+            "en",
+        ],
+        &root,
+        &[],
+    );
+    s.expect("Read-only, cannot become the writer: nothing was changed: the panel's group");
+    s.keys("m");
+    std::thread::sleep(Duration::from_millis(1200));
+    s.keys("q");
+    assert!(s.exited_within(Duration::from_secs(5)));
+    assert_eq!(mode(&panel.join("minutes")), 0o755);
+    assert!(!panel.join(".docket.lock").exists());
+    assert_eq!(
+        std::fs::read_dir(panel.join("minutes"))
+            .expect("minutes")
+            .count(),
+        0
+    );
+}

@@ -21,10 +21,10 @@ struct FaultyDisk {
 }
 
 impl Disk for FaultyDisk {
-    fn append(&mut self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    fn append(&mut self, path: &Path, seq: u64, bytes: &[u8]) -> io::Result<()> {
         match self.fail_append {
             Some(code) => Err(io::Error::from_raw_os_error(code)),
-            None => self.real.append(path, bytes),
+            None => self.real.append(path, seq, bytes),
         }
     }
 
@@ -81,7 +81,7 @@ fn a_full_or_read_only_disk_leaves_the_last_minutes_and_the_journal_keeps_the_st
         let dir = panel(&format!("minutes-{code}"));
         let mut a = app(&dir);
         let mut disk = FaultyDisk {
-            real: RealDisk::new(Modes::PRIVATE),
+            real: RealDisk::new(&dir, Modes::PRIVATE),
             fail_append: None,
             fail_replace: None,
         };
@@ -126,7 +126,7 @@ fn a_journal_that_cannot_be_written_undoes_the_step_and_keeps_the_minutes() {
     let dir = panel("journal-enospc");
     let mut a = app(&dir);
     let mut disk = FaultyDisk {
-        real: RealDisk::new(Modes::PRIVATE),
+        real: RealDisk::new(&dir, Modes::PRIVATE),
         fail_append: None,
         fail_replace: None,
     };
@@ -149,7 +149,7 @@ fn a_journal_that_cannot_be_written_undoes_the_step_and_keeps_the_minutes() {
 fn minutes_replaced_underneath_are_not_written_over() {
     let dir = panel("replaced");
     let mut a = app(&dir);
-    let mut disk = RealDisk::new(Modes::PRIVATE);
+    let mut disk = RealDisk::new(&dir, Modes::PRIVATE);
     let path = meeting(&mut a, &mut disk);
     // Another program puts its own file in place.
     let theirs = b"# someone else's file\n".to_vec();
@@ -188,8 +188,253 @@ fn opening_minutes_changed_after_finalizing_warns_and_never_writes_to_them() {
     );
     // It is history, read-only: a new meeting goes to a new file.
     assert_eq!(a.history.len(), 1);
-    let mut disk = RealDisk::new(Modes::PRIVATE);
+    let mut disk = RealDisk::new(&dir, Modes::PRIVATE);
     let new = meeting(&mut a, &mut disk);
     assert_ne!(new, path);
     assert_eq!(std::fs::read_to_string(&path).expect("read"), tampered);
+}
+
+/// A writer as the binary makes one: the lock taken, the disk holding it.
+fn writer(dir: &Path) -> (App, RealDisk, session::Lock) {
+    let a = app(dir);
+    let lock = session::lock(&a, "now").expect("the lock is free");
+    let mut disk = RealDisk::new(dir, Modes::PRIVATE);
+    disk.hold(&lock);
+    (a, disk, lock)
+}
+
+/// One more recorded step on the first case (a finding), saved.
+fn step(a: &mut App, disk: &mut dyn Disk) {
+    a.update(Action::Tab);
+    a.update(Action::Right);
+    session::save(a, disk);
+}
+
+fn journal_of(a: &App) -> String {
+    std::fs::read_to_string(journal::path_for(
+        &a.dir,
+        &a.meeting.as_ref().expect("m").id,
+    ))
+    .expect("journal")
+}
+
+#[test]
+fn no_operation_on_the_lock_path_makes_two_writers() {
+    type Attack = fn(&Path);
+    let attacks: [(&str, Attack); 3] = [
+        ("deleted", |d| {
+            std::fs::remove_file(d.join(".docket.lock")).expect("rm")
+        }),
+        ("replaced", |d| {
+            std::fs::write(d.join("other"), "x").expect("write");
+            std::fs::rename(d.join("other"), d.join(".docket.lock")).expect("mv");
+        }),
+        ("renamed", |d| {
+            std::fs::rename(d.join(".docket.lock"), d.join("old.lock")).expect("mv")
+        }),
+    ];
+    for (name, attack) in attacks {
+        let dir = panel(&format!("two-writers-{name}"));
+        let (mut a, mut disk_a, _lock_a) = writer(&dir);
+        meeting(&mut a, &mut disk_a);
+        // A follower cannot take the lock while the writer holds it.
+        let b = app(&dir);
+        assert!(session::lock(&b, "later").is_err(), "{name}");
+        attack(&dir);
+        // Now it can (the file at the path is free), and becomes the writer.
+        let lock_b = session::lock(&b, "later").expect("free after the attack");
+        let mut b = app(&dir);
+        let mut disk_b = RealDisk::new(&dir, Modes::PRIVATE);
+        disk_b.hold(&lock_b);
+        // The first writer goes on: it must stop, say why and follow, not write.
+        let before = journal_of(&a);
+        step(&mut a, &mut disk_a);
+        assert!(a.read_only.is_some(), "{name}: still writing");
+        assert!(warning(&a).contains("Stopped writing"), "{}", warning(&a));
+        assert_eq!(journal_of(&a), before, "{name}");
+        step(&mut b, &mut disk_b);
+        assert!(b.read_only.is_none(), "{name}: {:?}", b.message);
+        let (entries, damage) = journal::parse(&journal_of(&b));
+        assert_eq!(damage, None, "{name}");
+        let seqs: Vec<u64> = entries.iter().map(|e| e.seq).collect();
+        assert_eq!(seqs, (1..=seqs.len() as u64).collect::<Vec<_>>(), "{name}");
+        // And the next open reads everything without a complaint.
+        let again = app(&dir);
+        assert!(
+            !again.notes.iter().any(|n| n.contains("out of order")),
+            "{:?}",
+            again.notes
+        );
+    }
+}
+
+#[test]
+fn a_lock_taken_on_a_file_no_longer_at_the_path_does_not_make_a_writer() {
+    let dir = panel("lock-unlinked");
+    let a = app(&dir);
+    // Taken, then removed before it is checked: the next take sees the path free again,
+    // and the one that was taken on the removed file must not count.
+    let first = session::lock(&a, "now").expect("lock");
+    std::fs::remove_file(dir.join(".docket.lock")).expect("rm");
+    let mut disk = RealDisk::new(&dir, Modes::PRIVATE);
+    disk.hold(&first);
+    let jpath = journal::path_for(&dir, "m");
+    let e = docket::domain::event::Event::Attendee { name: "x".into() };
+    assert!(journal::append(&mut disk, &jpath, 1, &e).is_err());
+    assert!(!jpath.exists());
+}
+
+#[test]
+fn a_journal_written_by_someone_else_stops_the_writer() {
+    let dir = panel("journal-foreign");
+    let (mut a, mut disk, _lock) = writer(&dir);
+    meeting(&mut a, &mut disk);
+    let jpath = journal::path_for(&dir, &a.meeting.as_ref().expect("m").id);
+    let n = a.journal_seq + 1;
+    let foreign = journal::line(
+        n,
+        &docket::domain::event::Event::Attendee { name: "x".into() },
+    );
+    let mut text = std::fs::read_to_string(&jpath).expect("journal");
+    text.push_str(&foreign);
+    std::fs::write(&jpath, &text).expect("append");
+    step(&mut a, &mut disk);
+    assert!(a.read_only.is_some());
+    assert!(
+        warning(&a).contains("someone else wrote"),
+        "{}",
+        warning(&a)
+    );
+    assert_eq!(std::fs::read_to_string(&jpath).expect("journal"), text);
+}
+
+fn victim(dir: &Path, name: &str) -> PathBuf {
+    let v = dir.parent().expect("parent").join(format!("{name}.victim"));
+    std::fs::write(&v, "the victim's own text\n").expect("victim");
+    std::fs::set_permissions(&v, std::os::unix::fs::PermissionsExt::from_mode(0o644))
+        .expect("chmod");
+    v
+}
+
+fn untouched(v: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::read_to_string(v).expect("victim"),
+        "the victim's own text\n"
+    );
+    let mode = std::fs::metadata(v).expect("victim").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o644, "{}", v.display());
+}
+
+#[test]
+fn links_planted_where_docket_writes_are_never_followed() {
+    use std::os::unix::fs::symlink;
+    // The lock: refused, the victim not truncated.
+    let dir = panel("link-lock");
+    let a = app(&dir);
+    let v = victim(&dir, "lock");
+    symlink(&v, dir.join(".docket.lock")).expect("ln");
+    assert!(matches!(
+        session::lock(&a, "now"),
+        Err(session::LockError::Refused(_))
+    ));
+    untouched(&v);
+
+    // A temporary name planted beside the minutes: never opened.
+    let dir = panel("link-tmp");
+    let (mut a, mut disk, _lock) = writer(&dir);
+    let path = meeting(&mut a, &mut disk);
+    let v = victim(&dir, "tmp");
+    let name = path
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
+    symlink(&v, path.with_file_name(format!(".{name}.tmp"))).expect("ln");
+    step(&mut a, &mut disk);
+    assert!(
+        std::fs::read_to_string(&path)
+            .expect("minutes")
+            .contains("finding")
+    );
+    untouched(&v);
+
+    // The journal: refused, nothing appended to the victim.
+    let dir = panel("link-journal");
+    let (mut a, mut disk, _lock) = writer(&dir);
+    meeting(&mut a, &mut disk);
+    let jpath = journal::path_for(&dir, &a.meeting.as_ref().expect("m").id);
+    let v = victim(&dir, "journal");
+    std::fs::remove_file(&jpath).expect("rm");
+    symlink(&v, &jpath).expect("ln");
+    let mut fresh = RealDisk::new(&dir, Modes::PRIVATE);
+    let e = docket::domain::event::Event::Attendee { name: "x".into() };
+    assert!(journal::append(&mut fresh, &jpath, 1, &e).is_err());
+    untouched(&v);
+
+    // The minutes folder: nothing lands in the outside folder.
+    let dir = panel("link-minutes");
+    let outside = dir.parent().expect("parent").join("outside-minutes");
+    let _ = std::fs::remove_dir_all(&outside);
+    std::fs::create_dir_all(&outside).expect("mkdir");
+    symlink(&outside, dir.join("minutes")).expect("ln");
+    let mut disk = RealDisk::new(&dir, Modes::PRIVATE);
+    let m = dir.join("minutes/2026-11-20-1.yaml");
+    assert!(disk.replace(&m, b"x: 1\n").is_err());
+    assert!(journal::append(&mut disk, &journal::path_for(&dir, "m"), 1, &e).is_err());
+    assert_eq!(std::fs::read_dir(&outside).expect("outside").count(), 0);
+
+    // The state file: replaced by a file of docket's own, the victim left as it was.
+    let dir = panel("link-state");
+    let v = victim(&dir, "state");
+    symlink(&v, dir.join("state.yaml")).expect("ln");
+    let mut disk = RealDisk::new(&dir, Modes::PRIVATE);
+    let state = docket::store::state::QueueState::default();
+    docket::store::state::write(&mut disk, &dir, &state).expect("state written");
+    untouched(&v);
+}
+
+#[test]
+fn a_panel_with_a_link_where_docket_writes_is_refused_with_its_name() {
+    use std::os::unix::fs::symlink;
+    for name in [".docket.lock", "minutes", "state.yaml", "minutes/m.journal"] {
+        let dir = panel(&format!("refused-{}", name.replace('/', "-")));
+        let v = victim(&dir, "refused");
+        std::fs::create_dir_all(dir.join("minutes")).expect("mkdir");
+        let _ = std::fs::remove_dir(dir.join(name));
+        symlink(&v, dir.join(name)).expect("ln");
+        let mut err = Vec::new();
+        let opened = session::open(&dir, Lang::En, &mut err).expect("io");
+        assert!(opened.is_none(), "{name}: opened");
+        let err = String::from_utf8(err).expect("utf-8");
+        assert!(err.contains(name) && err.contains("symbolic link"), "{err}");
+        untouched(&v);
+    }
+}
+
+#[test]
+fn modes_are_set_on_every_open_not_only_at_creation() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let mode = |p: &Path| std::fs::metadata(p).expect("mode").permissions().mode() & 0o777;
+    let dir = panel("modes-again");
+    std::fs::create_dir_all(dir.join("minutes")).expect("mkdir");
+    std::fs::set_permissions(dir.join("minutes"), PermissionsExt::from_mode(0o755)).expect("chmod");
+    std::fs::write(dir.join(".docket.lock"), "").expect("lock");
+    std::fs::set_permissions(dir.join(".docket.lock"), PermissionsExt::from_mode(0o644))
+        .expect("chmod");
+    let a = app(&dir);
+    let lock = session::lock(&a, "now").expect("lock");
+    assert_eq!(mode(&dir.join("minutes")), 0o700);
+    assert_eq!(mode(&dir.join(".docket.lock")), 0o600);
+    drop(lock);
+    // With a group: 0750/0640, owned by it.
+    let gid = std::fs::metadata("/proc/self").expect("self").gid();
+    let modes = Modes::for_group(Some(gid));
+    let _lock = docket::store::disk::lock(&dir, modes, "x\n").expect("lock");
+    assert_eq!(mode(&dir.join("minutes")), 0o750);
+    assert_eq!(mode(&dir.join(".docket.lock")), 0o640);
+    assert_eq!(
+        std::fs::metadata(dir.join("minutes")).expect("m").gid(),
+        gid
+    );
 }

@@ -43,7 +43,7 @@ pub fn line(seq: u64, event: &Event) -> String {
 }
 
 pub fn append(disk: &mut dyn Disk, path: &Path, seq: u64, event: &Event) -> std::io::Result<()> {
-    disk.append(path, line(seq, event).as_bytes())
+    disk.append(path, seq, line(seq, event).as_bytes())
 }
 
 /// A journal that cannot be read past some line.

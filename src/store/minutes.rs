@@ -1,8 +1,7 @@
 //! The minutes file: its YAML schema, digests, atomic writing and reading back.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
-use std::os::unix::fs::OpenOptionsExt;
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -450,38 +449,16 @@ pub fn path_for(dir: &Path, id: &str) -> PathBuf {
     dir.join(MINUTES_DIR).join(format!("{id}.yaml"))
 }
 
-/// Replaces `path` atomically: a temporary file in the same folder, written and synced,
-/// renamed over the old file, then the folder synced. Private (0600) whatever the umask.
+/// Replaces `path` (`PANEL/minutes/ID.yaml`) atomically through the real disk: a temporary
+/// file of its own in the same folder, written and synced, renamed over the old file, then
+/// the folder synced; private whatever the umask, and never through a link in the panel.
 pub fn write_atomic(path: &Path, text: &str) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    create_private_dir(dir)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp"));
-    {
-        let mut f = OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .mode(0o600)
-            .open(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-    }
-    fs::rename(&tmp, path)?;
-    File::open(dir)?.sync_all()?;
-    Ok(())
-}
-
-fn create_private_dir(dir: &Path) -> io::Result<()> {
-    if !dir.exists() {
-        fs::create_dir_all(dir)?;
-        use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
-    }
-    Ok(())
+    let panel = path
+        .parent()
+        .and_then(Path::parent)
+        .unwrap_or(Path::new("."));
+    let mut disk = super::disk::RealDisk::new(panel, super::disk::Modes::PRIVATE);
+    super::disk::Disk::replace(&mut disk, path, text.as_bytes())
 }
 
 pub fn write(path: &Path, minutes: &Minutes) -> Result<(), MinutesError> {

@@ -847,6 +847,11 @@ fn check_privacy(cx: &mut Ctx, dir: &Path) {
                 .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "journal")),
         );
     }
+    // A link where docket writes would carry the minutes out of the panel: refused.
+    for p in super::disk::planted_links(dir) {
+        cx.report
+            .push(crate::diag::Severity::Error, &p, 1, 1, Msg::WrittenLink);
+    }
     for p in paths {
         if let Some(mode) = super::disk::readable_by_others(&p) {
             cx.report.push(

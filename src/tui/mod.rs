@@ -50,7 +50,7 @@ pub fn load_app(dir: &Path, lang: Lang, err: &mut dyn Write) -> io::Result<Optio
 
 /// Makes what the App recorded durable on the real disk (see `session::save`).
 pub fn save(app: &mut App) {
-    let mut disk = store::disk::RealDisk::new(session::modes_for(app));
+    let mut disk = store::disk::RealDisk::new(&app.dir, session::modes_for(app));
     session::save(app, &mut disk);
 }
 
@@ -88,15 +88,23 @@ pub fn run(dir: &Path, opts: Options) -> io::Result<i32> {
     let lock = session::lock(&app, &since);
     // Only the writer writes what recovery finds in the journal.
     session::read(&mut app, lock.is_ok());
-    if let Err(holder) = &lock {
-        app.read_only = Some(holder.clone());
-        let text = i18n::read_only(holder, app.lang);
+    if let Err(e) = &lock {
+        let holder = session::lock_refused(e, app.lang);
+        let text = match e {
+            session::LockError::Held(_) => i18n::read_only(&holder, app.lang),
+            session::LockError::Refused(_) => holder.clone(),
+        };
+        app.read_only = Some(holder);
         app.warn(text);
     }
     app.ascii = opts.ascii;
     let keymap = Keymap::new(opts.keys);
     let theme = Theme::new(opts.color, opts.ascii);
-    let mut disk = store::disk::RealDisk::new(session::modes_for(&app));
+    let mut disk = store::disk::RealDisk::new(&app.dir, session::modes_for(&app));
+    match &lock {
+        Ok(l) => disk.hold(l),
+        Err(_) => disk.release(),
+    }
     // Signals are handled on a thread of their own: on a dead terminal the event loop may
     // never notice. Every step on screen is already on disk; the writer is let finish.
     let persisting = Arc::new(Mutex::new(()));
@@ -130,7 +138,7 @@ fn event_loop(
     app: &mut App,
     keymap: &Keymap,
     theme: Theme,
-    disk: &mut dyn store::disk::Disk,
+    disk: &mut store::disk::RealDisk,
     persisting: &Mutex<()>,
     lock: &mut Option<session::Lock>,
 ) -> io::Result<()> {
@@ -148,9 +156,11 @@ fn event_loop(
             session::refresh(app, &mut seen);
             // The writer is gone: this docket takes over, as the writer.
             let since = app.now();
+            // Only a lock taken on the file at the lock's path, and still there once taken.
             if let Ok(l) = session::lock(app, &since)
                 && let Some(mut writer) = session::load(&app.dir, app.lang, true, &mut io::sink())?
             {
+                disk.hold(&l);
                 *lock = Some(l);
                 (writer.screen, writer.selected, writer.ascii) =
                     (app.screen, app.selected, app.ascii);
@@ -183,6 +193,12 @@ fn event_loop(
         // Durable before drawn: the journal is synced before the next frame shows the step.
         let _guard = persisting.lock();
         session::save(app, disk);
+        if app.read_only.is_some() && lock.is_some() {
+            // Stopped writing (the lock or the journal is not ours any more): let the lock go,
+            // and take it again only through the follower's checks.
+            *lock = None;
+            disk.release();
+        }
     }
 }
 

@@ -2,8 +2,7 @@
 //! crash left out), making each step durable before it is drawn, the one-writer lock, and
 //! following another docket's meeting read-only.
 
-use std::fs::{File, OpenOptions};
-use std::io::{self, Read, Seek, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -11,13 +10,13 @@ use crate::domain::event::Event;
 use crate::domain::text::Lang;
 use crate::i18n;
 use crate::sanitize::escape;
-use crate::store::disk::{self, Disk, Modes, RealDisk};
+use crate::store::disk::{self, Disk, Modes, RealDisk, Refusal};
 use crate::store::minutes::{self, Minutes};
 use crate::store::{journal, panel};
 
 use super::app::App;
 
-pub const LOCK_FILE: &str = ".docket.lock";
+pub use crate::store::disk::{LOCK_FILE, Lock, LockError};
 
 /// The modes a panel's files get: its `group`, if named and known, else private.
 pub fn modes_for(app: &App) -> Modes {
@@ -45,7 +44,13 @@ pub fn load(
 /// opening, done once whether docket ends up the writer or a reader.
 pub fn open(dir: &Path, lang: Lang, err: &mut dyn Write) -> io::Result<Option<App>> {
     let loaded = panel::load_with(dir, crate::store::cache::CacheAt::user().as_ref());
-    if loaded.panel.is_none() {
+    // A link planted where docket writes would steer the minutes elsewhere: refused.
+    let planted = loaded
+        .report
+        .diagnostics
+        .iter()
+        .any(|d| d.msg == crate::diag::Msg::WrittenLink);
+    if loaded.panel.is_none() || planted {
         for d in &loaded.report.diagnostics {
             writeln!(err, "{}", d.render(lang))?;
         }
@@ -79,7 +84,7 @@ pub fn open_loaded(dir: &Path, loaded: panel::Loaded, lang: Lang) -> Option<App>
 /// The minutes and journals into an opened App; a writer (`writable`) also writes what
 /// recovery found and drops decided cases from the agenda.
 pub fn read(app: &mut App, writable: bool) {
-    let mut disk = RealDisk::new(modes_for(app));
+    let mut disk = RealDisk::new(&app.dir, modes_for(app));
     read_minutes(app, writable.then_some(&mut disk as &mut dyn Disk));
     if writable {
         app.prune_agenda();
@@ -221,12 +226,26 @@ pub fn save(app: &mut App, disk: &mut dyn Disk) {
     if app.state_dirty && app.state_error.is_none() {
         match crate::store::state::write(disk, &app.dir, &app.state) {
             Ok(()) => app.state_dirty = false,
-            Err(e) => app.warn(i18n::minutes_failed(&e.to_string(), app.lang)),
+            Err(e) => {
+                if stopped(app, &e) {
+                    return;
+                }
+                app.warn(i18n::minutes_failed(
+                    &i18n::write_error(&e, app.lang),
+                    app.lang,
+                ))
+            }
         }
     }
     for a in std::mem::take(&mut app.pending_addenda) {
         if let Err(e) = crate::store::addendum::write(disk, &app.dir, &a) {
-            app.warn(i18n::minutes_failed(&e.to_string(), app.lang));
+            if stopped(app, &e) {
+                return;
+            }
+            app.warn(i18n::minutes_failed(
+                &i18n::write_error(&e, app.lang),
+                app.lang,
+            ));
         }
     }
     if app.pending.is_empty() && !app.dirty {
@@ -248,7 +267,12 @@ pub fn save(app: &mut App, disk: &mut dyn Disk) {
         let seq = app.journal_seq + 1;
         if let Err(err) = journal::append(disk, &jpath, seq, e) {
             undo_to_disk(app);
-            app.warn(i18n::journal_failed(&err.to_string(), app.lang));
+            if !stopped(app, &err) {
+                app.warn(i18n::journal_failed(
+                    &i18n::write_error(&err, app.lang),
+                    app.lang,
+                ));
+            }
             return;
         }
         app.journal_seq = seq;
@@ -263,8 +287,25 @@ pub fn save(app: &mut App, disk: &mut dyn Disk) {
         .and_then(|text| disk.replace(&path, text.as_bytes()));
     match written {
         Ok(()) => app.dirty = false,
-        Err(err) => app.warn(i18n::minutes_failed(&err.to_string(), app.lang)),
+        Err(err) if stopped(app, &err) => app.dirty = false,
+        Err(err) => app.warn(i18n::minutes_failed(
+            &i18n::write_error(&err, app.lang),
+            app.lang,
+        )),
     }
+}
+
+/// When `e` says another docket may be the writer now (the lock or the journal is not what
+/// this one holds): stops writing, says why, and follows read-only. True when it did.
+fn stopped(app: &mut App, e: &io::Error) -> bool {
+    let Some(r) = Refusal::of(e).filter(|r| r.demotes()) else {
+        return false;
+    };
+    let why = i18n::disk_refusal(r, app.lang);
+    app.pending.clear();
+    app.warn(i18n::stopped_writing(&why, app.lang));
+    app.read_only = Some(why);
+    true
 }
 
 /// Puts the App back to what is on disk, after a journal write failed.
@@ -309,52 +350,26 @@ pub fn newest_change(dir: &Path) -> Option<SystemTime> {
         .max()
 }
 
-/// The lock that makes one docket the writer of a panel.
-pub struct Lock {
-    _file: File,
+/// Takes the panel's lock (see `disk::lock`), writing this docket's line in it: user, host,
+/// pid, since. The lock dies with its process, so a crashed holder never blocks the next one.
+pub fn lock(app: &App, since: &str) -> Result<Lock, LockError> {
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .or_else(|_| std::fs::read_to_string("/etc/hostname"))
+        .unwrap_or_default();
+    let line = format!(
+        "{} {} {} {}\n",
+        app.user,
+        host.trim(),
+        std::process::id(),
+        since
+    );
+    disk::lock(&app.dir, modes_for(app), &line)
 }
 
-/// Takes the panel's lock, or says who holds it. The lock dies with its process, so a
-/// crashed holder never blocks the next one; the new holder writes its own line.
-pub fn lock(app: &App, since: &str) -> Result<Lock, String> {
-    let path = app.dir.join(LOCK_FILE);
-    let modes = modes_for(app);
-    let existed = path.exists();
-    let mut file = match OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&path)
-    {
-        Ok(f) => f,
-        Err(e) => return Err(e.to_string()),
-    };
-    if !existed {
-        let _ = modes.apply(&path, false);
-    }
-    match file.try_lock() {
-        Ok(()) => {
-            let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
-                .or_else(|_| std::fs::read_to_string("/etc/hostname"))
-                .unwrap_or_default();
-            let line = format!(
-                "{} {} {} {}\n",
-                app.user,
-                host.trim(),
-                std::process::id(),
-                since
-            );
-            let _ = file.set_len(0);
-            let _ = file.rewind();
-            let _ = file.write_all(line.as_bytes());
-            let _ = file.sync_all();
-            Ok(Lock { _file: file })
-        }
-        Err(_) => {
-            let mut holder = String::new();
-            let _ = file.read_to_string(&mut holder);
-            Err(holder.trim().to_string())
-        }
+/// What a follower shows for a lock it could not take.
+pub fn lock_refused(e: &LockError, lang: Lang) -> String {
+    match e {
+        LockError::Held(holder) => holder.clone(),
+        LockError::Refused(e) => i18n::lock_refused(&i18n::write_error(e, lang), lang),
     }
 }
