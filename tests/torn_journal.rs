@@ -24,14 +24,14 @@ struct TearingDisk {
 }
 
 impl Disk for TearingDisk {
-    fn append(&mut self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    fn append(&mut self, path: &Path, seq: u64, bytes: &[u8]) -> io::Result<()> {
         self.appends += 1;
         if self.appends == self.tear {
             self.torn = true;
-            self.real.append(path, &bytes[..bytes.len() / 2])?;
+            self.real.append(path, seq, &bytes[..bytes.len() / 2])?;
             return Err(io::Error::from_raw_os_error(ENOSPC));
         }
-        self.real.append(path, bytes)
+        self.real.append(path, seq, bytes)
     }
 
     fn replace(&mut self, path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -62,7 +62,7 @@ fn a_step_shown_after_a_torn_append_is_recovered() {
     let dir = panel("after-tear");
     let mut app = common::open_app(&dir, Lang::En, common::START);
     let mut disk = TearingDisk {
-        real: RealDisk::new(Modes::PRIVATE),
+        real: RealDisk::new(&dir, Modes::PRIVATE),
         appends: 0,
         // Open (1), take-up (2) and round (3); the first opinion (4) is torn.
         tear: 4,
