@@ -676,6 +676,7 @@ pub fn refusal(
     let zh = lang == Lang::Zh;
     match r {
         R::Closed => FINALIZED.get(lang).into(),
+        R::MinutesFull(limit) => minutes_full(*limit, lang),
         R::UnknownMember(m) => {
             if zh {
                 format!("未知成员 {}", q(m))
@@ -2243,4 +2244,28 @@ pub fn failure(e: &std::io::Error, lang: Lang) -> String {
         (None, Lang::En) => format!("docket: cannot write the output: {why}"),
         (None, Lang::Zh) => format!("docket：无法输出：{why}"),
     }
+}
+
+// Issue 12: limits on what is typed, written and read.
+s!(
+    TEXT_TOO_LONG,
+    "At most {limit} characters here: the text stops there, what followed was not taken.",
+    "此处最多 {limit} 个字符：文字到此为止，超出部分未录入。"
+);
+s!(
+    MINUTES_FULL,
+    "Not recorded: the minutes of this meeting would pass {limit} MiB, the most docket writes for one meeting. Shorten the texts or record the rest in a new meeting.",
+    "未记录：本次会议记录将超过 {limit} MiB，即单次会议记录的上限。请精简文字，或在新会议中记录其余内容。"
+);
+
+/// A field that could not take all of a text, with its limit.
+pub fn text_too_long(limit: usize, lang: Lang) -> String {
+    TEXT_TOO_LONG.get(lang).replace("{limit}", &limit.to_string())
+}
+
+/// A step refused because the meeting's minutes would pass `limit` bytes.
+pub fn minutes_full(limit: usize, lang: Lang) -> String {
+    MINUTES_FULL
+        .get(lang)
+        .replace("{limit}", &(limit / (1024 * 1024)).to_string())
 }
