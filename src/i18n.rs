@@ -30,8 +30,10 @@ pub fn severity(s: Severity, lang: Lang) -> &'static str {
     }
 }
 
+/// A text from a file, quoted: at most `EXCERPT` characters of it, so that a message about
+/// a file that is not what it should be (a rules path naming /etc/shadow) never shows it.
 fn q(s: &str) -> String {
-    format!("`{}`", escape(s))
+    format!("`{}`", escape(&excerpt(s)))
 }
 
 fn list(items: &[impl AsRef<str>], lang: Lang) -> String {
@@ -346,6 +348,7 @@ pub fn msg(m: &Msg, lang: Lang) -> String {
         (Msg::NoPanels, Zh) => "此处没有审议组文件夹（含 panel.yaml）".into(),
         (Msg::ExtendsCycle(chain), En) => format!("rules extend themselves: {}", cycle(chain)),
         (Msg::ExtendsCycle(chain), Zh) => format!("规则循环继承：{}", cycle(chain)),
+        (Msg::RulesOutside(path), lang) => rules_outside(path, lang),
         (Msg::UnknownRules { name, builtins }, En) => format!(
             "unknown rules {}: not a built-in rules id ({}) nor an existing file",
             q(name),
@@ -2260,7 +2263,9 @@ s!(
 
 /// A field that could not take all of a text, with its limit.
 pub fn text_too_long(limit: usize, lang: Lang) -> String {
-    TEXT_TOO_LONG.get(lang).replace("{limit}", &limit.to_string())
+    TEXT_TOO_LONG
+        .get(lang)
+        .replace("{limit}", &limit.to_string())
 }
 
 /// A step refused because the meeting's minutes would pass `limit` bytes.
@@ -2268,4 +2273,26 @@ pub fn minutes_full(limit: usize, lang: Lang) -> String {
     MINUTES_FULL
         .get(lang)
         .replace("{limit}", &(limit / (1024 * 1024)).to_string())
+}
+
+/// The most characters of a file's text a message quotes.
+pub const EXCERPT: usize = 40;
+
+/// `s`, or its first `EXCERPT` characters and an ellipsis.
+pub fn excerpt(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(EXCERPT) {
+        Some((i, _)) => format!("{}…", &s[..i]).into(),
+        None => s.into(),
+    }
+}
+
+s!(
+    RULES_OUTSIDE,
+    "rules file {path} is outside the panel folder and the rules folders of the settings (`rules_dirs`); not read",
+    "规则文件 {path} 不在本委员会文件夹内，也不在设置的规则文件夹（`rules_dirs`）内，未读取"
+);
+
+/// A rules path that leads outside the folders rules may come from.
+pub fn rules_outside(path: &str, lang: Lang) -> String {
+    RULES_OUTSIDE.get(lang).replace("{path}", &q(path))
 }

@@ -345,11 +345,12 @@ pub fn parse(text: &str) -> Result<Minutes, MinutesError> {
 
 /// Reads one minutes file (size-capped like every input, at `READ_MINUTES`).
 pub fn read(path: &Path) -> Result<(String, Minutes), MinutesError> {
-    let text = super::read::read_text_capped(path, READ_MINUTES).map_err(|e| MinutesError::Read {
-        line: e.line,
-        col: e.col,
-        msg: e.msg,
-    })?;
+    let text =
+        super::read::read_text_capped(path, READ_MINUTES).map_err(|e| MinutesError::Read {
+            line: e.line,
+            col: e.col,
+            msg: e.msg,
+        })?;
     let m = parse(&text)?;
     Ok((text, m))
 }

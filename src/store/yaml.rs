@@ -78,9 +78,23 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
         YamlError {
             line,
             col,
-            message: e.to_string(),
+            message: short_quotes(&e.to_string()),
         }
     })
+}
+
+/// serde_yaml quotes a field name or value it refused in backticks; each such quote is cut to
+/// a short excerpt, so that a message never echoes a file's lines.
+fn short_quotes(message: &str) -> String {
+    message
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| match i % 2 {
+            1 => crate::i18n::excerpt(part),
+            _ => part.into(),
+        })
+        .collect::<Vec<_>>()
+        .join("`")
 }
 
 #[cfg(test)]
@@ -88,14 +102,35 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_refused_field_is_quoted_in_a_short_excerpt() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct S {
+            #[serde(default)]
+            _a: u32,
+        }
+        let long = format!("root{}: 1\n", "x".repeat(200));
+        let e = from_str::<S>(&long).expect_err("unknown field");
+        assert!(
+            e.message.starts_with("unknown field `rootxxx"),
+            "{}",
+            e.message
+        );
+        assert!(!e.message.contains(&"x".repeat(41)), "{}", e.message);
+    }
+
+    #[test]
     fn nesting_past_the_bound_is_refused_with_its_place_before_serde_yaml_sees_it() {
         let text = format!("schema: 2\ncases: {}", "[".repeat(100_000));
         let e = from_str::<serde_yaml::Value>(&text).expect_err("refused");
         assert_eq!(e.line, 2);
         assert_eq!(e.message, "nested more than 64 levels deep");
-        let block = (0..70).map(|i| format!("{}- x\n{}-\n", " ".repeat(2 * i), " ".repeat(2 * i)));
+        let block = (0..70).map(|i| format!("{}k:\n", "  ".repeat(i)));
         let e = from_str::<serde_yaml::Value>(&block.collect::<String>()).expect_err("deep");
-        assert_eq!((e.line, e.message.as_str()), (128, "nested more than 64 levels deep"));
+        assert_eq!(
+            (e.line, e.message.as_str()),
+            (65, "nested more than 64 levels deep")
+        );
         let ok = format!("a: {}1{}\n", "[".repeat(63), "]".repeat(63));
         assert!(from_str::<serde_yaml::Value>(&ok).is_ok());
     }

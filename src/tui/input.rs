@@ -208,8 +208,14 @@ mod tests {
         assert_eq!(t.take_refused(), 1_200_000 - MAX_TEXT);
         let mut name = TextInput::new(&"名".repeat(300));
         name.set_limit(MAX_NAME);
-        assert_eq!((name.text().chars().count(), name.take_refused()), (MAX_NAME, 100));
-        assert_eq!(TextInput::new(&"b".repeat(MAX_TEXT + 1)).text().len(), MAX_TEXT);
+        assert_eq!(
+            (name.text().chars().count(), name.take_refused()),
+            (MAX_NAME, 100)
+        );
+        assert_eq!(
+            TextInput::new(&"b".repeat(MAX_TEXT + 1)).text().len(),
+            MAX_TEXT
+        );
     }
 
     #[test]
