@@ -59,13 +59,13 @@ pub fn too_deep(text: &str) -> Result<(), (u32, u32, Option<String>)> {
 }
 
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
-    if let Err((line, col, why)) = too_deep(text) {
-        let message = why.unwrap_or_else(|| {
-            crate::i18n::msg(
-                &crate::diag::Msg::TooDeep(MAX_DEPTH),
-                crate::domain::text::Lang::En,
-            )
-        });
+    // A syntax error is left to serde_yaml, whose place and words people already know; the
+    // text up to it nests no deeper than the bound.
+    if let Err((line, col, None)) = too_deep(text) {
+        let message = crate::i18n::msg(
+            &crate::diag::Msg::TooDeep(MAX_DEPTH),
+            crate::domain::text::Lang::En,
+        );
         return Err(YamlError { line, col, message });
     }
     serde_yaml::from_str(text).map_err(|e| {
