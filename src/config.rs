@@ -20,6 +20,10 @@ pub struct Settings {
     pub ascii: bool,
     #[serde(default)]
     pub keys: BTreeMap<String, Vec<String>>,
+    /// Folders rules files may come from besides the panel folder: a county's rules shared by
+    /// its panels.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules_dirs: Vec<PathBuf>,
 }
 
 /// The same fields, each optional, as a user's file may give them.
@@ -29,6 +33,7 @@ struct Partial {
     language: Option<String>,
     ascii: Option<bool>,
     keys: Option<BTreeMap<String, Vec<String>>>,
+    rules_dirs: Option<Vec<PathBuf>>,
 }
 
 /// Where the user's settings file lives (whether or not it exists).
@@ -51,7 +56,7 @@ impl Settings {
     pub fn load() -> (Settings, Option<String>) {
         let mut s = Settings::defaults();
         let Some(p) = path() else { return (s, None) };
-        let Ok(text) = std::fs::read_to_string(&p) else {
+        let Ok(text) = crate::store::read::read_text(&p) else {
             return (s, None);
         };
         match yaml::from_str::<Partial>(&text) {
@@ -64,6 +69,9 @@ impl Settings {
                 }
                 if let Some(k) = user.keys {
                     s.keys.extend(k);
+                }
+                if let Some(d) = user.rules_dirs {
+                    s.rules_dirs = d;
                 }
                 (s, None)
             }

@@ -130,6 +130,8 @@ pub enum Msg {
     NoCasesFolder,
     NoPanels,
     ExtendsCycle(Vec<String>),
+    /// A rules file outside the panel folder and the settings' rules folders.
+    RulesOutside(String),
     UnknownRules {
         name: String,
         builtins: Vec<&'static str>,

@@ -30,8 +30,10 @@ pub fn severity(s: Severity, lang: Lang) -> &'static str {
     }
 }
 
+/// A text from a file, quoted: at most `EXCERPT` characters of it, so that a message about
+/// a file that is not what it should be (a rules path naming /etc/shadow) never shows it.
 fn q(s: &str) -> String {
-    format!("`{}`", escape(s))
+    format!("`{}`", escape(&excerpt(s)))
 }
 
 fn list(items: &[impl AsRef<str>], lang: Lang) -> String {
@@ -346,6 +348,7 @@ pub fn msg(m: &Msg, lang: Lang) -> String {
         (Msg::NoPanels, Zh) => "此处没有审议组文件夹（含 panel.yaml）".into(),
         (Msg::ExtendsCycle(chain), En) => format!("rules extend themselves: {}", cycle(chain)),
         (Msg::ExtendsCycle(chain), Zh) => format!("规则循环继承：{}", cycle(chain)),
+        (Msg::RulesOutside(path), lang) => rules_outside(path, lang),
         (Msg::UnknownRules { name, builtins }, En) => format!(
             "unknown rules {}: not a built-in rules id ({}) nor an existing file",
             q(name),
@@ -677,6 +680,7 @@ pub fn refusal(
     let zh = lang == Lang::Zh;
     match r {
         R::Closed => FINALIZED.get(lang).into(),
+        R::MinutesFull(limit) => minutes_full(*limit, lang),
         R::UnknownMember(m) => {
             if zh {
                 format!("未知成员 {}", q(m))
@@ -2323,4 +2327,52 @@ pub fn lock_refused(why: &str, lang: Lang) -> String {
         Lang::En => format!("Read-only, cannot become the writer: {why}"),
         Lang::Zh => format!("只读，无法成为写入者：{why}"),
     }
+}
+
+// Issue 12: limits on what is typed, written and read.
+s!(
+    TEXT_TOO_LONG,
+    "At most {limit} characters here: the text stops there, what followed was not taken.",
+    "此处最多 {limit} 个字符：文字到此为止，超出部分未录入。"
+);
+s!(
+    MINUTES_FULL,
+    "Not recorded: the minutes of this meeting would pass {limit} MiB, the most docket writes for one meeting. Shorten the texts or record the rest in a new meeting.",
+    "未记录：本次会议记录将超过 {limit} MiB，即单次会议记录的上限。请精简文字，或在新会议中记录其余内容。"
+);
+
+/// A field that could not take all of a text, with its limit.
+pub fn text_too_long(limit: usize, lang: Lang) -> String {
+    TEXT_TOO_LONG
+        .get(lang)
+        .replace("{limit}", &limit.to_string())
+}
+
+/// A step refused because the meeting's minutes would pass `limit` bytes.
+pub fn minutes_full(limit: usize, lang: Lang) -> String {
+    MINUTES_FULL
+        .get(lang)
+        .replace("{limit}", &(limit / (1024 * 1024)).to_string())
+}
+
+/// The most characters of a file's text a message quotes.
+pub const EXCERPT: usize = 40;
+
+/// `s`, or its first `EXCERPT` characters and an ellipsis.
+pub fn excerpt(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(EXCERPT) {
+        Some((i, _)) => format!("{}…", &s[..i]).into(),
+        None => s.into(),
+    }
+}
+
+s!(
+    RULES_OUTSIDE,
+    "rules file {path} is outside the panel folder and the rules folders of the settings (`rules_dirs`); not read",
+    "规则文件 {path} 不在本委员会文件夹内，也不在设置的规则文件夹（`rules_dirs`）内，未读取"
+);
+
+/// A rules path that leads outside the folders rules may come from.
+pub fn rules_outside(path: &str, lang: Lang) -> String {
+    RULES_OUTSIDE.get(lang).replace("{path}", &q(path))
 }

@@ -466,3 +466,47 @@ fn agenda_help_names_the_saved_agenda() {
     assert!(out.contains("state.yaml"), "{out}");
     assert!(out.contains("in its order"), "{out}");
 }
+
+#[test]
+fn rules_come_only_from_the_panel_or_the_settings_rules_folders_and_are_never_echoed() {
+    let dir = scratch("rules-outside");
+    let panel = dir.join("panel");
+    common::example_into(&panel);
+    // A file outside the panel, shaped like /etc/shadow.
+    let county = dir.join("county");
+    std::fs::create_dir_all(&county).expect("county");
+    let secret = format!("root:{}:19000:0:99999:7:::\n", "$6$".repeat(30));
+    std::fs::write(county.join("shared.yaml"), &secret).expect("secret");
+    let yaml = std::fs::read_to_string(panel.join("panel.yaml")).expect("panel");
+    let named = county.join("shared.yaml");
+    std::fs::write(
+        panel.join("panel.yaml"),
+        yaml.replace(
+            "rules: xinzhou-2017",
+            &format!("rules: {}", named.display()),
+        ),
+    )
+    .expect("panel");
+    let home = dir.join("home");
+    std::fs::create_dir_all(home.join("docket")).expect("home");
+    let xdg = home.to_str().expect("utf-8");
+    let env = [("XDG_CONFIG_HOME", xdg), ("HOME", xdg)];
+    let p = panel.to_str().expect("utf-8");
+    let o = docket(&["check", p], &env);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(out.contains("is outside the panel folder"), "{out}");
+    assert!(!out.contains("19000"), "{out}");
+    // Named as a rules folder in the settings, it is read; its content is quoted short.
+    std::fs::write(
+        home.join("docket/settings.yaml"),
+        format!("rules_dirs: [{}]\n", county.display()),
+    )
+    .expect("settings");
+    let o = docket(&["check", p], &env);
+    let out = stdout(&o);
+    assert!(!out.contains("is outside the panel folder"), "{out}");
+    assert!(out.contains("unknown field `root:$6$"), "{out}");
+    assert!(!out.contains("19000"), "{out}");
+    assert!(out.lines().all(|l| l.chars().count() < 400), "{out}");
+}

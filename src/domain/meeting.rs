@@ -387,6 +387,9 @@ pub enum Refusal {
         member: String,
         round: u32,
     },
+    /// The step would take the meeting's minutes (or its journal) past what docket writes
+    /// for one meeting, in bytes.
+    MinutesFull(usize),
 }
 
 pub type Result<T> = std::result::Result<T, Refusal>;

@@ -14,6 +14,52 @@ use crate::domain::rules::Method;
 pub const MINUTES_DIR: &str = "minutes";
 pub const SCHEMA: u32 = 2;
 
+/// The most bytes one meeting's minutes may reach: docket refuses a step that would take
+/// them past it. Some 300 cases each with every text at its longest fit.
+pub const MAX_MINUTES: usize = 8 * 1024 * 1024;
+/// What a minutes file may be to be read: above `MAX_MINUTES`, so whatever docket wrote
+/// (and an addendum's worth of hand-made slack) reads back.
+pub const READ_MINUTES: u64 = 16 * 1024 * 1024;
+/// The most bytes docket appends to one meeting's journal; the journal reader
+/// (`read::MAX_JOURNAL`) takes more.
+pub const MAX_JOURNAL: u64 = 48 * 1024 * 1024;
+
+/// Bytes written, not kept: measures a serialization without building it.
+struct Count(usize);
+
+impl io::Write for Count {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Whether one more step, whose journal line is `step` bytes, leaves the minutes of
+/// `meeting` within `MAX_MINUTES` and a journal now `journal` bytes long within
+/// `MAX_JOURNAL`. A step grows the minutes by at most its text four times over (YAML's
+/// quoting and indentation) and a fixed amount; the minutes are sized from their JSON, which
+/// costs a fraction of rendering, and rendered only once that estimate comes near the limit.
+pub fn has_room(panel: &Panel, meeting: Option<&Meeting>, step: usize, journal: u64) -> bool {
+    if journal + step as u64 > MAX_JOURNAL {
+        return false;
+    }
+    let growth = 4 * step + 64 * 1024;
+    let Some(m) = meeting else {
+        return growth <= MAX_MINUTES;
+    };
+    let mut json = Count(0);
+    if serde_json::to_writer(&mut json, m).is_err() {
+        return false;
+    }
+    if 4 * json.0 + growth + 64 * 1024 <= MAX_MINUTES {
+        return true;
+    }
+    render(&Minutes::new(panel, m)).is_ok_and(|t| t.len() + growth <= MAX_MINUTES)
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Minutes {
@@ -296,13 +342,14 @@ pub fn parse(text: &str) -> Result<Minutes, MinutesError> {
     Ok(m)
 }
 
-/// Reads one minutes file (size-capped like every input).
+/// Reads one minutes file (size-capped like every input, at `READ_MINUTES`).
 pub fn read(path: &Path) -> Result<(String, Minutes), MinutesError> {
-    let text = super::read::read_text(path).map_err(|e| MinutesError::Read {
-        line: e.line,
-        col: e.col,
-        msg: e.msg,
-    })?;
+    let text =
+        super::read::read_text_capped(path, READ_MINUTES).map_err(|e| MinutesError::Read {
+            line: e.line,
+            col: e.col,
+            msg: e.msg,
+        })?;
     let m = parse(&text)?;
     Ok((text, m))
 }

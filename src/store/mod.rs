@@ -24,6 +24,9 @@ use tree::{FileId, Node, Pos};
 pub struct Ctx {
     sources: Vec<PathBuf>,
     pub report: Report,
+    /// Folders a rules file may come from: the panel folder and the settings' `rules_dirs`.
+    /// Empty: the folder the first rules file is named from.
+    pub rules_roots: Vec<PathBuf>,
 }
 
 impl Ctx {

@@ -94,6 +94,10 @@ fn load_panel(cx: &mut Ctx, dir: &Path) -> Option<Panel> {
     f.finish(cx);
 
     let errors_before = cx.report.errors();
+    // Rules come from the panel folder or a folder the settings name, nowhere else.
+    cx.rules_roots = std::iter::once(dir.to_path_buf())
+        .chain(crate::config::Settings::load().0.rules_dirs)
+        .collect();
     let rules = rules_ref.as_ref().and_then(|(r, pos)| {
         let mut tree = rules::load_tree(cx, r, Some(*pos), Some(dir), &mut Vec::new())?;
         if let Some(m) = meeting {

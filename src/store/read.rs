@@ -45,6 +45,11 @@ pub fn special_kind(ft: &std::fs::FileType) -> Option<Special> {
 /// The file's text without a byte-order mark. Opened non-blocking so that a FIFO swapped in
 /// after the caller looked cannot hang docket, then checked to be a regular file.
 pub fn read_text(path: &Path) -> Result<String, ReadError> {
+    read_text_capped(path, MAX_FILE)
+}
+
+/// `read_text` with a cap of its own: the minutes docket writes may pass `MAX_FILE`.
+pub fn read_text_capped(path: &Path, cap: u64) -> Result<String, ReadError> {
     let file = OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
@@ -57,10 +62,10 @@ pub fn read_text(path: &Path) -> Result<String, ReadError> {
     if meta.is_dir() {
         return Err(ReadError::whole(Msg::IsFolder));
     }
-    if meta.len() > MAX_FILE {
-        return Err(ReadError::whole(Msg::TooLarge(MAX_FILE)));
+    if meta.len() > cap {
+        return Err(ReadError::whole(Msg::TooLarge(cap)));
     }
-    let bytes = read_capped(file, MAX_FILE)?;
+    let bytes = read_capped(file, cap)?;
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {

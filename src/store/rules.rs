@@ -62,11 +62,23 @@ pub fn load_tree(
                 }
                 return None;
             }
-            let key = std::fs::canonicalize(&path)
-                .unwrap_or_else(|_| path.clone())
-                .display()
-                .to_string();
-            (key, path, None)
+            let real = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+            if cx.rules_roots.is_empty() {
+                cx.rules_roots.extend(dir.map(Path::to_path_buf));
+            }
+            let inside = cx
+                .rules_roots
+                .iter()
+                .any(|root| std::fs::canonicalize(root).is_ok_and(|root| real.starts_with(root)));
+            if !inside {
+                let msg = Msg::RulesOutside(reference.to_string());
+                match at {
+                    Some(pos) => cx.error(pos, msg),
+                    None => cx.file_error(&path, msg),
+                }
+                return None;
+            }
+            (real.display().to_string(), path, None)
         };
     if chain.iter().any(|(k, _)| *k == key) {
         let mut names: Vec<String> = chain.iter().map(|(_, n)| n.clone()).collect();

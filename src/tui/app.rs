@@ -627,6 +627,7 @@ impl App {
         if self.final_minutes.is_some() || self.read_only.is_some() {
             return Err(Refusal::Closed);
         }
+        self.has_room(&event)?;
         // A case comes before the panel with its first recorded step, never by being read;
         // a step refused takes nothing up.
         if let Some(case) = event.case()
@@ -666,6 +667,22 @@ impl App {
         self.pending.push(event);
         self.dirty = true;
         Ok(())
+    }
+
+    /// Refuses a step that would take the meeting's minutes or journal past what docket
+    /// writes for one meeting, so that everything written can be read back.
+    fn has_room(&self, event: &crate::domain::event::Event) -> Result<(), Refusal> {
+        use crate::store::{journal, minutes};
+        let line = |e: &crate::domain::event::Event| journal::line(0, e).len() + 24;
+        let step = line(event) + self.pending.iter().map(line).sum::<usize>();
+        let written = self.meeting.as_ref().map_or(0, |m| {
+            std::fs::metadata(journal::path_for(&self.dir, &m.id)).map_or(0, |f| f.len())
+        });
+        if minutes::has_room(&self.panel, self.meeting.as_ref(), step, written) {
+            Ok(())
+        } else {
+            Err(Refusal::MinutesFull(minutes::MAX_MINUTES))
+        }
     }
 
     /// The finalized minutes a correction would amend: those that decided the selected case,
@@ -825,6 +842,7 @@ impl App {
             _ => self.queue_row,
         };
         self.update_screen(action);
+        self.bound_texts();
         // The selected case left what the queue shows (taken up, held, filtered out): the
         // cursor lands on the row it held. A case a search chose may be hidden (it held no
         // row, or the action changed the selection), and stays selected.
@@ -837,6 +855,33 @@ impl App {
             if !rows.is_empty() && !rows.contains(&self.selected) {
                 self.selected = rows[row.min(rows.len() - 1)];
             }
+        }
+    }
+
+    /// Names and searches hold fewer characters than reasons; whatever a field could not take
+    /// (typed, pasted or back from the editor) is said, never dropped in silence.
+    fn bound_texts(&mut self) {
+        let inputs: Vec<&mut TextInput> = match &mut self.popup {
+            Some(Popup::Input { ask, input }) => {
+                if matches!(ask, Ask::Search | Ask::Attendee | Ask::Presenter) {
+                    input.set_limit(crate::tui::input::MAX_NAME);
+                }
+                vec![input]
+            }
+            Some(
+                Popup::Determination { form, .. }
+                | Popup::Proposal { form, .. }
+                | Popup::Counts(form)
+                | Popup::Addendum { form, .. },
+            ) => form.fields.iter_mut().map(|(_, i)| i).collect(),
+            _ => Vec::new(),
+        };
+        let cut = inputs
+            .into_iter()
+            .map(|i| (i.take_refused(), i.limit()))
+            .find(|(n, _)| *n > 0);
+        if let Some((_, limit)) = cut {
+            self.warn(i18n::text_too_long(limit, self.lang));
         }
     }
 

@@ -5,18 +5,65 @@ use unicode_width::UnicodeWidthChar;
 
 use crate::sanitize;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// The most characters any text typed into docket may have (a rationale, dissent, override
+/// reason, basis or any other reason): about ten pages, far more than a panel writes, and small
+/// enough that a meeting's minutes stay readable (docs/formats.md, section 6).
+pub const MAX_TEXT: usize = 20_000;
+/// The most characters of a name (an attendee, a presenter) or a search.
+pub const MAX_NAME: usize = 200;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TextInput {
     chars: Vec<char>,
     /// Cursor position, in characters.
     cursor: usize,
+    /// The most characters the field holds.
+    limit: usize,
+    /// Characters typed, pasted or edited in that did not fit, not yet reported.
+    refused: usize,
+}
+
+impl Default for TextInput {
+    fn default() -> TextInput {
+        TextInput::new("")
+    }
 }
 
 impl TextInput {
+    /// A field holding `text`, or as much of it as fits within `MAX_TEXT` (the rest counted
+    /// as refused, so an older, longer text is never cut without a word).
     pub fn new(text: &str) -> TextInput {
-        let chars: Vec<char> = text.chars().collect();
-        let cursor = chars.len();
-        TextInput { chars, cursor }
+        let mut input = TextInput {
+            chars: Vec::new(),
+            cursor: 0,
+            limit: MAX_TEXT,
+            refused: 0,
+        };
+        input.chars = text.chars().take(MAX_TEXT).collect();
+        input.cursor = input.chars.len();
+        input.refused = text.chars().count() - input.chars.len();
+        input
+    }
+
+    pub fn limit(&self) -> usize {
+        self.limit
+    }
+
+    /// Lowers the field's limit to `limit`, cutting what is past it (counted as refused).
+    pub fn set_limit(&mut self, limit: usize) {
+        if limit < self.limit {
+            self.limit = limit;
+            if self.chars.len() > limit {
+                self.refused += self.chars.len() - limit;
+                self.chars.truncate(limit);
+                self.cursor = self.cursor.min(limit);
+            }
+        }
+    }
+
+    /// How many characters did not fit since last asked; the caller says so.
+    pub fn take_refused(&mut self) -> usize {
+        std::mem::take(&mut self.refused)
     }
 
     pub fn text(&self) -> String {
@@ -29,16 +76,26 @@ impl TextInput {
 
     /// Inserts typed or pasted text. Line breaks become spaces and control characters are
     /// dropped: a pasted newline must never act as Enter.
+    /// Beyond the field's limit nothing is inserted; what did not fit is counted, so that a
+    /// paste of a million characters costs one pass and is reported, not kept in part silently.
     pub fn insert(&mut self, s: &str) {
+        let room = self.limit.saturating_sub(self.chars.len());
+        let mut kept = Vec::new();
         for c in s.chars() {
             let c = match c {
                 '\n' | '\r' | '\t' => ' ',
                 c if sanitize::is_unsafe(c) => continue,
                 c => c,
             };
-            self.chars.insert(self.cursor, c);
-            self.cursor += 1;
+            if kept.len() < room {
+                kept.push(c);
+            } else {
+                self.refused += 1;
+            }
         }
+        let n = kept.len();
+        self.chars.splice(self.cursor..self.cursor, kept);
+        self.cursor += n;
     }
 
     pub fn backspace(&mut self) {
@@ -71,7 +128,8 @@ impl TextInput {
     }
 
     pub fn set(&mut self, text: &str) {
-        *self = TextInput::new("");
+        self.chars.clear();
+        self.cursor = 0;
         self.insert(text);
     }
 
@@ -135,6 +193,29 @@ mod tests {
         let mut t = TextInput::default();
         t.insert("第一行\n第二行\u{1b}[2J");
         assert_eq!(t.text(), "第一行 第二行[2J");
+    }
+
+    #[test]
+    fn typing_pasting_and_editing_stop_at_the_limit_and_count_what_did_not_fit() {
+        let mut t = TextInput::default();
+        t.insert(&"字".repeat(MAX_TEXT + 5));
+        assert_eq!(t.text().chars().count(), MAX_TEXT);
+        assert_eq!(t.take_refused(), 5);
+        assert_eq!(t.take_refused(), 0);
+        t.insert("x");
+        assert_eq!((t.text().chars().count(), t.take_refused()), (MAX_TEXT, 1));
+        t.set(&"a".repeat(1_200_000));
+        assert_eq!(t.take_refused(), 1_200_000 - MAX_TEXT);
+        let mut name = TextInput::new(&"名".repeat(300));
+        name.set_limit(MAX_NAME);
+        assert_eq!(
+            (name.text().chars().count(), name.take_refused()),
+            (MAX_NAME, 100)
+        );
+        assert_eq!(
+            TextInput::new(&"b".repeat(MAX_TEXT + 1)).text().len(),
+            MAX_TEXT
+        );
     }
 
     #[test]

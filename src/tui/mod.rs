@@ -306,12 +306,27 @@ fn edit_in_editor(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Opt
     };
     *terminal = ratatui::init();
     let _ = execute!(io::stdout(), EnableBracketedPaste);
-    let edited = std::fs::read_to_string(&path).ok();
+    let edited = read_edited(&path);
     let _ = std::fs::remove_file(&path);
     match status {
         Ok(s) if s.success() => edited.map(|t| t.trim_end().to_string()),
         _ => None,
     }
+}
+
+/// The editor's text, read no further than any field can hold (4 bytes a character) and a
+/// little more, so that the field sees that it was longer and says so; a text of gigabytes
+/// is never read whole.
+fn read_edited(path: &Path) -> Option<String> {
+    use std::io::Read;
+    let cap = 4 * input::MAX_TEXT as u64 + 8;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(cap)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    Some(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// A small picker for `docket` run over a folder of several panels.
