@@ -1400,10 +1400,7 @@ fn a_deferral_in_a_reconsideration_leaves_every_reader_with_the_decision() {
         op(K::TakeUp, 0, 0, 2),
         op(K::Determine, 52, 12, 62),
     ];
-    let st = State::new();
-    if let Err((e, trace)) = run_in(st, &ops) {
-        panic!("{e}\nevents tried:\n  {}", trace.join("\n  "));
-    }
+    holds(&ops);
 }
 
 /// Found while writing the generator: a secret round on 2026-001 with all six present,
@@ -1420,8 +1417,12 @@ fn secret_counts_above_the_room_after_a_departure_do_not_close() {
         op(K::Attend, 1, 0, 0),
         op(K::Close, 1, 0, 0),
     ];
-    let st = State::new();
-    if let Err((e, trace)) = run_in(st, &ops) {
+    holds(&ops);
+}
+
+/// Runs `ops` from a fresh state, failing with the events tried when an invariant breaks.
+fn holds(ops: &[Op]) {
+    if let Err((e, trace)) = run_in(State::new(), ops) {
         panic!("{e}\nevents tried:\n  {}", trace.join("\n  "));
     }
 }
