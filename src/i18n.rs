@@ -1125,6 +1125,25 @@ pub fn undone(what: &[Undone], lang: Lang) -> String {
     }
 }
 
+/// The title of the box asking why round `n` is voided.
+pub fn void_reason_title(n: u32, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Void round {n}: reason"),
+        Lang::Zh => format!("作废第{n}轮：原因"),
+    }
+}
+
+/// Open minutes that say something their journal does not: rebuilt from the journal.
+pub fn minutes_differ_from_journal(path: &std::path::Path, lang: Lang) -> String {
+    let p = escape(&path.display().to_string()).into_owned();
+    match lang {
+        Lang::En => format!(
+            "{p}: these open minutes differ from their journal (edited by hand?): rebuilt from the journal"
+        ),
+        Lang::Zh => format!("{p}：未定稿的会议记录与其日志不符（可能被手工改动）：已按日志重建"),
+    }
+}
+
 /// F refused: a round is still open on these cases.
 pub fn finalize_open_round(cases: &[String], lang: Lang) -> String {
     let list = escape(&cases.join(", ")).into_owned();
@@ -1212,6 +1231,7 @@ s!(
 );
 s!(WOULD_PASS, "would pass", "可通过");
 s!(NOT_YET, "not yet", "尚未达到");
+s!(WOULD_FAIL, "would fail", "将不通过");
 s!(DECIDED_AT, "Decided at", "已决定于");
 
 pub fn finalize_summary(taken: usize, determined: usize, lang: Lang) -> String {

@@ -1885,3 +1885,43 @@ fn a_recusal_after_the_member_spoke_in_a_standing_round_waits_for_its_void() {
     app.update(Action::Enter);
     assert_eq!(record(&app, "2026-001").recusals.len(), 1);
 }
+
+#[test]
+fn a_reconsideration_starts_from_the_decision_that_stands() {
+    let (mut app, clock) = load("reconsider-carry", Lang::En);
+    open_meeting(&mut app, &[]);
+    select_case(&mut app, "2026-001");
+    // D1 found tolerable, and a proposal other than the file's.
+    send(
+        &mut app,
+        [
+            Action::Tab,
+            Action::Left,
+            Action::Proposal,
+            Action::Down,
+            Action::Enter,
+        ],
+    );
+    let passed = record(&app, "2026-001").proposal.expect("proposal").outcome;
+    assert_ne!(passed, "tolerate");
+    open_round(&mut app);
+    vote(&mut app, &[Agree; 6]);
+    assert!(close_round(&mut app));
+    determine(&mut app, "decided on a changed proposal");
+    send(&mut app, [Action::Back, Action::Finalize, Action::Yes]);
+    save_minutes(&mut app);
+    clock.set("2026-12-04T09:00:00");
+    let mut app = reopen(&app, &clock);
+    open_meeting(&mut app, &[]);
+    select_case(&mut app, "2026-001");
+    app.update(Action::Reconsider);
+    for _ in 0..4 {
+        send(&mut app, [Action::Toggle, Action::Down]);
+    }
+    send(&mut app, [Action::Enter, Action::Yes]);
+    let r = record(&app, "2026-001");
+    assert!(r.reconsideration.is_some());
+    assert_eq!(r.proposal.map(|p| p.outcome), Some(passed));
+    assert_eq!(r.findings.len(), 1);
+    assert_eq!(r.findings[0].side, Side::Tolerable);
+}

@@ -147,6 +147,23 @@ pub struct Recovered {
     pub last_case: Option<String>,
 }
 
+/// The meeting as the journal of `meeting_id` says it stood after step `seq`, replayed from
+/// nothing; none when the journal cannot be read that far (missing, damaged or short), so
+/// that nothing is judged on a partial journal.
+pub fn state_at(panel: &Panel, dir: &Path, meeting_id: &str, seq: u64) -> Option<Meeting> {
+    let text = super::read::read_journal(&path_for(dir, meeting_id)).ok()?;
+    let (entries, _) = parse(&text);
+    if entries.iter().filter(|e| e.seq <= seq).count() as u64 != seq {
+        return None;
+    }
+    let mut meeting: Option<Meeting> = None;
+    for e in entries.iter().take_while(|e| e.seq <= seq) {
+        // A step the rule refuses was never shown: as in `recover`.
+        let _ = event::apply(&mut meeting, panel, &e.event);
+    }
+    meeting
+}
+
 /// Replays the journal of `meeting` onto its minutes (or from nothing, when the minutes were
 /// never written): each entry newer than the minutes exactly once. Entries the meeting rule
 /// refuses are not applied; they cannot have been shown.

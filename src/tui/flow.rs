@@ -985,6 +985,15 @@ impl App {
                 at: now,
             }),
             Confirm::Reconsider(consent) => self.intake(&cid).and_then(|mut record| {
+                // Reconsidering starts from the decision that stands: its findings, the
+                // situations or grounds found and the proposal it passed, not the file's.
+                if let Some(s) = self.standing(&cid) {
+                    record.findings = s.record.findings.clone();
+                    record.found = s.record.found.clone();
+                    if let Some(p) = s.record.passed_proposal() {
+                        record.proposal = Some(p.clone());
+                    }
+                }
                 record.reconsideration = Some(*consent);
                 self.commit(Event::TakeUp { record })
             }),

@@ -569,6 +569,38 @@ pub fn tally_line(
         (true, true) => i18n::WOULD_PASS.get(lang),
         (true, false) => i18n::NOT_YET.get(lang),
     };
+    tally_with(lang, round, arithmetic, base, verdict)
+}
+
+/// The tally line of a round every opinion of which is in, about to close: "would pass" or
+/// "would fail", never "not yet".
+pub fn closing_line(
+    lang: Lang,
+    round: &Round,
+    arithmetic: &crate::domain::meeting::Arithmetic,
+    passed: bool,
+) -> String {
+    let mut closed = round.clone();
+    closed.closed_at = Some(String::new());
+    let line = tally_line(lang, &closed, arithmetic, passed);
+    let (done, will) = if passed {
+        (i18n::PASSED.get(lang), i18n::WOULD_PASS.get(lang))
+    } else {
+        (i18n::FAILED.get(lang), i18n::WOULD_FAIL.get(lang))
+    };
+    match line.rsplit_once(" / ") {
+        Some((head, tail)) if tail == done => format!("{head} / {will}"),
+        _ => line,
+    }
+}
+
+fn tally_with(
+    lang: Lang,
+    round: &Round,
+    arithmetic: &crate::domain::meeting::Arithmetic,
+    base: &str,
+    verdict: &str,
+) -> String {
     format!(
         "{} {} / {base} {} / {} {} / {verdict}",
         i18n::K_AGREE.get(lang),

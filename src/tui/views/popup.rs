@@ -229,7 +229,7 @@ fn ask_title(cx: &Ctx, ask: &Ask) -> String {
             i18n::K_RECUSE.get(lang)
         ),
         Ask::Presenter => i18n::PRESENTER.get(lang).into(),
-        Ask::VoidReason(n) => format!("{} {n}: {}", i18n::K_VOID.get(lang), i18n::REASON.get(lang)),
+        Ask::VoidReason(n) => i18n::void_reason_title(*n, lang),
         Ask::ReconsiderAgree => {
             let app = cx.app;
             let voting = app.panel.voting_members().count() as u32;
@@ -335,7 +335,8 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
                 && let Some((a, passed)) = m.preview(&app.panel, &case.id)
                 && let Some(round) = m.record(&case.id).and_then(|r| r.open_round())
             {
-                lines.push(super::case::tally_line(lang, round, &a, passed));
+                // Every opinion is in: what closing gives, not "not yet".
+                lines.push(super::case::closing_line(lang, round, &a, passed));
             }
         }
         Confirm::Determine { text: t, outcome } => {
