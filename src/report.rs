@@ -250,7 +250,11 @@ pub fn build(panel: &Panel, cases: &[LoadedCase], minutes: &[Minutes], range: Ra
         if !c.det.override_reason.trim().is_empty() {
             report.overridden += 1;
         }
-        if c.record.reconsideration.is_some() {
+        // Every reconsideration the panel agreed to, whether or not it changed the decision.
+        let reconsidered = records
+            .get(c.record.case.as_str())
+            .is_some_and(|recs| recs.iter().any(|(_, r)| r.reconsideration.is_some()));
+        if reconsidered {
             report.reconsidered += 1;
         }
     }

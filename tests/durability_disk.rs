@@ -397,7 +397,13 @@ fn links_planted_where_docket_writes_are_never_followed() {
 #[test]
 fn a_panel_with_a_link_where_docket_writes_is_refused_with_its_name() {
     use std::os::unix::fs::symlink;
-    for name in [".docket.lock", "minutes", "state.yaml", "minutes/m.journal"] {
+    for name in [
+        ".docket.lock",
+        "minutes",
+        "state.yaml",
+        "minutes/m.journal",
+        "minutes/2026-11-28-3.yaml",
+    ] {
         let dir = panel(&format!("refused-{}", name.replace('/', "-")));
         let v = victim(&dir, "refused");
         std::fs::create_dir_all(dir.join("minutes")).expect("mkdir");

@@ -728,6 +728,7 @@ fn take_up(st: &mut State, a: u8, b: u8, c: u8) -> Result<(), String> {
             method: how,
             agree,
             members,
+            recused: record.recusals.iter().map(|r| r.member.clone()).collect(),
         };
         let at = st.now();
         let Ok(consent) = m.consent(panel, ask, &at) else {
@@ -816,6 +817,12 @@ fn check_all(st: &State, accepted: Option<(&Event, Option<&Meeting>)>) -> Result
             }
             if let Some(c) = &r.reconsideration {
                 check_reconsideration(c).map_err(|e| format!("{e} (case {})", r.case))?;
+                if let Some(m) = c.members.iter().find(|m| r.is_recused(m)) {
+                    return Err(format!(
+                        "reconsideration_consent: {m}, recused from {}, counted as agreeing",
+                        r.case
+                    ));
+                }
             }
         }
         if let Some((e, before)) = accepted {

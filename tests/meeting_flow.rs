@@ -1649,6 +1649,10 @@ fn a_failed_reconsideration_leaves_the_earlier_decision_standing() {
     assert_eq!(again.status("2026-001"), Status::Decided);
     let report = again.report();
     assert_eq!(report.deferred, 0, "the deferral replaced nothing");
+    assert_eq!(
+        report.reconsidered, 1,
+        "a reconsideration counts though it failed"
+    );
     let pending = docket::print::agenda::pending(&again.panel.rules, &again.history, &again.cases);
     assert!(pending.iter().all(|c| c.case.id != "2026-001"));
 }
@@ -1924,4 +1928,42 @@ fn a_reconsideration_starts_from_the_decision_that_stands() {
     assert_eq!(r.proposal.map(|p| p.outcome), Some(passed));
     assert_eq!(r.findings.len(), 1);
     assert_eq!(r.findings[0].side, Side::Tolerable);
+}
+
+#[test]
+fn a_member_returning_after_the_chair_spoke_hears_the_chair_speak_last_again() {
+    let (mut app, _clock) = load("chair-last-return", Lang::En);
+    open_meeting(&mut app, &[("zhao-min", "away")]);
+    select_case(&mut app, "2026-001");
+    open_round(&mut app);
+    // Four of five speak, then the chair; 赵敏 returns before the close.
+    vote(&mut app, &[Agree, Agree, Agree, Agree, Agree]);
+    let r = record(&app, "2026-001");
+    let round = r.open_round().expect("open");
+    assert_eq!(
+        round.opinions.last().map(|o| o.member.as_str()),
+        Some(CHAIR)
+    );
+    take_roll(&mut app, &[]);
+    send(&mut app, [Action::Top]);
+    send(&mut app, times(Action::Down, row("zhao-min")));
+    send(&mut app, [Action::Toggle, Action::Enter]);
+    let r = record(&app, "2026-001");
+    let round = r.open_round().expect("still open");
+    assert!(
+        round.opinions.iter().all(|o| o.member != CHAIR),
+        "the chair speaks again"
+    );
+    assert!(round.withdrawn.iter().any(|w| w.member == CHAIR));
+    // 赵敏, then the chair: the chair last again.
+    select_case(&mut app, "2026-001");
+    vote(&mut app, &[Disagree, Agree]);
+    let r = record(&app, "2026-001");
+    let order: Vec<&str> = r.rounds[0]
+        .opinions
+        .iter()
+        .map(|o| o.member.as_str())
+        .collect();
+    assert_eq!(order.last(), Some(&CHAIR));
+    assert!(order.contains(&"zhao-min"));
 }

@@ -530,10 +530,26 @@ fn expected(f: &Fixture, range: Range) -> Figures {
         count(&|_, d| !d.override_reason.is_empty()),
         None,
     );
+    // Every reconsideration agreed to, whether or not it changed the decision.
+    let reconsidered: BTreeSet<usize> = f
+        .meetings
+        .iter()
+        .flat_map(|m| &m.decisions)
+        .filter(|d| d.reconsidered.is_some())
+        .map(|d| d.case)
+        .collect();
     put(
         "overview",
         "reconsidered",
-        count(&|_, d| d.reconsidered.is_some()),
+        in_range
+            .iter()
+            .filter(|(c, _)| {
+                f.cases
+                    .iter()
+                    .position(|x| std::ptr::eq(x, *c))
+                    .is_some_and(|i| reconsidered.contains(&i))
+            })
+            .count(),
         None,
     );
     // No working state in the fixture: nothing held.

@@ -499,6 +499,7 @@ impl Meeting {
             let mut ids = self.attendance.present.clone();
             ids.push(member.to_string());
             self.attendance.present = order(panel, &ids);
+            self.chair_speaks_again(panel, member, now);
             if let Some(a) = self.attendance.absent.iter().find(|a| a.member == member) {
                 kept = a.reason.clone();
             }
@@ -555,6 +556,37 @@ impl Meeting {
                     present_entitled: quorum.present,
                     needed: quorum.needed,
                 });
+            }
+        }
+    }
+
+    /// A member who may vote returns while a round is open in which the presiding member
+    /// has already spoken: under `chair_last` the presiding member's opinion is withdrawn
+    /// (kept in the trace), to be given again after the one who returned.
+    fn chair_speaks_again(&mut self, panel: &Panel, member: &str, now: &str) {
+        if !panel.rules.meeting.chair_last || !panel.member(member).is_some_and(|m| m.role.votes())
+        {
+            return;
+        }
+        let presiding = self.presiding().to_string();
+        if presiding == member {
+            return;
+        }
+        for r in self.cases.iter_mut() {
+            if r.is_recused(member) {
+                continue;
+            }
+            let Some(round) = r.rounds.iter_mut().rev().find(|x| x.is_open()) else {
+                continue;
+            };
+            if let Some(i) = round.opinions.iter().position(|o| o.member == presiding) {
+                let v = round.opinions.remove(i);
+                round.withdrawn.push(WithdrawnOpinion {
+                    at: now.to_string(),
+                    member: v.member,
+                    opinion: v.opinion,
+                });
+                round.tally = super::vote::tally_of(&round.opinions);
             }
         }
     }
@@ -658,7 +690,17 @@ impl Meeting {
     /// who agreed (`members`), and the count is theirs; a secret one gives a count only.
     pub fn consent(&self, panel: &Panel, ask: Consent, now: &str) -> Result<Reconsideration> {
         let voting = panel.voting_members().count() as u32;
-        let present = self.voting_present(panel);
+        // A member recused from the case has no say in reopening it either.
+        let present: Vec<String> = self
+            .voting_present(panel)
+            .into_iter()
+            .filter(|m| !ask.recused.contains(m))
+            .collect();
+        for m in &ask.members {
+            if ask.recused.contains(m) {
+                return Err(Refusal::Recused(m.clone()));
+            }
+        }
         if panel.rules.meeting.opinions_for(ask.method).is_none() {
             return Err(Refusal::MethodNotAllowed(ask.method));
         }
@@ -713,6 +755,7 @@ impl Meeting {
                 method,
                 agree: c.agree,
                 members: c.members.clone(),
+                recused: record.recusals.iter().map(|r| r.member.clone()).collect(),
             };
             let checked = self.consent(panel, ask, &c.at)?;
             if checked.agree != c.agree || checked.present != c.present || checked.of != c.of {
@@ -866,6 +909,8 @@ pub struct Consent {
     /// The count, for a secret method; an open method counts `members`.
     pub agree: u32,
     pub members: Vec<String>,
+    /// Members recused from the case: not among those who may agree.
+    pub recused: Vec<String>,
 }
 
 /// The roll call that opens a meeting.

@@ -583,7 +583,8 @@ pub fn planted_links(dir: &Path) -> Vec<PathBuf> {
     {
         let mut links: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "journal") && is_link(p))
+            // Journals, minutes and addenda: docket writes (and reads) them all here.
+            .filter(|p| p.extension().is_some_and(|x| x == "journal" || x == "yaml") && is_link(p))
             .collect();
         links.sort();
         found.extend(links);

@@ -892,6 +892,15 @@ impl App {
         Ok(())
     }
 
+    /// The members recused from the selected case as it would be taken up: they have no say
+    /// in reconsidering it.
+    fn recused_for_consent(&self) -> Vec<String> {
+        self.case()
+            .and_then(|c| self.intake(&c.id).ok())
+            .map(|r| r.recusals.iter().map(|x| x.member.clone()).collect())
+            .unwrap_or_default()
+    }
+
     /// `R` on a case decided earlier: the members' consent, by the meeting's method: who
     /// agrees (an open method), or how many (a secret ballot).
     fn ask_reconsider(&mut self) {
@@ -902,9 +911,11 @@ impl App {
                 input: TextInput::default(),
             });
         } else {
+            let recused = self.recused_for_consent();
             let members = m
                 .voting_present(&self.panel)
                 .into_iter()
+                .filter(|x| !recused.contains(x))
                 .map(|x| (x, false))
                 .collect();
             self.popup = Some(Popup::Consent { members, cursor: 0 });
@@ -927,6 +938,7 @@ impl App {
             method: m.method,
             agree,
             members,
+            recused: self.recused_for_consent(),
         };
         match m.consent(&self.panel, ask, &self.now()) {
             Ok(c) => {
