@@ -923,6 +923,7 @@ s!(
 s!(K_MARK, "mark / unmark", "选中/取消");
 s!(PICK_METHOD, "Method of this round", "本轮表决方式");
 s!(AGREE_COUNT, "Agreeing:", "同意人数：");
+s!(K_CLEAR_FIELD, "empty the field", "清空本栏");
 s!(LEAVING, "Leaving:", "离席：");
 s!(
     CONSENT_TITLE,
@@ -2078,11 +2079,14 @@ pub fn withdrawn_because(round: u32, at: &str, reason: &str, lang: Lang) -> Stri
     }
 }
 
-/// `amended, version 2` for a determination amended since it was first made.
-pub fn amended_version(n: usize, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("amended, version {n}"),
-        Lang::Zh => format!("已修改，第{n}版"),
+/// `amended, version 2` for a determination amended since it was first made; when every
+/// earlier version was withdrawn with its round instead, `version 2, earlier withdrawn`.
+pub fn amended_version(n: usize, amended: bool, lang: Lang) -> String {
+    match (lang, amended) {
+        (Lang::En, true) => format!("amended, version {n}"),
+        (Lang::En, false) => format!("version {n}, earlier withdrawn"),
+        (Lang::Zh, true) => format!("已修改，第{n}版"),
+        (Lang::Zh, false) => format!("第{n}版，此前版本已撤回"),
     }
 }
 

@@ -271,3 +271,25 @@ fn editing_a_decided_case_asks_first() {
     a.update(Action::Yes);
     assert_eq!(a.edit_request, Some(Some(a.selected)));
 }
+
+#[test]
+fn ctrl_u_empties_a_field_and_h_l_are_offered_only_on_the_distinctions() {
+    let mut a = app("clear-and-hints");
+    in_meeting(&mut a);
+    select(&mut a, "2026-001");
+    run(&mut a, [Action::Enter, Action::Proposal]);
+    assert!(
+        matches!(&a.popup, Some(Popup::Proposal { form, .. }) if !form.fields[0].1.text().is_empty())
+    );
+    a.update(Action::ClearField);
+    assert!(
+        matches!(&a.popup, Some(Popup::Proposal { form, .. }) if form.fields[0].1.text().is_empty())
+    );
+    a.update(Action::Back);
+    a.update(Action::Yes);
+    // The facts in front: no finding keys offered; the distinctions: offered.
+    a.case_view.focus = 0;
+    assert!(!hint_keys(&a).contains(&"h".to_string()));
+    a.case_view.focus = 1;
+    assert!(hint_keys(&a).contains(&"h".to_string()));
+}

@@ -1727,6 +1727,21 @@ fn voiding_the_round_a_determination_rests_on_withdraws_it_in_the_same_step() {
     // Finalizing names it as taken up without a determination.
     send(&mut app, [Action::Back, Action::Finalize]);
     assert!(matches!(app.popup, Some(Popup::Confirm(Confirm::Finalize))));
+    app.update(Action::Back);
+    // Decided again on a new round: version 2, which amends nothing (version 1 was withdrawn);
+    // changing its text then is an amendment.
+    select_case(&mut app, "2026-003");
+    open_round(&mut app);
+    vote(&mut app, &[Agree; 6]);
+    assert!(close_round(&mut app));
+    determine(&mut app, "tolerated on round 2");
+    let r = record(&app, "2026-003");
+    assert_eq!(r.determination_version(), Some(2));
+    assert!(!r.determination_amends());
+    app.update(Action::Determine);
+    typ(&mut app, " (amended)");
+    send(&mut app, [Action::Enter, Action::Yes]);
+    assert!(record(&app, "2026-003").determination_amends());
 }
 
 #[test]

@@ -271,6 +271,20 @@ impl CaseRecord {
         self.determinations.iter().rev().find(|d| d.stands())
     }
 
+    /// Whether the standing determination amends one that still stood when it was made (not
+    /// only follows versions withdrawn with their rounds).
+    pub fn determination_amends(&self) -> bool {
+        let Some(n) = self.determination_version() else {
+            return false;
+        };
+        let standing = &self.determinations[n - 1];
+        self.determinations[..n - 1].iter().any(|d| {
+            d.withdrawn
+                .as_ref()
+                .is_none_or(|w| w.at > standing.decided_at)
+        })
+    }
+
     /// Which version (from 1) the standing determination is, of how many made.
     pub fn determination_version(&self) -> Option<usize> {
         self.determinations

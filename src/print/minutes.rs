@@ -333,7 +333,10 @@ impl<'a> Builder<'a> {
                 if let Some(n) = c.determination_version().filter(|&n| n > 1) {
                     f.insert(
                         1,
-                        field(t::PR_VERSION.get(lang), t::amended_version(n, lang)),
+                        field(
+                            t::PR_VERSION.get(lang),
+                            t::amended_version(n, c.determination_amends(), lang),
+                        ),
                     );
                 }
                 doc.fields(f);

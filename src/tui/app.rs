@@ -274,6 +274,8 @@ pub enum Action {
     Paste(String),
     /// Ctrl-E: edit the field's text in $EDITOR (the runner does it, then sends `Edited`).
     Editor,
+    /// Ctrl-U: empty the field, as a shell's line editor does.
+    ClearField,
     /// The field's text as it came back from the editor.
     Edited(String),
 }
@@ -559,6 +561,17 @@ impl App {
             (C::Case | C::CaseGrounds, Action::Enter) => false,
             (C::Case | C::CaseGrounds, Action::Reconsider) => {
                 self.in_meeting() && case.is_some_and(|c| !taken(c) && self.decided_in(c).is_some())
+            }
+            // A case decided earlier records nothing until the members agree to reconsider.
+            (C::Case | C::CaseGrounds, a)
+                if self.records(a)
+                    && case.is_some_and(|c| !taken(c) && self.decided_in(c).is_some()) =>
+            {
+                false
+            }
+            // The finding keys act on the distinctions only.
+            (C::Case, Action::Left | Action::Right | Action::Toggle | Action::Basis) => {
+                self.in_meeting() && self.part() == Part::Distinctions
             }
             (
                 C::Case | C::CaseGrounds,
@@ -1464,6 +1477,7 @@ pub fn edit(input: &mut TextInput, action: Action) {
         Action::Char(c) => input.insert(&c.to_string()),
         Action::Paste(s) => input.insert(&s),
         Action::Edited(s) => input.set(&s),
+        Action::ClearField => input.set(""),
         Action::Backspace => input.backspace(),
         Action::Delete => input.delete(),
         Action::Left => input.left(),

@@ -597,7 +597,11 @@ impl App {
             }
             (_, Action::Proposal) => {
                 let outcomes: Vec<String> = kind.outcomes.iter().map(|o| o.id.clone()).collect();
-                let current = m.record(&case.id).and_then(|r| r.proposal.clone());
+                // Before take-up the proposal is the case file's, as the record will start.
+                let current = m
+                    .record(&case.id)
+                    .map(|r| r.proposal.clone())
+                    .unwrap_or_else(|| self.intake(&case.id).ok().and_then(|r| r.proposal));
                 let cursor = current
                     .as_ref()
                     .and_then(|p| outcomes.iter().position(|o| *o == p.outcome))

@@ -118,7 +118,7 @@ pub fn defaults(ctx: Context) -> Vec<Binding> {
             b("presenter", &["P"], A::Presenter, K_PRESENTER, false),
             b("close_round", &["Enter"], A::Enter, K_CLOSE_ROUND, false),
             b("void", &["X"], A::Void, K_VOID, false),
-            b("reconsider", &["R"], A::Reconsider, K_RECONSIDER, false),
+            b("reconsider", &["R"], A::Reconsider, K_RECONSIDER, true),
             b("next_agenda", &["]"], A::NextAgenda, K_NEXT_AGENDA, false),
             b("prev_agenda", &["["], A::PrevAgenda, K_PREV_AGENDA, false),
         ]);
@@ -241,6 +241,13 @@ pub fn defaults(ctx: Context) -> Vec<Binding> {
             b("accept", &["Enter"], A::Enter, K_ACCEPT, true),
             b("cancel", &["Esc"], A::Back, K_CANCEL, true),
             b("editor", &["Ctrl-e"], A::Editor, K_EDITOR, true),
+            b(
+                "clear_field",
+                &["Ctrl-u"],
+                A::ClearField,
+                K_CLEAR_FIELD,
+                false,
+            ),
         ],
         Context::Form => vec![
             b("field", &["Tab", "Down"], A::Tab, K_FIELD, true),
@@ -254,6 +261,13 @@ pub fn defaults(ctx: Context) -> Vec<Binding> {
             b("accept", &["Enter"], A::Enter, K_ACCEPT, true),
             b("cancel", &["Esc"], A::Back, K_CANCEL, true),
             b("editor", &["Ctrl-e"], A::Editor, K_EDITOR, true),
+            b(
+                "clear_field",
+                &["Ctrl-u"],
+                A::ClearField,
+                K_CLEAR_FIELD,
+                false,
+            ),
         ],
         Context::ProposalForm => vec![
             b("choose_next", &["Down"], A::Down, K_CHOOSE, true),
@@ -261,6 +275,13 @@ pub fn defaults(ctx: Context) -> Vec<Binding> {
             b("accept", &["Enter"], A::Enter, K_ACCEPT, true),
             b("cancel", &["Esc"], A::Back, K_CANCEL, true),
             b("editor", &["Ctrl-e"], A::Editor, K_EDITOR, true),
+            b(
+                "clear_field",
+                &["Ctrl-u"],
+                A::ClearField,
+                K_CLEAR_FIELD,
+                false,
+            ),
         ],
         Context::Pick => vec![
             b("down", &["j", "Down"], A::Down, K_DOWN, false),

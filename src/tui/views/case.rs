@@ -768,7 +768,12 @@ fn vote(frame: &mut Frame, cx: &Ctx, subject: &Subject, area: Rect, focused: boo
             let amended = r
                 .determination_version()
                 .filter(|&n| n > 1)
-                .map(|n| format!(" [{}]", i18n::amended_version(n, lang)))
+                .map(|n| {
+                    format!(
+                        " [{}]",
+                        i18n::amended_version(n, r.determination_amends(), lang)
+                    )
+                })
                 .unwrap_or_default();
             let text = format!(
                 "{}: {}{amended} - {}",
