@@ -162,6 +162,19 @@ impl Round {
     pub fn is_valid_pass(&self) -> bool {
         self.void.is_none() && self.passed == Some(true)
     }
+
+    /// Takes `member`'s opinion back from the count, keeping it in the trace.
+    fn withdraw(&mut self, member: &str, now: &str) {
+        if let Some(i) = self.opinions.iter().position(|o| o.member == member) {
+            let v = self.opinions.remove(i);
+            self.withdrawn.push(WithdrawnOpinion {
+                at: now.to_string(),
+                member: v.member,
+                opinion: v.opinion,
+            });
+            self.tally = super::vote::tally_of(&self.opinions);
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -555,15 +568,7 @@ impl Meeting {
             else {
                 continue;
             };
-            if let Some(i) = round.opinions.iter().position(|o| o.member == member) {
-                let v = round.opinions.remove(i);
-                round.withdrawn.push(WithdrawnOpinion {
-                    at: now.to_string(),
-                    member: v.member,
-                    opinion: v.opinion,
-                });
-                round.tally = super::vote::tally_of(&round.opinions);
-            }
+            round.withdraw(member, now);
             if !quorum.met && round.quorum_lost.is_none() {
                 round.quorum_lost = Some(QuorumLost {
                     at: now.to_string(),
@@ -593,15 +598,7 @@ impl Meeting {
             let Some(round) = r.rounds.iter_mut().rev().find(|x| x.is_open()) else {
                 continue;
             };
-            if let Some(i) = round.opinions.iter().position(|o| o.member == presiding) {
-                let v = round.opinions.remove(i);
-                round.withdrawn.push(WithdrawnOpinion {
-                    at: now.to_string(),
-                    member: v.member,
-                    opinion: v.opinion,
-                });
-                round.tally = super::vote::tally_of(&round.opinions);
-            }
+            round.withdraw(&presiding, now);
         }
     }
 

@@ -145,28 +145,18 @@ pub struct Recovered {
     pub journal: PathBuf,
     /// The case of the last step in the journal: where the meeting stopped.
     pub last_case: Option<String>,
-}
-
-/// The meeting as the journal of `meeting_id` says it stood after step `seq`, replayed from
-/// nothing; none when the journal cannot be read that far (missing, damaged or short), so
-/// that nothing is judged on a partial journal.
-pub fn state_at(panel: &Panel, dir: &Path, meeting_id: &str, seq: u64) -> Option<Meeting> {
-    let text = super::read::read_journal(&path_for(dir, meeting_id)).ok()?;
-    let (entries, _) = parse(&text);
-    if entries.iter().filter(|e| e.seq <= seq).count() as u64 != seq {
-        return None;
-    }
-    let mut meeting: Option<Meeting> = None;
-    for e in entries.iter().take_while(|e| e.seq <= seq) {
-        // A step the rule refuses was never shown: as in `recover`.
-        let _ = event::apply(&mut meeting, panel, &e.event);
-    }
-    meeting
+    /// The open minutes given did not say what the journal says up to their number (edited
+    /// by hand): the meeting was rebuilt from the journal alone.
+    pub rebuilt: bool,
 }
 
 /// Replays the journal of `meeting` onto its minutes (or from nothing, when the minutes were
 /// never written): each entry newer than the minutes exactly once. Entries the meeting rule
 /// refuses are not applied; they cannot have been shown.
+///
+/// Open minutes are only a copy of the journal: when the journal holds every step up to
+/// their number and, replayed, does not give the meeting they record, they were edited by
+/// hand and the meeting is rebuilt from the journal alone.
 pub fn recover(
     panel: &Panel,
     dir: &Path,
@@ -176,6 +166,8 @@ pub fn recover(
     let path = path_for(dir, meeting_id);
     let text = super::read::read_journal(&path).ok()?;
     let (entries, damage) = parse(&text);
+    let rebuilt = base.is_some_and(|b| !b.is_final() && differs(panel, &entries, b));
+    let base = base.filter(|_| !rebuilt);
     let mut meeting: Option<Meeting> = base.map(Minutes::meeting);
     let held = base.map_or(0, |m| m.journal);
     let mut seq = held;
@@ -215,7 +207,23 @@ pub fn recover(
         damage,
         journal: path,
         last_case,
+        rebuilt,
     })
+}
+
+/// Whether `entries`, holding every step up to the number `base` records, replay to a
+/// meeting other than the one `base` records. A journal short of that number judges nothing.
+fn differs(panel: &Panel, entries: &[Entry], base: &Minutes) -> bool {
+    let upto: Vec<&Entry> = entries.iter().filter(|e| e.seq <= base.journal).collect();
+    if upto.len() as u64 != base.journal {
+        return false;
+    }
+    let mut meeting: Option<Meeting> = None;
+    for e in upto {
+        // A step the rule refuses was never shown, as below.
+        let _ = event::apply(&mut meeting, panel, &e.event);
+    }
+    meeting != Some(base.meeting())
 }
 
 /// The ids of meetings that have a journal in the panel folder.

@@ -245,7 +245,7 @@ pub fn edit(
     };
     let mut given = start.clone();
     loop {
-        write_private(scratch, &given)?;
+        crate::private::write_new(scratch, &given)?;
         let ok = run_editor(scratch)?;
         let back = std::fs::read_to_string(scratch).unwrap_or_default();
         let _ = std::fs::remove_file(scratch);
@@ -261,7 +261,7 @@ pub fn edit(
         // the scratch file (an earlier draft left untouched stays as it was).
         if !ok || back == given {
             if given != start && !given.trim().is_empty() {
-                write_private(&draft, &given)?;
+                crate::private::write_new(&draft, &given)?;
                 return Ok(Outcome::Drafted(draft));
             }
             return Ok(Outcome::Abandoned);
@@ -294,10 +294,6 @@ pub fn edit(
         }
         given = again;
     }
-}
-
-fn write_private(path: &Path, text: &str) -> io::Result<()> {
-    crate::private::write_new(path, text)
 }
 
 #[cfg(test)]

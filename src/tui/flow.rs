@@ -305,16 +305,6 @@ impl App {
         }
     }
 
-    /// Takes case `id` up in the meeting with its first recorded step. A case decided at an
-    /// earlier meeting comes back only through the members' consent to reconsider it.
-    pub fn take_up(&mut self, id: &str) -> Result<(), Refusal> {
-        if let Some((decided_in, _)) = self.decided_in(id) {
-            return Err(Refusal::NeedsReconsideration(decided_in));
-        }
-        let record = self.intake(id)?;
-        self.commit(Event::TakeUp { record })
-    }
-
     /// The record case `id` starts from when taken up.
     pub(super) fn intake(
         &self,

@@ -74,6 +74,21 @@ pub fn defaults(ctx: Context) -> Vec<Binding> {
             b("help", &["?"], A::Help, K_HELP, true),
         ]
     };
+    // What every text field takes: accept, cancel, the editor, empty it.
+    let text = || {
+        vec![
+            b("accept", &["Enter"], A::Enter, K_ACCEPT, true),
+            b("cancel", &["Esc"], A::Back, K_CANCEL, true),
+            b("editor", &["Ctrl-e"], A::Editor, K_EDITOR, true),
+            b(
+                "clear_field",
+                &["Ctrl-u"],
+                A::ClearField,
+                K_CLEAR_FIELD,
+                false,
+            ),
+        ]
+    };
     // The case screen; `grounds` for kinds without distinctions (adjustment).
     let case = |grounds: bool| {
         let mut v = vec![b("part", &["Tab"], A::Tab, K_PART, true)];
@@ -237,52 +252,29 @@ pub fn defaults(ctx: Context) -> Vec<Binding> {
             ),
             b("close", &["Esc", "q", "R"], A::Back, K_CLOSE, true),
         ],
-        Context::Input => vec![
-            b("accept", &["Enter"], A::Enter, K_ACCEPT, true),
-            b("cancel", &["Esc"], A::Back, K_CANCEL, true),
-            b("editor", &["Ctrl-e"], A::Editor, K_EDITOR, true),
-            b(
-                "clear_field",
-                &["Ctrl-u"],
-                A::ClearField,
-                K_CLEAR_FIELD,
-                false,
-            ),
-        ],
-        Context::Form => vec![
-            b("field", &["Tab", "Down"], A::Tab, K_FIELD, true),
-            b(
-                "field_back",
-                &["BackTab", "Up"],
-                A::BackTab,
-                K_FIELD_BACK,
-                false,
-            ),
-            b("accept", &["Enter"], A::Enter, K_ACCEPT, true),
-            b("cancel", &["Esc"], A::Back, K_CANCEL, true),
-            b("editor", &["Ctrl-e"], A::Editor, K_EDITOR, true),
-            b(
-                "clear_field",
-                &["Ctrl-u"],
-                A::ClearField,
-                K_CLEAR_FIELD,
-                false,
-            ),
-        ],
-        Context::ProposalForm => vec![
-            b("choose_next", &["Down"], A::Down, K_CHOOSE, true),
-            b("choose_prev", &["Up"], A::Up, K_CHOOSE_PREV, false),
-            b("accept", &["Enter"], A::Enter, K_ACCEPT, true),
-            b("cancel", &["Esc"], A::Back, K_CANCEL, true),
-            b("editor", &["Ctrl-e"], A::Editor, K_EDITOR, true),
-            b(
-                "clear_field",
-                &["Ctrl-u"],
-                A::ClearField,
-                K_CLEAR_FIELD,
-                false,
-            ),
-        ],
+        Context::Input => text(),
+        Context::Form => {
+            let mut v = vec![
+                b("field", &["Tab", "Down"], A::Tab, K_FIELD, true),
+                b(
+                    "field_back",
+                    &["BackTab", "Up"],
+                    A::BackTab,
+                    K_FIELD_BACK,
+                    false,
+                ),
+            ];
+            v.extend(text());
+            v
+        }
+        Context::ProposalForm => {
+            let mut v = vec![
+                b("choose_next", &["Down"], A::Down, K_CHOOSE, true),
+                b("choose_prev", &["Up"], A::Up, K_CHOOSE_PREV, false),
+            ];
+            v.extend(text());
+            v
+        }
         Context::Pick => vec![
             b("down", &["j", "Down"], A::Down, K_DOWN, false),
             b("up", &["k", "Up"], A::Up, K_UP, false),

@@ -133,21 +133,14 @@ fn read_minutes(app: &mut App, mut disk: Option<&mut dyn Disk>) {
         } else {
             None
         };
-        // Open minutes are only a copy of what the journal says: minutes that differ from
-        // their journal (edited by hand) are rebuilt from it, and said so.
-        let mut base = base;
-        if let Some(b) = base.as_ref().filter(|b| !b.is_final())
-            && let Some(at) = journal::state_at(&app.panel, &dir, &id, b.journal)
-            && at != b.meeting()
-        {
-            app.notes
-                .push(i18n::minutes_differ_from_journal(&path, lang));
-            base = None;
-        }
         let mut current = base.clone();
         if !base.as_ref().is_some_and(Minutes::is_final)
             && let Some(r) = journal::recover(&app.panel, &dir, &id, base.as_ref())
         {
+            if r.rebuilt {
+                app.notes
+                    .push(i18n::minutes_differ_from_journal(&path, lang));
+            }
             if let Some(d) = &r.damage {
                 app.notes.push(format!(
                     "{}:{}: {}",

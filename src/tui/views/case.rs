@@ -554,6 +554,22 @@ pub fn tally_line(
     passed: bool,
 ) -> String {
     let open = round.is_open();
+    // While the round is open the verdict is only what closing it now would give.
+    let verdict = match (open, passed) {
+        (false, true) => i18n::PASSED.get(lang),
+        (false, false) => i18n::FAILED.get(lang),
+        (true, true) => i18n::WOULD_PASS.get(lang),
+        (true, false) => i18n::NOT_YET.get(lang),
+    };
+    tally_with(lang, round, arithmetic, verdict)
+}
+
+fn tally_with(
+    lang: Lang,
+    round: &Round,
+    arithmetic: &crate::domain::meeting::Arithmetic,
+    verdict: &str,
+) -> String {
     let base = match (arithmetic.rule, lang) {
         (PassRule::MoreThanHalfOfEntitled | PassRule::TwoThirdsOfEntitled, Lang::Zh) => "应到会",
         (PassRule::MoreThanHalfOfEntitled | PassRule::TwoThirdsOfEntitled, Lang::En) => "entitled",
@@ -562,14 +578,15 @@ pub fn tally_line(
         (PassRule::MoreThanHalfOfVotesCast, Lang::Zh) => "投票",
         (PassRule::MoreThanHalfOfVotesCast, Lang::En) => "cast",
     };
-    // While the round is open the verdict is only what closing it now would give.
-    let verdict = match (open, passed) {
-        (false, true) => i18n::PASSED.get(lang),
-        (false, false) => i18n::FAILED.get(lang),
-        (true, true) => i18n::WOULD_PASS.get(lang),
-        (true, false) => i18n::NOT_YET.get(lang),
-    };
-    tally_with(lang, round, arithmetic, base, verdict)
+
+    format!(
+        "{} {} / {base} {} / {} {} / {verdict}",
+        i18n::K_AGREE.get(lang),
+        round.tally.agree,
+        arithmetic.base,
+        i18n::NEEDED.get(lang),
+        arithmetic.needed
+    )
 }
 
 /// The tally line of a round every opinion of which is in, about to close: "would pass" or
@@ -580,35 +597,12 @@ pub fn closing_line(
     arithmetic: &crate::domain::meeting::Arithmetic,
     passed: bool,
 ) -> String {
-    let mut closed = round.clone();
-    closed.closed_at = Some(String::new());
-    let line = tally_line(lang, &closed, arithmetic, passed);
-    let (done, will) = if passed {
-        (i18n::PASSED.get(lang), i18n::WOULD_PASS.get(lang))
+    let verdict = if passed {
+        i18n::WOULD_PASS.get(lang)
     } else {
-        (i18n::FAILED.get(lang), i18n::WOULD_FAIL.get(lang))
+        i18n::WOULD_FAIL.get(lang)
     };
-    match line.rsplit_once(" / ") {
-        Some((head, tail)) if tail == done => format!("{head} / {will}"),
-        _ => line,
-    }
-}
-
-fn tally_with(
-    lang: Lang,
-    round: &Round,
-    arithmetic: &crate::domain::meeting::Arithmetic,
-    base: &str,
-    verdict: &str,
-) -> String {
-    format!(
-        "{} {} / {base} {} / {} {} / {verdict}",
-        i18n::K_AGREE.get(lang),
-        round.tally.agree,
-        arithmetic.base,
-        i18n::NEEDED.get(lang),
-        arithmetic.needed
-    )
+    tally_with(lang, round, arithmetic, verdict)
 }
 
 /// The vote pane, most pressing first: the open round with its live tally and the members
