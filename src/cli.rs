@@ -257,14 +257,51 @@ pub fn agenda(
     crate::print::run_agenda(dir, None, format, lang, out, &mut io::stderr().lock())
 }
 
-/// `docket verify`: whether finalized minutes are as they were sealed.
-pub fn verify(path: &Path, lang: Lang, out: &mut dyn Write) -> io::Result<i32> {
-    if !path.is_dir() {
-        return verify_one(path, lang, out, false);
+/// `docket verify`: whether sealed records are as they were sealed, entered in the ledger,
+/// signed by their members' keys, and their results follow from their votes.
+pub fn verify(
+    path: &Path,
+    allowed_signers: Option<&Path>,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<i32> {
+    let mut opts = crate::verify::Options::default();
+    if let Some(f) = allowed_signers {
+        match read_allowed_signers(f, lang) {
+            Ok(list) => opts.allowed_signers = Some(list),
+            Err(line) => {
+                writeln!(out, "{line}")?;
+                return Ok(2);
+            }
+        }
     }
-    // A panel folder: every minutes file in it. Minutes still open are listed, not failed.
-    let files = crate::store::minutes::list(path);
-    if files.is_empty() {
+    if !path.is_dir() {
+        // A minutes file: in its panel's context when it lies in PANEL/minutes/.
+        let dir = path
+            .parent()
+            .filter(|p| {
+                p.file_name()
+                    .is_some_and(|n| n == crate::store::minutes::MINUTES_DIR)
+            })
+            .and_then(Path::parent)
+            .filter(|d| d.join(crate::store::panel::PANEL_FILE).exists());
+        let panel = dir.and_then(|d| crate::store::panel::load_panel_only(d).0);
+        let ledger = dir.and_then(|d| crate::store::ledger::read(d).ok());
+        let records =
+            crate::verify::check_minutes(path, dir, panel.as_ref(), ledger.as_ref(), &opts);
+        let name = namer(panel.as_ref());
+        let mut code = 0;
+        for r in &records {
+            write_record(out, r, &name, lang)?;
+            if !r.problems.is_empty()
+                || (r.state == crate::verify::State::NotFinal && r.addendum.is_none())
+            {
+                code = 1;
+            }
+        }
+        return Ok(code);
+    }
+    if crate::store::minutes::list(path).is_empty() {
         let shown = escape(&path.display().to_string()).into_owned();
         let line = match lang {
             Lang::En => format!("{shown}: no minutes in this folder's minutes/"),
@@ -273,94 +310,267 @@ pub fn verify(path: &Path, lang: Lang, out: &mut dyn Write) -> io::Result<i32> {
         writeln!(out, "{line}")?;
         return Ok(1);
     }
+    let report = crate::verify::check_panel(path, &opts);
+    let panel = crate::store::panel::load_panel_only(path).0;
+    let name = namer(panel.as_ref());
+    for r in &report.records {
+        write_record(out, r, &name, lang)?;
+    }
+    for p in &report.problems {
+        writeln!(out, "{}", i18n::verify_panel_problem(p, lang))?;
+    }
+    writeln!(out, "{}", i18n::verify_ledger(report.ledger, lang))?;
+    Ok(i32::from(report.failed()))
+}
+
+/// A member's name and id as `verify` shows them: from panel.yaml when it names them.
+fn namer(panel: Option<&crate::domain::panel::Panel>) -> impl Fn(&str) -> String + '_ {
+    move |id: &str| match panel.and_then(|p| p.member(id)) {
+        Some(m) => format!("{} ({})", escape(&m.name), escape(id)),
+        None => escape(id).into_owned(),
+    }
+}
+
+fn write_record(
+    out: &mut dyn Write,
+    r: &crate::verify::RecordReport,
+    name: &dyn Fn(&str) -> String,
+    lang: Lang,
+) -> io::Result<()> {
+    writeln!(out, "{}", i18n::verify_record(r, name, lang))?;
+    for p in r.problems.iter().skip(1) {
+        writeln!(out, "  {}", i18n::verify_problem(p, lang))?;
+    }
+    for n in &r.notes {
+        writeln!(out, "  {}", i18n::verify_note(n, name, lang))?;
+    }
+    Ok(())
+}
+
+/// An allowed-signers file (OpenSSH's format), or the line saying why it cannot be used.
+fn read_allowed_signers(f: &Path, lang: Lang) -> Result<Vec<crate::sshsig::AllowedSigner>, String> {
+    let shown = escape(&f.display().to_string()).into_owned();
+    let text = crate::store::read::read_text(f)
+        .map_err(|e| format!("{shown}:{}:{}: {}", e.line, e.col, i18n::msg(&e.msg, lang)))?;
+    crate::sshsig::parse_allowed_signers(&text)
+        .map_err(|(line, e)| format!("{shown}:{line}: {}", i18n::allowed_signers_error(&e, lang)))
+}
+
+/// `docket sign`: the member running it signs a sealed meeting's minutes (and its addenda)
+/// with their own key, through their ssh-agent.
+pub fn sign(
+    dir: &Path,
+    meeting: &str,
+    member: Option<&str>,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<i32> {
+    use crate::store::{ledger, minutes, seal};
+    let (panel, report) = crate::store::panel::load_panel_only(dir);
+    let Some(panel) = panel else {
+        for d in &report.diagnostics {
+            writeln!(out, "{}", d.render(lang))?;
+        }
+        return Ok(1);
+    };
+    let path = minutes::path_for(dir, meeting);
+    let shown = escape(&path.display().to_string()).into_owned();
+    if !path.exists() {
+        writeln!(out, "{shown}: {}", i18n::SIGN_NO_MINUTES.get(lang))?;
+        return Ok(1);
+    }
+    // Only a record that verifies is signed: a signature vouches for what it covers.
+    let led = ledger::read(dir).ok();
+    let opts = crate::verify::Options::default();
+    let records = crate::verify::check_minutes(&path, Some(dir), Some(&panel), led.as_ref(), &opts);
     let mut code = 0;
-    for f in files {
-        code = code.max(verify_one(&f, lang, out, true)?);
+    let signer = match sign_as(&panel, member) {
+        Ok(m) => m,
+        Err(why) => {
+            writeln!(out, "{}", i18n::sign_refused(&why, lang))?;
+            return Ok(1);
+        }
+    };
+    for r in &records {
+        let rshown = escape(&r.path.display().to_string()).into_owned();
+        if r.state == crate::verify::State::NotFinal {
+            writeln!(out, "{rshown}: {}", i18n::SIGN_NOT_SEALED.get(lang))?;
+            code = 1;
+            continue;
+        }
+        if let Some(p) = r.problems.first() {
+            writeln!(
+                out,
+                "{rshown}: {}: {}",
+                i18n::SIGN_WILL_NOT.get(lang),
+                i18n::verify_problem(p, lang)
+            )?;
+            code = 1;
+            continue;
+        }
+        let file = r
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if r.signatures.iter().any(|s| s.member == signer.id) {
+            writeln!(out, "{rshown}: {}", i18n::SIGN_ALREADY.get(lang))?;
+            continue;
+        }
+        let text = crate::store::read::read_text_capped(&r.path, minutes::READ_MINUTES)
+            .map_err(|e| io::Error::other(i18n::msg(&e.msg, lang)))?;
+        let (armored, fp) = match seal::sign(signer, text.as_bytes()) {
+            Ok(s) => s,
+            Err(why) => {
+                writeln!(out, "{}", i18n::signing(&why, lang))?;
+                return Ok(1);
+            }
+        };
+        let name = seal::signature_name(&file, &signer.id);
+        if let Err(e) = seal::write_signature(dir, &name, &armored) {
+            writeln!(
+                out,
+                "{}: {}",
+                escape(
+                    &dir.join(seal::SIGNATURES_DIR)
+                        .join(&name)
+                        .display()
+                        .to_string()
+                ),
+                i18n::io_error(&e, lang)
+            )?;
+            return Ok(1);
+        }
+        writeln!(
+            out,
+            "{rshown}: {}",
+            i18n::signed_by(&signer.name, &signer.id, &fp, lang)
+        )?;
+    }
+    // Entered in the ledger now if the panel is free to write, else by the clerk's docket
+    // when it next opens the panel.
+    let modes = crate::store::disk::Modes::for_group(
+        panel
+            .group
+            .as_deref()
+            .and_then(crate::store::disk::group_id),
+    );
+    let line = format!(
+        "{} sign {}\n",
+        crate::store::system_user(),
+        std::process::id()
+    );
+    let entered = match crate::store::disk::lock(dir, modes, &line) {
+        Ok(lock) => {
+            let mut disk = crate::store::disk::RealDisk::new(dir, modes);
+            disk.hold(&lock);
+            let mut l = ledger::read(dir).unwrap_or_default();
+            let at = jiff::Timestamp::now()
+                .to_zoned_datetime(panel_tz(&panel))
+                .strftime("%Y-%m-%dT%H:%M:%S%:z")
+                .to_string();
+            l.exists && seal::enter_pending(&mut disk, dir, &mut l, &panel, &at).is_ok()
+        }
+        Err(_) => false,
+    };
+    if code == 0 && !entered {
+        writeln!(out, "{}", i18n::SIGN_PENDING.get(lang))?;
     }
     Ok(code)
 }
 
-/// Verifies one minutes file; `in_folder` lets minutes not yet finalized pass.
-fn verify_one(path: &Path, lang: Lang, out: &mut dyn Write, in_folder: bool) -> io::Result<i32> {
-    use crate::store::minutes::{self, MinutesError, Seal};
-    let shown = escape(&path.display().to_string()).into_owned();
-    let (text, m) = match minutes::read(path) {
-        Ok(x) => x,
-        Err(MinutesError::Yaml { line, col, message }) => {
-            writeln!(out, "{shown}:{line}:{col}: {}", escape(&message))?;
-            return Ok(1);
+/// The panel's time zone, else the system's.
+fn panel_tz(panel: &crate::domain::panel::Panel) -> jiff::tz::TimeZone {
+    panel
+        .timezone
+        .as_deref()
+        .and_then(|t| jiff::tz::TimeZone::get(t).ok())
+        .unwrap_or_else(jiff::tz::TimeZone::system)
+}
+
+/// Who is signing: the member named, or the one member whose key the agent holds.
+fn sign_as<'a>(
+    panel: &'a crate::domain::panel::Panel,
+    member: Option<&str>,
+) -> Result<&'a crate::domain::panel::Member, i18n::SignAs> {
+    use crate::store::seal::member_key;
+    if let Some(id) = member {
+        let m = panel
+            .member(id)
+            .ok_or_else(|| i18n::SignAs::NoSuchMember(id.to_string()))?;
+        if member_key(m).is_none() {
+            return Err(i18n::SignAs::NoKey(m.id.clone()));
         }
-        Err(MinutesError::Read { line, col, msg }) => {
-            writeln!(out, "{shown}:{line}:{col}: {}", i18n::msg(&msg, lang))?;
-            return Ok(1);
+        return Ok(m);
+    }
+    let held: Vec<String> = crate::sshsig::Agent::from_env()
+        .and_then(|mut a| a.identities())
+        .map_err(|_| i18n::SignAs::NoAgent)?
+        .iter()
+        .map(crate::sshsig::fingerprint)
+        .collect();
+    let mine: Vec<&crate::domain::panel::Member> = panel
+        .members
+        .iter()
+        .filter(|m| member_key(m).is_some_and(|k| held.contains(&crate::sshsig::fingerprint(&k))))
+        .collect();
+    match mine.as_slice() {
+        [m] => Ok(m),
+        [] => Err(i18n::SignAs::NoMemberKey),
+        _ => Err(i18n::SignAs::Several(
+            mine.iter().map(|m| m.id.clone()).collect(),
+        )),
+    }
+}
+
+/// `docket allowed-signers`: the members' keys in OpenSSH's allowed-signers format, for
+/// `ssh-keygen -Y verify`; keys a member signed with before a change, as the ledger pinned
+/// them, follow.
+pub fn allowed_signers(dir: &Path, lang: Lang, out: &mut dyn Write) -> io::Result<i32> {
+    use crate::sshsig;
+    use crate::store::{ledger, minutes, seal};
+    let (panel, report) = crate::store::panel::load_panel_only(dir);
+    let Some(panel) = panel else {
+        for d in &report.diagnostics {
+            writeln!(out, "{}", d.render(lang))?;
         }
-        Err(MinutesError::Io(e)) => {
-            writeln!(out, "{shown}: {}", i18n::io_error(&e, lang))?;
-            return Ok(1);
-        }
-    };
-    let seal = minutes::verify(&text, &m);
-    // Closed minutes are sealed at the same moment: closed and not sealed means the
-    // finalization was taken out.
-    if seal == Seal::NotFinal && m.meeting.closed_at.is_some() {
-        let line = match lang {
-            Lang::En => format!(
-                "{shown}: CHANGED: the meeting is closed but its finalization (the seal) is missing"
-            ),
-            Lang::Zh => format!("{shown}：已被改动：会议已结束，但封存信息缺失"),
-        };
-        writeln!(out, "{line}")?;
         return Ok(1);
-    }
-    let (line, code) = match (seal, lang) {
-        (Seal::Intact, Lang::En) => (format!("{shown}: intact: every digest matches"), 0),
-        (Seal::Intact, Lang::Zh) => (format!("{shown}：完好，各项摘要均相符"), 0),
-        (Seal::NotFinal, Lang::En) => (
-            format!("{shown}: not finalized: nothing to verify"),
-            i32::from(!in_folder),
-        ),
-        (Seal::NotFinal, Lang::Zh) => (
-            format!("{shown}：尚未定稿，无可校验"),
-            i32::from(!in_folder),
-        ),
-        (Seal::Broken(Some(c)), Lang::En) => (
-            format!(
-                "{shown}: CHANGED: the record of case {} does not match its digest",
-                escape(&c)
-            ),
-            1,
-        ),
-        (Seal::Broken(Some(c)), Lang::Zh) => (
-            format!("{shown}：已被改动：案件 {} 的记录与其摘要不符", escape(&c)),
-            1,
-        ),
-        (Seal::Broken(None), Lang::En) => (
-            format!(
-                "{shown}: CHANGED: the meeting part (attendance, header) does not match its digest"
-            ),
-            1,
-        ),
-        (Seal::Broken(None), Lang::Zh) => (
-            format!("{shown}：已被改动：会议部分（出席、基本信息）与其摘要不符"),
-            1,
-        ),
     };
-    writeln!(out, "{line}")?;
-    // Addenda beside the minutes: each sealed, each naming these minutes' digest.
-    let mut code = code;
-    if let (Some(f), Some(dir)) = (&m.finalization, path.parent().and_then(Path::parent)) {
-        for (a, ok) in crate::store::addendum::read_all(dir, &m.meeting.id, &f.minutes_digest) {
-            let state = match (ok, lang) {
-                (true, Lang::En) => "intact",
-                (true, Lang::Zh) => "完好",
-                (false, Lang::En) => "CHANGED after sealing, or not for these minutes",
-                (false, Lang::Zh) => "封存后被改动，或不属于本记录",
-            };
-            writeln!(out, "{} #{}: {state}", i18n::ADDENDUM.get(lang), a.number)?;
-            if !ok {
-                code = 1;
-            }
+    let mut printed: Vec<(String, String)> = Vec::new();
+    for m in &panel.members {
+        if let Some(k) = seal::member_key(m) {
+            writeln!(out, "{}", sshsig::allowed_signers_line(&m.id, &k))?;
+            printed.push((m.id.clone(), sshsig::fingerprint(&k)));
         }
     }
-    Ok(code)
+    let l = ledger::read(dir).unwrap_or_default();
+    for e in &l.entries {
+        let ledger::Record::Signed {
+            file,
+            member,
+            key,
+            signature,
+            ..
+        } = &e.record
+        else {
+            continue;
+        };
+        if printed.iter().any(|(m, k)| m == member && k == key) {
+            continue;
+        }
+        // The key itself is in the signature; it counts only with the pinned fingerprint.
+        let bytes = crate::store::read::read_text_capped(
+            &dir.join(minutes::MINUTES_DIR).join(file),
+            minutes::READ_MINUTES,
+        );
+        let k = seal::read_signature(dir, signature)
+            .ok()
+            .zip(bytes.ok())
+            .and_then(|(s, text)| sshsig::verify(&s, sshsig::NAMESPACE, text.as_bytes()).ok());
+        if let Some(k) = k.filter(|k| sshsig::fingerprint(k) == *key) {
+            writeln!(out, "{}", sshsig::allowed_signers_line(member, &k))?;
+            printed.push((member.clone(), key.clone()));
+        }
+    }
+    Ok(0)
 }

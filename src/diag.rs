@@ -88,6 +88,8 @@ pub enum Msg {
     QuorumAboveOne(String),
     QuorumZero,
     UnknownTimezone(String),
+    /// A member's `key` that is not an SSH public key in OpenSSH's one-line form.
+    BadKey,
     DuplicateId {
         thing: Thing,
         id: String,

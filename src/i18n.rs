@@ -185,6 +185,13 @@ pub fn msg(m: &Msg, lang: Lang) -> String {
                 q(s)
             )
         }
+        (Msg::BadKey, En) => {
+            "not an SSH public key; give the line of the member's id_ed25519.pub (or id_rsa.pub)"
+                .into()
+        }
+        (Msg::BadKey, Zh) => {
+            "不是 SSH 公钥；请填写该成员 id_ed25519.pub（或 id_rsa.pub）中的那一行".into()
+        }
         (Msg::UnknownTimezone(s), Zh) => {
             format!("未知时区 {}；请使用 IANA 名称，如 Asia/Shanghai", q(s))
         }
@@ -2399,4 +2406,410 @@ s!(
 /// A rules path that leads outside the folders rules may come from.
 pub fn rules_outside(path: &str, lang: Lang) -> String {
     RULES_OUTSIDE.get(lang).replace("{path}", &q(path))
+}
+
+// ---- verify: seals, the ledger, signatures, re-derived results ----
+
+/// One thing wrong with a sealed record, as `docket verify` says it.
+pub fn verify_problem(p: &crate::verify::Problem, lang: Lang) -> String {
+    use crate::verify::Problem as P;
+    use Lang::{En, Zh};
+    let e = |s: &str| escape(s).into_owned();
+    match (p, lang) {
+        (P::Unreadable(why), lang) => unread(why, lang),
+        (P::CaseChanged(c), En) => format!("the record of case {} does not match its digest", e(c)),
+        (P::CaseChanged(c), Zh) => format!("案件 {} 的记录与其摘要不符", e(c)),
+        (P::MeetingChanged, En) => {
+            "the meeting part (attendance, header, the cases' list) does not match its digest".into()
+        }
+        (P::MeetingChanged, Zh) => "会议部分（出席、基本信息、案件列表）与其摘要不符".into(),
+        (P::FinalizationChanged, En) => {
+            "the finalization (who sealed, when, the digests) is not what was sealed".into()
+        }
+        (P::FinalizationChanged, Zh) => "封存信息（封存人、时间、摘要）与封存时不符".into(),
+        (P::ClosedUnsealed, En) => {
+            "the meeting is closed but its finalization (the seal) is missing".into()
+        }
+        (P::ClosedUnsealed, Zh) => "会议已结束，但封存信息缺失".into(),
+        (P::Definalized { line }, En) => format!(
+            "not finalized, but the ledger (line {line}) records these minutes sealed: the seal was taken out"
+        ),
+        (P::Definalized { line }, Zh) => {
+            format!("未定稿，但台账（第 {line} 行）记载本记录已封存：封存信息被删除")
+        }
+        (P::NotInLedger, En) => "sealed, but not in the panel's ledger".into(),
+        (P::NotInLedger, Zh) => "已封存，但不在本委员会的台账中".into(),
+        (P::ChangedSinceLedger { line }, En) => {
+            format!("its bytes are not those the ledger entered (line {line})")
+        }
+        (P::ChangedSinceLedger { line }, Zh) => format!("文件内容与台账（第 {line} 行）登记的不符"),
+        (P::Swapped { other }, En) => {
+            format!("it holds what the ledger entered for {}", e(other))
+        }
+        (P::Swapped { other }, Zh) => format!("其内容是台账中 {} 的内容", e(other)),
+        (P::Renamed { holds }, En) => {
+            format!("the file name does not match what it holds ({})", e(holds))
+        }
+        (P::Renamed { holds }, Zh) => format!("文件名与其内容（{}）不符", e(holds)),
+        (P::LedgerRewritten, En) => {
+            "the ledger before this record is not the one it was sealed after: the ledger was rewritten".into()
+        }
+        (P::LedgerRewritten, Zh) => "本记录之前的台账与封存时不同：台账被改写".into(),
+        (P::Rederived(d), lang) => discrepancy(d, lang),
+        (P::AddendumForOther, En) => "it names the digest of other minutes than these".into(),
+        (P::AddendumForOther, Zh) => "其所指会议记录摘要与本记录不符".into(),
+        (P::SignatureInvalid { member }, En) => {
+            format!("the signature of {} does not verify over this file", e(member))
+        }
+        (P::SignatureInvalid { member }, Zh) => format!("{} 的签名与本文件不符", e(member)),
+        (P::SignatureWrongKey { member, key }, En) => format!(
+            "the signature of {} was made with key {}, which is not theirs",
+            e(member),
+            e(key)
+        ),
+        (P::SignatureWrongKey { member, key }, Zh) => {
+            format!("{} 的签名所用密钥 {} 不是其本人的密钥", e(member), e(key))
+        }
+        (P::SignatureMissing { member }, En) => format!(
+            "the ledger enters a signature of {} whose file is gone or changed",
+            e(member)
+        ),
+        (P::SignatureMissing { member }, Zh) => {
+            format!("台账登记的 {} 的签名文件已缺失或被改动", e(member))
+        }
+    }
+}
+
+/// Why a record could not be read: `line:col: why`.
+pub fn unread(u: &crate::verify::Unread, lang: Lang) -> String {
+    use crate::verify::Unread as U;
+    match u {
+        U::Read { line, col, msg: m } => format!("{line}:{col}: {}", msg(m, lang)),
+        U::Yaml { line, col, message } => format!("{line}:{col}: {}", escape(message)),
+        U::Io(kind, text) => io_error(&std::io::Error::new(*kind, text.clone()), lang),
+    }
+}
+
+/// What re-deriving a record's results from its votes found.
+pub fn discrepancy(d: &crate::domain::audit::Discrepancy, lang: Lang) -> String {
+    let _ = lang;
+    escape(&format!("{d:?}")).into_owned()
+}
+
+/// Something `verify` says about a record that is not a failure.
+pub fn verify_note(n: &crate::verify::Note, name: &dyn Fn(&str) -> String, lang: Lang) -> String {
+    use crate::verify::Note as N;
+    use Lang::{En, Zh};
+    match (n, lang) {
+        (N::OldSeal(s), En) => format!(
+            "sealed under schema {s}: the seal does not cover who sealed and when (the ledger and signatures do)"
+        ),
+        (N::OldSeal(s), Zh) => {
+            format!("按第 {s} 版格式封存：封存不涵盖封存人与时间（台账与签名涵盖）")
+        }
+        (N::KeyChanged { member }, En) => format!(
+            "{}'s key in panel.yaml has changed since they signed; the signature is checked against the key it was made with",
+            name(member)
+        ),
+        (N::KeyChanged { member }, Zh) => format!(
+            "{} 在 panel.yaml 中的密钥已于签名后更换；签名按签名时所用的密钥校验",
+            name(member)
+        ),
+        (N::Awaiting { member }, En) => format!("awaiting the signature of {}", name(member)),
+        (N::Awaiting { member }, Zh) => format!("尚待 {} 签名", name(member)),
+    }
+}
+
+/// The line `verify` gives a record: intact or not, and signed by whom.
+pub fn verify_record(
+    r: &crate::verify::RecordReport,
+    name: &dyn Fn(&str) -> String,
+    lang: Lang,
+) -> String {
+    use crate::verify::State;
+    use Lang::{En, Zh};
+    let shown = escape(&r.path.display().to_string()).into_owned();
+    let what = match (r.addendum, lang) {
+        (Some(n), En) => format!("{shown} (addendum #{n})"),
+        (Some(n), Zh) => format!("{shown}（补正 第{n}号）"),
+        (None, _) => shown,
+    };
+    if let Some(crate::verify::Problem::Unreadable(u)) = r.problems.first() {
+        let shown = escape(&r.path.display().to_string()).into_owned();
+        return match u {
+            crate::verify::Unread::Io(..) => format!("{shown}: {}", unread(u, lang)),
+            _ => format!("{shown}:{}", unread(u, lang)),
+        };
+    }
+    if !r.problems.is_empty() {
+        let first = verify_problem(&r.problems[0], lang);
+        return match lang {
+            En => format!("{what}: CHANGED: {first}"),
+            Zh => format!("{what}：已被改动：{first}"),
+        };
+    }
+    if r.state == State::NotFinal {
+        return match lang {
+            En => format!("{what}: not finalized: nothing to verify"),
+            Zh => format!("{what}：尚未定稿，无可校验"),
+        };
+    }
+    let signed: Vec<String> = r
+        .signatures
+        .iter()
+        .map(|s| {
+            let pending = match (s.entered, lang) {
+                (true, _) => "",
+                (false, En) => ", not yet in the ledger",
+                (false, Zh) => "，尚未登记入台账",
+            };
+            format!("{} ({}{pending})", name(&s.member), escape(&s.fingerprint))
+        })
+        .collect();
+    match (signed.is_empty(), lang) {
+        (true, En) => format!("{what}: intact; sealed, unsigned"),
+        (true, Zh) => format!("{what}：完好；已封存，未签名"),
+        (false, En) => format!("{what}: intact; signed by {}", signed.join(", ")),
+        (false, Zh) => format!("{what}：完好；签名人：{}", signed.join("、")),
+    }
+}
+
+/// Something wrong with the panel as a whole.
+pub fn verify_panel_problem(p: &crate::verify::PanelProblem, lang: Lang) -> String {
+    use crate::store::ledger::Problem as L;
+    use crate::verify::PanelProblem as P;
+    use Lang::{En, Zh};
+    match (p, lang) {
+        (P::LedgerDamaged(d), En) => {
+            let why = match &d.problem {
+                L::Unreadable => "not a ledger entry".to_string(),
+                L::Gap { expected, found } => {
+                    format!("entry {found} where {expected} should be: entries taken out or put in")
+                }
+                L::Chain => {
+                    "does not chain to the line before: a line changed, removed or put in".into()
+                }
+                L::Torn => "cut short".into(),
+            };
+            format!("minutes/ledger:{}: CHANGED: {why}", d.line)
+        }
+        (P::LedgerDamaged(d), Zh) => {
+            let why = match &d.problem {
+                L::Unreadable => "不是台账条目".to_string(),
+                L::Gap { expected, found } => {
+                    format!("应为第 {expected} 条，却是第 {found} 条：有条目被删除或插入")
+                }
+                L::Chain => "与上一行接不上：有行被改动、删除或插入".into(),
+                L::Torn => "被截断".into(),
+            };
+            format!("minutes/ledger:{}：已被改动：{why}", d.line)
+        }
+        (P::LedgerMissing, En) => {
+            "minutes/ledger: MISSING: sealed records name a ledger, and it is gone".into()
+        }
+        (P::LedgerMissing, Zh) => "minutes/ledger：缺失：已封存的记录载有台账，但台账不见了".into(),
+        (
+            P::Deleted {
+                file,
+                meeting,
+                line,
+            },
+            En,
+        ) => format!(
+            "minutes/{}: DELETED: the ledger (line {line}) enters it sealed for meeting {}",
+            escape(file),
+            escape(meeting)
+        ),
+        (
+            P::Deleted {
+                file,
+                meeting,
+                line,
+            },
+            Zh,
+        ) => format!(
+            "minutes/{}：已被删除：台账（第 {line} 行）登记其为会议 {} 的已封存记录",
+            escape(file),
+            escape(meeting)
+        ),
+    }
+}
+
+/// The ledger line of `verify PANEL`.
+pub fn verify_ledger(entries: Option<usize>, lang: Lang) -> String {
+    use Lang::{En, Zh};
+    match (entries, lang) {
+        (Some(n), En) => format!("minutes/ledger: {n} entries, each chained to the one before"),
+        (Some(n), Zh) => format!("minutes/ledger：{n} 条，逐条链接"),
+        (None, En) => {
+            "minutes/ledger: none yet (docket starts it when it next opens the panel to write)"
+                .into()
+        }
+        (None, Zh) => "minutes/ledger：尚无（docket 下次以写入方式打开本委员会时建立）".into(),
+    }
+}
+
+/// Why a line of an allowed-signers file cannot be used.
+pub fn allowed_signers_error(e: &crate::sshsig::AllowedError, lang: Lang) -> String {
+    let _ = e;
+    match lang {
+        Lang::En => "not an allowed-signers line (principals, options, then a public key)".into(),
+        Lang::Zh => "不是 allowed-signers 格式的行（签名人、选项、公钥）".into(),
+    }
+}
+
+// ---- sign ----
+
+s!(
+    SIGN_NO_MINUTES,
+    "no such minutes: give the meeting's id, as in its file name (e.g. 2026-11-20-1)",
+    "没有该会议记录：请给出会议编号，即文件名（如 2026-11-20-1）"
+);
+s!(
+    SIGN_NOT_SEALED,
+    "not finalized yet: only sealed minutes are signed",
+    "尚未定稿：只有已封存的记录才能签名"
+);
+s!(SIGN_WILL_NOT, "not signed", "未签名");
+s!(SIGN_ALREADY, "you have signed it already", "您已签过名");
+s!(
+    SIGN_PENDING,
+    "the panel is open in another docket: your signature is kept in signatures/ and the clerk's docket enters it in the ledger when it next opens the panel",
+    "本委员会正由另一 docket 打开：您的签名已存于 signatures/，书记员的 docket 下次打开本委员会时将其登记入台账"
+);
+
+/// Why `docket sign` cannot tell who is signing.
+#[derive(Debug)]
+pub enum SignAs {
+    NoSuchMember(String),
+    NoKey(String),
+    NoAgent,
+    NoMemberKey,
+    Several(Vec<String>),
+}
+
+pub fn sign_refused(why: &SignAs, lang: Lang) -> String {
+    use Lang::{En, Zh};
+    match (why, lang) {
+        (SignAs::NoSuchMember(m), En) => format!("no member {} in panel.yaml", q(m)),
+        (SignAs::NoSuchMember(m), Zh) => format!("panel.yaml 中没有成员 {}", q(m)),
+        (SignAs::NoKey(m), En) => format!("panel.yaml gives member {} no key", q(m)),
+        (SignAs::NoKey(m), Zh) => format!("panel.yaml 未给出成员 {} 的公钥", q(m)),
+        (SignAs::NoAgent, En) => {
+            "no ssh-agent: start one (eval $(ssh-agent); ssh-add) or log in with agent forwarding (ssh -A)".into()
+        }
+        (SignAs::NoAgent, Zh) => {
+            "没有 ssh-agent：请启动（eval $(ssh-agent); ssh-add），或以代理转发方式登录（ssh -A）".into()
+        }
+        (SignAs::NoMemberKey, En) => {
+            "your ssh-agent holds no key that panel.yaml gives a member".into()
+        }
+        (SignAs::NoMemberKey, Zh) => "您的 ssh-agent 中没有 panel.yaml 所列任何成员的密钥".into(),
+        (SignAs::Several(ids), En) => format!(
+            "your agent holds the keys of several members ({}): name one with --member",
+            ids.iter().map(|i| q(i)).collect::<Vec<_>>().join(", ")
+        ),
+        (SignAs::Several(ids), Zh) => format!(
+            "您的 ssh-agent 中有多名成员（{}）的密钥：请用 --member 指定",
+            ids.iter().map(|i| q(i)).collect::<Vec<_>>().join("、")
+        ),
+    }
+}
+
+/// Why a record was left unsigned.
+pub fn signing(s: &crate::store::seal::Signing, lang: Lang) -> String {
+    use crate::store::seal::Signing as S;
+    use Lang::{En, Zh};
+    match (s, lang) {
+        (
+            S::Signed {
+                member,
+                fingerprint,
+            },
+            En,
+        ) => {
+            format!("signed by {} ({})", q(member), escape(fingerprint))
+        }
+        (
+            S::Signed {
+                member,
+                fingerprint,
+            },
+            Zh,
+        ) => {
+            format!("已由 {} 签名（{}）", q(member), escape(fingerprint))
+        }
+        (S::NoKey(m), En) if m.is_empty() => "sealed, unsigned: the panel has no clerk".into(),
+        (S::NoKey(m), Zh) if m.is_empty() => "已封存，未签名：本委员会没有书记员".into(),
+        (S::NoKey(m), En) => format!("sealed, unsigned: panel.yaml gives {} no key", q(m)),
+        (S::NoKey(m), Zh) => format!("已封存，未签名：panel.yaml 未给出 {} 的公钥", q(m)),
+        (S::NoAgent, En) => "sealed, unsigned: no ssh-agent reachable (SSH_AUTH_SOCK)".into(),
+        (S::NoAgent, Zh) => "已封存，未签名：连接不到 ssh-agent（SSH_AUTH_SOCK）".into(),
+        (S::NotInAgent(m), En) => {
+            format!(
+                "sealed, unsigned: the ssh-agent does not hold {}'s key",
+                q(m)
+            )
+        }
+        (S::NotInAgent(m), Zh) => format!("已封存，未签名：ssh-agent 中没有 {} 的密钥", q(m)),
+        (S::Failed(why), En) => format!("sealed, unsigned: signing failed: {}", escape(why)),
+        (S::Failed(why), Zh) => format!("已封存，未签名：签名失败：{}", escape(why)),
+    }
+}
+
+/// What `docket sign` says once signed.
+pub fn signed_by(name: &str, id: &str, fingerprint: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "signed by {} ({}) with key {}",
+            escape(name),
+            escape(id),
+            escape(fingerprint)
+        ),
+        Lang::Zh => format!(
+            "已由 {}（{}）以密钥 {} 签名",
+            escape(name),
+            escape(id),
+            escape(fingerprint)
+        ),
+    }
+}
+
+// ---- the ledger, on opening ----
+
+s!(
+    LEDGER_UNREADABLE,
+    "minutes/ledger cannot be read: nothing is entered in it until it can",
+    "minutes/ledger 无法读取：在能读取之前不向其中登记"
+);
+
+/// The note when the ledger is begun on a panel that already has sealed records.
+pub fn ledger_started(records: u32, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "the panel's ledger (minutes/ledger) is begun: {records} records sealed before it are entered as they are now"
+        ),
+        Lang::Zh => {
+            format!("已建立本委员会台账（minutes/ledger）：此前封存的 {records} 份记录按其现状登记")
+        }
+    }
+}
+
+/// Minutes the ledger records sealed, found gone or no longer final: not reopened.
+pub fn sealed_in_ledger(path: &std::path::Path, line: u32, exists: bool, lang: Lang) -> String {
+    let shown = escape(&path.display().to_string()).into_owned();
+    match (exists, lang) {
+        (true, Lang::En) => format!(
+            "{shown}: the ledger (line {line}) records these minutes sealed, but they are no longer finalized: not reopened; run docket verify"
+        ),
+        (true, Lang::Zh) => format!(
+            "{shown}：台账（第 {line} 行）记载本记录已封存，但其已非定稿：不予重新打开；请运行 docket verify"
+        ),
+        (false, Lang::En) => format!(
+            "{shown}: the ledger (line {line}) records these minutes sealed, and they are gone: not rebuilt from the journal; run docket verify"
+        ),
+        (false, Lang::Zh) => format!(
+            "{shown}：台账（第 {line} 行）记载本记录已封存，但文件已缺失：不从日志重建；请运行 docket verify"
+        ),
+    }
 }

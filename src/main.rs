@@ -67,14 +67,49 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
-    /// Check that finalized minutes are as they were sealed.
+    /// Check that sealed minutes and addenda are as they were sealed, and who signed them.
     ///
-    /// Recomputes the SHA-256 digest of every case record and of the whole minutes, and names
-    /// the first that fails. Given a panel folder, checks every minutes file in it (minutes
-    /// still open are listed, not failed). Exits 0 when all are intact, 1 otherwise.
+    /// For each record: the SHA-256 digests over its exact bytes (every case record, the
+    /// meeting part, and the seal over the finalization too); every tally, pass result,
+    /// quorum and standing determination re-derived from the recorded votes; the record
+    /// against the panel's ledger (minutes/ledger); and each signature in signatures/ against
+    /// the member's key (the one the ledger pinned, else panel.yaml's, or --allowed-signers).
+    /// Given a panel folder, also names records the ledger enters that are gone, and a
+    /// ledger changed. Says per record: intact or CHANGED, signed by whom or "sealed,
+    /// unsigned". Exits 0 when all are intact, 1 otherwise, 2 on a bad --allowed-signers.
     Verify {
         /// A minutes file (e.g. panels/example/minutes/2026-11-20-1.yaml) or a panel folder.
         minutes: PathBuf,
+
+        /// Check signatures against this OpenSSH allowed-signers file (principals are member
+        /// ids) instead of panel.yaml and the ledger.
+        #[arg(long, value_name = "FILE")]
+        allowed_signers: Option<PathBuf>,
+    },
+    /// Sign a sealed meeting's minutes and its addenda with your own SSH key.
+    ///
+    /// The key is the one panel.yaml gives your member entry; the signing is done by your
+    /// ssh-agent (SSH_AUTH_SOCK; with ssh -A it is the agent on your own computer), so no key
+    /// file passes through docket. Only records that verify are signed. The signature goes to
+    /// PANEL/signatures/<file>.<member>.sig in OpenSSH's format (namespace docket-minutes),
+    /// and into the ledger now if no other docket has the panel open, else when the clerk's
+    /// docket next opens it. Exits 0 when signed (or signed before), 1 otherwise.
+    Sign {
+        /// The panel folder.
+        panel_dir: PathBuf,
+        /// The meeting's id, as in its minutes' file name (e.g. 2026-11-20-1).
+        meeting: String,
+        /// Which member you sign as, when your agent holds the keys of several.
+        #[arg(long, value_name = "ID")]
+        member: Option<String>,
+    },
+    /// Print the members' keys in OpenSSH's allowed-signers format, for ssh-keygen -Y verify.
+    ///
+    /// One line per key: the member id, namespaces="docket-minutes", the key. Keys members
+    /// signed with before panel.yaml changed follow, as the ledger pinned them.
+    AllowedSigners {
+        /// The panel folder.
+        panel_dir: PathBuf,
     },
     /// Figures across a panel's minutes, for supervision (督促检查).
     ///
@@ -197,7 +232,18 @@ fn main() -> ExitCode {
         }) => docket::synthetic::generate(&dir, cases, minutes, seed)
             .map(|()| 0)
             .map_err(failure::tag(failure::What::Write(dir))),
-        Some(Command::Verify { minutes }) => cli::verify(&minutes, lang, &mut out),
+        Some(Command::Verify {
+            minutes,
+            allowed_signers,
+        }) => cli::verify(&minutes, allowed_signers.as_deref(), lang, &mut out),
+        Some(Command::Sign {
+            panel_dir,
+            meeting,
+            member,
+        }) => cli::sign(&panel_dir, &meeting, member.as_deref(), lang, &mut out),
+        Some(Command::AllowedSigners { panel_dir }) => {
+            cli::allowed_signers(&panel_dir, lang, &mut out)
+        }
         Some(Command::Report {
             panel_dir,
             from,

@@ -99,7 +99,7 @@ fn a_correction_is_a_sealed_addendum_beside_the_untouched_minutes() {
     assert!(addendum::verify(&text, &ad, &digest));
     let (code, out) = verify(&minutes);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("Correction #1: intact"), "{out}");
+    assert!(out.contains("(addendum #1): intact"), "{out}");
 
     // Shown with the minutes when docket opens the panel again.
     let b = load(&dir);

@@ -232,7 +232,7 @@ fn step(st: &mut State, e: Event) -> Result<bool, String> {
     if let Some(c) = e.case() {
         st.focus = Some(c.to_string());
     }
-    if let Event::Finalize { at, by, user } = &e {
+    if let Event::Finalize { at, by, user, .. } = &e {
         let m = st.meeting.clone().expect("finalized meeting");
         // The open meeting's last checks, before it is sealed and filed.
         check_all(st, Some((&e, before.as_ref())))?;
@@ -658,6 +658,7 @@ fn run_op(st: &mut State, op: Op) -> Result<(), String> {
                     at,
                     by,
                     user: "clerk".into(),
+                    uid: Some(1000),
                 },
             )?;
         }

@@ -106,6 +106,8 @@ pub enum Event {
         at: String,
         by: String,
         user: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        uid: Option<u32>,
     },
 }
 

@@ -330,13 +330,24 @@ impl CaseRecord {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finalization {
-    /// The clerk's member id, and the system user who ran docket.
+    /// The clerk's member id, and the system account that ran docket (name and uid, from
+    /// the system's account database).
     pub by: String,
     pub user: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uid: Option<u32>,
     pub at: String,
-    /// SHA-256 of each case record, and of the whole minutes before this block.
+    /// The panel's ledger head before these minutes were sealed: a signature over the file
+    /// covers it, so rewriting the ledger before them breaks the signature.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ledger: Option<String>,
+    /// SHA-256 of each case record's bytes, and of the whole minutes before this block.
     pub case_digests: Vec<CaseDigest>,
     pub minutes_digest: String,
+    /// SHA-256 of every byte before the `seal:` line: the finalization block included.
+    /// Empty in minutes sealed before schema 3.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub seal: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

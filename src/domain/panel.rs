@@ -36,6 +36,8 @@ pub struct Member {
     pub id: String,
     pub name: String,
     pub role: Role,
+    /// The member's SSH public key (OpenSSH's one-line form), to check their signatures.
+    pub key: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -53,6 +55,8 @@ pub struct Panel {
     pub timezone: Option<String>,
     /// The effective rules, with the panel's own meeting overrides applied.
     pub rules: Rules,
+    /// Members who sign sealed minutes besides the chair and the clerk.
+    pub signers: Vec<String>,
 }
 
 impl Panel {
@@ -66,6 +70,14 @@ impl Panel {
 
     pub fn clerk(&self) -> Option<&Member> {
         self.members.iter().find(|m| m.role == Role::Clerk)
+    }
+
+    /// Who signs sealed minutes: the clerk (at finalizing), the chair, and the members the
+    /// panel names, each once, in panel order.
+    pub fn required_signers(&self) -> impl Iterator<Item = &Member> {
+        self.members
+            .iter()
+            .filter(|m| matches!(m.role, Role::Chair | Role::Clerk) || self.signers.contains(&m.id))
     }
 
     /// Chair and members, in the order panel.yaml lists them.

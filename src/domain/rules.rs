@@ -236,3 +236,81 @@ impl Kind {
         self.distinctions.iter().find(|d| d.id == id)
     }
 }
+
+/// The rules as lines of tab-separated fields, in the order the rules give them: the form
+/// the minutes' rules digest covers. Written here by hand, not by any library, so that a
+/// new YAML or debug formatter never changes a sealed digest; docs/formats.md defines it.
+///
+/// Each line is a record name and its fields; in a field, `\` is written `\\`, a tab `\t`,
+/// a line break `\n`, a carriage return `\r`; an absent text is empty; a flag is 0 or 1.
+pub fn canonical(r: &Rules) -> String {
+    fn esc(s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                '\t' => out.push_str("\\t"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+    fn text(t: &Text) -> String {
+        format!("{}\t{}", esc(&t.zh), esc(t.en.as_deref().unwrap_or("")))
+    }
+    fn opt(t: &Option<Text>) -> String {
+        t.as_ref().map_or_else(|| "\t".to_string(), text)
+    }
+    let flag = |b: bool| if b { "1" } else { "0" };
+    let mut out = String::from("docket-rules 1\n");
+    let mut line = |fields: &[&str]| {
+        out.push_str(&fields.join("\t"));
+        out.push('\n');
+    };
+    line(&["id", &esc(&r.id)]);
+    line(&["version", &esc(&r.version)]);
+    line(&["title", &text(&r.title)]);
+    for o in &r.opinions {
+        line(&["opinion", o.opinion.id(), &text(&o.label)]);
+    }
+    for k in &r.kinds {
+        let noun = match k.item_noun {
+            ItemNoun::Situation => "situation",
+            ItemNoun::Ground => "ground",
+        };
+        line(&["kind", &esc(&k.id), &text(&k.name), &opt(&k.short), noun]);
+        for d in &k.distinctions {
+            line(&[
+                "distinction",
+                &esc(&d.id),
+                &opt(&d.name),
+                &text(&d.tolerable),
+                &text(&d.not_tolerable),
+            ]);
+        }
+        for i in &k.items {
+            line(&["item", &esc(&i.id), &text(&i.text)]);
+        }
+        for o in &k.outcomes {
+            line(&[
+                "outcome",
+                &esc(&o.id),
+                &text(&o.label),
+                flag(o.lenient),
+                flag(o.deferral),
+            ]);
+        }
+    }
+    let m = &r.meeting;
+    line(&["quorum", &m.quorum.to_string()]);
+    line(&["pass", m.pass.id()]);
+    line(&["chair_last", flag(m.chair_last)]);
+    line(&["review", m.review.id()]);
+    for (method, opinions) in &m.methods {
+        let ids: Vec<&str> = opinions.iter().map(|o| o.id()).collect();
+        line(&["method", method.id(), &ids.join(",")]);
+    }
+    out
+}

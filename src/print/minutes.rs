@@ -107,7 +107,9 @@ impl<'a> Builder<'a> {
         match seal {
             Seal::Intact => {}
             Seal::NotFinal => doc.push(Block::Notice(t::PR_NOT_FINAL.get(self.lang).into())),
-            Seal::Broken(_) => doc.push(Block::Notice(t::PR_SEAL_BROKEN.get(self.lang).into())),
+            Seal::Broken(_) | Seal::BrokenFinalization => {
+                doc.push(Block::Notice(t::PR_SEAL_BROKEN.get(self.lang).into()))
+            }
         }
     }
 

@@ -21,6 +21,11 @@ pub struct Addendum {
     /// The clerk's member id, and the system user.
     pub by: String,
     pub user: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uid: Option<u32>,
+    /// The ledger's head before this addendum, as in the minutes' finalization.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ledger: Option<String>,
     pub reason: String,
     pub corrections: Vec<Correction>,
     /// SHA-256 of the text before the `digest:` line; empty until sealed.
@@ -120,6 +125,8 @@ mod tests {
             made_at: "2026-11-21T09:00:00+08:00".into(),
             by: "sun-li".into(),
             user: "clerk".into(),
+            uid: Some(1000),
+            ledger: Some("00".repeat(32)),
             reason: "笔误更正".into(),
             corrections: vec![Correction {
                 case: Some("2026-007".into()),

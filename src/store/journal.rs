@@ -163,6 +163,17 @@ pub fn recover(
     meeting_id: &str,
     base: Option<&Minutes>,
 ) -> Option<Recovered> {
+    recover_after(panel, dir, meeting_id, base, None)
+}
+
+/// [`recover`], sealing minutes the journal finalizes after the ledger head `ledger`.
+pub fn recover_after(
+    panel: &Panel,
+    dir: &Path,
+    meeting_id: &str,
+    base: Option<&Minutes>,
+    ledger: Option<&str>,
+) -> Option<Recovered> {
     let path = path_for(dir, meeting_id);
     let text = super::read::read_journal(&path).ok()?;
     let (entries, damage) = parse(&text);
@@ -179,12 +190,19 @@ pub fn recover(
         }
         if event::apply(&mut meeting, panel, &e.event).is_ok() {
             replayed += 1;
-            if let Event::Finalize { at, by, user } = &e.event
+            if let Event::Finalize { at, by, user, uid } = &e.event
                 && let Some(m) = &meeting
             {
                 let mut sealed = Minutes::new(panel, m);
                 sealed.journal = e.seq;
-                if minutes::finalize(&mut sealed, by, user, at).is_ok() {
+                let sealer = minutes::Sealer {
+                    by,
+                    user,
+                    uid: *uid,
+                    at,
+                    ledger,
+                };
+                if minutes::seal(&mut sealed, &sealer).is_ok() {
                     finalized = sealed.finalization.clone();
                 }
             }

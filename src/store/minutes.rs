@@ -12,7 +12,10 @@ use crate::domain::panel::Panel;
 use crate::domain::rules::Method;
 
 pub const MINUTES_DIR: &str = "minutes";
-pub const SCHEMA: u32 = 2;
+pub const SCHEMA: u32 = 3;
+/// The first schema whose seal covers the finalization block and whose case digests are
+/// over the exact bytes of each record.
+pub const SEALED_WHOLE: u32 = 3;
 
 /// The most bytes one meeting's minutes may reach: docket refuses a step that would take
 /// them past it. Some 300 cases each with every text at its longest fit.
@@ -135,9 +138,11 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The digest of the effective rules, so the minutes pin exactly what was applied.
+/// The digest of the effective rules, so the minutes pin exactly what was applied: over
+/// their canonical form (`domain::rules::canonical`, documented in docs/formats.md), which
+/// depends on no library's output.
 pub fn rules_digest(panel: &Panel) -> String {
-    sha256_hex(format!("{:?}", panel.rules).as_bytes())
+    sha256_hex(crate::domain::rules::canonical(&panel.rules).as_bytes())
 }
 
 impl Minutes {
@@ -268,26 +273,93 @@ impl From<super::yaml::YamlError> for MinutesError {
     }
 }
 
-/// Seals the minutes: a digest per case record and one over the whole text before the
-/// finalization block.
+/// Who seals, when, and after which ledger head.
+#[derive(Clone, Debug, Default)]
+pub struct Sealer<'a> {
+    pub by: &'a str,
+    pub user: &'a str,
+    pub uid: Option<u32>,
+    pub at: &'a str,
+    pub ledger: Option<&'a str>,
+}
+
+/// Seals the minutes with who sealed them and when, outside any ledger (tests, generated
+/// panels).
 pub fn finalize(minutes: &mut Minutes, by: &str, user: &str, at: &str) -> Result<(), MinutesError> {
+    seal(
+        minutes,
+        &Sealer {
+            by,
+            user,
+            at,
+            ..Sealer::default()
+        },
+    )
+}
+
+/// Seals the minutes: a digest over each case record's bytes, one over the whole text before
+/// the finalization block, and the seal over every byte before its own line, the
+/// finalization block included.
+pub fn seal(minutes: &mut Minutes, s: &Sealer) -> Result<(), MinutesError> {
+    minutes.schema = SCHEMA;
     minutes.finalization = None;
     let body = render(minutes)?;
-    let mut case_digests = Vec::new();
-    for c in &minutes.cases {
-        case_digests.push(CaseDigest {
+    let case_digests = minutes
+        .cases
+        .iter()
+        .zip(case_spans(&body))
+        .map(|(c, span)| CaseDigest {
             case: c.case.clone(),
-            digest: sha256_hex(to_yaml(c)?.as_bytes()),
-        });
-    }
+            digest: sha256_hex(span.as_bytes()),
+        })
+        .collect();
     minutes.finalization = Some(Finalization {
-        by: by.to_string(),
-        user: user.to_string(),
-        at: at.to_string(),
+        by: s.by.to_string(),
+        user: s.user.to_string(),
+        uid: s.uid,
+        at: s.at.to_string(),
+        ledger: s.ledger.map(str::to_string),
         case_digests,
         minutes_digest: sha256_hex(body.as_bytes()),
+        seal: String::new(),
     });
+    let unsealed = render(minutes)?;
+    if let Some(f) = &mut minutes.finalization {
+        f.seal = sha256_hex(unsealed.as_bytes());
+    }
     Ok(())
+}
+
+/// The bytes of each case record in the minutes' text before the finalization block: the
+/// items of the top-level `cases:` list, each from its line beginning `- ` in the first
+/// column up to the next such line or the end. The definition docs/formats.md gives, so a
+/// digest can be checked by anyone without docket's YAML library.
+pub fn case_spans(body: &str) -> Vec<&str> {
+    let Some(start) = body
+        .strip_prefix("cases:\n")
+        .map(|_| 0)
+        .or_else(|| body.find("\ncases:\n").map(|i| i + 1))
+    else {
+        return Vec::new();
+    };
+    let list = &body[start + "cases:\n".len()..];
+    let mut starts: Vec<usize> = Vec::new();
+    let mut at = 0;
+    for line in list.split_inclusive('\n') {
+        if line.starts_with("- ") {
+            starts.push(at);
+        } else if !line.starts_with([' ', '\n']) {
+            // A top-level key after the list ends it.
+            break;
+        }
+        at += line.len();
+    }
+    let end = at;
+    starts
+        .iter()
+        .enumerate()
+        .map(|(i, &s)| &list[s..starts.get(i + 1).copied().unwrap_or(end)])
+        .collect()
 }
 
 /// What `verify` found.
@@ -297,28 +369,68 @@ pub enum Seal {
     Intact,
     /// The first case record whose digest fails, or None for the meeting part.
     Broken(Option<String>),
+    /// The finalization block (who sealed, when, the digests) is not what was sealed.
+    BrokenFinalization,
 }
 
-/// Recomputes the digests of minutes read from `text`.
+/// Recomputes the digests of minutes read from `text`, over its exact bytes.
 pub fn verify(text: &str, minutes: &Minutes) -> Seal {
     let Some(f) = &minutes.finalization else {
         return Seal::NotFinal;
     };
-    for (c, d) in minutes.cases.iter().zip(&f.case_digests) {
-        let ok = c.case == d.case && to_yaml(c).is_ok_and(|y| sha256_hex(y.as_bytes()) == d.digest);
+    let Some(at) = text.rfind("\nfinalization:") else {
+        return Seal::Broken(None);
+    };
+    let body = &text[..=at];
+    if minutes.schema < SEALED_WHOLE {
+        return verify_before_3(body, minutes, f);
+    }
+    let spans = case_spans(body);
+    for (k, c) in minutes.cases.iter().enumerate() {
+        let ok = f.case_digests.get(k).is_some_and(|d| {
+            d.case == c.case
+                && spans
+                    .get(k)
+                    .is_some_and(|s| sha256_hex(s.as_bytes()) == d.digest)
+        });
         if !ok {
             return Seal::Broken(Some(c.case.clone()));
         }
     }
-    if minutes.cases.len() != f.case_digests.len() {
+    if spans.len() != f.case_digests.len() || minutes.cases.len() != spans.len() {
         return Seal::Broken(None);
     }
-    let body = text.rfind("\nfinalization:").map_or(text, |i| &text[..=i]);
-    if sha256_hex(body.as_bytes()) == f.minutes_digest {
-        Seal::Intact
-    } else {
-        Seal::Broken(None)
+    if sha256_hex(body.as_bytes()) != f.minutes_digest {
+        return Seal::Broken(None);
     }
+    // The seal line is the last line, and covers every byte before it.
+    let sealed = text
+        .rfind("\n  seal: ")
+        .filter(|&i| text[i + 1..].lines().count() == 1 && text.ends_with('\n'));
+    match sealed {
+        Some(i) if !f.seal.is_empty() && sha256_hex(&text.as_bytes()[..=i]) == f.seal => {
+            Seal::Intact
+        }
+        _ => Seal::BrokenFinalization,
+    }
+}
+
+/// Minutes sealed before schema 3: the minutes digest over the exact bytes decides; the case
+/// digests of those schemas hash a re-serialization, so they only name which record changed.
+fn verify_before_3(body: &str, minutes: &Minutes, f: &Finalization) -> Seal {
+    let ids_match = minutes.cases.len() == f.case_digests.len()
+        && minutes
+            .cases
+            .iter()
+            .zip(&f.case_digests)
+            .all(|(c, d)| c.case == d.case);
+    if ids_match && sha256_hex(body.as_bytes()) == f.minutes_digest {
+        return Seal::Intact;
+    }
+    let changed = minutes.cases.iter().zip(&f.case_digests).find(|(c, d)| {
+        c.case != d.case || to_yaml(c).map_or(true, |y| sha256_hex(y.as_bytes()) != d.digest)
+    });
+    Seal::Broken(changed.map(|(c, _)| c.case.clone()))
 }
 
 pub fn parse(text: &str) -> Result<Minutes, MinutesError> {

@@ -6,10 +6,12 @@ pub mod cache;
 pub mod decode;
 pub mod disk;
 pub mod journal;
+pub mod ledger;
 pub mod minutes;
 pub mod panel;
 pub mod read;
 pub mod rules;
+pub mod seal;
 pub mod state;
 pub mod tree;
 pub mod yaml;
@@ -91,6 +93,12 @@ impl Ctx {
             }
         }
     }
+}
+
+/// The uid docket runs as.
+pub fn current_uid() -> u32 {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata("/proc/self").map_or(u32::MAX, |m| m.uid())
 }
 
 /// The system user running docket, for the finalization: the name /etc/passwd gives the

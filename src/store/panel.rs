@@ -72,6 +72,14 @@ pub fn load_with(dir: &Path, cache: Option<&CacheAt>) -> Loaded {
     }
 }
 
+/// panel.yaml and its rules alone, without the cases: for tools that need the members.
+pub fn load_panel_only(dir: &Path) -> (Option<Panel>, Report) {
+    let mut cx = Ctx::default();
+    let panel = load_panel(&mut cx, dir);
+    cx.report.sort();
+    (panel, cx.report)
+}
+
 fn load_panel(cx: &mut Ctx, dir: &Path) -> Option<Panel> {
     let path = dir.join(PANEL_FILE);
     if !path.exists() {
@@ -86,6 +94,7 @@ fn load_panel(cx: &mut Ctx, dir: &Path) -> Option<Panel> {
     let members_node = f.get("members");
     let meeting = f.get("meeting");
     let group = opt_string(cx, &mut f, "group");
+    let signers = string_list(cx, &mut f, "signers");
     let classification = opt_string(cx, &mut f, "classification");
     let timezone = f
         .get("timezone")
@@ -135,6 +144,18 @@ fn load_panel(cx: &mut Ctx, dir: &Path) -> Option<Panel> {
         check_roles(cx, &members, members_node.map_or(node.pos, |n| n.pos));
     }
     let members: Vec<Member> = members.into_iter().map(|(m, _)| m).collect();
+    for (s, pos) in &signers {
+        if !members.iter().any(|m| &m.id == s) {
+            cx.error(
+                *pos,
+                Msg::UnknownRef {
+                    thing: Thing::Member,
+                    id: s.clone(),
+                    valid: members.iter().map(|m| m.id.clone()).collect(),
+                },
+            );
+        }
+    }
     if let Some((tz, pos)) = &timezone
         && jiff::tz::TimeZone::get(tz).is_err()
     {
@@ -149,6 +170,7 @@ fn load_panel(cx: &mut Ctx, dir: &Path) -> Option<Panel> {
         classification,
         timezone: timezone.map(|(t, _)| t),
         rules: rules?,
+        signers: signers.into_iter().map(|(s, _)| s).collect(),
     })
 }
 
@@ -179,13 +201,30 @@ fn decode_members(cx: &mut Ctx, node: &Node) -> (Vec<(Member, Pos)>, bool) {
                 None
             }
         };
+        let key = f.get("key").and_then(|n| {
+            let text = string(cx, n)?;
+            // Checked when read, so a signature is never judged against a key that is not one.
+            if crate::sshsig::parse_public_key(&text).is_err() {
+                cx.error(n.pos, Msg::BadKey);
+                return None;
+            }
+            Some(text.trim().to_string())
+        });
         f.finish(cx);
         let (Some((id, pos)), Some(name), Some((role, role_pos))) = (id, name, role) else {
             complete = false;
             continue;
         };
         if check_unique(cx, Thing::Member, &id, pos, &mut seen) {
-            members.push((Member { id, name, role }, role_pos));
+            members.push((
+                Member {
+                    id,
+                    name,
+                    role,
+                    key,
+                },
+                role_pos,
+            ));
         }
     }
     (members, complete)

@@ -332,6 +332,10 @@ pub struct App {
     pub dirty: bool,
     pub quit: bool,
     pub user: String,
+    /// The account's uid, recorded with the seal beside its name.
+    pub uid: Option<u32>,
+    /// The panel's ledger of sealed records, as read when the panel opened and appended since.
+    pub ledger: crate::store::ledger::Ledger,
     pub clock: Box<dyn Clock>,
     /// Minutes warnings and other notes from loading, shown once.
     pub notes: Vec<String>,
@@ -425,6 +429,8 @@ impl App {
             dirty: false,
             quit: false,
             user: crate::store::system_user(),
+            uid: Some(crate::store::current_uid()),
+            ledger: crate::store::ledger::Ledger::default(),
             clock: Box::new(SystemClock),
             notes: Vec::new(),
             page: 10,
@@ -666,13 +672,21 @@ impl App {
         }
         // What the queue shows may have changed with the event.
         self.version += 1;
-        if let crate::domain::event::Event::Finalize { at, by, user } = &event {
-            // The seal covers the journal number this event will have once written.
+        if let crate::domain::event::Event::Finalize { at, by, user, uid } = &event {
+            // The seal covers the journal number this event will have once written, and the
+            // ledger's head before it.
             let seq = self.journal_seq + self.pending.len() as u64 + 1;
+            let sealer = crate::store::minutes::Sealer {
+                by,
+                user,
+                uid: *uid,
+                at,
+                ledger: Some(self.ledger.head()),
+            };
             self.final_minutes = self.meeting.as_ref().and_then(|m| {
                 let mut minutes = Minutes::new(&self.panel, m);
                 minutes.journal = seq;
-                crate::store::minutes::finalize(&mut minutes, by, user, at)
+                crate::store::minutes::seal(&mut minutes, &sealer)
                     .ok()
                     .map(|()| minutes)
             });
@@ -768,13 +782,15 @@ impl App {
             + 1;
         let by = self.panel.clerk().map(|c| c.id.clone()).unwrap_or_default();
         let a = crate::store::addendum::Addendum {
-            schema: 1,
+            schema: 2,
             minutes: meeting,
             minutes_digest: digest,
             number: number as u32,
             made_at: self.now(),
             by,
             user: self.user.clone(),
+            uid: self.uid,
+            ledger: None,
             reason,
             corrections: vec![crate::store::addendum::Correction { case, text }],
             digest: String::new(),

@@ -1188,6 +1188,7 @@ impl App {
             at: now,
             by,
             user: self.user.clone(),
+            uid: self.uid,
         };
         match self.commit(event) {
             Ok(()) => {

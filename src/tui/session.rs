@@ -85,6 +85,23 @@ pub fn open_loaded(dir: &Path, loaded: panel::Loaded, lang: Lang) -> Option<App>
 /// recovery found and drops decided cases from the agenda.
 pub fn read(app: &mut App, writable: bool) {
     let mut disk = RealDisk::new(&app.dir, modes_for(app));
+    app.ledger = match crate::store::ledger::read(&app.dir) {
+        Ok(l) => l,
+        Err(_) => {
+            app.notes
+                .push(i18n::LEDGER_UNREADABLE.get(app.lang).to_string());
+            crate::store::ledger::Ledger::default()
+        }
+    };
+    if let Some(d) = &app.ledger.damage {
+        app.notes.push(i18n::verify_panel_problem(
+            &crate::verify::PanelProblem::LedgerDamaged(d.clone()),
+            app.lang,
+        ));
+    }
+    if writable {
+        keep_ledger(app, &mut disk);
+    }
     read_minutes(app, writable.then_some(&mut disk as &mut dyn Disk));
     if writable {
         app.prune_agenda();
@@ -95,6 +112,102 @@ pub fn read(app: &mut App, writable: bool) {
         let text = i18n::resumed(&m.id, app.lang);
         app.info(text);
     }
+}
+
+/// The writer's care of the ledger on opening: begun once on a panel that already holds
+/// sealed records (with a note), sealed records whose entry a crash cut off entered, and
+/// signatures members made with `docket sign` since entered and their keys pinned.
+fn keep_ledger(app: &mut App, disk: &mut dyn Disk) {
+    use crate::store::ledger::Record;
+    // A damaged ledger is never written after: what follows would chain to a lie.
+    if app.ledger.damage.is_some() {
+        return;
+    }
+    let dir = app.dir.clone();
+    let now = app.now();
+    let mut sealed: Vec<(String, String, Option<u32>, String, Option<String>)> = Vec::new();
+    for p in minutes::list(&dir) {
+        let Ok((text, m)) = minutes::read(&p) else {
+            continue;
+        };
+        let Some(f) = &m.finalization else { continue };
+        if minutes::verify(&text, &m) != minutes::Seal::Intact {
+            continue;
+        }
+        let file = name_of(&p);
+        sealed.push((file, m.meeting.id.clone(), None, text, f.ledger.clone()));
+        for a in crate::store::addendum::list(&dir, &m.meeting.id) {
+            let Ok(text) = crate::store::read::read_text(&a) else {
+                continue;
+            };
+            let Ok(parsed) = crate::store::addendum::parse(&text) else {
+                continue;
+            };
+            let ledger = parsed.ledger.clone();
+            sealed.push((
+                name_of(&a),
+                m.meeting.id.clone(),
+                Some(parsed.number),
+                text,
+                ledger,
+            ));
+        }
+    }
+    let result = (|| -> io::Result<()> {
+        if !app.ledger.exists && !sealed.is_empty() {
+            let records = sealed.len() as u32;
+            let started = Record::Started {
+                at: now.clone(),
+                records,
+            };
+            crate::store::ledger::append(disk, &dir, &mut app.ledger, started)?;
+            for (file, meeting, addendum, text, _) in &sealed {
+                let record = Record::Sealed {
+                    file: file.clone(),
+                    meeting: meeting.clone(),
+                    addendum: *addendum,
+                    digest: minutes::sha256_hex(text.as_bytes()),
+                    at: now.clone(),
+                };
+                crate::store::ledger::append(disk, &dir, &mut app.ledger, record)?;
+            }
+            app.notes.push(i18n::ledger_started(records, app.lang));
+        } else {
+            // Sealed after the head the ledger still ends at: the entry a crash cut off.
+            for (file, meeting, addendum, text, head) in &sealed {
+                if app.ledger.sealed(file).is_none() && head.as_deref() == Some(app.ledger.head()) {
+                    let clerk = app.panel.clerk().cloned();
+                    let modes = modes_for(app);
+                    crate::store::seal::enter(
+                        disk,
+                        &dir,
+                        &mut app.ledger,
+                        modes,
+                        file,
+                        meeting,
+                        *addendum,
+                        text.as_bytes(),
+                        clerk.as_ref(),
+                        &now,
+                    )?;
+                }
+            }
+        }
+        crate::store::seal::enter_pending(disk, &dir, &mut app.ledger, &app.panel, &now)?;
+        Ok(())
+    })();
+    if let Err(e) = result {
+        app.notes.push(i18n::minutes_failed(
+            &i18n::write_error(&e, app.lang),
+            app.lang,
+        ));
+    }
+}
+
+fn name_of(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// Fills `app` with the panel's minutes, replaying journals; writes recovered minutes
@@ -116,6 +229,16 @@ fn read_minutes(app: &mut App, mut disk: Option<&mut dyn Disk>) {
     }
     ids.sort_by_key(|a| minutes::order_key(&a.0));
     for (path, id) in ids {
+        // Minutes the ledger records sealed are never reopened, rebuilt or sealed again:
+        // gone or no longer final, they are named, and their journal is not replayed.
+        if let Some(e) = app.ledger.meeting_sealed(&id) {
+            let final_now = path.exists() && minutes::read(&path).is_ok_and(|(_, m)| m.is_final());
+            if !final_now {
+                app.notes
+                    .push(i18n::sealed_in_ledger(&path, e.line, path.exists(), lang));
+                continue;
+            }
+        }
         let base = if path.exists() {
             match minutes::read(&path) {
                 Ok((text, m)) => {
@@ -135,7 +258,13 @@ fn read_minutes(app: &mut App, mut disk: Option<&mut dyn Disk>) {
         };
         let mut current = base.clone();
         if !base.as_ref().is_some_and(Minutes::is_final)
-            && let Some(r) = journal::recover(&app.panel, &dir, &id, base.as_ref())
+            && let Some(r) = journal::recover_after(
+                &app.panel,
+                &dir,
+                &id,
+                base.as_ref(),
+                Some(app.ledger.head()),
+            )
         {
             if r.rebuilt {
                 app.notes
@@ -153,8 +282,28 @@ fn read_minutes(app: &mut App, mut disk: Option<&mut dyn Disk>) {
                 app.notes.push(i18n::recovered(r.replayed, &id, lang));
                 if let Some(d) = disk.as_deref_mut()
                     && let Ok(text) = minutes::render(&r.minutes)
+                    && d.replace(&path, text.as_bytes()).is_ok()
+                    && r.minutes.is_final()
                 {
-                    let _ = d.replace(&path, text.as_bytes());
+                    // Sealed by the replay: entered and signed as at F.
+                    let clerk = app.panel.clerk().cloned();
+                    let now = app.now();
+                    let modes = modes_for(app);
+                    let signing = crate::store::seal::enter(
+                        d,
+                        &dir,
+                        &mut app.ledger,
+                        modes,
+                        &name_of(&path),
+                        &id,
+                        None,
+                        text.as_bytes(),
+                        clerk.as_ref(),
+                        &now,
+                    );
+                    if let Ok(s) = signing {
+                        app.notes.push(i18n::signing(&s, lang));
+                    }
                 }
             }
             app.resume_case = r.last_case.clone();
@@ -241,15 +390,24 @@ pub fn save(app: &mut App, disk: &mut dyn Disk) {
             }
         }
     }
-    for a in std::mem::take(&mut app.pending_addenda) {
-        if let Err(e) = crate::store::addendum::write(disk, &app.dir, &a) {
-            if stopped(app, &e) {
-                return;
+    for mut a in std::mem::take(&mut app.pending_addenda) {
+        a.ledger = Some(app.ledger.head().to_string());
+        match crate::store::addendum::write(disk, &app.dir, &a) {
+            Ok(path) => {
+                if let Ok(text) = crate::store::read::read_text(&path) {
+                    let file = name_of(&path);
+                    enter_sealed(app, disk, &file, &a.minutes, Some(a.number), &text);
+                }
             }
-            app.warn(i18n::minutes_failed(
-                &i18n::write_error(&e, app.lang),
-                app.lang,
-            ));
+            Err(e) => {
+                if stopped(app, &e) {
+                    return;
+                }
+                app.warn(i18n::minutes_failed(
+                    &i18n::write_error(&e, app.lang),
+                    app.lang,
+                ));
+            }
         }
     }
     if app.pending.is_empty() && !app.dirty {
@@ -288,14 +446,58 @@ pub fn save(app: &mut App, disk: &mut dyn Disk) {
     let path = minutes::path_for(&app.dir, &id);
     let written = minutes::render(&m)
         .map_err(|_| io::Error::other("render"))
-        .and_then(|text| disk.replace(&path, text.as_bytes()));
+        .and_then(|text| disk.replace(&path, text.as_bytes()).map(|()| text));
     match written {
-        Ok(()) => app.dirty = false,
+        Ok(text) => {
+            app.dirty = false;
+            if m.is_final() && app.ledger.sealed(&name_of(&path)).is_none() {
+                enter_sealed(app, disk, &name_of(&path), &id, None, &text);
+            }
+        }
         Err(err) if stopped(app, &err) => app.dirty = false,
         Err(err) => app.warn(i18n::minutes_failed(
             &i18n::write_error(&err, app.lang),
             app.lang,
         )),
+    }
+}
+
+/// Enters a record just sealed in the ledger and signs it with the clerk's key; says how.
+fn enter_sealed(
+    app: &mut App,
+    disk: &mut dyn Disk,
+    file: &str,
+    meeting: &str,
+    addendum: Option<u32>,
+    text: &str,
+) {
+    let clerk = app.panel.clerk().cloned();
+    let now = app.now();
+    let dir = app.dir.clone();
+    let modes = modes_for(app);
+    let result = crate::store::seal::enter(
+        disk,
+        &dir,
+        &mut app.ledger,
+        modes,
+        file,
+        meeting,
+        addendum,
+        text.as_bytes(),
+        clerk.as_ref(),
+        &now,
+    );
+    match result {
+        Ok(s @ crate::store::seal::Signing::Signed { .. }) => app.info(i18n::signing(&s, app.lang)),
+        Ok(s) => app.warn(i18n::signing(&s, app.lang)),
+        Err(e) => {
+            if !stopped(app, &e) {
+                app.warn(i18n::minutes_failed(
+                    &i18n::write_error(&e, app.lang),
+                    app.lang,
+                ));
+            }
+        }
     }
 }
 
@@ -339,6 +541,9 @@ pub fn refresh(app: &mut App, seen: &mut Option<SystemTime>) {
     let keep = (app.screen, app.selected, app.queue_row);
     if let Ok(s) = crate::store::state::read(&app.dir) {
         app.state = s;
+    }
+    if let Ok(l) = crate::store::ledger::read(&app.dir) {
+        app.ledger = l;
     }
     read_minutes(app, None);
     (app.screen, app.selected, app.queue_row) = keep;

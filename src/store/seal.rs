@@ -1,0 +1,263 @@
+//! Entering a sealed record: its ledger entry, and signatures over its exact bytes with the
+//! members' own SSH keys (through their ssh-agent), kept in the panel's `signatures/` folder.
+
+use std::fs;
+use std::io::{self, Write};
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+use crate::domain::panel::{Member, Panel};
+use crate::sshsig;
+
+use super::disk::{Disk, Modes};
+use super::ledger::{Ledger, Record};
+use super::minutes::sha256_hex;
+
+pub const SIGNATURES_DIR: &str = "signatures";
+
+/// The most bytes a signature file may be: an RSA-8192 signature is under 3 KiB.
+pub const MAX_SIGNATURE: u64 = 64 * 1024;
+
+/// `signatures/<record file>.<member id>.sig`: beside each other, one per signer, so that
+/// `ssh-keygen -Y verify -s` takes the very file docket checks.
+pub fn signature_name(file: &str, member: &str) -> String {
+    format!("{file}.{member}.sig")
+}
+
+pub fn signature_path(dir: &Path, file: &str, member: &str) -> PathBuf {
+    dir.join(SIGNATURES_DIR).join(signature_name(file, member))
+}
+
+/// How a record came to be signed, or why it was not.
+#[derive(Debug)]
+pub enum Signing {
+    Signed {
+        member: String,
+        fingerprint: String,
+    },
+    /// panel.yaml gives the member no key.
+    NoKey(String),
+    /// No agent to ask: `SSH_AUTH_SOCK` unset or not answering.
+    NoAgent,
+    /// The agent does not hold the member's key.
+    NotInAgent(String),
+    /// The agent would not sign, or writing the signature failed.
+    Failed(String),
+}
+
+/// The member's key from panel.yaml, parsed.
+pub fn member_key(m: &Member) -> Option<sshsig::PublicKey> {
+    m.key
+        .as_deref()
+        .and_then(|k| sshsig::parse_public_key(k).ok())
+}
+
+/// Signs `bytes` with `member`'s key through the ssh-agent: the armored signature and the
+/// key's fingerprint.
+pub fn sign(member: &Member, bytes: &[u8]) -> Result<(String, String), Signing> {
+    let Some(key) = member_key(member) else {
+        return Err(Signing::NoKey(member.id.clone()));
+    };
+    let mut agent = sshsig::Agent::from_env().map_err(|_| Signing::NoAgent)?;
+    let held = agent.identities().map_err(|_| Signing::NoAgent)?;
+    let fp = sshsig::fingerprint(&key);
+    if !held.iter().any(|k| sshsig::fingerprint(k) == fp) {
+        return Err(Signing::NotInAgent(member.id.clone()));
+    }
+    let armored = agent
+        .sign(&key, sshsig::NAMESPACE, bytes)
+        .map_err(|e| Signing::Failed(format!("{e:?}")))?;
+    Ok((armored, fp))
+}
+
+/// Makes `signatures/` if missing: writable by the panel's group, with the sticky bit (no
+/// member removes another's signature) and the group inherited by what is made in it.
+pub fn ensure_signatures_dir(dir: &Path, modes: Modes) -> io::Result<()> {
+    let path = dir.join(SIGNATURES_DIR);
+    match fs::symlink_metadata(&path) {
+        Ok(m) if m.is_dir() => return Ok(()),
+        Ok(_) => {
+            return Err(io::Error::other(super::disk::Refusal::Link(path)));
+        }
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+        Err(_) => {}
+    }
+    fs::create_dir(&path)?;
+    let mode = if modes.gid.is_some() { 0o3770 } else { 0o700 };
+    if let Some(g) = modes.gid {
+        rustix::fs::chown(&path, None, Some(rustix::fs::Gid::from_raw(g)))?;
+    }
+    fs::set_permissions(&path, fs::Permissions::from_mode(mode))
+}
+
+/// Writes a new signature file, never over another and never through a link; readable by
+/// the panel's group.
+pub fn write_signature(dir: &Path, name: &str, armored: &str) -> io::Result<PathBuf> {
+    let folder = dir.join(SIGNATURES_DIR);
+    if fs::symlink_metadata(&folder).is_ok_and(|m| !m.is_dir()) {
+        return Err(io::Error::other(super::disk::Refusal::Link(folder)));
+    }
+    let path = folder.join(name);
+    let mut f = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o640)
+        .custom_flags(libc::O_NOFOLLOW)
+        .open(&path)?;
+    f.write_all(armored.as_bytes())?;
+    f.sync_all()?;
+    fs::File::open(&folder)?.sync_all()?;
+    Ok(path)
+}
+
+/// Enters the sealed record `file` (its exact `bytes`) in the ledger, then signs it with
+/// `signer`'s key and enters the signature. A record that cannot be signed stays sealed
+/// and entered, unsigned; the ledger entry failing is the error.
+#[allow(clippy::too_many_arguments)]
+pub fn enter(
+    disk: &mut dyn Disk,
+    dir: &Path,
+    ledger: &mut Ledger,
+    modes: Modes,
+    file: &str,
+    meeting: &str,
+    addendum: Option<u32>,
+    bytes: &[u8],
+    signer: Option<&Member>,
+    at: &str,
+) -> io::Result<Signing> {
+    if ledger.sealed(file).is_none() {
+        let record = Record::Sealed {
+            file: file.to_string(),
+            meeting: meeting.to_string(),
+            addendum,
+            digest: sha256_hex(bytes),
+            at: at.to_string(),
+        };
+        super::ledger::append(disk, dir, ledger, record)?;
+    }
+    let Some(member) = signer else {
+        return Ok(Signing::NoKey(String::new()));
+    };
+    let (armored, fingerprint) = match sign(member, bytes) {
+        Ok(s) => s,
+        Err(why) => return Ok(why),
+    };
+    let name = signature_name(file, &member.id);
+    let written =
+        ensure_signatures_dir(dir, modes).and_then(|()| write_signature(dir, &name, &armored));
+    if let Err(e) = written {
+        return Ok(Signing::Failed(e.to_string()));
+    }
+    let record = Record::Signed {
+        file: file.to_string(),
+        member: member.id.clone(),
+        key: fingerprint.clone(),
+        signature: name,
+        digest: sha256_hex(armored.as_bytes()),
+        at: at.to_string(),
+    };
+    super::ledger::append(disk, dir, ledger, record)?;
+    Ok(Signing::Signed {
+        member: member.id.clone(),
+        fingerprint,
+    })
+}
+
+/// A signature file found in `signatures/`: which record, which member.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub name: String,
+    pub file: String,
+    pub member: String,
+}
+
+/// The signature files over `file` in the panel's `signatures/` folder.
+pub fn found_for(dir: &Path, file: &str) -> Vec<Found> {
+    let prefix = format!("{file}.");
+    let mut out: Vec<Found> = fs::read_dir(dir.join(SIGNATURES_DIR))
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .filter_map(|e| {
+                    let name = e.file_name().to_str()?.to_string();
+                    let member = name.strip_prefix(&prefix)?.strip_suffix(".sig")?;
+                    (!member.is_empty() && !member.contains('.')).then(|| Found {
+                        file: file.to_string(),
+                        member: member.to_string(),
+                        name: name.clone(),
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    out
+}
+
+/// Reads a signature file, capped.
+pub fn read_signature(dir: &Path, name: &str) -> io::Result<String> {
+    let path = dir.join(SIGNATURES_DIR).join(name);
+    super::read::read_text_capped(&path, MAX_SIGNATURE)
+        .map_err(|e| io::Error::other(format!("{}:{}", e.line, e.col)))
+}
+
+/// Enters in the ledger the signatures members made with `docket sign` since the writer last
+/// looked: each only if it verifies over its record's bytes and was made with the key
+/// panel.yaml gives its member (the ledger then pins that key). What was entered.
+pub fn enter_pending(
+    disk: &mut dyn Disk,
+    dir: &Path,
+    ledger: &mut Ledger,
+    panel: &Panel,
+    at: &str,
+) -> io::Result<Vec<Found>> {
+    let files: Vec<String> = ledger
+        .entries
+        .iter()
+        .filter_map(|e| match &e.record {
+            Record::Sealed { file, .. } => Some(file.clone()),
+            _ => None,
+        })
+        .collect();
+    let mut entered = Vec::new();
+    for file in files {
+        for f in found_for(dir, &file) {
+            if ledger
+                .signatures(&file)
+                .any(|e| matches!(&e.record, Record::Signed { member, .. } if *member == f.member))
+            {
+                continue;
+            }
+            let Some(key) = panel.member(&f.member).and_then(member_key) else {
+                continue;
+            };
+            let Ok(armored) = read_signature(dir, &f.name) else {
+                continue;
+            };
+            let Ok(text) = super::read::read_text_capped(
+                &dir.join(super::minutes::MINUTES_DIR).join(&file),
+                super::minutes::READ_MINUTES,
+            ) else {
+                continue;
+            };
+            let fp = sshsig::fingerprint(&key);
+            let ok = sshsig::verify(&armored, sshsig::NAMESPACE, text.as_bytes())
+                .is_ok_and(|k| sshsig::fingerprint(&k) == fp);
+            if !ok {
+                continue;
+            }
+            let record = Record::Signed {
+                file: file.clone(),
+                member: f.member.clone(),
+                key: fp,
+                signature: f.name.clone(),
+                digest: sha256_hex(armored.as_bytes()),
+                at: at.to_string(),
+            };
+            super::ledger::append(disk, dir, ledger, record)?;
+            entered.push(f);
+        }
+    }
+    Ok(entered)
+}
