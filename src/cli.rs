@@ -301,7 +301,9 @@ pub fn verify(
         }
         return Ok(code);
     }
-    if crate::store::minutes::list(path).is_empty() {
+    if crate::store::minutes::list(path).is_empty()
+        && !crate::store::ledger::path_for(path).exists()
+    {
         let shown = escape(&path.display().to_string()).into_owned();
         let line = match lang {
             Lang::En => format!("{shown}: no minutes in this folder's minutes/"),

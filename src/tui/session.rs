@@ -153,6 +153,15 @@ fn keep_ledger(app: &mut App, disk: &mut dyn Disk) {
             ));
         }
     }
+    // Records sealed after a ledger name it: a ledger gone since is never begun anew, which
+    // would vouch for whatever the files hold now.
+    if !app.ledger.exists && sealed.iter().any(|s| s.4.is_some()) {
+        app.notes.push(i18n::verify_panel_problem(
+            &crate::verify::PanelProblem::LedgerMissing,
+            app.lang,
+        ));
+        return;
+    }
     let result = (|| -> io::Result<()> {
         if !app.ledger.exists && !sealed.is_empty() {
             let records = sealed.len() as u32;
