@@ -2,7 +2,6 @@
 //! by which a panel decides.
 
 pub mod agenda;
-pub mod audit;
 pub mod case;
 pub mod event;
 pub mod meeting;
