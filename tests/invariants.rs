@@ -18,6 +18,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use docket::domain::audit;
 use docket::domain::event::{self, Event};
 use docket::domain::meeting::{
     Absence, CaseRecord, Consent, Intake, Meeting, Reconsideration, Round, Side,
@@ -831,9 +832,47 @@ fn check_all(st: &State, accepted: Option<(&Event, Option<&Meeting>)>) -> Result
         }
         replay_gives_the_same_meeting(panel, &st.events, m)?;
         printed_minutes_cite_no_void_round(panel, m)?;
+        audit_finds_nothing(&Minutes::new(panel, m))?;
+    }
+    if let Some(sealed) = st.sealed.last() {
+        audit_finds_nothing(sealed)?;
     }
     status_same_from_every_reader(panel, &st.history(panel))?;
     Ok(())
+}
+
+/// Invariant 8: Every result the minutes state re-derives from what they record: the audit
+/// (`domain::audit`) finds nothing in minutes docket wrote, read as `docket verify` reads them.
+fn audit_finds_nothing(m: &Minutes) -> Result<(), String> {
+    let found = audit::audit(&m.meeting(), &audit_basis(m, &fixture().panel.rules));
+    if found.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "audit_finds_nothing: meeting {}: {found:?}",
+            m.meeting.id
+        ))
+    }
+}
+
+/// What the audit reads besides the meeting, from the minutes alone (and the rules' deferrals).
+fn audit_basis(m: &Minutes, rules: &docket::domain::rules::Rules) -> audit::Basis {
+    audit::Basis {
+        seats: m
+            .panel
+            .members
+            .iter()
+            .map(|x| audit::Seat::recorded(&x.id, &x.role))
+            .collect(),
+        quorum: Some(audit::StatedQuorum {
+            fraction: m.quorum.fraction.clone(),
+            voting: m.quorum.voting,
+            present: m.quorum.present,
+            needed: m.quorum.needed,
+            met: m.quorum.met,
+        }),
+        deferrals: Some(audit::deferrals(rules)),
+    }
 }
 
 /// Invariant 1: The standing determination rests on a passed, non-voided round of its case whose
@@ -1432,5 +1471,30 @@ fn secret_counts_above_the_room_after_a_departure_do_not_close() {
 fn holds(ops: &[Op]) {
     if let Err((e, trace)) = run_in(State::new(), ops) {
         panic!("{e}\nevents tried:\n  {}", trace.join("\n  "));
+    }
+}
+
+/// The minutes kept as test data (both schemas, open and sealed, the smallest) and any the
+/// example panel holds audit clean: what an older schema does not record is skipped.
+#[test]
+fn recorded_minutes_audit_clean() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut paths: Vec<PathBuf> = [
+        "tests/data/minutes-min.yaml",
+        "tests/data/schema1/final/2026-11-28-1.yaml",
+        "tests/data/schema1/open/2026-11-28-1.yaml",
+        "tests/data/schema2/2026-11-20-1.yaml",
+        "tests/data/schema2/2026-11-20-2.yaml",
+    ]
+    .iter()
+    .map(|p| root.join(p))
+    .collect();
+    paths.extend(minutes::list(&root.join("panels/example")));
+    for p in paths {
+        let (_, m) = minutes::read(&p).unwrap_or_else(|e| panic!("{}: {e:?}", p.display()));
+        let (rules, _) = docket::store::rules::load(&m.rules.id, None);
+        let rules = rules.unwrap_or_else(|| panic!("{}: rules {}", p.display(), m.rules.id));
+        let found = audit::audit(&m.meeting(), &audit_basis(&m, &rules));
+        assert_eq!(found, [], "{}", p.display());
     }
 }

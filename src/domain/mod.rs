@@ -2,6 +2,7 @@
 //! by which a panel decides.
 
 pub mod agenda;
+pub mod audit;
 pub mod case;
 pub mod event;
 pub mod meeting;
