@@ -911,6 +911,19 @@ pub fn refusal(
                 )
             }
         }
+        R::AgreedToReconsider(member) => {
+            if zh {
+                format!(
+                    "{} 已计入同意复议的成员：同意复议后不能再声明回避",
+                    name(member)
+                )
+            } else {
+                format!(
+                    "{} is counted among those who agreed to reconsider this case: a recusal cannot follow that agreement",
+                    name(member)
+                )
+            }
+        }
         R::MethodNotAllowed(m) => {
             if zh {
                 format!("本规则不允许{}", method(*m, lang))

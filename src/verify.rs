@@ -195,7 +195,7 @@ pub fn check_minutes(
             if m.schema < minutes::SEALED_WHOLE {
                 r.notes.push(Note::OldSeal(m.schema));
             }
-            for d in rederive(&m) {
+            for d in rederive(&m, panel) {
                 r.problems.push(Problem::Rederived(d));
             }
             against_ledger(&mut r, ledger, in_ledger, &file, text.as_bytes());
@@ -331,10 +331,31 @@ fn check_addendum(
     r
 }
 
-/// The results re-derived from the record's votes, against what it says.
-fn rederive(m: &Minutes) -> Vec<crate::domain::audit::Discrepancy> {
-    let _ = m;
-    Vec::new()
+/// The results re-derived from the record's votes, against what it says: from the panel as
+/// the minutes record it, and the rules' deferral outcomes when the panel's rules are the ones
+/// the minutes name.
+pub fn rederive(m: &Minutes, panel: Option<&Panel>) -> Vec<crate::domain::audit::Discrepancy> {
+    use crate::domain::audit;
+    let rules = panel
+        .map(|p| &p.rules)
+        .filter(|r| r.id == m.rules.id && r.version == m.rules.version);
+    let basis = audit::Basis {
+        seats: m
+            .panel
+            .members
+            .iter()
+            .map(|x| audit::Seat::recorded(&x.id, &x.role))
+            .collect(),
+        quorum: Some(audit::StatedQuorum {
+            fraction: m.quorum.fraction.clone(),
+            voting: m.quorum.voting,
+            present: m.quorum.present,
+            needed: m.quorum.needed,
+            met: m.quorum.met,
+        }),
+        deferrals: rules.map(audit::deferrals),
+    };
+    audit::audit(&m.meeting(), &basis)
 }
 
 /// The signatures over one record: those the ledger entered and those found beside it.

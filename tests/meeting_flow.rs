@@ -1560,6 +1560,19 @@ fn a_decided_case_is_reconsidered_only_when_more_than_half_agree() {
     );
     assert_eq!(rc.decided_in, app.history[0].meeting.id);
     assert_eq!(rc.standing.as_deref(), Some("tolerate"));
+    // A member counted in the consent cannot then step out of the case: the consent would
+    // rest on someone with no say in it.
+    let recusal = docket::domain::event::Event::Recusal {
+        case: "2026-001".into(),
+        member: "zhang-wei".into(),
+        reason: "related".into(),
+    };
+    assert_eq!(
+        app.commit(recusal),
+        Err(docket::domain::meeting::Refusal::AgreedToReconsider(
+            "zhang-wei".into()
+        ))
+    );
     open_round(&mut app);
     assert!(app.round_open());
 }

@@ -425,6 +425,9 @@ pub enum Refusal {
         member: String,
         round: u32,
     },
+    /// A recusal declared by a member counted among those who agreed to reconsider the
+    /// case: the consent would then rest on someone with no say in it.
+    AgreedToReconsider(String),
     /// The step would take the meeting's minutes (or its journal) past what docket writes
     /// for one meeting, in bytes.
     MinutesFull(usize),
@@ -891,6 +894,13 @@ impl Meeting {
                 member: member.to_string(),
                 round: round.number,
             });
+        }
+        if r
+            .reconsideration
+            .as_ref()
+            .is_some_and(|c| c.members.iter().any(|m| m == member))
+        {
+            return Err(Refusal::AgreedToReconsider(member.to_string()));
         }
         r.recusals.push(Recusal {
             member: member.to_string(),
