@@ -231,9 +231,9 @@ fn parse_allowed_line(line: &str) -> Result<Option<AllowedSigner>, AllowedError>
     if line.is_empty() || line.starts_with('#') {
         return Ok(None);
     }
-    let (principals, rest) = take_token(line).ok_or(AllowedError::BadPrincipals)?;
+    let (principals, rest) = take_principals(line).ok_or(AllowedError::BadPrincipals)?;
     let principals: Vec<String> = principals.split(',').map(str::to_string).collect();
-    if principals.iter().any(String::is_empty) {
+    if principals.iter().any(|p| p.is_empty() || p.contains('"')) {
         return Err(AllowedError::BadPrincipals);
     }
     let rest = rest.trim_start_matches([' ', '\t']);
@@ -258,6 +258,15 @@ fn parse_allowed_line(line: &str) -> Result<Option<AllowedSigner>, AllowedError>
         namespaces,
         key,
     }))
+}
+
+/// Splits off the principals field. As OpenSSH reads it, a leading double quote runs to the
+/// next one (the quotes dropped, whitespace inside kept); otherwise it ends at whitespace.
+fn take_principals(line: &str) -> Option<(&str, &str)> {
+    match line.strip_prefix('"') {
+        Some(quoted) => quoted.split_once('"'),
+        None => Some(line.split_once([' ', '\t']).unwrap_or((line, ""))),
+    }
 }
 
 /// Splits off one whitespace-delimited token, where double quotes may enclose whitespace.
@@ -381,7 +390,8 @@ impl Agent {
 
     /// Changes how long one request may take in all (60 seconds unless changed).
     pub fn set_patience(&mut self, patience: Duration) {
-        self.patience = patience;
+        // A zero timeout is refused by the socket calls; the shortest wait stands for it.
+        self.patience = patience.max(Duration::from_millis(1));
     }
 
     /// The agent's keys that docket can sign with, in the agent's order, with the agent's
@@ -828,7 +838,7 @@ mod tests {
         let text = format!(
             "# the panel\n\n  alice@x,bob {ED25519}\n\
              carol namespaces=\"git,docket-minutes\",valid-after=\"20240101\" {ED25519}\n\
-             \"dave\" valid-before=\"20300101\" {ED25519}\n"
+             \"dave smith,erin\" valid-before=\"20300101\" {ED25519}\n"
         );
         let parsed = parse_allowed_signers(&text).unwrap();
         assert_eq!(parsed.len(), 3);
@@ -838,13 +848,14 @@ mod tests {
             parsed[1].namespaces,
             Some(vec!["git".to_string(), "docket-minutes".to_string()])
         );
-        assert_eq!(parsed[2].principals, ["\"dave\""]);
+        assert_eq!(parsed[2].principals, ["dave smith", "erin"]);
         assert_eq!(parsed[2].namespaces, None);
     }
 
     #[test]
     fn locates_errors_in_an_allowed_signers_file() {
-        let cases: [(String, AllowedError); 9] = [
+        let cases: [(String, AllowedError); 10] = [
+            (format!("al\"ice {ED25519}"), AllowedError::BadPrincipals),
             ("alice".into(), AllowedError::MissingKey),
             ("alice namespaces=\"x\"".into(), AllowedError::MissingKey),
             (format!("alice,,bob {ED25519}"), AllowedError::BadPrincipals),
