@@ -37,6 +37,7 @@ pub mod print;
 pub mod private;
 pub mod report;
 pub mod sanitize;
+pub mod sshsig;
 pub mod store;
 pub mod synthetic;
 pub mod text;
