@@ -541,7 +541,10 @@ pub fn allowed_signers(dir: &Path, lang: Lang, out: &mut dyn Write) -> io::Resul
     let mut printed: Vec<(String, String)> = Vec::new();
     for m in &panel.members {
         if let Some(k) = seal::member_key(m) {
-            writeln!(out, "{}", sshsig::allowed_signers_line(&m.id, &k))?;
+            // docket check refuses an id that cannot be a principal; never print a wildcard.
+            if let Ok(line) = sshsig::allowed_signers_line(&m.id, &k) {
+                writeln!(out, "{line}")?;
+            }
             printed.push((m.id.clone(), sshsig::fingerprint(&k)));
         }
     }
@@ -570,7 +573,9 @@ pub fn allowed_signers(dir: &Path, lang: Lang, out: &mut dyn Write) -> io::Resul
             .zip(bytes.ok())
             .and_then(|(s, text)| sshsig::verify(&s, sshsig::NAMESPACE, text.as_bytes()).ok());
         if let Some(k) = k.filter(|k| sshsig::fingerprint(k) == *key) {
-            writeln!(out, "{}", sshsig::allowed_signers_line(member, &k))?;
+            if let Ok(line) = sshsig::allowed_signers_line(member, &k) {
+                writeln!(out, "{line}")?;
+            }
             printed.push((member.clone(), key.clone()));
         }
     }

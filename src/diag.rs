@@ -90,6 +90,8 @@ pub enum Msg {
     UnknownTimezone(String),
     /// A member's `key` that is not an SSH public key in OpenSSH's one-line form.
     BadKey,
+    /// A member id that cannot name a signer for OpenSSH (whitespace, a comma, a wildcard).
+    BadPrincipal(String),
     DuplicateId {
         thing: Thing,
         id: String,

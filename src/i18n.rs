@@ -192,6 +192,14 @@ pub fn msg(m: &Msg, lang: Lang) -> String {
         (Msg::BadKey, Zh) => {
             "不是 SSH 公钥；请填写该成员 id_ed25519.pub（或 id_rsa.pub）中的那一行".into()
         }
+        (Msg::BadPrincipal(id), En) => format!(
+            "member id {} cannot name a signer: with a key, an id needs no spaces, commas, quotes or * ? !",
+            q(id)
+        ),
+        (Msg::BadPrincipal(id), Zh) => format!(
+            "成员编号 {} 不能用作签名人：给出公钥的成员，其编号不能含空格、逗号、引号或 * ? !",
+            q(id)
+        ),
         (Msg::UnknownTimezone(s), Zh) => {
             format!("未知时区 {}；请使用 IANA 名称，如 Asia/Shanghai", q(s))
         }
@@ -2503,11 +2511,8 @@ pub fn unread(u: &crate::verify::Unread, lang: Lang) -> String {
     }
 }
 
-/// What re-deriving a record's results from its votes found.
-pub fn discrepancy(d: &crate::domain::audit::Discrepancy, lang: Lang) -> String {
-    let _ = lang;
-    escape(&format!("{d:?}")).into_owned()
-}
+mod audit;
+pub use audit::discrepancy;
 
 /// Something `verify` says about a record that is not a failure.
 pub fn verify_note(n: &crate::verify::Note, name: &dyn Fn(&str) -> String, lang: Lang) -> String {

@@ -895,8 +895,7 @@ impl Meeting {
                 round: round.number,
             });
         }
-        if r
-            .reconsideration
+        if r.reconsideration
             .as_ref()
             .is_some_and(|c| c.members.iter().any(|m| m == member))
         {

@@ -204,8 +204,16 @@ fn decode_members(cx: &mut Ctx, node: &Node) -> (Vec<(Member, Pos)>, bool) {
         let key = f.get("key").and_then(|n| {
             let text = string(cx, n)?;
             // Checked when read, so a signature is never judged against a key that is not one.
-            if crate::sshsig::parse_public_key(&text).is_err() {
+            let Ok(k) = crate::sshsig::parse_public_key(&text) else {
                 cx.error(n.pos, Msg::BadKey);
+                return None;
+            };
+            // The id is the key's principal for ssh-keygen: a space, comma or `*` in it
+            // would name other signers, or all of them.
+            if let Some((id, pos)) = &id
+                && crate::sshsig::allowed_signers_line(id, &k).is_err()
+            {
+                cx.error(*pos, Msg::BadPrincipal(id.clone()));
                 return None;
             }
             Some(text.trim().to_string())
