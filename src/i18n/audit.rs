@@ -644,9 +644,12 @@ pub fn discrepancy(d: &Discrepancy, lang: Lang) -> String {
             },
             En,
         ) => format!(
-            "{}the result is recorded as {}; its quorum, rule and tally give {}",
+            "{}{}; its quorum, rule and tally give {}",
             at(case, *round),
-            result(*recorded, En),
+            match recorded {
+                Some(_) => format!("the result is recorded as {}", result(*recorded, En)),
+                None => "no result is recorded".into(),
+            },
             result(Some(*derived), En)
         ),
         (
@@ -658,9 +661,12 @@ pub fn discrepancy(d: &Discrepancy, lang: Lang) -> String {
             },
             Zh,
         ) => format!(
-            "{}结果记为{}，按本轮法定人数、通过规则与计票应为{}",
+            "{}{}，按本轮法定人数、通过规则与计票应为{}",
             at(case, *round),
-            result(*recorded, Zh),
+            match recorded {
+                Some(_) => format!("结果记为{}", result(*recorded, Zh)),
+                None => "未记结果".into(),
+            },
             result(Some(*derived), Zh)
         ),
         (
@@ -672,7 +678,7 @@ pub fn discrepancy(d: &Discrepancy, lang: Lang) -> String {
             },
             En,
         ) => format!(
-            "{}the quorum is recorded as lost with {present_entitled} present and entitled of {needed} needed, which meets it",
+            "{}the quorum is recorded as lost, yet {present_entitled} present and entitled meet the {needed} needed",
             at(case, *round)
         ),
         (
@@ -763,11 +769,11 @@ fn determination(f: &DeterminationFault, lang: Lang) -> String {
         (F::NoRound, En) => "an outcome other than a deferral, yet it rests on no round".into(),
         (F::NoRound, Zh) => "暂缓以外的处理结果，却没有所依据的表决".into(),
         (F::WithdrawnWithoutRound, En) => {
-            "withdrawn, yet it rested on no round: only voiding its round withdraws a determination"
+            "withdrawn, yet it rested on no round, and only the void of its round withdraws a determination"
                 .into()
         }
         (F::WithdrawnWithoutRound, Zh) => {
-            "已撤回，却没有所依据的表决：只有作废所依据的表决才撤回决定".into()
+            "已撤回，但并无所依据的表决，而只有作废所依据的表决才能撤回决定".into()
         }
         (
             F::WithdrawnByOtherRound {

@@ -57,15 +57,11 @@ impl Modes {
     }
 }
 
-/// The gid of group `name`, from /etc/group.
+/// The gid of group `name`, from the system's group database (getgrnam_r, which also asks
+/// LDAP or SSSD where the system does).
 pub fn group_id(name: &str) -> Option<u32> {
-    let text = fs::read_to_string("/etc/group").ok()?;
-    text.lines().find_map(|l| {
-        let f: Vec<&str> = l.split(':').collect();
-        (f.len() > 2 && f[0] == name)
-            .then(|| f[2].parse().ok())
-            .flatten()
-    })
+    let group = nix::unistd::Group::from_name(name);
+    group.ok().flatten().map(|g| g.gid.as_raw())
 }
 
 /// Why a write was refused or the writer stopped writing. Carried inside an `io::Error`;
@@ -590,4 +586,21 @@ pub fn planted_links(dir: &Path) -> Vec<PathBuf> {
         found.extend(links);
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_come_from_the_group_database() {
+        // Where the system has a group root, it is gid 0.
+        if fs::read_to_string("/etc/group").is_ok_and(|t| t.lines().any(|l| l.starts_with("root:")))
+        {
+            assert_eq!(group_id("root"), Some(0));
+        }
+        assert_eq!(group_id("no-such-group-dkt"), None);
+        assert_eq!(group_id(""), None);
+        assert_eq!(group_id("a\0b"), None);
+    }
 }

@@ -95,28 +95,86 @@ impl Ctx {
     }
 }
 
-/// The uid docket runs as.
-pub fn current_uid() -> u32 {
-    use std::os::unix::fs::MetadataExt;
-    std::fs::metadata("/proc/self").map_or(u32::MAX, |m| m.uid())
+/// The account running docket: its uid and, when the account database knows it, its name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Account {
+    pub uid: u32,
+    pub name: Option<String>,
 }
 
-/// The system user running docket, for the finalization: the name /etc/passwd gives the
-/// process's uid, else `$USER` or `$LOGNAME`, else the uid itself.
+/// The account running docket: the process's real uid, and its name from the system's account
+/// database (getpwuid_r, which also asks LDAP or SSSD where the system does). Never from
+/// `$USER` or `$LOGNAME`, which whoever starts docket can set to anything.
+pub fn current_account() -> Account {
+    let uid = nix::unistd::getuid().as_raw();
+    Account {
+        uid,
+        name: account_name(uid),
+    }
+}
+
+/// The system user running docket, for the finalization and addenda: the account's name, else
+/// `uid N`.
 pub fn system_user() -> String {
-    use std::os::unix::fs::MetadataExt;
-    let uid = std::fs::metadata("/proc/self").map(|m| m.uid()).ok();
-    if let (Some(uid), Ok(passwd)) = (uid, std::fs::read_to_string("/etc/passwd")) {
-        for line in passwd.lines() {
-            let f: Vec<&str> = line.split(':').collect();
-            if f.len() > 2 && f[2].parse::<u32>().ok() == Some(uid) {
-                return f[0].to_string();
-            }
+    let account = current_account();
+    account
+        .name
+        .unwrap_or_else(|| format!("uid {}", account.uid))
+}
+
+/// The name of account `uid` in the system's account database (getpwuid_r).
+pub fn account_name(uid: u32) -> Option<String> {
+    let user = nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(uid));
+    user.ok().flatten().map(|u| u.name)
+}
+
+/// The uid of account `name` in the system's account database (getpwnam_r); a name of digits
+/// that no account has is taken as the uid itself, as chown does.
+pub fn account_uid(name: &str) -> Option<u32> {
+    match nix::unistd::User::from_name(name) {
+        Ok(Some(user)) => Some(user.uid.as_raw()),
+        _ if !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()) => name.parse().ok(),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `id` with `args`, when it answers.
+    fn id(args: &[&str]) -> Option<String> {
+        let out = std::process::Command::new("id").args(args).output().ok()?;
+        out.status
+            .success()
+            .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+    }
+
+    #[test]
+    fn the_current_account_is_the_process_uid_and_its_name() {
+        let account = current_account();
+        if let Some(uid) = id(&["-ru"]) {
+            assert_eq!(account.uid.to_string(), uid);
+        }
+        if let Some(name) = id(&["-run"]) {
+            assert_eq!(account.name.as_deref(), Some(name.as_str()));
+            assert_eq!(system_user(), name);
         }
     }
-    std::env::var("USER")
-        .or_else(|_| std::env::var("LOGNAME"))
-        .ok()
-        .filter(|u| !u.is_empty())
-        .unwrap_or_else(|| uid.map_or_else(|| "unknown".into(), |u| format!("uid {u}")))
+
+    #[test]
+    fn names_and_uids_come_from_the_account_database() {
+        assert_eq!(account_name(0).as_deref(), Some("root"));
+        assert_eq!(account_uid("root"), Some(0));
+        if let (Some(name), Some(uid)) = (id(&["-un"]), id(&["-u"])) {
+            assert_eq!(account_uid(&name).map(|u| u.to_string()), Some(uid));
+        }
+        assert_eq!(account_uid("0"), Some(0));
+        assert_eq!(account_uid("54321"), Some(54321));
+        assert_eq!(account_uid("no-such-account-dkt"), None);
+        assert_eq!(account_uid(""), None);
+        assert_eq!(account_uid("+5"), None);
+        assert_eq!(account_uid("a\0b"), None);
+        assert_eq!(account_name(4_000_000_000), None);
+    }
 }

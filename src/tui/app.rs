@@ -429,7 +429,7 @@ impl App {
             dirty: false,
             quit: false,
             user: crate::store::system_user(),
-            uid: Some(crate::store::current_uid()),
+            uid: Some(crate::store::current_account().uid),
             ledger: crate::store::ledger::Ledger::default(),
             clock: Box::new(SystemClock),
             notes: Vec::new(),
