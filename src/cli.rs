@@ -321,7 +321,12 @@ pub fn verify(
     for p in &report.problems {
         writeln!(out, "{}", i18n::verify_panel_problem(p, lang))?;
     }
-    writeln!(out, "{}", i18n::verify_ledger(report.ledger, lang))?;
+    if !report
+        .problems
+        .contains(&crate::verify::PanelProblem::LedgerMissing)
+    {
+        writeln!(out, "{}", i18n::verify_ledger(report.ledger, lang))?;
+    }
     Ok(i32::from(report.failed()))
 }
 

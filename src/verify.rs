@@ -422,7 +422,7 @@ fn signatures(
             .map(|k| sshsig::fingerprint(&k));
         let trusted = match (&opts.allowed_signers, &entry) {
             (Some(list), _) => list.iter().any(|s| {
-                s.principals.iter().any(|p| *p == f.member)
+                s.principals.contains(&f.member)
                     && s.namespaces
                         .as_ref()
                         .is_none_or(|n| n.iter().any(|n| n == sshsig::NAMESPACE))

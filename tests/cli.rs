@@ -305,6 +305,27 @@ fn verify_on_a_panel_folder_checks_every_minutes_file() {
     assert!(stdout(&o).contains("no minutes"), "{}", stdout(&o));
 
     std::fs::write(panel.join("minutes/2026-11-20-1.yaml"), sealed).expect("write");
+    // The example names a ledger: without one, it is missing.
+    let o = docket(&["verify", folder], &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("minutes/ledger: MISSING"),
+        "{}",
+        stdout(&o)
+    );
+    use docket::store::ledger::{self, Record};
+    let entry = Record::Sealed {
+        file: "2026-11-20-1.yaml".into(),
+        meeting: "2026-11-20-1".into(),
+        addendum: None,
+        digest: docket::store::minutes::sha256_hex(sealed.as_bytes()),
+        at: "2026-11-20T09:35:00+08:00".into(),
+    };
+    std::fs::write(
+        ledger::path_for(&panel),
+        ledger::line(1, ledger::GENESIS, &entry),
+    )
+    .expect("ledger");
     let o = docket(&["verify", folder], &[]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert_eq!(stdout(&o).matches("intact").count(), 1, "{}", stdout(&o));
@@ -326,7 +347,7 @@ fn verify_on_a_panel_folder_checks_every_minutes_file() {
 
     // The seal taken out of closed minutes is a change, not "not finalized".
     let unsealed = &sealed[..sealed.find("\nfinalization:").expect("the seal") + 1];
-    assert!(unsealed.contains("closed_at: 2026"), "{unsealed}");
+    assert!(unsealed.contains("closed_at: '2026"), "{unsealed}");
     std::fs::write(panel.join("minutes/2026-11-21-1.yaml"), unsealed).expect("write");
     let o = docket(&["verify", folder], &[]);
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));

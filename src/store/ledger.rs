@@ -158,10 +158,9 @@ pub fn parse(text: &str) -> Ledger {
         ..Ledger::default()
     };
     let mut prev = GENESIS.to_string();
-    let mut expected = 1u64;
     let complete = text.is_empty() || text.ends_with('\n');
     let lines: Vec<&str> = text.split_terminator('\n').collect();
-    for (i, l) in lines.iter().enumerate() {
+    for (expected, (i, l)) in (1u64..).zip(lines.iter().enumerate()) {
         let at = (i + 1) as u32;
         let stop = |problem| Damage { line: at, problem };
         if i + 1 == lines.len() && !complete {
@@ -187,7 +186,6 @@ pub fn parse(text: &str) -> Ledger {
         }
         let hash = sha256_hex(l.as_bytes());
         prev.clone_from(&hash);
-        expected += 1;
         ledger.entries.push(Entry {
             n,
             line: at,

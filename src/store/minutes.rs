@@ -428,7 +428,9 @@ fn verify_before_3(body: &str, minutes: &Minutes, f: &Finalization) -> Seal {
         return Seal::Intact;
     }
     let changed = minutes.cases.iter().zip(&f.case_digests).find(|(c, d)| {
-        c.case != d.case || to_yaml(c).map_or(true, |y| sha256_hex(y.as_bytes()) != d.digest)
+        c.case != d.case
+            || super::yaml::to_string_as_before_3(c)
+                .map_or(true, |y| sha256_hex(y.as_bytes()) != d.digest)
     });
     Seal::Broken(changed.map(|(c, _)| c.case.clone()))
 }

@@ -117,13 +117,7 @@ fn unmark(text: &str, marker: &str, quoted: &[String]) -> Option<String> {
 /// (`2026-11-20T09:00:00+08:00`) are quoted too: seals are over the bytes in the file, so no
 /// earlier seal depends on how a time is written.
 pub fn read_as_other_in_yaml11(s: &str) -> bool {
-    is_bool(s)
-        || is_null(s)
-        || s == "<<"
-        || s == "="
-        || is_int(s)
-        || is_float(s)
-        || is_timestamp(s)
+    is_bool(s) || is_null(s) || s == "<<" || s == "=" || is_int(s) || is_float(s) || is_timestamp(s)
 }
 
 fn is_bool(s: &str) -> bool {
@@ -294,6 +288,15 @@ fn is_timestamp(s: &str) -> bool {
     (b.len() == 10 && date(b).is_some_and(<[u8]>::is_empty)) || full(b).is_some()
 }
 
+/// `value` as schemas 1 and 2 wrote it (no quoting for YAML 1.1 readers): only to name which
+/// record of such minutes changed, as their case digests hash that rendering.
+pub fn to_string_as_before_3<T: Serialize>(value: &T) -> Result<String, YamlError> {
+    serde_yaml::to_string(value).map_err(|e| YamlError {
+        line: 0,
+        col: 0,
+        message: e.to_string(),
+    })
+}
 
 /// Where `text` first nests lists and mappings more than `MAX_DEPTH` deep (1-based line and
 /// column), or the place and reason yaml-rust2 stops at. serde_yaml's parser takes time

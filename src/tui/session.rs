@@ -125,7 +125,7 @@ fn keep_ledger(app: &mut App, disk: &mut dyn Disk) {
     }
     let dir = app.dir.clone();
     let now = app.now();
-    let mut sealed: Vec<(String, String, Option<u32>, String, Option<String>)> = Vec::new();
+    let mut sealed: Vec<SealedFile> = Vec::new();
     for p in minutes::list(&dir) {
         let Ok((text, m)) = minutes::read(&p) else {
             continue;
@@ -135,7 +135,13 @@ fn keep_ledger(app: &mut App, disk: &mut dyn Disk) {
             continue;
         }
         let file = name_of(&p);
-        sealed.push((file, m.meeting.id.clone(), None, text, f.ledger.clone()));
+        sealed.push(SealedFile {
+            file,
+            meeting: m.meeting.id.clone(),
+            addendum: None,
+            text,
+            ledger: f.ledger.clone(),
+        });
         for a in crate::store::addendum::list(&dir, &m.meeting.id) {
             let Ok(text) = crate::store::read::read_text(&a) else {
                 continue;
@@ -144,18 +150,18 @@ fn keep_ledger(app: &mut App, disk: &mut dyn Disk) {
                 continue;
             };
             let ledger = parsed.ledger.clone();
-            sealed.push((
-                name_of(&a),
-                m.meeting.id.clone(),
-                Some(parsed.number),
+            sealed.push(SealedFile {
+                file: name_of(&a),
+                meeting: m.meeting.id.clone(),
+                addendum: Some(parsed.number),
                 text,
                 ledger,
-            ));
+            });
         }
     }
     // Records sealed after a ledger name it: a ledger gone since is never begun anew, which
     // would vouch for whatever the files hold now.
-    if !app.ledger.exists && sealed.iter().any(|s| s.4.is_some()) {
+    if !app.ledger.exists && sealed.iter().any(|s| s.ledger.is_some()) {
         app.notes.push(i18n::verify_panel_problem(
             &crate::verify::PanelProblem::LedgerMissing,
             app.lang,
@@ -170,12 +176,12 @@ fn keep_ledger(app: &mut App, disk: &mut dyn Disk) {
                 records,
             };
             crate::store::ledger::append(disk, &dir, &mut app.ledger, started)?;
-            for (file, meeting, addendum, text, _) in &sealed {
+            for s in &sealed {
                 let record = Record::Sealed {
-                    file: file.clone(),
-                    meeting: meeting.clone(),
-                    addendum: *addendum,
-                    digest: minutes::sha256_hex(text.as_bytes()),
+                    file: s.file.clone(),
+                    meeting: s.meeting.clone(),
+                    addendum: s.addendum,
+                    digest: minutes::sha256_hex(s.text.as_bytes()),
                     at: now.clone(),
                 };
                 crate::store::ledger::append(disk, &dir, &mut app.ledger, record)?;
@@ -183,8 +189,10 @@ fn keep_ledger(app: &mut App, disk: &mut dyn Disk) {
             app.notes.push(i18n::ledger_started(records, app.lang));
         } else {
             // Sealed after the head the ledger still ends at: the entry a crash cut off.
-            for (file, meeting, addendum, text, head) in &sealed {
-                if app.ledger.sealed(file).is_none() && head.as_deref() == Some(app.ledger.head()) {
+            for s in &sealed {
+                if app.ledger.sealed(&s.file).is_none()
+                    && s.ledger.as_deref() == Some(app.ledger.head())
+                {
                     let clerk = app.panel.clerk().cloned();
                     let modes = modes_for(app);
                     crate::store::seal::enter(
@@ -192,10 +200,10 @@ fn keep_ledger(app: &mut App, disk: &mut dyn Disk) {
                         &dir,
                         &mut app.ledger,
                         modes,
-                        file,
-                        meeting,
-                        *addendum,
-                        text.as_bytes(),
+                        &s.file,
+                        &s.meeting,
+                        s.addendum,
+                        s.text.as_bytes(),
                         clerk.as_ref(),
                         &now,
                     )?;
@@ -211,6 +219,15 @@ fn keep_ledger(app: &mut App, disk: &mut dyn Disk) {
             app.lang,
         ));
     }
+}
+
+/// A sealed record found on opening, with the ledger head it names.
+struct SealedFile {
+    file: String,
+    meeting: String,
+    addendum: Option<u32>,
+    text: String,
+    ledger: Option<String>,
 }
 
 fn name_of(p: &Path) -> String {
