@@ -314,3 +314,57 @@ fn a_panel_sealed_before_the_ledger_gets_one_once_with_a_note() {
     let (code, out) = verify(&dir);
     assert_eq!(code, 0, "{out}");
 }
+
+/// Rewrites the ledger whole as its keeper could: `from`'s digest replaced by `to`'s, the
+/// chain recomputed.
+fn rewrite_ledger(dir: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(ledger::path_for(dir)).expect("ledger");
+    let mut prev = ledger::GENESIS.to_string();
+    let mut out = String::new();
+    for (i, l) in text.lines().enumerate() {
+        let json = l.splitn(3, '\t').nth(2).expect("json");
+        let json = json.replace(
+            &minutes::sha256_hex(from.as_bytes()),
+            &minutes::sha256_hex(to.as_bytes()),
+        );
+        let line = format!("{}\t{prev}\t{json}", i + 1);
+        prev = minutes::sha256_hex(line.as_bytes());
+        out.push_str(&line);
+        out.push('\n');
+    }
+    std::fs::write(ledger::path_for(dir), out).expect("write");
+}
+
+#[test]
+fn a_tally_that_its_opinions_do_not_give_fails_whatever_the_digests_say() {
+    let (dir, path, _) = sealed_panel("tally");
+    let (sealed, mut m) = read(&path);
+    // Agree 1 beside six agree opinions, every digest and the ledger made to match.
+    m.cases[0].rounds[0].tally.agree = 1;
+    let forged = reseal(&mut m);
+    std::fs::write(&path, &forged).expect("write");
+    rewrite_ledger(&dir, &sealed, &forged);
+    let (code, out) = verify(&dir);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("round 1: the tally says agree 1"), "{out}");
+    assert!(out.contains("its opinions give agree 6"), "{out}");
+}
+
+#[test]
+fn a_result_its_votes_do_not_give_fails() {
+    let (dir, path, _) = sealed_panel("passed");
+    let (sealed, mut m) = read(&path);
+    // Every opinion turned to disagree, the tally to match, yet still recorded as passed.
+    let round = &mut m.cases[0].rounds[0];
+    for o in &mut round.opinions {
+        o.opinion = Opinion::Disagree;
+    }
+    round.tally.disagree = round.tally.agree;
+    round.tally.agree = 0;
+    let forged = reseal(&mut m);
+    std::fs::write(&path, &forged).expect("write");
+    rewrite_ledger(&dir, &sealed, &forged);
+    let (code, out) = verify(&dir);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("recorded as passed"), "{out}");
+}

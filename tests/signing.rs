@@ -135,16 +135,26 @@ fn minutes_signed_by_the_clerk_at_f_and_the_chair_later_verify_with_docket_and_o
     );
     assert!(out.contains("awaiting the signature of 王建国"), "{out}");
 
-    // The chair signs from their own agent; the panel is free, so the ledger enters it now.
+    // The chair signs from their own agent while the clerk's docket has the panel open: the
+    // signature waits in signatures/, counted against panel.yaml's key, until the clerk's
+    // docket next opens the panel and enters it, pinning the key.
+    let lock = docket::store::disk::lock(&dir, docket::store::disk::Modes::PRIVATE, "clerk\n")
+        .expect("the clerk's docket holds the panel");
     let (code, out) = docket(&["sign", d, &meeting], Some(&chair_agent.socket));
     assert_eq!(code, 0, "{out}");
     assert!(
         out.contains("signed by 王建国 (wang-jianguo) with key SHA256:"),
         "{out}"
     );
+    assert!(out.contains("kept in signatures/"), "{out}");
     let (code, out) = docket(&["sign", d, &meeting], Some(&chair_agent.socket));
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("signed it already"), "{out}");
+    let (code, out) = docket(&["verify", d], None);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("not yet in the ledger"), "{out}");
+    drop(lock);
+    drop(common::open_app(&dir, Lang::En, common::START + 86_400));
     // An agent holding no member's key signs nothing.
     let stranger_agent = TestAgent::start();
     stranger_agent.add_key("stranger", &["-t", "ed25519"]);
