@@ -467,7 +467,12 @@ pub fn sign(
         crate::store::system_user(),
         std::process::id()
     );
+    let mut held = false;
     let entered = match crate::store::disk::lock(dir, modes, &line) {
+        Err(crate::store::disk::LockError::Held(_)) => {
+            held = true;
+            false
+        }
         Ok(lock) => {
             let mut disk = crate::store::disk::RealDisk::new(dir, modes);
             disk.hold(&lock);
@@ -481,7 +486,12 @@ pub fn sign(
         Err(_) => false,
     };
     if code == 0 && !entered {
-        writeln!(out, "{}", i18n::SIGN_PENDING.get(lang))?;
+        let why = if held {
+            i18n::SIGN_PENDING
+        } else {
+            i18n::SIGN_PENDING_CLERK
+        };
+        writeln!(out, "{}", why.get(lang))?;
     }
     Ok(code)
 }

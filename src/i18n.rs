@@ -2581,14 +2581,25 @@ pub fn verify_record(
                 (false, En) => ", not yet in the ledger",
                 (false, Zh) => "，尚未登记入台账",
             };
-            format!("{} ({}{pending})", name(&s.member), escape(&s.fingerprint))
+            match lang {
+                En => format!(
+                    "{} with key {}{pending}",
+                    name(&s.member),
+                    escape(&s.fingerprint)
+                ),
+                Zh => format!(
+                    "{}，密钥 {}{pending}",
+                    name(&s.member),
+                    escape(&s.fingerprint)
+                ),
+            }
         })
         .collect();
     match (signed.is_empty(), lang) {
         (true, En) => format!("{what}: intact; sealed, unsigned"),
         (true, Zh) => format!("{what}：完好；已封存，未签名"),
         (false, En) => format!("{what}: intact; signed by {}", signed.join(", ")),
-        (false, Zh) => format!("{what}：完好；签名人：{}", signed.join("、")),
+        (false, Zh) => format!("{what}：完好；签名人：{}", signed.join("；")),
     }
 }
 
@@ -2690,6 +2701,11 @@ s!(
 );
 s!(SIGN_WILL_NOT, "not signed", "未签名");
 s!(SIGN_ALREADY, "you have signed it already", "您已签过名");
+s!(
+    SIGN_PENDING_CLERK,
+    "your signature is kept in signatures/; the clerk's docket enters it in the ledger when it next opens the panel",
+    "您的签名已存于 signatures/，书记员的 docket 下次打开本委员会时将其登记入台账"
+);
 s!(
     SIGN_PENDING,
     "the panel is open in another docket: your signature is kept in signatures/ and the clerk's docket enters it in the ledger when it next opens the panel",
@@ -2829,5 +2845,18 @@ pub fn sealed_in_ledger(path: &std::path::Path, line: u32, exists: bool, lang: L
         (false, Lang::Zh) => format!(
             "{shown}：台账（第 {line} 行）记载本记录已封存，但文件已缺失：不从日志重建；请运行 docket verify"
         ),
+    }
+}
+
+/// What the screen says once a record is sealed, with how it was signed.
+pub fn sealed_and(signing: &str, addendum: bool, lang: Lang) -> String {
+    let done = match (addendum, lang) {
+        (false, _) => MEETING_FINALIZED.get(lang),
+        (true, Lang::En) => "Addendum sealed.",
+        (true, Lang::Zh) => "补正已封存。",
+    };
+    match lang {
+        Lang::En => format!("{done} {signing}"),
+        Lang::Zh => format!("{done}{signing}"),
     }
 }

@@ -130,7 +130,7 @@ fn minutes_signed_by_the_clerk_at_f_and_the_chair_later_verify_with_docket_and_o
     let (code, out) = docket(&["verify", d], None);
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.contains("intact; signed by 孙丽 (sun-li) (SHA256:"),
+        out.contains("intact; signed by 孙丽 (sun-li) with key SHA256:"),
         "{out}"
     );
     assert!(out.contains("awaiting the signature of 王建国"), "{out}");
@@ -163,8 +163,8 @@ fn minutes_signed_by_the_clerk_at_f_and_the_chair_later_verify_with_docket_and_o
     let (code, out) = docket(&["verify", d], None);
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.contains("signed by 孙丽 (sun-li) (SHA256:")
-            && out.contains("王建国 (wang-jianguo) (SHA256:"),
+        out.contains("signed by 孙丽 (sun-li) with key SHA256:")
+            && out.contains("王建国 (wang-jianguo) with key SHA256:"),
         "{out}"
     );
     assert!(!out.contains("awaiting"), "{out}");

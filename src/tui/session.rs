@@ -513,9 +513,26 @@ fn enter_sealed(
         clerk.as_ref(),
         &now,
     );
+    // A panel that gives no one a key does not sign: nothing to say beyond "finalized".
+    let signs = app.panel.members.iter().any(|m| m.key.is_some());
     match result {
-        Ok(s @ crate::store::seal::Signing::Signed { .. }) => app.info(i18n::signing(&s, app.lang)),
-        Ok(s) => app.warn(i18n::signing(&s, app.lang)),
+        Ok(crate::store::seal::Signing::Signed {
+            member,
+            fingerprint,
+        }) => {
+            let name = app
+                .panel
+                .member(&member)
+                .map_or(member.as_str(), |m| &m.name);
+            let said = i18n::signed_by(name, &member, &fingerprint, app.lang);
+            app.info(i18n::sealed_and(&said, addendum.is_some(), app.lang));
+        }
+        Ok(_) if !signs => {}
+        Ok(s) => app.warn(i18n::sealed_and(
+            &i18n::signing(&s, app.lang),
+            addendum.is_some(),
+            app.lang,
+        )),
         Err(e) => {
             if !stopped(app, &e) {
                 app.warn(i18n::minutes_failed(
