@@ -127,22 +127,32 @@ fn keep_ledger(app: &mut App, disk: &mut dyn Disk) {
     let now = app.now();
     let mut sealed: Vec<SealedFile> = Vec::new();
     for p in minutes::list(&dir) {
-        let Ok((text, m)) = minutes::read(&p) else {
-            continue;
-        };
-        let Some(f) = &m.finalization else { continue };
-        if minutes::verify(&text, &m) != minutes::Seal::Intact {
-            continue;
-        }
         let file = name_of(&p);
-        sealed.push(SealedFile {
-            file,
-            meeting: m.meeting.id.clone(),
-            addendum: None,
-            text,
-            ledger: f.ledger.clone(),
-        });
-        for a in crate::store::addendum::list(&dir, &m.meeting.id) {
+        // What the ledger entered is not read again: opening stays as fast as before.
+        let meeting = match app.ledger.sealed(&file).map(|e| &e.record) {
+            Some(Record::Sealed { meeting, .. }) => meeting.clone(),
+            _ => {
+                let Ok((text, m)) = minutes::read(&p) else {
+                    continue;
+                };
+                let Some(f) = &m.finalization else { continue };
+                if minutes::verify(&text, &m) != minutes::Seal::Intact {
+                    continue;
+                }
+                sealed.push(SealedFile {
+                    file,
+                    meeting: m.meeting.id.clone(),
+                    addendum: None,
+                    text,
+                    ledger: f.ledger.clone(),
+                });
+                m.meeting.id.clone()
+            }
+        };
+        for a in crate::store::addendum::list(&dir, &meeting) {
+            if app.ledger.sealed(&name_of(&a)).is_some() {
+                continue;
+            }
             let Ok(text) = crate::store::read::read_text(&a) else {
                 continue;
             };
@@ -152,7 +162,7 @@ fn keep_ledger(app: &mut App, disk: &mut dyn Disk) {
             let ledger = parsed.ledger.clone();
             sealed.push(SealedFile {
                 file: name_of(&a),
-                meeting: m.meeting.id.clone(),
+                meeting: meeting.clone(),
                 addendum: Some(parsed.number),
                 text,
                 ledger,
@@ -270,6 +280,15 @@ fn read_minutes(app: &mut App, mut disk: Option<&mut dyn Disk>) {
                 Ok((text, m)) => {
                     if m.is_final() && minutes::verify(&text, &m) != minutes::Seal::Intact {
                         app.notes.push(i18n::seal_broken(&path, lang));
+                    } else if m.is_final()
+                        && app.ledger.exists
+                        && app.ledger.sealed(&name_of(&path)).is_none()
+                    {
+                        app.notes.push(format!(
+                            "{}: {}",
+                            escape(&path.display().to_string()),
+                            i18n::verify_problem(&crate::verify::Problem::NotInLedger, lang)
+                        ));
                     }
                     Some(m)
                 }
