@@ -105,6 +105,8 @@ pub struct RecordReport {
     pub problems: Vec<Problem>,
     pub signatures: Vec<Signature>,
     pub notes: Vec<Note>,
+    /// The record names a ledger head: it was sealed after the panel had a ledger.
+    pub names_ledger: bool,
 }
 
 impl RecordReport {
@@ -116,6 +118,7 @@ impl RecordReport {
             problems: Vec::new(),
             signatures: Vec::new(),
             notes: Vec::new(),
+            names_ledger: false,
         }
     }
 }
@@ -186,6 +189,7 @@ pub fn check_minutes(
         }
         seal => {
             r.state = State::Sealed;
+            r.names_ledger = m.finalization.as_ref().is_some_and(|f| f.ledger.is_some());
             match seal {
                 Seal::Broken(Some(c)) => r.problems.push(Problem::CaseChanged(c)),
                 Seal::Broken(None) => r.problems.push(Problem::MeetingChanged),
@@ -308,6 +312,7 @@ fn check_addendum(
         }
     };
     r.addendum = Some(a.number);
+    r.names_ledger = a.ledger.is_some();
     let file = name_of(path);
     let expected = addendum::path_for(Path::new(""), &a.minutes, a.number);
     if name_of(&expected) != file {
@@ -487,10 +492,10 @@ pub fn check_panel(dir: &Path, opts: &Options) -> PanelReport {
         ));
     }
     // A panel whose sealed records name a ledger head, or whose members signed, had a ledger.
-    let had_ledger = report.records.iter().any(|r| !r.signatures.is_empty())
-        || files.iter().any(|f| {
-            minutes::read(f).is_ok_and(|(_, m)| m.finalization.and_then(|f| f.ledger).is_some())
-        });
+    let had_ledger = report
+        .records
+        .iter()
+        .any(|r| !r.signatures.is_empty() || r.names_ledger);
     if !ledger.exists && had_ledger {
         report.problems.push(PanelProblem::LedgerMissing);
     }
