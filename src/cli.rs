@@ -433,7 +433,16 @@ pub fn sign(
                 return Ok(1);
             }
         };
-        let name = seal::signature_name(&file, &signer.id);
+        let modes = crate::store::disk::Modes::for_group(
+            panel
+                .group
+                .as_deref()
+                .and_then(crate::store::disk::group_id),
+        );
+        // The clerk's docket makes the folder at F when the clerk signs; else the first
+        // signer does (anyone who cannot is told why below).
+        let _ = seal::ensure_signatures_dir(dir, modes);
+        let name = seal::free_signature_name(dir, &file, &signer.id);
         if let Err(e) = seal::write_signature(dir, &name, &armored) {
             writeln!(
                 out,
@@ -575,7 +584,9 @@ pub fn allowed_signers(dir: &Path, lang: Lang, out: &mut dyn Write) -> io::Resul
         else {
             continue;
         };
-        if printed.iter().any(|(m, k)| m == member && k == key) {
+        // Only the key pinned at a member's first signature: a key entered later is no
+        // better than whoever appended the line.
+        if printed.iter().any(|(m, k)| m == member && k == key) || l.pinned(member) != Some(key) {
             continue;
         }
         // The key itself is in the signature; it counts only with the pinned fingerprint.

@@ -92,6 +92,8 @@ pub enum Msg {
     BadKey,
     /// A member id that cannot name a signer for OpenSSH (whitespace, a comma, a wildcard).
     BadPrincipal(String),
+    /// A member given the key another member (named) already has.
+    SharedKey(String),
     DuplicateId {
         thing: Thing,
         id: String,

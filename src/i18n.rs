@@ -193,13 +193,20 @@ pub fn msg(m: &Msg, lang: Lang) -> String {
             "不是 SSH 公钥；请填写该成员 id_ed25519.pub（或 id_rsa.pub）中的那一行".into()
         }
         (Msg::BadPrincipal(id), En) => format!(
-            "member id {} cannot name a signer: with a key, an id needs no spaces, commas, quotes or * ? !",
+            "member id {} cannot name a signer: with a key, an id needs no spaces, dots, commas, quotes or * ? !",
             q(id)
         ),
         (Msg::BadPrincipal(id), Zh) => format!(
-            "成员编号 {} 不能用作签名人：给出公钥的成员，其编号不能含空格、逗号、引号或 * ? !",
+            "成员编号 {} 不能用作签名人：给出公钥的成员，其编号不能含空格、句点、逗号、引号或 * ? !",
             q(id)
         ),
+        (Msg::SharedKey(other), En) => format!(
+            "this member is given the same key as {}: one key is one person",
+            q(other)
+        ),
+        (Msg::SharedKey(other), Zh) => {
+            format!("该成员的公钥与 {} 相同：一把密钥只属于一个人", q(other))
+        }
         (Msg::UnknownTimezone(s), Zh) => {
             format!("未知时区 {}；请使用 IANA 名称，如 Asia/Shanghai", q(s))
         }
@@ -2477,6 +2484,8 @@ pub fn verify_problem(p: &crate::verify::Problem, lang: Lang) -> String {
         }
         (P::LedgerRewritten, Zh) => "本记录之前的台账与封存时不同：台账被改写".into(),
         (P::Rederived(d), lang) => discrepancy(d, lang),
+        (P::Link, En) => "a symbolic link, not a record of this panel".into(),
+        (P::Link, Zh) => "是符号链接，不是本委员会的记录".into(),
         (P::AddendumForOther, En) => "it names the digest of other minutes than these".into(),
         (P::AddendumForOther, Zh) => "其所指会议记录摘要与本记录不符".into(),
         (P::SignatureInvalid { member }, En) => {
@@ -2498,6 +2507,18 @@ pub fn verify_problem(p: &crate::verify::Problem, lang: Lang) -> String {
         (P::SignatureMissing { member }, Zh) => {
             format!("台账登记的 {} 的签名文件已缺失或被改动", e(member))
         }
+        (P::SharedKey { members, key }, En) => format!(
+            "one key ({}) signs for two members, {} and {}: it counts for neither",
+            e(key),
+            e(&members.0),
+            e(&members.1)
+        ),
+        (P::SharedKey { members, key }, Zh) => format!(
+            "同一密钥（{}）为 {} 和 {} 两人签名：均不予认可",
+            e(key),
+            e(&members.0),
+            e(&members.1)
+        ),
     }
 }
 
@@ -2525,13 +2546,29 @@ pub fn verify_note(n: &crate::verify::Note, name: &dyn Fn(&str) -> String, lang:
         (N::OldSeal(s), Zh) => {
             format!("按第 {s} 版格式封存：封存不涵盖封存人与时间（台账与签名涵盖）")
         }
+        (N::EarlierKey { member }, En) => format!(
+            "{} signed with the key the ledger first pinned for them; panel.yaml gives another key now",
+            name(member)
+        ),
+        (N::EarlierKey { member }, Zh) => format!(
+            "{} 以台账最初登记的密钥签名；panel.yaml 现列的是另一密钥",
+            name(member)
+        ),
         (N::KeyChanged { member }, En) => format!(
-            "{}'s key in panel.yaml has changed since they signed; the signature is checked against the key it was made with",
+            "{} signed with the key panel.yaml gives now, which is not the key the ledger first pinned for them: confirm it with --allowed-signers",
             name(member)
         ),
         (N::KeyChanged { member }, Zh) => format!(
-            "{} 在 panel.yaml 中的密钥已于签名后更换；签名按签名时所用的密钥校验",
+            "{} 以 panel.yaml 现列密钥签名，但该密钥并非台账最初登记的密钥：请用 --allowed-signers 核实",
             name(member)
+        ),
+        (N::Stray { name: file }, En) => format!(
+            "signatures/{}: not a signature over this file, and not in the ledger: ignored",
+            escape(file)
+        ),
+        (N::Stray { name: file }, Zh) => format!(
+            "signatures/{}：不是对本文件的签名，也未登记入台账：不予理会",
+            escape(file)
         ),
         (N::Awaiting { member }, En) => format!("awaiting the signature of {}", name(member)),
         (N::Awaiting { member }, Zh) => format!("尚待 {} 签名", name(member)),
@@ -2633,6 +2670,16 @@ pub fn verify_panel_problem(p: &crate::verify::PanelProblem, lang: Lang) -> Stri
             };
             format!("minutes/ledger:{}：已被改动：{why}", d.line)
         }
+        (P::Link(rel), En) => format!(
+            "{}: CHANGED: a symbolic link where the panel keeps its record: the evidence would lie outside the panel",
+            escape(rel)
+        ),
+        (P::Link(rel), Zh) => format!(
+            "{}：已被改动：本委员会存放记录之处是符号链接：证据将位于委员会文件夹之外",
+            escape(rel)
+        ),
+        (P::LedgerUnreadable, En) => "minutes/ledger: cannot be read".into(),
+        (P::LedgerUnreadable, Zh) => "minutes/ledger：无法读取".into(),
         (P::LedgerMissing, En) => {
             "minutes/ledger: MISSING: sealed records name a ledger, and it is gone".into()
         }
@@ -2858,5 +2905,18 @@ pub fn sealed_and(signing: &str, addendum: bool, lang: Lang) -> String {
     match lang {
         Lang::En => format!("{done} {signing}"),
         Lang::Zh => format!("{done}{signing}"),
+    }
+}
+
+/// A journal that would seal minutes that are gone or differ from it: not sealed.
+pub fn journal_seal_refused(path: &std::path::Path, lang: Lang) -> String {
+    let shown = escape(&path.display().to_string()).into_owned();
+    match lang {
+        Lang::En => format!(
+            "{shown}: the journal finalizes this meeting, but its minutes are gone or differ from it: not sealed from the journal; run docket verify"
+        ),
+        Lang::Zh => format!(
+            "{shown}：日志记载本次会议已定稿，但会议记录缺失或与日志不符：不据日志封存；请运行 docket verify"
+        ),
     }
 }

@@ -21,6 +21,8 @@ pub struct Options {
 pub enum Problem {
     /// The file cannot be read or parsed: where, and why.
     Unreadable(Unread),
+    /// A link in the panel's minutes folder where a record should be.
+    Link,
     /// A case record's bytes differ from its digest.
     CaseChanged(String),
     /// The meeting part (header, attendance, the list of cases) differs from its digest.
@@ -53,6 +55,11 @@ pub enum Problem {
     SignatureWrongKey { member: String, key: String },
     /// The ledger enters a signature whose file is gone or changed.
     SignatureMissing { member: String },
+    /// One key signing for two members.
+    SharedKey {
+        members: (String, String),
+        key: String,
+    },
 }
 
 /// Why a record could not be read.
@@ -76,8 +83,13 @@ pub enum Unread {
 pub enum Note {
     /// Sealed under schema 1 or 2: the seal leaves out who sealed and when.
     OldSeal(u32),
-    /// A member's key now differs from the one their signature here was made with.
+    /// Signed with the key the ledger first pinned for the member; panel.yaml gives another now.
+    EarlierKey { member: String },
+    /// Signed with the key panel.yaml gives now, which is not the one the ledger first pinned
+    /// for the member: a changed key, to be confirmed against a list kept elsewhere.
     KeyChanged { member: String },
+    /// A file in `signatures/` that no one entered and that is no signature over the record.
+    Stray { name: String },
     /// A required signer has not signed.
     Awaiting { member: String },
 }
@@ -130,6 +142,11 @@ pub enum PanelProblem {
     LedgerDamaged(ledger::Damage),
     /// The ledger is gone while sealed records say one existed.
     LedgerMissing,
+    /// A link where the panel keeps its record (the minutes folder, the ledger, the
+    /// signatures folder, a minutes file): the evidence would lie outside the panel.
+    Link(String),
+    /// The ledger cannot be read.
+    LedgerUnreadable,
     /// The ledger enters a record whose file is gone.
     Deleted {
         file: String,
@@ -169,6 +186,10 @@ pub fn check_minutes(
     opts: &Options,
 ) -> Vec<RecordReport> {
     let mut r = RecordReport::new(path.to_path_buf(), None);
+    if dir.is_some() && std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        r.problems.push(Problem::Link);
+        return vec![r];
+    }
     let (text, m) = match minutes::read(path) {
         Ok(x) => x,
         Err(e) => {
@@ -364,6 +385,11 @@ pub fn rederive(m: &Minutes, panel: Option<&Panel>) -> Vec<crate::domain::audit:
 }
 
 /// The signatures over one record: those the ledger entered and those found beside it.
+///
+/// A signature counts for a member only when made with a key that is theirs: the one
+/// `--allowed-signers` lists for them, else the key the ledger pinned at their first
+/// signature, or the key panel.yaml gives them now. A key entered later in the ledger is no
+/// better than whoever appended the line, so it vouches for nothing by itself.
 fn signatures(
     r: &mut RecordReport,
     dir: &Path,
@@ -396,49 +422,54 @@ fn signatures(
         }
     }
     for f in &found {
-        let Ok(armored) = seal::read_signature(dir, &f.name) else {
-            r.problems.push(Problem::SignatureInvalid {
-                member: f.member.clone(),
-            });
-            continue;
-        };
-        let key = match sshsig::verify(&armored, sshsig::NAMESPACE, bytes) {
-            Ok(k) => k,
-            Err(_) => {
-                r.problems.push(Problem::SignatureInvalid {
-                    member: f.member.clone(),
-                });
-                continue;
-            }
-        };
-        let fp = sshsig::fingerprint(&key);
         let entry = entered.iter().find_map(|e| match &e.record {
             Record::Signed {
                 member,
                 key,
                 digest,
+                signature,
                 ..
-            } if *member == f.member => Some((key.clone(), digest.clone())),
+            } if *member == f.member && *signature == f.name => Some((key.clone(), digest.clone())),
             _ => None,
         });
+        let verified = seal::read_signature(dir, &f.name).ok().and_then(|armored| {
+            let key = sshsig::verify(&armored, sshsig::NAMESPACE, bytes).ok()?;
+            Some((sha256_hex(armored.as_bytes()), sshsig::fingerprint(&key)))
+        });
+        let Some((digest, fp)) = verified else {
+            // A file no one entered may have been put there by anyone who can write the
+            // folder: it is named, but it does not make the record changed.
+            if entry.is_some() {
+                r.problems.push(Problem::SignatureInvalid {
+                    member: f.member.clone(),
+                });
+            } else {
+                r.notes.push(Note::Stray {
+                    name: f.name.clone(),
+                });
+            }
+            continue;
+        };
+        // Not the file the ledger entered: named once, by the loop above.
+        if let Some((key, d)) = &entry
+            && (*key != fp || *d != digest)
+        {
+            continue;
+        }
         let current = panel
             .and_then(|p| p.member(&f.member))
             .and_then(seal::member_key)
             .map(|k| sshsig::fingerprint(&k));
-        let trusted = match (&opts.allowed_signers, &entry) {
-            (Some(list), _) => list.iter().any(|s| {
+        let first = ledger.and_then(|l| l.pinned(&f.member));
+        let trusted = match &opts.allowed_signers {
+            Some(list) => list.iter().any(|s| {
                 s.principals.contains(&f.member)
                     && s.namespaces
                         .as_ref()
                         .is_none_or(|n| n.iter().any(|n| n == sshsig::NAMESPACE))
                     && sshsig::fingerprint(&s.key) == fp
             }),
-            // Entered: the key the ledger pinned for this very signature.
-            (None, Some((pinned, digest))) => {
-                *pinned == fp && *digest == sha256_hex(armored.as_bytes())
-            }
-            // Not yet entered: the key panel.yaml gives now.
-            (None, None) => current.as_deref() == Some(fp.as_str()),
+            None => current.as_deref() == Some(fp.as_str()) || first == Some(fp.as_str()),
         };
         if !trusted {
             r.problems.push(Problem::SignatureWrongKey {
@@ -447,10 +478,31 @@ fn signatures(
             });
             continue;
         }
-        if current.as_deref().is_some_and(|c| c != fp) {
-            r.notes.push(Note::KeyChanged {
-                member: f.member.clone(),
+        if opts.allowed_signers.is_none() {
+            if current.as_deref().is_some_and(|c| c != fp) {
+                r.notes.push(Note::EarlierKey {
+                    member: f.member.clone(),
+                });
+            } else if first.is_some_and(|p| p != fp) {
+                r.notes.push(Note::KeyChanged {
+                    member: f.member.clone(),
+                });
+            }
+        }
+        // One key is one person: the same key signing for two members signs for neither.
+        if r.signatures
+            .iter()
+            .any(|s| s.fingerprint == fp && s.member == f.member)
+        {
+            continue;
+        }
+        if let Some(other) = r.signatures.iter().find(|s| s.fingerprint == fp) {
+            r.problems.push(Problem::SharedKey {
+                members: (other.member.clone(), f.member.clone()),
+                key: fp.clone(),
             });
+            r.signatures.retain(|s| s.fingerprint != fp);
+            continue;
         }
         r.signatures.push(Signature {
             member: f.member.clone(),
@@ -473,11 +525,21 @@ fn signatures(
 /// Checks every record of the panel in `dir`.
 pub fn check_panel(dir: &Path, opts: &Options) -> PanelReport {
     let (panel, _) = crate::store::panel::load_panel_only(dir);
-    let ledger = ledger::read(dir).unwrap_or_default();
-    let mut report = PanelReport {
-        ledger: ledger.exists.then_some(ledger.entries.len()),
-        ..PanelReport::default()
+    let mut report = PanelReport::default();
+    let ledger = match ledger::read(dir) {
+        Ok(l) => l,
+        Err(_) => {
+            report.problems.push(PanelProblem::LedgerUnreadable);
+            Ledger::default()
+        }
     };
+    report.ledger = ledger.exists.then_some(ledger.entries.len());
+    let ledger_file = format!("{MINUTES_DIR}/{}", ledger::LEDGER_FILE);
+    for rel in [MINUTES_DIR, ledger_file.as_str(), seal::SIGNATURES_DIR] {
+        if std::fs::symlink_metadata(dir.join(rel)).is_ok_and(|m| m.file_type().is_symlink()) {
+            report.problems.push(PanelProblem::Link(rel.to_string()));
+        }
+    }
     if let Some(d) = &ledger.damage {
         report.problems.push(PanelProblem::LedgerDamaged(d.clone()));
     }

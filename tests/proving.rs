@@ -368,3 +368,71 @@ fn a_result_its_votes_do_not_give_fails() {
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("recorded as passed"), "{out}");
 }
+
+#[test]
+fn a_journal_never_seals_minutes_that_are_gone_even_with_the_ledger_cut_too() {
+    let (dir, path, meeting) = sealed_panel("journal-and-ledger");
+    // The forger deletes the minutes, their addendum and the whole ledger, and flips an
+    // opinion in the journal: nothing is left that names the meeting sealed.
+    std::fs::remove_file(&path).expect("remove");
+    std::fs::remove_file(docket::store::addendum::path_for(&dir, &meeting, 1)).expect("remove");
+    std::fs::remove_file(ledger::path_for(&dir)).expect("remove");
+    let journal = docket::store::journal::path_for(&dir, &meeting);
+    let text = std::fs::read_to_string(&journal).expect("journal");
+    let forged = text.replacen("\"opinion\":\"agree\"", "\"opinion\":\"disagree\"", 1);
+    let forged: String = forged
+        .lines()
+        .map(|l| {
+            let mut f = l.splitn(3, '\t');
+            let (seq, _, json) = (f.next().unwrap(), f.next().unwrap(), f.next().unwrap());
+            let check = &minutes::sha256_hex(json.as_bytes())[..16];
+            format!("{seq}\t{check}\t{json}\n")
+        })
+        .collect();
+    std::fs::write(&journal, forged).expect("write");
+    let mut app = common::open_app(&dir, Lang::En, common::START + 86_400);
+    assert!(
+        app.notes
+            .iter()
+            .any(|n| n.contains("not sealed from the journal")),
+        "{:?}",
+        app.notes
+    );
+    docket::tui::save(&mut app);
+    assert!(!path.exists(), "docket sealed minutes from a journal alone");
+    assert!(!ledger::path_for(&dir).exists());
+}
+
+#[test]
+fn a_crash_between_the_journal_and_the_minutes_at_f_is_still_sealed_on_opening() {
+    let dir: PathBuf = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("proving")
+        .join("crash-at-f");
+    let _ = std::fs::remove_dir_all(&dir);
+    common::example_into(&dir);
+    let mut a = common::open_app(&dir, Lang::En, common::START);
+    send(&mut a, [Action::Meeting, Action::Enter]);
+    docket::tui::save(&mut a);
+    let meeting = a.meeting.as_ref().expect("open").id.clone();
+    let path = minutes::path_for(&dir, &meeting);
+    let open = std::fs::read(&path).expect("open minutes");
+    send(&mut a, [Action::Finalize, Action::Yes]);
+    docket::tui::save(&mut a);
+    drop(a);
+    // As if docket died after the journal took F and before the minutes and ledger did.
+    std::fs::write(&path, open).expect("restore");
+    std::fs::remove_file(ledger::path_for(&dir)).expect("remove");
+    let a = common::open_app(&dir, Lang::En, common::START + 600);
+    assert!(a.meeting.is_none());
+    let (text, m) = read(&path);
+    assert!(m.is_final());
+    assert_eq!(minutes::verify(&text, &m), minutes::Seal::Intact);
+    assert!(
+        ledger::read(&dir)
+            .expect("ledger")
+            .sealed(&format!("{meeting}.yaml"))
+            .is_some()
+    );
+    let (code, out) = verify(&dir);
+    assert_eq!(code, 0, "{out}");
+}

@@ -3,14 +3,15 @@
 //! stock `ssh-keygen -Y verify` accepts the same files, and forgeries that recompute every
 //! digest and the whole ledger still fail on the signatures.
 //!
-//! One test: it sets SSH_AUTH_SOCK for the finalizing App, which no other test may share.
+//! One test (the second part is called from it): it sets SSH_AUTH_SOCK for the finalizing
+//! App, which no other test may share.
 
 mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::ssh::{Key, TestAgent, run, tool};
+use common::ssh::{Key, TestAgent, tool};
 use docket::domain::rules::Opinion;
 use docket::domain::text::Lang;
 use docket::sshsig;
@@ -233,7 +234,7 @@ fn minutes_signed_by_the_clerk_at_f_and_the_chair_later_verify_with_docket_and_o
     let (code, out) = docket(&["verify", d], None);
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.contains("key in panel.yaml has changed since they signed"),
+        out.contains("signed with the key the ledger first pinned for them"),
         "{out}"
     );
     std::fs::write(dir.join("panel.yaml"), &original).expect("write");
@@ -306,12 +307,146 @@ fn minutes_signed_by_the_clerk_at_f_and_the_chair_later_verify_with_docket_and_o
     let (code, out) = docket(&["verify", d], None);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("whose file is gone or changed"), "{out}");
-    assert!(out.contains("which is not theirs"), "{out}");
-    run(&mut tool("true"));
+    assert_eq!(
+        out.matches("whose file is gone or changed").count(),
+        1,
+        "{out}"
+    );
+    std::fs::write(dir.join("panel.yaml"), &original).expect("restore");
+
+    a_key_appended_to_the_ledger_or_shared_or_a_planted_file_vouches_for_nothing();
 }
 
 fn allowed_all(agent: &TestAgent, list: &str) -> PathBuf {
     let p = agent.dir.path("allowed_all");
     std::fs::write(&p, list).expect("write");
     p
+}
+
+/// A finalized meeting on a copy of the example panel whose clerk has no key (so F needs no
+/// agent): the panel folder, the minutes file and its name.
+fn sealed_unsigned(name: &str, keys: &[(&str, &Key)]) -> (PathBuf, PathBuf, String) {
+    let dir: PathBuf = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("signing")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    common::example_into(&dir);
+    give_keys(&dir, keys);
+    let mut a = common::open_app(&dir, Lang::En, common::START);
+    send(&mut a, [Action::Meeting, Action::Enter]);
+    send(&mut a, [Action::Finalize, Action::Yes]);
+    docket::tui::save(&mut a);
+    let meeting = a.final_minutes.as_ref().expect("final").meeting.id.clone();
+    let file = minutes::path_for(&dir, &meeting);
+    (dir, file, meeting)
+}
+
+/// Appends `record` to the ledger, chained as docket chains it.
+fn append(dir: &Path, record: &Record) {
+    let l = ledger::read(dir).expect("ledger");
+    let line = ledger::line(l.next(), l.head(), record);
+    let mut text = std::fs::read_to_string(ledger::path_for(dir)).expect("ledger");
+    text.push_str(&line);
+    std::fs::write(ledger::path_for(dir), text).expect("write");
+}
+
+/// Called from the one test: no other test may run while that one sets SSH_AUTH_SOCK.
+fn a_key_appended_to_the_ledger_or_shared_or_a_planted_file_vouches_for_nothing() {
+    let chair_agent = TestAgent::start();
+    let chair = chair_agent.add_key("chair", &["-t", "ed25519"]);
+    let li_agent = TestAgent::start();
+    let li = li_agent.add_key("li", &["-t", "ed25519"]);
+    let evil_agent = TestAgent::start();
+    let evil = evil_agent.add_key("evil", &["-t", "ed25519"]);
+    let (dir, file, meeting) =
+        sealed_unsigned("appended", &[("wang-jianguo", &chair), ("li-hong", &li)]);
+    let d = dir.to_str().unwrap();
+    let name = format!("{meeting}.yaml");
+    let (code, out) = docket(&["sign", d, &meeting], Some(&chair_agent.socket));
+    assert_eq!(code, 0, "{out}");
+
+    // Someone who can write signatures/ plants a file where li-hong's signature would go:
+    // named, not a failure, and li-hong still signs, under the next free name.
+    let planted = dir.join(format!("signatures/{name}.li-hong.sig"));
+    std::fs::write(&planted, "junk").expect("plant");
+    let (code, out) = docket(&["verify", d], None);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("li-hong.sig: not a signature over this file"),
+        "{out}"
+    );
+    let (code, out) = docket(&["sign", d, &meeting], Some(&li_agent.socket));
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        dir.join(format!("signatures/{name}.li-hong.2.sig"))
+            .exists()
+    );
+    let (code, out) = docket(&["verify", d], None);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("李红 (li-hong) with key"), "{out}");
+    std::fs::remove_file(&planted).expect("remove");
+
+    // Whoever can append to the ledger enters a "signature" of the chair with their own key.
+    let bytes = std::fs::read(&file).expect("minutes");
+    let mut agent = sshsig::Agent::connect(&evil_agent.socket).expect("agent");
+    let sig = agent
+        .sign(&evil.public, sshsig::NAMESPACE, &bytes)
+        .expect("sign");
+    let forged_name = format!("{name}.wang-jianguo.2.sig");
+    std::fs::write(dir.join("signatures").join(&forged_name), &sig).expect("write");
+    append(
+        &dir,
+        &Record::Signed {
+            file: name.clone(),
+            member: "wang-jianguo".into(),
+            key: sshsig::fingerprint(&evil.public),
+            signature: forged_name.clone(),
+            digest: minutes::sha256_hex(sig.as_bytes()),
+            at: "2026-11-20T10:00:00+08:00".into(),
+        },
+    );
+    let (code, out) = docket(&["verify", d], None);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("the signature of wang-jianguo was made with key"),
+        "{out}"
+    );
+    let (_, list) = docket(&["allowed-signers", d], None);
+    assert!(!list.contains(&sshsig::openssh(&evil.public)), "{list}");
+
+    // The same with panel.yaml giving li-hong the chair's key and the chair's signature
+    // copied as hers: one key signs for two members, and counts for neither.
+    std::fs::remove_file(dir.join("signatures").join(&forged_name)).expect("remove");
+    let panel = std::fs::read_to_string(dir.join("panel.yaml")).expect("panel");
+    std::fs::write(
+        dir.join("panel.yaml"),
+        panel.replace(
+            &sshsig::openssh(&li.public),
+            &sshsig::openssh(&chair.public),
+        ),
+    )
+    .expect("write");
+    let (code, out) = docket(&["check", d], None);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("same key as"), "{out}");
+    std::fs::copy(
+        dir.join(format!("signatures/{name}.wang-jianguo.sig")),
+        dir.join(format!("signatures/{name}.li-hong.3.sig")),
+    )
+    .expect("copy");
+    let (code, out) = docket(&["verify", d], None);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("signs for two members"), "{out}");
+    std::fs::write(dir.join("panel.yaml"), panel).expect("restore");
+
+    // A link where the ledger should be: its evidence would lie outside the panel.
+    let elsewhere = dir.with_file_name("ledger-elsewhere");
+    std::fs::rename(ledger::path_for(&dir), &elsewhere).expect("move");
+    std::os::unix::fs::symlink(&elsewhere, ledger::path_for(&dir)).expect("link");
+    let (code, out) = docket(&["verify", d], None);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("a symbolic link where the panel keeps its record"),
+        "{out}"
+    );
 }

@@ -199,6 +199,10 @@ pub fn parse(text: &str) -> Ledger {
 /// Reads the panel's ledger; a missing file is an empty ledger that does not exist yet.
 pub fn read(dir: &Path) -> std::io::Result<Ledger> {
     let path = path_for(dir);
+    // Never through a link: the ledger must be the panel's own file.
+    if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(std::io::Error::other(super::disk::Refusal::Link(path)));
+    }
     match super::read::read_text_capped(&path, MAX_LEDGER) {
         Ok(text) => Ok(parse(&text)),
         Err(_) if !path.exists() => Ok(Ledger::default()),

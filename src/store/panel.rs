@@ -211,7 +211,7 @@ fn decode_members(cx: &mut Ctx, node: &Node) -> (Vec<(Member, Pos)>, bool) {
             // The id is the key's principal for ssh-keygen: a space, comma or `*` in it
             // would name other signers, or all of them.
             if let Some((id, pos)) = &id
-                && crate::sshsig::allowed_signers_line(id, &k).is_err()
+                && (id.contains('.') || crate::sshsig::allowed_signers_line(id, &k).is_err())
             {
                 cx.error(*pos, Msg::BadPrincipal(id.clone()));
                 return None;
@@ -223,6 +223,14 @@ fn decode_members(cx: &mut Ctx, node: &Node) -> (Vec<(Member, Pos)>, bool) {
             complete = false;
             continue;
         };
+        // One key is one person: a key given twice would let one sign for the other.
+        if let Some(k) = &key
+            && let Some(first) = members
+                .iter()
+                .find(|(m, _): &&(Member, Pos)| m.key.as_ref() == Some(k))
+        {
+            cx.error(pos, Msg::SharedKey(first.0.id.clone()));
+        }
         if check_unique(cx, Thing::Member, &id, pos, &mut seen) {
             members.push((
                 Member {

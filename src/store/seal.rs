@@ -28,6 +28,21 @@ pub fn signature_path(dir: &Path, file: &str, member: &str) -> PathBuf {
     dir.join(SIGNATURES_DIR).join(signature_name(file, member))
 }
 
+/// A name for a new signature of `member` over `file`: `<file>.<member>.sig`, or, when
+/// something already lies there (anyone who can write the folder may have put it there, and
+/// the sticky bit keeps the member from removing it), `<file>.<member>.<n>.sig`.
+pub fn free_signature_name(dir: &Path, file: &str, member: &str) -> String {
+    let taken = |n: &str| fs::symlink_metadata(dir.join(SIGNATURES_DIR).join(n)).is_ok();
+    let first = signature_name(file, member);
+    if !taken(&first) {
+        return first;
+    }
+    (2u32..)
+        .map(|n| format!("{file}.{member}.{n}.sig"))
+        .find(|n| !taken(n))
+        .unwrap_or(first)
+}
+
 /// How a record came to be signed, or why it was not.
 #[derive(Debug)]
 pub enum Signing {
@@ -143,12 +158,14 @@ pub fn enter(
         Ok(s) => s,
         Err(why) => return Ok(why),
     };
-    let name = signature_name(file, &member.id);
-    let written =
-        ensure_signatures_dir(dir, modes).and_then(|()| write_signature(dir, &name, &armored));
-    if let Err(e) = written {
-        return Ok(Signing::Failed(e.to_string()));
-    }
+    let written = ensure_signatures_dir(dir, modes).and_then(|()| {
+        let name = free_signature_name(dir, file, &member.id);
+        write_signature(dir, &name, &armored).map(|_| name)
+    });
+    let name = match written {
+        Ok(name) => name,
+        Err(e) => return Ok(Signing::Failed(e.to_string())),
+    };
     let record = Record::Signed {
         file: file.to_string(),
         member: member.id.clone(),
@@ -181,8 +198,14 @@ pub fn found_for(dir: &Path, file: &str) -> Vec<Found> {
                 .filter_map(|e| e.ok())
                 .filter_map(|e| {
                     let name = e.file_name().to_str()?.to_string();
-                    let member = name.strip_prefix(&prefix)?.strip_suffix(".sig")?;
-                    (!member.is_empty() && !member.contains('.')).then(|| Found {
+                    let rest = name.strip_prefix(&prefix)?.strip_suffix(".sig")?;
+                    // `<member>` or `<member>.<n>` (see `free_signature_name`).
+                    let member = match rest.split_once('.') {
+                        None => rest,
+                        Some((m, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => m,
+                        Some(_) => return None,
+                    };
+                    (!member.is_empty()).then(|| Found {
                         file: file.to_string(),
                         member: member.to_string(),
                         name: name.clone(),
@@ -195,9 +218,16 @@ pub fn found_for(dir: &Path, file: &str) -> Vec<Found> {
     out
 }
 
-/// Reads a signature file, capped.
+/// Reads a signature file, capped; never through a link (the record's evidence must be in
+/// the panel folder, not wherever a link points).
 pub fn read_signature(dir: &Path, name: &str) -> io::Result<String> {
-    let path = dir.join(SIGNATURES_DIR).join(name);
+    let folder = dir.join(SIGNATURES_DIR);
+    let path = folder.join(name);
+    for p in [&folder, &path] {
+        if fs::symlink_metadata(p)?.file_type().is_symlink() {
+            return Err(io::Error::other(super::disk::Refusal::Link(p.clone())));
+        }
+    }
     super::read::read_text_capped(&path, MAX_SIGNATURE)
         .map_err(|e| io::Error::other(format!("{}:{}", e.line, e.col)))
 }
@@ -223,10 +253,9 @@ pub fn enter_pending(
     let mut entered = Vec::new();
     for file in files {
         for f in found_for(dir, &file) {
-            if ledger
-                .signatures(&file)
-                .any(|e| matches!(&e.record, Record::Signed { member, .. } if *member == f.member))
-            {
+            if ledger.signatures(&file).any(
+                |e| matches!(&e.record, Record::Signed { signature, .. } if *signature == f.name),
+            ) {
                 continue;
             }
             let Some(key) = panel.member(&f.member).and_then(member_key) else {

@@ -311,6 +311,13 @@ fn read_minutes(app: &mut App, mut disk: Option<&mut dyn Disk>) {
                 Some(app.ledger.head()),
             )
         {
+            // The journal alone never seals: only open minutes that agree with it are
+            // finalized by a replay (a crash between the two writes of F). A journal that
+            // finalizes minutes that are gone, or that differ from it, was edited.
+            if r.minutes.is_final() && (base.is_none() || r.rebuilt) {
+                app.notes.push(i18n::journal_seal_refused(&path, lang));
+                continue;
+            }
             if r.rebuilt {
                 app.notes
                     .push(i18n::minutes_differ_from_journal(&path, lang));
