@@ -1819,13 +1819,14 @@ s!(PR_SIGN, "Signature", "签名");
 s!(PR_SIGN_DATE, "Date", "日期");
 s!(PR_FINALIZATION, "Finalization", "定稿");
 s!(PR_DIGEST, "Minutes digest", "记录摘要");
+s!(PR_SEAL, "Seal", "封存摘要");
 s!(PR_FINALIZED_BY, "Finalized by", "定稿人");
 s!(PR_SYSTEM_USER, "System user", "系统用户");
 s!(PR_FINALIZED_AT, "Finalized at", "定稿时间");
 s!(
     PR_HOW_TO_VERIFY,
-    "To check this paper against the minutes file: docket verify FILE\nor: sed '/^finalization:/,$d' FILE | sha256sum, which gives the digest above",
-    "核对本件与会议记录文件：docket verify 文件\n或：sed '/^finalization:/,$d' 文件 | sha256sum，结果应与上列记录摘要一致"
+    "To check this paper against the minutes file: docket verify FILE\nor: sed '/^finalization:/,$d' FILE | sha256sum, which gives the minutes digest above, and sed '/^  seal: /,$d' FILE | sha256sum, the seal",
+    "核对本件与会议记录文件：docket verify 文件\n或：sed '/^finalization:/,$d' 文件 | sha256sum，结果应与上列记录摘要一致；sed '/^  seal: /,$d' 文件 | sha256sum，应与封存摘要一致"
 );
 s!(
     PR_NOT_FINAL,

@@ -123,13 +123,21 @@ fn the_printed_digest_is_the_files_minutes_digest() {
     let text = documented_minutes();
     let file = panel_with_minutes("digest", &text);
     let m = minutes::parse(&text).expect("parses");
-    let sealed = m.finalization.expect("finalized").minutes_digest;
+    let f = m.finalization.expect("finalized");
+    let sealed = f.minutes_digest;
     for lang in [Lang::Zh, Lang::En] {
         for format in Format::ALL {
             let doc = print_file(&file, format, lang);
-            assert_eq!(digests(&doc), vec![sealed.clone()], "{format:?} {lang:?}");
+            assert_eq!(
+                digests(&doc),
+                vec![sealed.clone(), f.seal.clone()],
+                "{format:?} {lang:?}"
+            );
         }
     }
+    // The seal is the digest of every byte before its line, as the paper says.
+    let upto = &text[..text.find("\n  seal: ").expect("seal") + 1];
+    assert_eq!(minutes::sha256_hex(upto.as_bytes()), f.seal);
     // And it is the digest of the file's bytes before `finalization:`, as the paper says.
     let body = &text[..text.find("\nfinalization:").expect("finalization") + 1];
     assert_eq!(minutes::sha256_hex(body.as_bytes()), sealed);

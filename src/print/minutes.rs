@@ -633,15 +633,24 @@ impl<'a> Builder<'a> {
         match &m.finalization {
             Some(f) => {
                 doc.heading(3, t::PR_FINALIZATION.get(lang));
-                doc.fields(vec![
-                    mono(t::PR_DIGEST.get(lang), &f.minutes_digest),
+                let mut rows = vec![mono(t::PR_DIGEST.get(lang), &f.minutes_digest)];
+                // The seal covers the finalization too: on paper, it pins every byte.
+                if !f.seal.is_empty() {
+                    rows.push(mono(t::PR_SEAL.get(lang), &f.seal));
+                }
+                let user = match f.uid {
+                    Some(uid) => format!("{} (uid {uid})", f.user),
+                    None => f.user.clone(),
+                };
+                rows.extend([
                     field(
                         t::PR_FINALIZED_BY.get(lang),
                         t::pr_aside(self.name(&f.by), &f.by, lang),
                     ),
-                    field(t::PR_SYSTEM_USER.get(lang), &f.user),
+                    field(t::PR_SYSTEM_USER.get(lang), &user),
                     field(t::PR_FINALIZED_AT.get(lang), &f.at),
                 ]);
+                doc.fields(rows);
                 doc.para(t::PR_HOW_TO_VERIFY.get(lang));
                 self.seal_notice(doc, seal);
             }
