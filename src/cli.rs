@@ -550,11 +550,10 @@ fn sign_as<'a>(
 }
 
 /// `docket allowed-signers`: the members' keys in OpenSSH's allowed-signers format, for
-/// `ssh-keygen -Y verify`; keys a member signed with before a change, as the ledger pinned
-/// them, follow.
+/// `ssh-keygen -Y verify`: each member's `key`, then their `previous_keys`. Only panel.yaml's:
+/// a key named in the ledger alone vouches for nothing.
 pub fn allowed_signers(dir: &Path, lang: Lang, out: &mut dyn Write) -> io::Result<i32> {
     use crate::sshsig;
-    use crate::store::{ledger, minutes, seal};
     let (panel, report) = crate::store::panel::load_panel_only(dir);
     let Some(panel) = panel else {
         for d in &report.diagnostics {
@@ -562,47 +561,15 @@ pub fn allowed_signers(dir: &Path, lang: Lang, out: &mut dyn Write) -> io::Resul
         }
         return Ok(1);
     };
-    let mut printed: Vec<(String, String)> = Vec::new();
     for m in &panel.members {
-        if let Some(k) = seal::member_key(m) {
+        for k in m.key.iter().chain(&m.previous_keys) {
             // docket check refuses an id that cannot be a principal; never print a wildcard.
-            if let Ok(line) = sshsig::allowed_signers_line(&m.id, &k) {
+            if let Some(line) = sshsig::parse_public_key(k)
+                .ok()
+                .and_then(|k| sshsig::allowed_signers_line(&m.id, &k).ok())
+            {
                 writeln!(out, "{line}")?;
             }
-            printed.push((m.id.clone(), sshsig::fingerprint(&k)));
-        }
-    }
-    let l = ledger::read(dir).unwrap_or_default();
-    for e in &l.entries {
-        let ledger::Record::Signed {
-            file,
-            member,
-            key,
-            signature,
-            ..
-        } = &e.record
-        else {
-            continue;
-        };
-        // Only the key pinned at a member's first signature: a key entered later is no
-        // better than whoever appended the line.
-        if printed.iter().any(|(m, k)| m == member && k == key) || l.pinned(member) != Some(key) {
-            continue;
-        }
-        // The key itself is in the signature; it counts only with the pinned fingerprint.
-        let bytes = crate::store::read::read_text_capped(
-            &dir.join(minutes::MINUTES_DIR).join(file),
-            minutes::READ_MINUTES,
-        );
-        let k = seal::read_signature(dir, signature)
-            .ok()
-            .zip(bytes.ok())
-            .and_then(|(s, text)| sshsig::verify(&s, sshsig::NAMESPACE, text.as_bytes()).ok());
-        if let Some(k) = k.filter(|k| sshsig::fingerprint(k) == *key) {
-            if let Ok(line) = sshsig::allowed_signers_line(member, &k) {
-                writeln!(out, "{line}")?;
-            }
-            printed.push((member.clone(), key.clone()));
         }
     }
     Ok(0)

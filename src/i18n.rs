@@ -2485,6 +2485,18 @@ pub fn verify_problem(p: &crate::verify::Problem, lang: Lang) -> String {
         }
         (P::LedgerRewritten, Zh) => "本记录之前的台账与封存时不同：台账被改写".into(),
         (P::Rederived(d), lang) => discrepancy(d, lang),
+        (P::DuplicateCase(c), En) => format!("case {} is recorded twice", e(c)),
+        (P::DuplicateCase(c), Zh) => format!("案件 {} 被记录了两次", e(c)),
+        (P::DecidedBefore { case, meeting }, En) => format!(
+            "case {} was decided at meeting {} and is recorded again without the members' consent to reconsider it",
+            e(case),
+            e(meeting)
+        ),
+        (P::DecidedBefore { case, meeting }, Zh) => format!(
+            "案件 {} 已于会议 {} 作出决定，本记录未经成员同意复议而再次记录",
+            e(case),
+            e(meeting)
+        ),
         (P::Link, En) => "a symbolic link, not a record of this panel".into(),
         (P::Link, Zh) => "是符号链接，不是本委员会的记录".into(),
         (P::AddendumForOther, En) => "it names the digest of other minutes than these".into(),
@@ -2494,12 +2506,12 @@ pub fn verify_problem(p: &crate::verify::Problem, lang: Lang) -> String {
         }
         (P::SignatureInvalid { member }, Zh) => format!("{} 的签名与本文件不符", e(member)),
         (P::SignatureWrongKey { member, key }, En) => format!(
-            "the signature of {} was made with key {}, which is not theirs",
+            "the signature of {} was made with key {}, which is not theirs (an earlier key of theirs belongs under previous_keys in panel.yaml)",
             e(member),
             e(key)
         ),
         (P::SignatureWrongKey { member, key }, Zh) => {
-            format!("{} 的签名所用密钥 {} 不是其本人的密钥", e(member), e(key))
+            format!("{} 的签名所用密钥 {} 不是其本人的密钥（其此前的密钥应列于 panel.yaml 的 previous_keys）", e(member), e(key))
         }
         (P::SignatureMissing { member }, En) => format!(
             "the ledger enters a signature of {} whose file is gone or changed",
@@ -2548,19 +2560,11 @@ pub fn verify_note(n: &crate::verify::Note, name: &dyn Fn(&str) -> String, lang:
             format!("按第 {s} 版格式封存：封存不涵盖封存人与时间（台账与签名涵盖）")
         }
         (N::EarlierKey { member }, En) => format!(
-            "{} signed with the key the ledger first pinned for them; panel.yaml gives another key now",
+            "{} signed with an earlier key of theirs (panel.yaml's previous_keys)",
             name(member)
         ),
         (N::EarlierKey { member }, Zh) => format!(
-            "{} 以台账最初登记的密钥签名；panel.yaml 现列的是另一密钥",
-            name(member)
-        ),
-        (N::KeyChanged { member }, En) => format!(
-            "{} signed with the key panel.yaml gives now, which is not the key the ledger first pinned for them: confirm it with --allowed-signers",
-            name(member)
-        ),
-        (N::KeyChanged { member }, Zh) => format!(
-            "{} 以 panel.yaml 现列密钥签名，但该密钥并非台账最初登记的密钥：请用 --allowed-signers 核实",
+            "{} 以其此前的密钥签名（panel.yaml 的 previous_keys）",
             name(member)
         ),
         (N::Stray { name: file }, En) => format!(
@@ -2728,10 +2732,33 @@ pub fn verify_ledger(entries: Option<usize>, lang: Lang) -> String {
 
 /// Why a line of an allowed-signers file cannot be used.
 pub fn allowed_signers_error(e: &crate::sshsig::AllowedError, lang: Lang) -> String {
-    let _ = e;
-    match lang {
-        Lang::En => "not an allowed-signers line (principals, options, then a public key)".into(),
-        Lang::Zh => "不是 allowed-signers 格式的行（签名人、选项、公钥）".into(),
+    use crate::sshsig::AllowedError as A;
+    match (e, lang) {
+        (A::CertAuthority, Lang::En) => {
+            "cert-authority: docket checks members' own keys, not certificates".into()
+        }
+        (A::CertAuthority, Lang::Zh) => {
+            "cert-authority：docket 只核对成员本人的密钥，不核对证书".into()
+        }
+        (A::ValidityUnsupported(o), Lang::En) => format!(
+            "{}: docket does not bound keys in time, so it would accept what ssh-keygen refuses; remove the option",
+            q(o)
+        ),
+        (A::ValidityUnsupported(o), Lang::Zh) => format!(
+            "{}：docket 不按时间限定密钥，会接受 ssh-keygen 拒绝的签名；请删去该选项",
+            q(o)
+        ),
+        (A::PatternUnsupported(p), Lang::En) => format!(
+            "{}: name each member by id; docket does not match patterns",
+            q(p)
+        ),
+        (A::PatternUnsupported(p), Lang::Zh) => {
+            format!("{}：请逐一写出成员编号；docket 不匹配通配符", q(p))
+        }
+        (_, Lang::En) => {
+            "not an allowed-signers line (principals, options, then a public key)".into()
+        }
+        (_, Lang::Zh) => "不是 allowed-signers 格式的行（签名人、选项、公钥）".into(),
     }
 }
 

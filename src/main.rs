@@ -105,8 +105,8 @@ enum Command {
     },
     /// Print the members' keys in OpenSSH's allowed-signers format, for ssh-keygen -Y verify.
     ///
-    /// One line per key: the member id, namespaces="docket-minutes", the key. A member's key
-    /// pinned in the ledger at their first signature follows when panel.yaml now gives another.
+    /// One line per key panel.yaml gives a member (`key`, then `previous_keys`): the member
+    /// id, namespaces="docket-minutes", the key.
     AllowedSigners {
         /// The panel folder.
         panel_dir: PathBuf,

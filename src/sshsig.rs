@@ -97,6 +97,11 @@ pub enum AllowedError {
     UnknownOption(String),
     /// `cert-authority`: docket checks plain keys, not certificates.
     CertAuthority,
+    /// `valid-after` or `valid-before` (its name): OpenSSH bounds a key in time and docket
+    /// does not, so the two would disagree on the same file.
+    ValidityUnsupported(String),
+    /// A principal pattern (`*`, `?`, `!`): OpenSSH matches it, docket would not.
+    PatternUnsupported(String),
     /// The key does not parse or is not supported.
     Key(KeyError),
     /// A principal that cannot be written as a plain token: empty, or with whitespace, a
@@ -209,10 +214,9 @@ pub fn allowed_signers_line(principal: &str, key: &PublicKey) -> Result<String, 
 /// separated by commas, optional options, a key, an optional comment; `#` lines and blank lines
 /// are skipped. Errors carry the 1-based line number.
 ///
-/// `valid-after` and `valid-before` are checked for form but otherwise ignored: docket does
-/// not bound a key's validity in time (a sealed file's own date is not a trusted clock).
-/// `cert-authority` is refused rather than skipped, so that a file meant to trust certificates
-/// is not silently read as trusting fewer signers.
+/// `valid-after`, `valid-before`, principal patterns and `cert-authority` are refused rather
+/// than skipped or taken literally: docket would otherwise accept what `ssh-keygen -Y verify`
+/// refuses (an expired key) or refuse what it accepts (a pattern), on the same file.
 pub fn parse_allowed_signers(text: &str) -> Result<Vec<AllowedSigner>, (u32, AllowedError)> {
     let mut signers = Vec::new();
     for (index, line) in text.lines().enumerate() {
@@ -235,6 +239,9 @@ fn parse_allowed_line(line: &str) -> Result<Option<AllowedSigner>, AllowedError>
     let principals: Vec<String> = principals.split(',').map(str::to_string).collect();
     if principals.iter().any(|p| p.is_empty() || p.contains('"')) {
         return Err(AllowedError::BadPrincipals);
+    }
+    if let Some(p) = principals.iter().find(|p| p.contains(['*', '?', '!'])) {
+        return Err(AllowedError::PatternUnsupported(p.clone()));
     }
     let rest = rest.trim_start_matches([' ', '\t']);
     if rest.is_empty() {
@@ -312,8 +319,9 @@ fn parse_options(options: &str) -> Result<Option<Vec<String>>, AllowedError> {
             ("namespaces", Some(v)) => {
                 namespaces = Some(v.split(',').map(str::to_string).collect());
             }
-            // Ignored on purpose: see parse_allowed_signers.
-            ("valid-after" | "valid-before", Some(_)) => {}
+            ("valid-after" | "valid-before", Some(_)) => {
+                return Err(AllowedError::ValidityUnsupported(name.to_string()));
+            }
             ("namespaces" | "valid-after" | "valid-before", None) => {
                 return Err(AllowedError::BadOptions);
             }
@@ -837,8 +845,8 @@ mod tests {
     fn parses_an_allowed_signers_file() {
         let text = format!(
             "# the panel\n\n  alice@x,bob {ED25519}\n\
-             carol namespaces=\"git,docket-minutes\",valid-after=\"20240101\" {ED25519}\n\
-             \"dave smith,erin\" valid-before=\"20300101\" {ED25519}\n"
+             carol namespaces=\"git,docket-minutes\" {ED25519}\n\
+             \"dave smith,erin\" {ED25519}\n"
         );
         let parsed = parse_allowed_signers(&text).unwrap();
         assert_eq!(parsed.len(), 3);
@@ -854,7 +862,19 @@ mod tests {
 
     #[test]
     fn locates_errors_in_an_allowed_signers_file() {
-        let cases: [(String, AllowedError); 10] = [
+        let cases: [(String, AllowedError); 13] = [
+            (
+                format!("alice valid-before=\"20200101\" {ED25519}"),
+                AllowedError::ValidityUnsupported("valid-before".into()),
+            ),
+            (
+                format!("alice valid-after=\"20990101\" {ED25519}"),
+                AllowedError::ValidityUnsupported("valid-after".into()),
+            ),
+            (
+                format!("wang-* {ED25519}"),
+                AllowedError::PatternUnsupported("wang-*".into()),
+            ),
             (format!("al\"ice {ED25519}"), AllowedError::BadPrincipals),
             ("alice".into(), AllowedError::MissingKey),
             ("alice namespaces=\"x\"".into(), AllowedError::MissingKey),

@@ -23,6 +23,11 @@ pub enum Problem {
     Unreadable(Unread),
     /// A link in the panel's minutes folder where a record should be.
     Link,
+    /// Two records of one case in one meeting's minutes.
+    DuplicateCase(String),
+    /// A case decided at an earlier meeting, recorded again without the members' consent
+    /// to reconsider it.
+    DecidedBefore { case: String, meeting: String },
     /// A case record's bytes differ from its digest.
     CaseChanged(String),
     /// The meeting part (header, attendance, the list of cases) differs from its digest.
@@ -83,11 +88,8 @@ pub enum Unread {
 pub enum Note {
     /// Sealed under schema 1 or 2: the seal leaves out who sealed and when.
     OldSeal(u32),
-    /// Signed with the key the ledger first pinned for the member; panel.yaml gives another now.
+    /// Signed with a key panel.yaml lists among the member's `previous_keys`.
     EarlierKey { member: String },
-    /// Signed with the key panel.yaml gives now, which is not the one the ledger first pinned
-    /// for the member: a changed key, to be confirmed against a list kept elsewhere.
-    KeyChanged { member: String },
     /// A file in `signatures/` that no one entered and that is no signature over the record.
     Stray { name: String },
     /// A required signer has not signed.
@@ -119,6 +121,9 @@ pub struct RecordReport {
     pub notes: Vec<Note>,
     /// The record names a ledger head: it was sealed after the panel had a ledger.
     pub names_ledger: bool,
+    /// The cases the minutes record: id, whether taken up again by reconsideration, and
+    /// whether decided (a standing determination other than a deferral).
+    pub cases: Vec<(String, bool, bool)>,
 }
 
 impl RecordReport {
@@ -131,6 +136,7 @@ impl RecordReport {
             signatures: Vec::new(),
             notes: Vec::new(),
             names_ledger: false,
+            cases: Vec::new(),
         }
     }
 }
@@ -223,6 +229,30 @@ pub fn check_minutes(
             for d in rederive(&m, panel) {
                 r.problems.push(Problem::Rederived(d));
             }
+            let mut seen: Vec<&str> = Vec::new();
+            for c in &m.cases {
+                if seen.contains(&c.case.as_str()) {
+                    r.problems.push(Problem::DuplicateCase(c.case.clone()));
+                }
+                seen.push(&c.case);
+            }
+            // Decided: a standing determination that is not a deferral (by the panel's rules,
+            // when they are the ones the minutes name).
+            let deferral = |o: &str| {
+                panel
+                    .map(|p| &p.rules)
+                    .filter(|r| r.id == m.rules.id)
+                    .and_then(|r| r.kind_of_outcome(o).and_then(|k| k.outcome(o)))
+                    .is_some_and(|x| x.deferral)
+            };
+            r.cases = m
+                .cases
+                .iter()
+                .map(|c| {
+                    let decided = c.determination().is_some_and(|d| !deferral(&d.outcome));
+                    (c.case.clone(), c.reconsideration.is_some(), decided)
+                })
+                .collect();
             against_ledger(&mut r, ledger, in_ledger, &file, text.as_bytes());
             if let (Some((l, e)), Some(f)) = (in_ledger, &m.finalization)
                 && let Some(head) = &f.ledger
@@ -386,10 +416,12 @@ pub fn rederive(m: &Minutes, panel: Option<&Panel>) -> Vec<crate::domain::audit:
 
 /// The signatures over one record: those the ledger entered and those found beside it.
 ///
-/// A signature counts for a member only when made with a key that is theirs: the one
-/// `--allowed-signers` lists for them, else the key the ledger pinned at their first
-/// signature, or the key panel.yaml gives them now. A key entered later in the ledger is no
-/// better than whoever appended the line, so it vouches for nothing by itself.
+/// A signature counts for a member only when made with a key that is theirs: one
+/// `--allowed-signers` lists for them, else one panel.yaml gives them (`key`, or
+/// `previous_keys` after a change). The ledger binds each signature it entered to its key, so
+/// a key swapped in panel.yaml later does not make a new signature over an old record count;
+/// a key named only in the ledger vouches for nothing, as anyone who can append a line could
+/// have put it there.
 fn signatures(
     r: &mut RecordReport,
     dir: &Path,
@@ -456,11 +488,11 @@ fn signatures(
         {
             continue;
         }
-        let current = panel
+        // The member's keys as panel.yaml gives them: the current one first.
+        let theirs = panel
             .and_then(|p| p.member(&f.member))
-            .and_then(seal::member_key)
-            .map(|k| sshsig::fingerprint(&k));
-        let first = ledger.and_then(|l| l.pinned(&f.member));
+            .map(seal::member_fingerprints)
+            .unwrap_or_default();
         let trusted = match &opts.allowed_signers {
             Some(list) => list.iter().any(|s| {
                 s.principals.contains(&f.member)
@@ -469,25 +501,27 @@ fn signatures(
                         .is_none_or(|n| n.iter().any(|n| n == sshsig::NAMESPACE))
                     && sshsig::fingerprint(&s.key) == fp
             }),
-            None => current.as_deref() == Some(fp.as_str()) || first == Some(fp.as_str()),
+            None => theirs.contains(&fp),
         };
         if !trusted {
-            r.problems.push(Problem::SignatureWrongKey {
-                member: f.member.clone(),
-                key: fp,
-            });
-            continue;
-        }
-        if opts.allowed_signers.is_none() {
-            if current.as_deref().is_some_and(|c| c != fp) {
-                r.notes.push(Note::EarlierKey {
+            // Entered, the ledger's keeper vouched for it: a failure. Not entered, anyone who
+            // can write the folder may have made it with a key of their own: named, ignored.
+            if entry.is_some() {
+                r.problems.push(Problem::SignatureWrongKey {
                     member: f.member.clone(),
+                    key: fp,
                 });
-            } else if first.is_some_and(|p| p != fp) {
-                r.notes.push(Note::KeyChanged {
-                    member: f.member.clone(),
+            } else {
+                r.notes.push(Note::Stray {
+                    name: f.name.clone(),
                 });
             }
+            continue;
+        }
+        if opts.allowed_signers.is_none() && theirs.first() != Some(&fp) {
+            r.notes.push(Note::EarlierKey {
+                member: f.member.clone(),
+            });
         }
         // One key is one person: the same key signing for two members signs for neither.
         if r.signatures
@@ -544,21 +578,41 @@ pub fn check_panel(dir: &Path, opts: &Options) -> PanelReport {
         report.problems.push(PanelProblem::LedgerDamaged(d.clone()));
     }
     let files = minutes::list(dir);
+    // Where each case was decided, in meeting order: docket takes a decided case up again
+    // only with the members' consent to reconsider it.
+    let mut decided: Vec<(String, String)> = Vec::new();
     for f in &files {
-        report.records.extend(check_minutes(
-            f,
-            Some(dir),
-            panel.as_ref(),
-            Some(&ledger),
-            opts,
-        ));
+        let mut records = check_minutes(f, Some(dir), panel.as_ref(), Some(&ledger), opts);
+        if let Some(r) = records.first_mut() {
+            let meeting = f
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let cases = std::mem::take(&mut r.cases);
+            for (case, reconsidered, _) in &cases {
+                if let Some((_, before)) = decided.iter().find(|(c, _)| c == case)
+                    && !reconsidered
+                {
+                    r.problems.push(Problem::DecidedBefore {
+                        case: case.clone(),
+                        meeting: before.clone(),
+                    });
+                }
+            }
+            for (case, _, was_decided) in cases {
+                if was_decided && !decided.iter().any(|(c, _)| *c == case) {
+                    decided.push((case, meeting.clone()));
+                }
+            }
+        }
+        report.records.extend(records);
     }
     // A panel whose sealed records name a ledger head, or whose members signed, had a ledger.
     let had_ledger = report
         .records
         .iter()
         .any(|r| !r.signatures.is_empty() || r.names_ledger);
-    if !ledger.exists && had_ledger {
+    if !ledger.exists && had_ledger && std::fs::symlink_metadata(ledger::path_for(dir)).is_err() {
         report.problems.push(PanelProblem::LedgerMissing);
     }
     for e in &ledger.entries {

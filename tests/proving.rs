@@ -436,3 +436,41 @@ fn a_crash_between_the_journal_and_the_minutes_at_f_is_still_sealed_on_opening()
     let (code, out) = verify(&dir);
     assert_eq!(code, 0, "{out}");
 }
+
+#[test]
+fn a_case_recorded_twice_or_decided_again_without_consent_fails() {
+    let (dir, path, meeting) = sealed_panel("twice");
+    let (sealed, mut m) = read(&path);
+    let again = m.cases[0].clone();
+    m.cases.push(again.clone());
+    let forged = reseal(&mut m);
+    std::fs::write(&path, &forged).expect("write");
+    rewrite_ledger(&dir, &sealed, &forged);
+    let (code, out) = verify(&dir);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("is recorded twice"), "{out}");
+    std::fs::write(&path, &sealed).expect("restore");
+    rewrite_ledger(&dir, &forged, &sealed);
+    let (code, out) = verify(&dir);
+    assert_eq!(code, 0, "{out}");
+
+    // A later meeting that decides the same case again, with no consent to reconsider.
+    let mut a = common::open_app(&dir, Lang::En, common::START + 86_400);
+    send(&mut a, [Action::Meeting, Action::Enter]);
+    send(&mut a, [Action::Finalize, Action::Yes]);
+    docket::tui::save(&mut a);
+    let second = a.final_minutes.as_ref().expect("final").meeting.id.clone();
+    assert_ne!(second, meeting);
+    let other = minutes::path_for(&dir, &second);
+    let (before, mut m2) = read(&other);
+    m2.cases.push(again);
+    let forged = reseal(&mut m2);
+    std::fs::write(&other, &forged).expect("write");
+    rewrite_ledger(&dir, &before, &forged);
+    let (code, out) = verify(&dir);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("without the members' consent to reconsider it"),
+        "{out}"
+    );
+}

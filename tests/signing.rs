@@ -219,24 +219,39 @@ fn minutes_signed_by_the_clerk_at_f_and_the_chair_later_verify_with_docket_and_o
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("which is not theirs"), "{out}");
 
-    // The chair's key changes in panel.yaml: the old signature still verifies against the
-    // key the ledger pinned, with a note.
+    // The chair's key changes in panel.yaml. Replaced outright, the old signature no longer
+    // counts (nothing but the ledger would say the old key was theirs); moved to
+    // previous_keys, it counts, with a note.
     let original = std::fs::read_to_string(dir.join("panel.yaml")).expect("panel");
     let new_key = chair_agent.add_key("chair2", &["-t", "ed25519"]);
+    let (old_line, new_line) = (
+        sshsig::openssh(&chair.public),
+        sshsig::openssh(&new_key.public),
+    );
+    std::fs::write(
+        dir.join("panel.yaml"),
+        original.replace(&old_line, &new_line),
+    )
+    .expect("write");
+    let (code, out) = docket(&["verify", d], None);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("previous_keys"), "{out}");
     std::fs::write(
         dir.join("panel.yaml"),
         original.replace(
-            &sshsig::openssh(&chair.public),
-            &sshsig::openssh(&new_key.public),
+            &format!("    key: {old_line}\n"),
+            &format!("    key: {new_line}\n    previous_keys:\n    - {old_line}\n"),
         ),
     )
     .expect("write");
     let (code, out) = docket(&["verify", d], None);
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.contains("signed with the key the ledger first pinned for them"),
+        out.contains("signed with an earlier key of theirs"),
         "{out}"
     );
+    let (_, list) = docket(&["allowed-signers", d], None);
+    assert_eq!(list.matches("wang-jianguo namespaces").count(), 2, "{list}");
     std::fs::write(dir.join("panel.yaml"), &original).expect("write");
 
     // The forger's script: an opinion changed, the tally fixed, every digest and the whole
@@ -365,10 +380,16 @@ fn a_key_appended_to_the_ledger_or_shared_or_a_planted_file_vouches_for_nothing(
     let (code, out) = docket(&["sign", d, &meeting], Some(&chair_agent.socket));
     assert_eq!(code, 0, "{out}");
 
-    // Someone who can write signatures/ plants a file where li-hong's signature would go:
-    // named, not a failure, and li-hong still signs, under the next free name.
+    // Someone who can write signatures/ plants a file where li-hong's signature would go,
+    // even a real signature over the file with a key of their own: named, not a failure,
+    // and li-hong still signs, under the next free name.
+    let bytes = std::fs::read(&file).expect("minutes");
+    let mut agent = sshsig::Agent::connect(&evil_agent.socket).expect("agent");
+    let sig = agent
+        .sign(&evil.public, sshsig::NAMESPACE, &bytes)
+        .expect("sign");
     let planted = dir.join(format!("signatures/{name}.li-hong.sig"));
-    std::fs::write(&planted, "junk").expect("plant");
+    std::fs::write(&planted, &sig).expect("plant");
     let (code, out) = docket(&["verify", d], None);
     assert_eq!(code, 0, "{out}");
     assert!(
@@ -386,12 +407,29 @@ fn a_key_appended_to_the_ledger_or_shared_or_a_planted_file_vouches_for_nothing(
     assert!(out.contains("李红 (li-hong) with key"), "{out}");
     std::fs::remove_file(&planted).expect("remove");
 
-    // Whoever can append to the ledger enters a "signature" of the chair with their own key.
-    let bytes = std::fs::read(&file).expect("minutes");
-    let mut agent = sshsig::Agent::connect(&evil_agent.socket).expect("agent");
-    let sig = agent
-        .sign(&evil.public, sshsig::NAMESPACE, &bytes)
-        .expect("sign");
+    // Whoever can append to the ledger enters a "signature" of zhang-wei, who has no key
+    // and never signed: the first key the ledger names for a member is no key of theirs.
+    let zhang = format!("{name}.zhang-wei.sig");
+    std::fs::write(dir.join("signatures").join(&zhang), &sig).expect("write");
+    append(
+        &dir,
+        &Record::Signed {
+            file: name.clone(),
+            member: "zhang-wei".into(),
+            key: sshsig::fingerprint(&evil.public),
+            signature: zhang.clone(),
+            digest: minutes::sha256_hex(sig.as_bytes()),
+            at: "2026-11-20T10:00:00+08:00".into(),
+        },
+    );
+    let (code, out) = docket(&["verify", d], None);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("the signature of zhang-wei was made with key"),
+        "{out}"
+    );
+    assert!(!out.contains("张伟 (zhang-wei) with key"), "{out}");
+    // Then of the chair, with the same key of their own.
     let forged_name = format!("{name}.wang-jianguo.2.sig");
     std::fs::write(dir.join("signatures").join(&forged_name), &sig).expect("write");
     append(

@@ -38,6 +38,8 @@ pub struct Member {
     pub role: Role,
     /// The member's SSH public key (OpenSSH's one-line form), to check their signatures.
     pub key: Option<String>,
+    /// Keys the member signed with before `key`: their old signatures still count.
+    pub previous_keys: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -218,6 +218,16 @@ fn decode_members(cx: &mut Ctx, node: &Node) -> (Vec<(Member, Pos)>, bool) {
             }
             Some(text.trim().to_string())
         });
+        let previous_keys: Vec<String> = string_list(cx, &mut f, "previous_keys")
+            .into_iter()
+            .filter_map(|(text, pos)| {
+                if crate::sshsig::parse_public_key(&text).is_err() {
+                    cx.error(pos, Msg::BadKey);
+                    return None;
+                }
+                Some(text.trim().to_string())
+            })
+            .collect();
         f.finish(cx);
         let (Some((id, pos)), Some(name), Some((role, role_pos))) = (id, name, role) else {
             complete = false;
@@ -238,6 +248,7 @@ fn decode_members(cx: &mut Ctx, node: &Node) -> (Vec<(Member, Pos)>, bool) {
                     name,
                     role,
                     key,
+                    previous_keys,
                 },
                 role_pos,
             ));

@@ -67,6 +67,17 @@ pub fn member_key(m: &Member) -> Option<sshsig::PublicKey> {
         .and_then(|k| sshsig::parse_public_key(k).ok())
 }
 
+/// The fingerprints of every key panel.yaml gives `m`: the current one first, then the keys
+/// they signed with before.
+pub fn member_fingerprints(m: &Member) -> Vec<String> {
+    m.key
+        .iter()
+        .chain(&m.previous_keys)
+        .filter_map(|k| sshsig::parse_public_key(k).ok())
+        .map(|k| sshsig::fingerprint(&k))
+        .collect()
+}
+
 /// Signs `bytes` with `member`'s key through the ssh-agent: the armored signature and the
 /// key's fingerprint.
 pub fn sign(member: &Member, bytes: &[u8]) -> Result<(String, String), Signing> {
