@@ -387,7 +387,15 @@ pub fn sign(
         return Ok(1);
     }
     // Only a record that verifies is signed: a signature vouches for what it covers.
-    let led = ledger::read(dir).ok();
+    // A ledger that cannot be read checks nothing: nothing is signed until it can be.
+    let led = match ledger::read(dir) {
+        Ok(l) => l,
+        Err(_) => {
+            writeln!(out, "{}", i18n::LEDGER_UNREADABLE.get(lang))?;
+            return Ok(1);
+        }
+    };
+    let led = Some(led);
     let opts = crate::verify::Options::default();
     let records = crate::verify::check_minutes(&path, Some(dir), Some(&panel), led.as_ref(), &opts);
     let mut code = 0;
@@ -426,6 +434,27 @@ pub fn sign(
         }
         let text = crate::store::read::read_text_capped(&r.path, minutes::READ_MINUTES)
             .map_err(|e| io::Error::other(i18n::msg(&e.msg, lang)))?;
+        // The very bytes checked: the file could have been replaced since it was read.
+        let entered = led
+            .as_ref()
+            .and_then(|l| l.sealed(&file))
+            .and_then(|e| match &e.record {
+                ledger::Record::Sealed { digest, .. } => Some(digest.clone()),
+                _ => None,
+            });
+        if entered.is_some_and(|d| d != minutes::sha256_hex(text.as_bytes())) {
+            writeln!(
+                out,
+                "{rshown}: {}: {}",
+                i18n::SIGN_WILL_NOT.get(lang),
+                i18n::verify_problem(
+                    &crate::verify::Problem::ChangedSinceLedger { line: 0 },
+                    lang
+                )
+            )?;
+            code = 1;
+            continue;
+        }
         let (armored, fp) = match seal::sign(signer, text.as_bytes()) {
             Ok(s) => s,
             Err(why) => {
@@ -441,9 +470,10 @@ pub fn sign(
         );
         // The clerk's docket makes the folder at F when the clerk signs; else the first
         // signer does (anyone who cannot is told why below).
-        let _ = seal::ensure_signatures_dir(dir, modes);
         let name = seal::free_signature_name(dir, &file, &signer.id);
-        if let Err(e) = seal::write_signature(dir, &name, &armored) {
+        let written = seal::ensure_signatures_dir(dir, modes)
+            .and_then(|()| seal::write_signature(dir, &name, &armored));
+        if let Err(e) = written {
             writeln!(
                 out,
                 "{}: {}",
@@ -490,7 +520,13 @@ pub fn sign(
                 .to_zoned_datetime(panel_tz(&panel))
                 .strftime("%Y-%m-%dT%H:%M:%S%:z")
                 .to_string();
-            l.exists && seal::enter_pending(&mut disk, dir, &mut l, &panel, &at).is_ok()
+            match seal::enter_pending(&mut disk, dir, &mut l, &panel, &at) {
+                Ok(_) => l.exists,
+                Err(e) => {
+                    writeln!(out, "{}", i18n::write_error(&e, lang))?;
+                    false
+                }
+            }
         }
         Err(_) => false,
     };

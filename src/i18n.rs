@@ -2720,6 +2720,7 @@ pub fn verify_panel_problem(p: &crate::verify::PanelProblem, lang: Lang) -> Stri
 pub fn verify_ledger(entries: Option<usize>, lang: Lang) -> String {
     use Lang::{En, Zh};
     match (entries, lang) {
+        (Some(1), En) => "minutes/ledger: 1 entry".into(),
         (Some(n), En) => format!("minutes/ledger: {n} entries, each chained to the one before"),
         (Some(n), Zh) => format!("minutes/ledger：{n} 条，逐条链接"),
         (None, En) => {
@@ -2861,6 +2862,8 @@ pub fn signing(s: &crate::store::seal::Signing, lang: Lang) -> String {
             )
         }
         (S::NotInAgent(m), Zh) => format!("已封存，未签名：ssh-agent 中没有 {} 的密钥", q(m)),
+        (S::Agent(e), En) => format!("sealed, unsigned: {}", agent_error(e, En)),
+        (S::Agent(e), Zh) => format!("已封存，未签名：{}", agent_error(e, Zh)),
         (S::Failed(why), En) => format!("sealed, unsigned: signing failed: {}", escape(why)),
         (S::Failed(why), Zh) => format!("已封存，未签名：签名失败：{}", escape(why)),
     }
@@ -2946,5 +2949,80 @@ pub fn journal_seal_refused(path: &std::path::Path, lang: Lang) -> String {
         Lang::Zh => format!(
             "{shown}：日志记载本次会议已定稿，但会议记录缺失或与日志不符：不据日志封存；请运行 docket verify"
         ),
+    }
+}
+
+/// Why F and C refuse: the ledger is damaged.
+pub fn no_seal_on_damaged_ledger(what: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "nothing can be sealed while the ledger is damaged ({what}); restore minutes/ledger from a copy, then run docket verify"
+        ),
+        Lang::Zh => format!(
+            "台账受损时不能封存（{what}）；请从副本恢复 minutes/ledger，再运行 docket verify"
+        ),
+    }
+}
+
+/// What went wrong talking to the ssh-agent.
+pub fn agent_error(e: &crate::sshsig::AgentError, lang: Lang) -> String {
+    use crate::sshsig::AgentError as A;
+    let zh = lang == Lang::Zh;
+    match e {
+        A::NoAgent | A::Connect(_) => if zh {
+            "连接不到 ssh-agent"
+        } else {
+            "no ssh-agent answers"
+        }
+        .into(),
+        A::Timeout => if zh {
+            "ssh-agent 未及时应答（是否在等待确认？）"
+        } else {
+            "the ssh-agent did not answer in time (is it waiting for a confirmation?)"
+        }
+        .into(),
+        A::Refused => if zh {
+            "ssh-agent 拒绝签名"
+        } else {
+            "the ssh-agent refused to sign"
+        }
+        .into(),
+        A::NotInAgent => if zh {
+            "ssh-agent 中没有该密钥"
+        } else {
+            "the ssh-agent does not hold the key"
+        }
+        .into(),
+        A::Io(_) | A::Closed => if zh {
+            "与 ssh-agent 的连接中断"
+        } else {
+            "the connection to the ssh-agent broke"
+        }
+        .into(),
+        A::TooLarge(_) | A::Malformed | A::Unexpected(_) | A::EmptyNamespace => if zh {
+            "ssh-agent 的应答无法理解"
+        } else {
+            "the ssh-agent's answer makes no sense"
+        }
+        .into(),
+        A::Key(_) => if zh {
+            "ssh-agent 给出的密钥无法使用"
+        } else {
+            "the ssh-agent gave a key docket cannot use"
+        }
+        .into(),
+        A::WrongAlgorithm(a) => {
+            if zh {
+                format!("ssh-agent 使用了错误的签名算法 {}", q(a))
+            } else {
+                format!("the ssh-agent signed with the wrong algorithm {}", q(a))
+            }
+        }
+        A::BadSignature => if zh {
+            "ssh-agent 给出的签名不成立"
+        } else {
+            "the ssh-agent's signature does not verify"
+        }
+        .into(),
     }
 }

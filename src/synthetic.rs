@@ -264,6 +264,8 @@ pub fn generate(dir: &Path, cases: usize, meetings: usize, seed: u64) -> io::Res
     };
     // Decided cases spread over the meetings, oldest first.
     let per = (made.len() / 2 / meetings).max(1);
+    let mut disk = crate::store::disk::RealDisk::new(dir, crate::store::disk::Modes::PRIVATE);
+    let mut ledger = crate::store::ledger::Ledger::default();
     for m in 0..meetings {
         let date = format!("2026-{:02}-{:02}", 1 + m % 12, 1 + (m / 12) % 28);
         let id = format!("{date}-{}", 1 + m / (12 * 28));
@@ -389,12 +391,27 @@ pub fn generate(dir: &Path, cases: usize, meetings: usize, seed: u64) -> io::Res
             });
         }
         let mut doc = Minutes::new(&p, &meeting);
-        minutes::finalize(&mut doc, "sun-li", "generator", &at(400))
+        let sealer = minutes::Sealer {
+            by: "sun-li",
+            user: "generator",
+            uid: None,
+            at: &at(400),
+            ledger: Some(ledger.head()),
+        };
+        minutes::seal(&mut doc, &sealer)
             .map_err(|_| io::Error::other("sealing the generated minutes"))?;
         let text = minutes::render(&doc).map_err(|_| io::Error::other("rendering"))?;
         let path = minutes::path_for(dir, &id);
-        crate::store::disk::RealDisk::new(dir, crate::store::disk::Modes::PRIVATE)
-            .replace(&path, text.as_bytes())?;
+        disk.replace(&path, text.as_bytes())?;
+        // Entered in the ledger as docket enters what it seals.
+        let record = crate::store::ledger::Record::Sealed {
+            file: format!("{id}.yaml"),
+            meeting: id.clone(),
+            addendum: None,
+            digest: minutes::sha256_hex(text.as_bytes()),
+            at: at(400),
+        };
+        crate::store::ledger::append(&mut disk, dir, &mut ledger, record)?;
     }
     Ok(())
 }

@@ -216,7 +216,9 @@ pub fn check_minutes(
         }
         seal => {
             r.state = State::Sealed;
-            r.names_ledger = m.finalization.as_ref().is_some_and(|f| f.ledger.is_some());
+            // docket seals schema 3 only with a ledger: stripping the field does not hide one.
+            r.names_ledger = m.schema >= minutes::SEALED_WHOLE
+                || m.finalization.as_ref().is_some_and(|f| f.ledger.is_some());
             match seal {
                 Seal::Broken(Some(c)) => r.problems.push(Problem::CaseChanged(c)),
                 Seal::Broken(None) => r.problems.push(Problem::MeetingChanged),

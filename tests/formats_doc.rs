@@ -62,3 +62,32 @@ fn a_changed_byte_breaks_the_seal_and_names_the_case() {
     let m = minutes::parse(&tampered).expect("still parses");
     assert_eq!(minutes::verify(&tampered, &m), Seal::Broken(None));
 }
+
+#[test]
+fn the_rules_digest_is_over_the_documented_canonical_form() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/panels/example");
+    let loaded = docket::store::panel::load(std::path::Path::new(dir));
+    let panel = loaded.panel.expect("the example panel loads");
+    let canonical = docket::domain::rules::canonical(&panel.rules);
+    // The lines formats.md 6.3.1 lists, in its order, and nothing from a formatter.
+    assert!(
+        canonical.starts_with("docket-rules 1\nid\txinzhou-2017\nversion\t2017\ntitle\t"),
+        "{canonical}"
+    );
+    for record in [
+        "opinion\tagree\t",
+        "kind\ttolerance\t",
+        "distinction\tD1\t",
+        "item\tS1\t",
+        "quorum\t2/3\n",
+        "method\tnamed\t",
+    ] {
+        assert!(canonical.contains(record), "{record:?}");
+    }
+    assert!(!canonical.contains("Rules {") && !canonical.contains("Text {"));
+    let digest = minutes::rules_digest(&panel);
+    assert_eq!(digest, minutes::sha256_hex(canonical.as_bytes()));
+    // The documented minutes name the example's rules by this digest.
+    let m = minutes::parse(&example()).expect("parses");
+    assert_eq!(m.rules.digest, digest);
+}

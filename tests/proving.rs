@@ -474,3 +474,74 @@ fn a_case_recorded_twice_or_decided_again_without_consent_fails() {
         "{out}"
     );
 }
+
+#[test]
+fn a_schema_3_record_stripped_of_its_ledger_head_still_needs_its_ledger() {
+    let (dir, path, meeting) = sealed_panel("stripped");
+    let (_, mut m) = read(&path);
+    m.cases[0].rounds[0].opinions[1].opinion = Opinion::Disagree;
+    m.cases[0].rounds[0].tally.agree -= 1;
+    m.cases[0].rounds[0].tally.disagree += 1;
+    if let Some(f) = &mut m.finalization {
+        f.ledger = None;
+    }
+    let f = m.finalization.clone().expect("sealed");
+    let sealer = Sealer {
+        by: &f.by,
+        user: &f.user,
+        uid: f.uid,
+        at: &f.at,
+        ledger: None,
+    };
+    minutes::seal(&mut m, &sealer).expect("seal");
+    std::fs::write(&path, minutes::render(&m).expect("render")).expect("write");
+    std::fs::remove_file(docket::store::addendum::path_for(&dir, &meeting, 1)).expect("remove");
+    std::fs::remove_file(ledger::path_for(&dir)).expect("remove");
+    let (code, out) = verify(&dir);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("minutes/ledger: MISSING"), "{out}");
+}
+
+#[test]
+fn a_crash_before_the_first_entry_or_mid_entry_is_repaired_on_opening() {
+    // The first F of a panel: the ledger is made before the minutes name it, so a crash
+    // before the entry leaves it empty, and opening enters the minutes.
+    let (dir, _, meeting) = sealed_panel("first-entry");
+    // As just after the first F: no addendum yet, the ledger made but nothing entered.
+    std::fs::remove_file(docket::store::addendum::path_for(&dir, &meeting, 1)).expect("remove");
+    std::fs::write(ledger::path_for(&dir), "").expect("as if the entry never came");
+    let (code, out) = verify(&dir);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("not in the panel's ledger"), "{out}");
+    drop(common::open_app(&dir, Lang::En, common::START + 86_400));
+    let (code, out) = verify(&dir);
+    assert_eq!(code, 0, "{out}");
+
+    // A crash mid-append leaves a torn last line: cut, and the entry written again.
+    let lp = ledger::path_for(&dir);
+    let text = std::fs::read_to_string(&lp).expect("ledger");
+    std::fs::write(&lp, &text[..text.len() - 20]).expect("tear the last line");
+    let (code, _) = verify(&dir);
+    assert_eq!(code, 1);
+    drop(common::open_app(&dir, Lang::En, common::START + 86_400));
+    let (code, out) = verify(&dir);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("minutes/ledger: 1 entry"), "{out}");
+}
+
+#[test]
+fn nothing_is_sealed_after_a_damaged_ledger() {
+    let (dir, _, _) = sealed_panel("damaged");
+    let lp = ledger::path_for(&dir);
+    let text = std::fs::read_to_string(&lp).expect("ledger");
+    std::fs::write(&lp, text.replacen("\"at\":\"", "\"at\":\"1", 1)).expect("change a line");
+    let mut a = common::open_app(&dir, Lang::En, common::START + 86_400);
+    send(&mut a, [Action::Meeting, Action::Enter]);
+    send(&mut a, [Action::Finalize]);
+    let said = a.message.as_ref().map(|m| m.1.clone()).unwrap_or_default();
+    assert!(
+        said.contains("nothing can be sealed while the ledger is damaged"),
+        "{said}"
+    );
+    assert!(a.final_minutes.is_none());
+}

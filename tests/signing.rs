@@ -458,9 +458,10 @@ fn a_key_appended_to_the_ledger_or_shared_or_a_planted_file_vouches_for_nothing(
     let panel = std::fs::read_to_string(dir.join("panel.yaml")).expect("panel");
     std::fs::write(
         dir.join("panel.yaml"),
+        // The same key under another comment is the same key.
         panel.replace(
             &sshsig::openssh(&li.public),
-            &sshsig::openssh(&chair.public),
+            &format!("{} li@laptop", sshsig::openssh(&chair.public)),
         ),
     )
     .expect("write");

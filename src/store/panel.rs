@@ -234,10 +234,16 @@ fn decode_members(cx: &mut Ctx, node: &Node) -> (Vec<(Member, Pos)>, bool) {
             continue;
         };
         // One key is one person: a key given twice would let one sign for the other.
-        if let Some(k) = &key
-            && let Some(first) = members
-                .iter()
-                .find(|(m, _): &&(Member, Pos)| m.key.as_ref() == Some(k))
+        // Compared by fingerprint: the same key with another comment is the same key.
+        let fingerprint = |k: &str| {
+            crate::sshsig::parse_public_key(k)
+                .ok()
+                .map(|k| crate::sshsig::fingerprint(&k))
+        };
+        if let Some(fp) = key.as_deref().and_then(fingerprint)
+            && let Some(first) = members.iter().find(|(m, _): &&(Member, Pos)| {
+                m.key.as_deref().and_then(fingerprint).as_ref() == Some(&fp)
+            })
         {
             cx.error(pos, Msg::SharedKey(first.0.id.clone()));
         }

@@ -56,7 +56,9 @@ pub enum Signing {
     NoAgent,
     /// The agent does not hold the member's key.
     NotInAgent(String),
-    /// The agent would not sign, or writing the signature failed.
+    /// The agent would not sign, or failed.
+    Agent(sshsig::AgentError),
+    /// Writing the signature failed.
     Failed(String),
 }
 
@@ -92,7 +94,7 @@ pub fn sign(member: &Member, bytes: &[u8]) -> Result<(String, String), Signing> 
     }
     let armored = agent
         .sign(&key, sshsig::NAMESPACE, bytes)
-        .map_err(|e| Signing::Failed(format!("{e:?}")))?;
+        .map_err(Signing::Agent)?;
     Ok((armored, fp))
 }
 

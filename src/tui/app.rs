@@ -712,6 +712,21 @@ impl App {
         }
     }
 
+    /// Why nothing can be sealed now: the ledger is damaged (not merely cut short by a crash),
+    /// and a record entered after it would chain to what cannot be trusted.
+    pub fn ledger_damage(&self) -> Option<String> {
+        let d = self
+            .ledger
+            .damage
+            .as_ref()
+            .filter(|d| d.problem != crate::store::ledger::Problem::Torn)?;
+        let what = i18n::verify_panel_problem(
+            &crate::verify::PanelProblem::LedgerDamaged(d.clone()),
+            self.lang,
+        );
+        Some(i18n::no_seal_on_damaged_ledger(&what, self.lang))
+    }
+
     /// The finalized minutes a correction would amend: those that decided the selected case,
     /// else the latest finalized.
     fn correction_target(&self) -> Option<(String, String, Option<String>)> {
@@ -737,6 +752,10 @@ impl App {
 
     /// `C`: asks for a correction to finalized minutes.
     pub fn ask_correction(&mut self) {
+        if let Some(d) = self.ledger_damage() {
+            self.warn(d);
+            return;
+        }
         match self.correction_target() {
             None => self.warn(i18n::NO_FINAL_MINUTES.get(self.lang)),
             Some((meeting, _, case)) => {

@@ -1155,6 +1155,8 @@ impl App {
     pub fn ask_finalize(&mut self) {
         if self.final_minutes.is_some() {
             self.warn(i18n::FINALIZED.get(self.lang));
+        } else if let Some(d) = self.ledger_damage() {
+            self.warn(d);
         } else if !self.in_meeting() {
             self.warn(i18n::OPEN_MEETING_FIRST.get(self.lang));
         } else {

@@ -119,8 +119,14 @@ pub fn read(app: &mut App, writable: bool) {
 /// signatures members made with `docket sign` since entered and their keys pinned.
 fn keep_ledger(app: &mut App, disk: &mut dyn Disk) {
     use crate::store::ledger::Record;
-    // A damaged ledger is never written after: what follows would chain to a lie.
-    if app.ledger.damage.is_some() {
+    // A damaged ledger is never written after: what follows would chain to a lie. A torn
+    // last line is a crash mid-append: it is cut when the next line is written.
+    if app
+        .ledger
+        .damage
+        .as_ref()
+        .is_some_and(|d| d.problem != crate::store::ledger::Problem::Torn)
+    {
         return;
     }
     let dir = app.dir.clone();
@@ -145,6 +151,7 @@ fn keep_ledger(app: &mut App, disk: &mut dyn Disk) {
                     addendum: None,
                     text,
                     ledger: f.ledger.clone(),
+                    names_ledger: m.schema >= minutes::SEALED_WHOLE || f.ledger.is_some(),
                 });
                 m.meeting.id.clone()
             }
@@ -159,19 +166,26 @@ fn keep_ledger(app: &mut App, disk: &mut dyn Disk) {
             let Ok(parsed) = crate::store::addendum::parse(&text) else {
                 continue;
             };
+            // Entered and signed only as sealed, for these minutes.
+            if !crate::store::addendum::verify(&text, &parsed, &parsed.minutes_digest)
+                || parsed.minutes != meeting
+            {
+                continue;
+            }
             let ledger = parsed.ledger.clone();
             sealed.push(SealedFile {
                 file: name_of(&a),
                 meeting: meeting.clone(),
                 addendum: Some(parsed.number),
                 text,
+                names_ledger: ledger.is_some(),
                 ledger,
             });
         }
     }
     // Records sealed after a ledger name it: a ledger gone since is never begun anew, which
     // would vouch for whatever the files hold now.
-    if !app.ledger.exists && sealed.iter().any(|s| s.ledger.is_some()) {
+    if !app.ledger.exists && sealed.iter().any(|s| s.names_ledger) {
         app.notes.push(i18n::verify_panel_problem(
             &crate::verify::PanelProblem::LedgerMissing,
             app.lang,
@@ -238,6 +252,8 @@ struct SealedFile {
     addendum: Option<u32>,
     text: String,
     ledger: Option<String>,
+    /// Sealed by a docket that keeps a ledger.
+    names_ledger: bool,
 }
 
 fn name_of(p: &Path) -> String {
@@ -353,8 +369,11 @@ fn read_minutes(app: &mut App, mut disk: Option<&mut dyn Disk>) {
                         clerk.as_ref(),
                         &now,
                     );
-                    if let Ok(s) = signing {
-                        app.notes.push(i18n::signing(&s, lang));
+                    match signing {
+                        Ok(s) => app.notes.push(i18n::signing(&s, lang)),
+                        Err(e) => app
+                            .notes
+                            .push(i18n::minutes_failed(&i18n::write_error(&e, lang), lang)),
                     }
                 }
             }
@@ -494,6 +513,22 @@ pub fn save(app: &mut App, disk: &mut dyn Disk) {
     let Some(mut m) = app.minutes() else { return };
     if m.finalization.is_none() {
         m.journal = app.journal_seq;
+    } else if !app.ledger.exists {
+        // The ledger exists before the first record names it, so a crash between the
+        // minutes and their entry reads as that, not as a ledger deleted.
+        let lp = crate::store::ledger::path_for(&app.dir);
+        match disk.replace(&lp, b"") {
+            Ok(()) => app.ledger.exists = true,
+            Err(err) => {
+                if !stopped(app, &err) {
+                    app.warn(i18n::minutes_failed(
+                        &i18n::write_error(&err, app.lang),
+                        app.lang,
+                    ));
+                }
+                return;
+            }
+        }
     }
     let path = minutes::path_for(&app.dir, &id);
     let written = minutes::render(&m)
@@ -611,8 +646,11 @@ pub fn refresh(app: &mut App, seen: &mut Option<SystemTime>) {
     if let Ok(s) = crate::store::state::read(&app.dir) {
         app.state = s;
     }
-    if let Ok(l) = crate::store::ledger::read(&app.dir) {
-        app.ledger = l;
+    match crate::store::ledger::read(&app.dir) {
+        Ok(l) => app.ledger = l,
+        Err(_) => app
+            .notes
+            .push(i18n::LEDGER_UNREADABLE.get(app.lang).to_string()),
     }
     read_minutes(app, None);
     (app.screen, app.selected, app.queue_row) = keep;
