@@ -245,6 +245,91 @@ fn a_hangup_mid_vote_exits_promptly_loses_nothing_and_resumes_at_the_case() {
 }
 
 #[test]
+fn a_terminal_that_hangs_up_with_no_sighup_still_ends_docket() {
+    // Under setsid the pty is not docket's controlling terminal: closing it sends no SIGHUP,
+    // as when docket runs under su and the SSH link or tmux goes away. Reads then return
+    // nothing forever; docket must notice the hangup, not spin. The pty is made here, not
+    // by the Session helper, whose reading thread would keep the terminal open.
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let (root, _) = scratch("hangup-no-signal");
+    let panel = fresh_panel(&root);
+    let (mut master, mut slave) = (-1, -1);
+    let size = libc::winsize {
+        ws_row: 40,
+        ws_col: 120,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: openpty writes two descriptors it opened into the integers given.
+    let rc = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            &size,
+        )
+    };
+    assert_eq!(rc, 0, "openpty");
+    // SAFETY: both descriptors were just opened by openpty and are owned here alone.
+    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    // The master stays with the test alone: docket must not inherit it.
+    rustix::io::fcntl_setfd(&master, rustix::io::FdFlags::CLOEXEC).expect("cloexec");
+    let io = |fd: &OwnedFd| std::process::Stdio::from(fd.try_clone().expect("dup"));
+    let mut child = std::process::Command::new("setsid")
+        .arg(env!("CARGO_BIN_EXE_docket"))
+        .arg(&panel)
+        .args(["--lang", "zh"])
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .env("TERM", "xterm-256color")
+        .env("LANG", "C.UTF-8")
+        .env("HOME", &root)
+        .env("XDG_CONFIG_HOME", root.join("config"))
+        .env("XDG_CACHE_HOME", root.join("cache"))
+        .stdin(io(&slave))
+        .stdout(io(&slave))
+        .stderr(io(&slave))
+        .spawn()
+        .expect("setsid docket");
+    drop(slave);
+    // Read what docket draws until it holds the panel (its lock), then hang up.
+    let mut out = std::fs::File::from(master);
+    rustix::fs::fcntl_setfl(&out, rustix::fs::OFlags::NONBLOCK).expect("non-blocking");
+    let mut held = false;
+    for _ in 0..200 {
+        let mut buf = [0u8; 65536];
+        let _ = std::io::Read::read(&mut out, &mut buf);
+        if docket::store::disk::lock(&panel, docket::store::disk::Modes::PRIVATE, "test\n").is_err()
+        {
+            held = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(held, "docket never took the panel");
+    drop(out);
+    let mut ended = false;
+    for _ in 0..100 {
+        if child.try_wait().expect("wait").is_some()
+            && docket::store::disk::lock(&panel, docket::store::disk::Modes::PRIVATE, "test\n")
+                .is_ok()
+        {
+            ended = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    if !ended {
+        let _ = child.kill();
+    }
+    assert!(
+        ended,
+        "docket still running 10 s after its terminal hung up"
+    );
+}
+
+#[test]
 fn a_second_docket_is_read_only_and_the_lock_dies_with_its_holder() {
     let (root, _) = scratch("lock");
     let panel = fresh_panel(&root);

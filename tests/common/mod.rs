@@ -23,9 +23,9 @@ pub enum Chunk {
 pub struct Session {
     parser: vt100::Parser,
     rx: Receiver<Chunk>,
-    writer: Box<dyn Write + Send>,
+    writer: Option<Box<dyn Write + Send>>,
     child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
     closed: bool,
     /// Every byte docket wrote to the terminal.
     pub raw: Vec<u8>,
@@ -99,9 +99,9 @@ impl Session {
                 0,
             ),
             rx,
-            writer,
+            writer: Some(writer),
             child,
-            _master: pty.master,
+            master: Some(pty.master),
             closed: false,
             raw: Vec::new(),
         }
@@ -188,8 +188,15 @@ impl Session {
     }
 
     pub fn keys(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("type");
-        self.writer.flush().expect("flush");
+        let w = self.writer.as_mut().expect("the terminal is open");
+        w.write_all(keys.as_bytes()).expect("type");
+        w.flush().expect("flush");
+    }
+
+    /// Closes the terminal's other end, as a dropped SSH link or a killed tmux does.
+    pub fn hang_up(&mut self) {
+        self.writer = None;
+        self.master = None;
     }
 
     /// Waits for docket to exit and returns its exit code.
