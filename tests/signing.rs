@@ -126,6 +126,25 @@ fn minutes_signed_by_the_clerk_at_f_and_the_chair_later_verify_with_docket_and_o
     let name = format!("{meeting}.yaml");
     let clerk_sig = dir.join(format!("signatures/{name}.sun-li.sig"));
     assert!(clerk_sig.exists());
+    // As if docket stopped between the ledger entry and the clerk's signature: the next
+    // opening, with the clerk's agent there, signs the newest record.
+    let lp = ledger::path_for(&dir);
+    let first_line = std::fs::read_to_string(&lp)
+        .expect("ledger")
+        .lines()
+        .next()
+        .map(|l| format!("{l}\n"))
+        .expect("entry");
+    std::fs::write(&lp, first_line).expect("cut the signature's entry");
+    std::fs::remove_file(&clerk_sig).expect("remove");
+    let a = common::open_app(&dir, Lang::En, common::START + 3600);
+    assert!(
+        a.notes.iter().any(|n| n.contains("signed by")),
+        "{:?}",
+        a.notes
+    );
+    drop(a);
+    assert!(clerk_sig.exists());
 
     let d = dir.to_str().unwrap();
     let (code, out) = docket(&["verify", d], None);

@@ -303,3 +303,59 @@ pub fn enter_pending(
     }
     Ok(entered)
 }
+
+/// Signs the newest sealed record with `clerk`'s key when the ledger enters no signature of
+/// theirs over it (docket stopped between the entry and the signature at F), its bytes are
+/// still those entered, and the clerk's agent holds the key. What happened, if anything.
+pub fn sign_newest(
+    disk: &mut dyn Disk,
+    dir: &Path,
+    ledger: &mut Ledger,
+    modes: Modes,
+    clerk: &Member,
+    at: &str,
+) -> io::Result<Option<Signing>> {
+    let Some((file, meeting, addendum, digest)) =
+        ledger.entries.iter().rev().find_map(|e| match &e.record {
+            Record::Sealed {
+                file,
+                meeting,
+                addendum,
+                digest,
+                ..
+            } => Some((file.clone(), meeting.clone(), *addendum, digest.clone())),
+            _ => None,
+        })
+    else {
+        return Ok(None);
+    };
+    let signed = ledger
+        .signatures(&file)
+        .any(|e| matches!(&e.record, Record::Signed { member, .. } if *member == clerk.id));
+    if signed || !found_for(dir, &file).iter().all(|f| f.member != clerk.id) {
+        return Ok(None);
+    }
+    let path = dir.join(super::minutes::MINUTES_DIR).join(&file);
+    let Ok(text) = super::read::read_text_capped(&path, super::minutes::READ_MINUTES) else {
+        return Ok(None);
+    };
+    if sha256_hex(text.as_bytes()) != digest {
+        return Ok(None);
+    }
+    match enter(
+        disk,
+        dir,
+        ledger,
+        modes,
+        &file,
+        &meeting,
+        addendum,
+        text.as_bytes(),
+        Some(clerk),
+        at,
+    )? {
+        s @ Signing::Signed { .. } => Ok(Some(s)),
+        // No agent now, or no key in it: left as it is, said by verify ("awaiting").
+        _ => Ok(None),
+    }
+}

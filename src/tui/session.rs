@@ -235,6 +235,15 @@ fn keep_ledger(app: &mut App, disk: &mut dyn Disk) {
             }
         }
         crate::store::seal::enter_pending(disk, &dir, &mut app.ledger, &app.panel, &now)?;
+        let modes = modes_for(app);
+        // A crash between the newest record's entry and the clerk's signature: sign it now,
+        // if its bytes are still the ones entered and the clerk's agent is here.
+        if let Some(clerk) = app.panel.clerk().filter(|c| c.key.is_some()).cloned()
+            && let Some(s) =
+                crate::store::seal::sign_newest(disk, &dir, &mut app.ledger, modes, &clerk, &now)?
+        {
+            app.notes.push(i18n::signing(&s, app.lang));
+        }
         Ok(())
     })();
     if let Err(e) = result {
