@@ -1,47 +1,24 @@
 //! The subcommands' work: finding panels, `check`, and the queue printed as text.
 
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::diag::{Msg, Severity};
+use crate::diag::Severity;
 use crate::domain::text::Lang;
 use crate::i18n;
 use crate::sanitize::escape;
-use crate::store::panel::{self, Loaded, PANEL_FILE};
+use crate::store::panel::{self, Loaded};
 
-/// The panels a path names: the folder itself when it holds a panel.yaml, else each
-/// sub-folder that does, sorted. Empty when there are none.
-pub fn find_panels(path: &Path) -> Vec<PathBuf> {
-    if path.join(PANEL_FILE).is_file() {
-        return vec![path.to_path_buf()];
-    }
-    let mut found: Vec<PathBuf> = std::fs::read_dir(path)
-        .map(|entries| {
-            entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.join(PANEL_FILE).is_file())
-                .collect()
-        })
-        .unwrap_or_default();
-    found.sort();
-    found
-}
+pub use crate::store::panel::find_panels;
 
 /// `docket check`: every problem of every panel, then a summary per panel. Returns the exit
 /// code: 1 on errors (or warnings when `strict`), else 0.
 pub fn check(path: &Path, strict: bool, lang: Lang, out: &mut dyn Write) -> io::Result<i32> {
     let panels = find_panels(path);
     if panels.is_empty() {
-        let where_ = path.join(PANEL_FILE);
-        writeln!(
-            out,
-            "{}:1:1: {}: {}",
-            escape(&where_.display().to_string()),
-            i18n::severity(Severity::Error, lang),
-            i18n::msg(&Msg::NoPanels, lang)
-        )?;
+        writeln!(out, "{}", i18n::no_panels(path, lang))?;
         return Ok(1);
     }
     let mut code = 0;

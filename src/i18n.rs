@@ -3026,3 +3026,14 @@ pub fn agent_error(e: &crate::sshsig::AgentError, lang: Lang) -> String {
         .into(),
     }
 }
+
+/// No panel in `path` (nor in a folder just under it): `PATH/panel.yaml:1:1: error: …`.
+pub fn no_panels(path: &std::path::Path, lang: Lang) -> String {
+    let where_ = path.join(crate::store::panel::PANEL_FILE);
+    format!(
+        "{}:1:1: {}: {}",
+        escape(&where_.display().to_string()),
+        severity(Severity::Error, lang),
+        msg(&Msg::NoPanels, lang)
+    )
+}

@@ -72,6 +72,24 @@ pub fn load_with(dir: &Path, cache: Option<&CacheAt>) -> Loaded {
     }
 }
 
+/// The panels a path names: the folder itself when it holds a panel.yaml, else each
+/// sub-folder that does, sorted. Empty when there are none.
+pub fn find_panels(path: &Path) -> Vec<PathBuf> {
+    if path.join(PANEL_FILE).is_file() {
+        return vec![path.to_path_buf()];
+    }
+    let mut found: Vec<PathBuf> = std::fs::read_dir(path)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.join(PANEL_FILE).is_file())
+                .collect()
+        })
+        .unwrap_or_default();
+    found.sort();
+    found
+}
+
 /// panel.yaml and its rules alone, without the cases: for tools that need the members.
 pub fn load_panel_only(dir: &Path) -> (Option<Panel>, Report) {
     let mut cx = Ctx::default();
