@@ -120,7 +120,7 @@ pub fn print_queue(path: &Path, lang: Lang, out: &mut dyn Write) -> io::Result<i
             return Ok(0);
         }
     };
-    let loaded = panel::load_with(&dir, crate::store::cache::CacheAt::user().as_ref());
+    let loaded = panel::load_with(&dir, crate::config::panel_cache().as_ref());
     for d in loaded
         .report
         .diagnostics

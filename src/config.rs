@@ -46,6 +46,11 @@ pub fn cache_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "docket").map(|d| d.cache_dir().to_path_buf())
 }
 
+/// The cache of read panels in the user's cache folder, when there is one.
+pub fn panel_cache() -> Option<crate::store::cache::CacheAt> {
+    cache_dir().map(|d| crate::store::cache::CacheAt::under(&d))
+}
+
 impl Settings {
     pub fn defaults() -> Settings {
         yaml::from_str(DEFAULTS).unwrap_or_default()

@@ -1383,8 +1383,8 @@ s!(K_PREV_AGENDA, "previous on the agenda", "议程上一案");
 s!(FILTER, "filter", "筛选");
 s!(SORT, "sort", "排序");
 
-pub fn filter_name(f: crate::tui::triage::Filter, lang: Lang) -> &'static str {
-    use crate::tui::triage::Filter::*;
+pub fn filter_name(f: crate::domain::queue::Filter, lang: Lang) -> &'static str {
+    use crate::domain::queue::Filter::*;
     let s = match f {
         All => S {
             en: "all",
@@ -1422,8 +1422,8 @@ pub fn filter_name(f: crate::tui::triage::Filter, lang: Lang) -> &'static str {
     s.get(lang)
 }
 
-pub fn sort_name(s: crate::tui::triage::Sort, lang: Lang) -> &'static str {
-    use crate::tui::triage::Sort::*;
+pub fn sort_name(s: crate::domain::queue::Sort, lang: Lang) -> &'static str {
+    use crate::domain::queue::Sort::*;
     let t = match s {
         Received => S {
             en: "received",

@@ -7,6 +7,7 @@ pub mod case;
 pub mod event;
 pub mod meeting;
 pub mod panel;
+pub mod queue;
 pub mod quorum;
 pub mod rules;
 pub mod standing;

@@ -69,7 +69,7 @@ pub fn run_agenda(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<i32> {
-    let loaded = panel::load_with(dir, crate::store::cache::CacheAt::user().as_ref());
+    let loaded = panel::load_with(dir, crate::config::panel_cache().as_ref());
     for d in &loaded.report.diagnostics {
         writeln!(err, "{}", d.render(lang))?;
     }

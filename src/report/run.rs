@@ -24,7 +24,7 @@ pub struct Gathered {
 
 /// Loads the panel and every minutes file; an unreadable file is described and left out.
 pub fn gather(dir: &Path, lang: Lang) -> Gathered {
-    gather_with(dir, lang, crate::store::cache::CacheAt::user().as_ref())
+    gather_with(dir, lang, crate::config::panel_cache().as_ref())
 }
 
 /// `gather`, with unchanged files taken from `cache` when given.

@@ -46,15 +46,15 @@ pub struct CacheAt {
 }
 
 impl CacheAt {
-    /// The user's cache directory, for panels of at least `MIN_CASES` cases or
-    /// `MIN_MINUTES` minutes files.
-    pub fn user() -> Option<CacheAt> {
-        crate::config::cache_dir().map(|d| CacheAt {
-            dir: d.join("panels"),
+    /// The cache under the user's cache folder `root` (the caller knows where that is), for
+    /// panels of at least `MIN_CASES` cases or `MIN_MINUTES` minutes files.
+    pub fn under(root: &Path) -> CacheAt {
+        CacheAt {
+            dir: root.join("panels"),
             min_cases: MIN_CASES,
             min_minutes: MIN_MINUTES,
             settle_ns: SETTLE_NS,
-        })
+        }
     }
 
     /// Whether a file of this key may be kept, `now_ns` (see `SETTLE_NS`).

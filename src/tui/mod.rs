@@ -227,7 +227,7 @@ fn edit_case(
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     match outcome {
         Ok(casefile::Outcome::Saved(path)) => {
-            let loaded = panel::load_with(&app.dir, crate::store::cache::CacheAt::user().as_ref());
+            let loaded = panel::load_with(&app.dir, crate::config::panel_cache().as_ref());
             let id = loaded
                 .cases
                 .iter()
@@ -340,7 +340,7 @@ pub fn pick_panel(panels: &[PathBuf], lang: Lang, ascii: bool) -> io::Result<Opt
     let names: Vec<String> = panels
         .iter()
         .map(|p| {
-            let loaded = panel::load_with(p, crate::store::cache::CacheAt::user().as_ref());
+            let loaded = panel::load_with(p, crate::config::panel_cache().as_ref());
             let name = loaded.panel.map(|x| x.name).unwrap_or_default();
             format!("{}  {}", p.display(), name)
         })

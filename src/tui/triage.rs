@@ -13,50 +13,7 @@ use super::input::TextInput;
 
 pub use crate::domain::standing::Status;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Filter {
-    All,
-    Pending,
-    OnAgenda,
-    Held,
-    Incomplete,
-    Decided,
-    Deferred,
-    UnderReview,
-}
-
-impl Filter {
-    pub const ALL: [Filter; 8] = [
-        Filter::All,
-        Filter::Pending,
-        Filter::OnAgenda,
-        Filter::Held,
-        Filter::Incomplete,
-        Filter::Decided,
-        Filter::Deferred,
-        Filter::UnderReview,
-    ];
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Sort {
-    Received,
-    Id,
-    Unit,
-    Kind,
-    /// By place on the agenda, then the rest by received date.
-    Agenda,
-}
-
-impl Sort {
-    pub const ALL: [Sort; 5] = [
-        Sort::Received,
-        Sort::Agenda,
-        Sort::Id,
-        Sort::Unit,
-        Sort::Kind,
-    ];
-}
+pub use crate::domain::queue::{Filter, Sort};
 
 fn next<T: Copy + PartialEq>(all: &[T], now: T) -> T {
     let i = all.iter().position(|x| *x == now).unwrap_or(0);
