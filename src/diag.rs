@@ -2,10 +2,6 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::domain::text::Lang;
-use crate::i18n;
-use crate::sanitize::escape;
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Warning,
@@ -157,21 +153,6 @@ pub struct Diagnostic {
     pub line: u32,
     pub col: u32,
     pub msg: Msg,
-}
-
-impl Diagnostic {
-    /// `file:line:col: error: message`, the form editors and terminals jump to; every part
-    /// that came from a file is escaped.
-    pub fn render(&self, lang: Lang) -> String {
-        format!(
-            "{}:{}:{}: {}: {}",
-            escape(&self.file.display().to_string()),
-            self.line,
-            self.col,
-            i18n::severity(self.severity, lang),
-            i18n::msg(&self.msg, lang)
-        )
-    }
 }
 
 /// Every problem found while loading, in the order found.

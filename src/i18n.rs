@@ -3037,3 +3037,26 @@ pub fn no_panels(path: &std::path::Path, lang: Lang) -> String {
         msg(&Msg::NoPanels, lang)
     )
 }
+
+// ---- words for the types below that say what went wrong (their text is made here) ----
+
+impl crate::diag::Diagnostic {
+    /// `file:line:col: error: message`, the form editors and terminals jump to; every part
+    /// that came from a file is escaped.
+    pub fn render(&self, lang: Lang) -> String {
+        format!(
+            "{}:{}:{}: {}: {}",
+            escape(&self.file.display().to_string()),
+            self.line,
+            self.col,
+            severity(self.severity, lang),
+            msg(&self.msg, lang)
+        )
+    }
+}
+
+impl std::fmt::Display for crate::store::disk::Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&disk_refusal(self, Lang::En))
+    }
+}

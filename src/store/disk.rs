@@ -84,15 +84,6 @@ pub enum Refusal {
     Group(PathBuf, String),
 }
 
-impl std::fmt::Display for Refusal {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::i18n::disk_refusal(
-            self,
-            crate::domain::text::Lang::En,
-        ))
-    }
-}
-
 impl std::error::Error for Refusal {}
 
 impl Refusal {
