@@ -3060,3 +3060,18 @@ impl std::fmt::Display for crate::store::disk::Refusal {
         f.write_str(&disk_refusal(self, Lang::En))
     }
 }
+
+/// The working state (`state.yaml`) that could not be read: `path:line:col: why`.
+pub fn state_error(e: &crate::store::state::StateError, lang: Lang) -> String {
+    use crate::store::state::StateWhy;
+    let why = match &e.why {
+        StateWhy::Read(m) => msg(m, lang),
+        StateWhy::Yaml(m) => escape(m).into_owned(),
+    };
+    format!(
+        "{}:{}:{}: {why}",
+        escape(&e.path.display().to_string()),
+        e.line,
+        e.col
+    )
+}

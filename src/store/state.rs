@@ -58,7 +58,7 @@ pub fn path_for(dir: &Path) -> PathBuf {
 
 /// The state on disk; a missing file is an empty state, a broken one an error with its place
 /// (the file is then left alone, never written over).
-pub fn read(dir: &Path) -> Result<QueueState, String> {
+pub fn read(dir: &Path) -> Result<QueueState, StateError> {
     let path = path_for(dir);
     if !path.exists() {
         return Ok(QueueState {
@@ -66,24 +66,35 @@ pub fn read(dir: &Path) -> Result<QueueState, String> {
             ..QueueState::default()
         });
     }
-    let text = super::read::read_text(&path).map_err(|e| {
-        format!(
-            "{}:{}:{}: {}",
-            crate::sanitize::escape(&path.display().to_string()),
-            e.line,
-            e.col,
-            crate::i18n::msg(&e.msg, crate::domain::text::Lang::En)
-        )
+    let text = super::read::read_text(&path).map_err(|e| StateError {
+        path: path.clone(),
+        line: e.line,
+        col: e.col,
+        why: StateWhy::Read(e.msg),
     })?;
-    super::yaml::from_str(&text).map_err(|e| {
-        format!(
-            "{}:{}:{}: {}",
-            crate::sanitize::escape(&path.display().to_string()),
-            e.line,
-            e.col,
-            crate::sanitize::escape(&e.message)
-        )
+    super::yaml::from_str(&text).map_err(|e| StateError {
+        path: path.clone(),
+        line: e.line,
+        col: e.col,
+        why: StateWhy::Yaml(e.message),
     })
+}
+
+/// Why the working state could not be read, and where; worded in `i18n::state_error`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StateError {
+    pub path: std::path::PathBuf,
+    pub line: u32,
+    pub col: u32,
+    pub why: StateWhy,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum StateWhy {
+    /// Missing, unreadable, too large or not text.
+    Read(crate::diag::Msg),
+    /// Not the working state's YAML: the parser's message.
+    Yaml(String),
 }
 
 pub fn write(disk: &mut dyn Disk, dir: &Path, state: &QueueState) -> std::io::Result<()> {

@@ -74,6 +74,7 @@ pub fn open_loaded(dir: &Path, loaded: panel::Loaded, lang: Lang) -> Option<App>
         }
         Err(e) => {
             // A broken working state is never written over: triage waits until it is fixed.
+            let e = i18n::state_error(&e, lang);
             app.state_error = Some(e.clone());
             app.notes.push(e);
         }
