@@ -439,12 +439,7 @@ pub fn sign(
                 return Ok(1);
             }
         };
-        let modes = crate::store::disk::Modes::for_group(
-            panel
-                .group
-                .as_deref()
-                .and_then(crate::store::disk::group_id),
-        );
+        let modes = crate::store::disk::Modes::of_panel(&panel);
         // The clerk's docket makes the folder at F when the clerk signs; else the first
         // signer does (anyone who cannot is told why below).
         let name = seal::free_signature_name(dir, &file, &signer.id);
@@ -472,12 +467,7 @@ pub fn sign(
     }
     // Entered in the ledger now if the panel is free to write, else by the clerk's docket
     // when it next opens the panel.
-    let modes = crate::store::disk::Modes::for_group(
-        panel
-            .group
-            .as_deref()
-            .and_then(crate::store::disk::group_id),
-    );
+    let modes = crate::store::disk::Modes::of_panel(&panel);
     let line = format!(
         "{} sign {}\n",
         crate::store::system_user(),

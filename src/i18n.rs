@@ -2849,8 +2849,8 @@ pub fn signing(s: &crate::store::seal::Signing, lang: Lang) -> String {
         ) => {
             format!("已由 {} 签名（{}）", q(member), escape(fingerprint))
         }
-        (S::NoKey(m), En) if m.is_empty() => "sealed, unsigned: the panel has no clerk".into(),
-        (S::NoKey(m), Zh) if m.is_empty() => "已封存，未签名：本委员会没有书记员".into(),
+        (S::NoClerk, En) => "sealed, unsigned: the panel has no clerk".into(),
+        (S::NoClerk, Zh) => "已封存，未签名：本委员会没有书记员".into(),
         (S::NoKey(m), En) => format!("sealed, unsigned: panel.yaml gives {} no key", q(m)),
         (S::NoKey(m), Zh) => format!("已封存，未签名：panel.yaml 未给出 {} 的公钥", q(m)),
         (S::NoAgent, En) => "sealed, unsigned: no ssh-agent reachable (SSH_AUTH_SOCK)".into(),

@@ -175,13 +175,6 @@ impl PanelReport {
     }
 }
 
-/// The record's file name, as the ledger names it.
-fn name_of(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
 /// Checks one minutes file and the addenda beside it. `panel` and `ledger` are those of the
 /// panel folder it lies in, when it does.
 pub fn check_minutes(
@@ -203,7 +196,7 @@ pub fn check_minutes(
             return vec![r];
         }
     };
-    let file = name_of(path);
+    let file = crate::store::file_name(path);
     let in_ledger = ledger.and_then(|l| l.sealed(&file).map(|e| (l, e)));
     match minutes::verify(&text, &m) {
         Seal::NotFinal => {
@@ -366,11 +359,11 @@ fn check_addendum(
     };
     r.addendum = Some(a.number);
     r.names_ledger = a.ledger.is_some();
-    let file = name_of(path);
+    let file = crate::store::file_name(path);
     let expected = addendum::path_for(Path::new(""), &a.minutes, a.number);
-    if name_of(&expected) != file {
+    if crate::store::file_name(&expected) != file {
         r.problems.push(Problem::Renamed {
-            holds: name_of(&expected),
+            holds: crate::store::file_name(&expected),
         });
     }
     if !addendum::verify(&text, &a, &a.minutes_digest) {
@@ -393,11 +386,20 @@ fn check_addendum(
 /// the minutes record it, and the rules' deferral outcomes when the panel's rules are the ones
 /// the minutes name.
 pub fn rederive(m: &Minutes, panel: Option<&Panel>) -> Vec<crate::domain::audit::Discrepancy> {
-    use crate::domain::audit;
     let rules = panel
         .map(|p| &p.rules)
         .filter(|r| r.id == m.rules.id && r.version == m.rules.version);
-    let basis = audit::Basis {
+    crate::domain::audit::audit(&m.meeting(), &basis(m, rules))
+}
+
+/// What the audit of `m` rests on: the panel as the minutes record it, their stated quorum,
+/// and the deferral outcomes of `rules` when known.
+pub fn basis(
+    m: &Minutes,
+    rules: Option<&crate::domain::rules::Rules>,
+) -> crate::domain::audit::Basis {
+    use crate::domain::audit;
+    audit::Basis {
         seats: m
             .panel
             .members
@@ -412,8 +414,7 @@ pub fn rederive(m: &Minutes, panel: Option<&Panel>) -> Vec<crate::domain::audit:
             met: m.quorum.met,
         }),
         deferrals: rules.map(audit::deferrals),
-    };
-    audit::audit(&m.meeting(), &basis)
+    }
 }
 
 /// The signatures over one record: those the ledger entered and those found beside it.

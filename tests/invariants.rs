@@ -844,7 +844,10 @@ fn check_all(st: &State, accepted: Option<(&Event, Option<&Meeting>)>) -> Result
 /// Invariant 8: Every result the minutes state re-derives from what they record: the audit
 /// (`domain::audit`) finds nothing in minutes docket wrote, read as `docket verify` reads them.
 fn audit_finds_nothing(m: &Minutes) -> Result<(), String> {
-    let found = audit::audit(&m.meeting(), &audit_basis(m, &fixture().panel.rules));
+    let found = audit::audit(
+        &m.meeting(),
+        &docket::verify::basis(m, Some(&fixture().panel.rules)),
+    );
     if found.is_empty() {
         Ok(())
     } else {
@@ -852,26 +855,6 @@ fn audit_finds_nothing(m: &Minutes) -> Result<(), String> {
             "audit_finds_nothing: meeting {}: {found:?}",
             m.meeting.id
         ))
-    }
-}
-
-/// What the audit reads besides the meeting, from the minutes alone (and the rules' deferrals).
-fn audit_basis(m: &Minutes, rules: &docket::domain::rules::Rules) -> audit::Basis {
-    audit::Basis {
-        seats: m
-            .panel
-            .members
-            .iter()
-            .map(|x| audit::Seat::recorded(&x.id, &x.role))
-            .collect(),
-        quorum: Some(audit::StatedQuorum {
-            fraction: m.quorum.fraction.clone(),
-            voting: m.quorum.voting,
-            present: m.quorum.present,
-            needed: m.quorum.needed,
-            met: m.quorum.met,
-        }),
-        deferrals: Some(audit::deferrals(rules)),
     }
 }
 
@@ -1494,7 +1477,7 @@ fn recorded_minutes_audit_clean() {
         let (_, m) = minutes::read(&p).unwrap_or_else(|e| panic!("{}: {e:?}", p.display()));
         let (rules, _) = docket::store::rules::load(&m.rules.id, None);
         let rules = rules.unwrap_or_else(|| panic!("{}: rules {}", p.display(), m.rules.id));
-        let found = audit::audit(&m.meeting(), &audit_basis(&m, &rules));
+        let found = audit::audit(&m.meeting(), &docket::verify::basis(&m, Some(&rules)));
         assert_eq!(found, [], "{}", p.display());
     }
 }

@@ -213,19 +213,8 @@ fn a_line_taken_out_of_the_ledger_is_named() {
 fn a_journal_edited_and_the_minutes_deleted_are_not_sealed_again() {
     let (dir, path, meeting) = sealed_panel("journal-forgery");
     let journal = docket::store::journal::path_for(&dir, &meeting);
-    let text = std::fs::read_to_string(&journal).expect("journal");
     // The forger flips one opinion in the journal (fixing its check) and deletes the minutes.
-    let forged: String = text
-        .lines()
-        .map(|l| {
-            let mut f = l.splitn(3, '\t');
-            let (seq, _, json) = (f.next().unwrap(), f.next().unwrap(), f.next().unwrap());
-            let json = json.replacen("\"opinion\":\"agree\"", "\"opinion\":\"disagree\"", 1);
-            let check = &minutes::sha256_hex(json.as_bytes())[..16];
-            format!("{seq}\t{check}\t{json}\n")
-        })
-        .collect();
-    std::fs::write(&journal, forged).expect("write");
+    common::flip_an_opinion_in_journal(&journal);
     std::fs::remove_file(&path).expect("remove");
     let app = common::open_app(&dir, Lang::En, common::START + 86_400);
     docket::tui::save(&mut { app });
@@ -315,26 +304,6 @@ fn a_panel_sealed_before_the_ledger_gets_one_once_with_a_note() {
     assert_eq!(code, 0, "{out}");
 }
 
-/// Rewrites the ledger whole as its keeper could: `from`'s digest replaced by `to`'s, the
-/// chain recomputed.
-fn rewrite_ledger(dir: &Path, from: &str, to: &str) {
-    let text = std::fs::read_to_string(ledger::path_for(dir)).expect("ledger");
-    let mut prev = ledger::GENESIS.to_string();
-    let mut out = String::new();
-    for (i, l) in text.lines().enumerate() {
-        let json = l.splitn(3, '\t').nth(2).expect("json");
-        let json = json.replace(
-            &minutes::sha256_hex(from.as_bytes()),
-            &minutes::sha256_hex(to.as_bytes()),
-        );
-        let line = format!("{}\t{prev}\t{json}", i + 1);
-        prev = minutes::sha256_hex(line.as_bytes());
-        out.push_str(&line);
-        out.push('\n');
-    }
-    std::fs::write(ledger::path_for(dir), out).expect("write");
-}
-
 #[test]
 fn a_tally_that_its_opinions_do_not_give_fails_whatever_the_digests_say() {
     let (dir, path, _) = sealed_panel("tally");
@@ -343,7 +312,7 @@ fn a_tally_that_its_opinions_do_not_give_fails_whatever_the_digests_say() {
     m.cases[0].rounds[0].tally.agree = 1;
     let forged = reseal(&mut m);
     std::fs::write(&path, &forged).expect("write");
-    rewrite_ledger(&dir, &sealed, &forged);
+    common::rewrite_ledger(&dir, &sealed, &forged);
     let (code, out) = verify(&dir);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("round 1: the tally says agree 1"), "{out}");
@@ -363,7 +332,7 @@ fn a_result_its_votes_do_not_give_fails() {
     round.tally.agree = 0;
     let forged = reseal(&mut m);
     std::fs::write(&path, &forged).expect("write");
-    rewrite_ledger(&dir, &sealed, &forged);
+    common::rewrite_ledger(&dir, &sealed, &forged);
     let (code, out) = verify(&dir);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("recorded as passed"), "{out}");
@@ -378,18 +347,7 @@ fn a_journal_never_seals_minutes_that_are_gone_even_with_the_ledger_cut_too() {
     std::fs::remove_file(docket::store::addendum::path_for(&dir, &meeting, 1)).expect("remove");
     std::fs::remove_file(ledger::path_for(&dir)).expect("remove");
     let journal = docket::store::journal::path_for(&dir, &meeting);
-    let text = std::fs::read_to_string(&journal).expect("journal");
-    let forged = text.replacen("\"opinion\":\"agree\"", "\"opinion\":\"disagree\"", 1);
-    let forged: String = forged
-        .lines()
-        .map(|l| {
-            let mut f = l.splitn(3, '\t');
-            let (seq, _, json) = (f.next().unwrap(), f.next().unwrap(), f.next().unwrap());
-            let check = &minutes::sha256_hex(json.as_bytes())[..16];
-            format!("{seq}\t{check}\t{json}\n")
-        })
-        .collect();
-    std::fs::write(&journal, forged).expect("write");
+    common::flip_an_opinion_in_journal(&journal);
     let mut app = common::open_app(&dir, Lang::En, common::START + 86_400);
     assert!(
         app.notes
@@ -445,12 +403,12 @@ fn a_case_recorded_twice_or_decided_again_without_consent_fails() {
     m.cases.push(again.clone());
     let forged = reseal(&mut m);
     std::fs::write(&path, &forged).expect("write");
-    rewrite_ledger(&dir, &sealed, &forged);
+    common::rewrite_ledger(&dir, &sealed, &forged);
     let (code, out) = verify(&dir);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("is recorded twice"), "{out}");
     std::fs::write(&path, &sealed).expect("restore");
-    rewrite_ledger(&dir, &forged, &sealed);
+    common::rewrite_ledger(&dir, &forged, &sealed);
     let (code, out) = verify(&dir);
     assert_eq!(code, 0, "{out}");
 
@@ -466,7 +424,7 @@ fn a_case_recorded_twice_or_decided_again_without_consent_fails() {
     m2.cases.push(again);
     let forged = reseal(&mut m2);
     std::fs::write(&other, &forged).expect("write");
-    rewrite_ledger(&dir, &before, &forged);
+    common::rewrite_ledger(&dir, &before, &forged);
     let (code, out) = verify(&dir);
     assert_eq!(code, 1, "{out}");
     assert!(

@@ -293,20 +293,7 @@ fn minutes_signed_by_the_clerk_at_f_and_the_chair_later_verify_with_docket_and_o
     minutes::seal(&mut m, &sealer).expect("seal");
     let forged = minutes::render(&m).expect("render");
     std::fs::write(&file, &forged).expect("write");
-    let mut prev = ledger::GENESIS.to_string();
-    let mut rewritten = String::new();
-    for (i, l) in ledger_text.lines().enumerate() {
-        let json = l.splitn(3, '\t').nth(2).expect("json");
-        let json = json.replace(
-            &minutes::sha256_hex(sealed.as_bytes()),
-            &minutes::sha256_hex(forged.as_bytes()),
-        );
-        let line = format!("{}\t{prev}\t{json}", i + 1);
-        prev = minutes::sha256_hex(line.as_bytes());
-        rewritten.push_str(&line);
-        rewritten.push('\n');
-    }
-    std::fs::write(ledger::path_for(&dir), rewritten).expect("write");
+    common::rewrite_ledger(&dir, &sealed, &forged);
     let (code, out) = docket(&["verify", d], None);
     assert_eq!(code, 1, "{out}");
     assert!(

@@ -88,15 +88,16 @@ pub fn parse(text: &str) -> Result<Addendum, super::yaml::YamlError> {
     super::yaml::from_str(text)
 }
 
-/// Writes the next addendum of `meeting` through `disk`; returns its path.
-pub fn write(disk: &mut dyn Disk, dir: &Path, a: &Addendum) -> std::io::Result<PathBuf> {
+/// Writes the next addendum of `meeting` through `disk`; returns its path and the exact text
+/// written (what the ledger enters and the clerk signs).
+pub fn write(disk: &mut dyn Disk, dir: &Path, a: &Addendum) -> std::io::Result<(PathBuf, String)> {
     let path = path_for(dir, &a.minutes, a.number);
     if path.exists() {
         return Err(std::io::Error::other("an addendum with this number exists"));
     }
     let text = render(a).map_err(|e| std::io::Error::other(e.message))?;
     disk.replace(&path, text.as_bytes())?;
-    Ok(path)
+    Ok((path, text))
 }
 
 /// Reads the addenda of a meeting, with whether each is intact.

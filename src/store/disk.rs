@@ -45,6 +45,11 @@ impl Modes {
         }
     }
 
+    /// The modes a panel's files get: its `group`, if named and known, else private.
+    pub fn of_panel(panel: &crate::domain::panel::Panel) -> Modes {
+        Modes::for_group(panel.group.as_deref().and_then(group_id))
+    }
+
     /// Sets the group, then the mode, on an open file: the umask has no say, and a group
     /// that cannot be applied fails before the mode changes.
     pub fn apply_fd(&self, fd: BorrowedFd<'_>, dir: bool) -> io::Result<()> {

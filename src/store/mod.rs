@@ -95,6 +95,14 @@ impl Ctx {
     }
 }
 
+/// A file's name as the ledger and the signatures name it (lossy for a name that is not
+/// UTF-8, which docket never writes).
+pub fn file_name(p: &std::path::Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
 /// The account running docket: its uid and, when the account database knows it, its name.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Account {

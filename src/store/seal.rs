@@ -50,6 +50,8 @@ pub enum Signing {
         member: String,
         fingerprint: String,
     },
+    /// The panel has no clerk to sign.
+    NoClerk,
     /// panel.yaml gives the member no key.
     NoKey(String),
     /// No agent to ask: `SSH_AUTH_SOCK` unset or not answering.
@@ -165,7 +167,7 @@ pub fn enter(
         super::ledger::append(disk, dir, ledger, record)?;
     }
     let Some(member) = signer else {
-        return Ok(Signing::NoKey(String::new()));
+        return Ok(Signing::NoClerk);
     };
     let (armored, fingerprint) = match sign(member, bytes) {
         Ok(s) => s,

@@ -20,7 +20,7 @@ pub use crate::store::disk::{LOCK_FILE, Lock, LockError};
 
 /// The modes a panel's files get: its `group`, if named and known, else private.
 pub fn modes_for(app: &App) -> Modes {
-    Modes::for_group(app.panel.group.as_deref().and_then(disk::group_id))
+    Modes::of_panel(&app.panel)
 }
 
 /// Loads the panel and what its minutes and journals say: earlier meetings, and a meeting
@@ -134,7 +134,7 @@ fn keep_ledger(app: &mut App, disk: &mut dyn Disk) {
     let now = app.now();
     let mut sealed: Vec<SealedFile> = Vec::new();
     for p in minutes::list(&dir) {
-        let file = name_of(&p);
+        let file = crate::store::file_name(&p);
         // What the ledger entered is not read again: opening stays as fast as before.
         let meeting = match app.ledger.sealed(&file).map(|e| &e.record) {
             Some(Record::Sealed { meeting, .. }) => meeting.clone(),
@@ -158,7 +158,7 @@ fn keep_ledger(app: &mut App, disk: &mut dyn Disk) {
             }
         };
         for a in crate::store::addendum::list(&dir, &meeting) {
-            if app.ledger.sealed(&name_of(&a)).is_some() {
+            if app.ledger.sealed(&crate::store::file_name(&a)).is_some() {
                 continue;
             }
             let Ok(text) = crate::store::read::read_text(&a) else {
@@ -175,7 +175,7 @@ fn keep_ledger(app: &mut App, disk: &mut dyn Disk) {
             }
             let ledger = parsed.ledger.clone();
             sealed.push(SealedFile {
-                file: name_of(&a),
+                file: crate::store::file_name(&a),
                 meeting: meeting.clone(),
                 addendum: Some(parsed.number),
                 text,
@@ -266,12 +266,6 @@ struct SealedFile {
     names_ledger: bool,
 }
 
-fn name_of(p: &Path) -> String {
-    p.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
 /// Fills `app` with the panel's minutes, replaying journals; writes recovered minutes
 /// through `disk` when given.
 fn read_minutes(app: &mut App, mut disk: Option<&mut dyn Disk>) {
@@ -308,7 +302,7 @@ fn read_minutes(app: &mut App, mut disk: Option<&mut dyn Disk>) {
                         app.notes.push(i18n::seal_broken(&path, lang));
                     } else if m.is_final()
                         && app.ledger.exists
-                        && app.ledger.sealed(&name_of(&path)).is_none()
+                        && app.ledger.sealed(&crate::store::file_name(&path)).is_none()
                     {
                         app.notes.push(format!(
                             "{}: {}",
@@ -372,7 +366,7 @@ fn read_minutes(app: &mut App, mut disk: Option<&mut dyn Disk>) {
                         &dir,
                         &mut app.ledger,
                         modes,
-                        &name_of(&path),
+                        &crate::store::file_name(&path),
                         &id,
                         None,
                         text.as_bytes(),
@@ -474,11 +468,9 @@ pub fn save(app: &mut App, disk: &mut dyn Disk) {
     for mut a in std::mem::take(&mut app.pending_addenda) {
         a.ledger = Some(app.ledger.head().to_string());
         match crate::store::addendum::write(disk, &app.dir, &a) {
-            Ok(path) => {
-                if let Ok(text) = crate::store::read::read_text(&path) {
-                    let file = name_of(&path);
-                    enter_sealed(app, disk, &file, &a.minutes, Some(a.number), &text);
-                }
+            Ok((path, text)) => {
+                let file = crate::store::file_name(&path);
+                enter_sealed(app, disk, &file, &a.minutes, Some(a.number), &text);
             }
             Err(e) => {
                 if stopped(app, &e) {
@@ -547,8 +539,8 @@ pub fn save(app: &mut App, disk: &mut dyn Disk) {
     match written {
         Ok(text) => {
             app.dirty = false;
-            if m.is_final() && app.ledger.sealed(&name_of(&path)).is_none() {
-                enter_sealed(app, disk, &name_of(&path), &id, None, &text);
+            if m.is_final() && app.ledger.sealed(&crate::store::file_name(&path)).is_none() {
+                enter_sealed(app, disk, &crate::store::file_name(&path), &id, None, &text);
             }
         }
         Err(err) if stopped(app, &err) => app.dirty = false,

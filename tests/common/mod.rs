@@ -310,3 +310,39 @@ pub fn in_meeting(app: &mut docket::tui::app::App) {
     run(app, [Action::Enter, Action::Enter]);
     assert!(app.in_meeting(), "{:?}", app.message);
 }
+
+/// Rewrites a panel's ledger whole as its keeper could: the digest of `from` replaced by that
+/// of `to`, the chain recomputed.
+pub fn rewrite_ledger(dir: &Path, from: &str, to: &str) {
+    use docket::store::{ledger, minutes::sha256_hex};
+    let text = std::fs::read_to_string(ledger::path_for(dir)).expect("ledger");
+    let mut prev = ledger::GENESIS.to_string();
+    let mut out = String::new();
+    for (i, l) in text.lines().enumerate() {
+        let json = l.splitn(3, '\t').nth(2).expect("json");
+        let json = json.replace(&sha256_hex(from.as_bytes()), &sha256_hex(to.as_bytes()));
+        let line = format!("{}\t{prev}\t{json}", i + 1);
+        prev = sha256_hex(line.as_bytes());
+        out.push_str(&line);
+        out.push('\n');
+    }
+    std::fs::write(ledger::path_for(dir), out).expect("write");
+}
+
+/// Flips the first agreeing opinion in a meeting's journal to disagree, fixing each line's
+/// check, as a forger's script would.
+pub fn flip_an_opinion_in_journal(journal: &Path) {
+    use docket::store::minutes::sha256_hex;
+    let text = std::fs::read_to_string(journal).expect("journal");
+    let text = text.replacen("\"opinion\":\"agree\"", "\"opinion\":\"disagree\"", 1);
+    let forged: String = text
+        .lines()
+        .map(|l| {
+            let mut f = l.splitn(3, '\t');
+            let (seq, _, json) = (f.next().unwrap(), f.next().unwrap(), f.next().unwrap());
+            let check = &sha256_hex(json.as_bytes())[..16];
+            format!("{seq}\t{check}\t{json}\n")
+        })
+        .collect();
+    std::fs::write(journal, forged).expect("write");
+}
