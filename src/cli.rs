@@ -39,66 +39,34 @@ pub fn check(path: &Path, strict: bool, lang: Lang, out: &mut dyn Write) -> io::
 
 /// One line saying what the panel is, or how much is wrong with it.
 pub fn summary(loaded: &Loaded, lang: Lang) -> String {
-    let dir = escape(&loaded.dir.display().to_string()).into_owned();
     let errors = loaded.report.errors();
-    let warnings = loaded.report.warnings();
-    let problems = match lang {
-        Lang::En => format!(
-            "{errors} error{}, {warnings} warning{}",
-            if errors == 1 { "" } else { "s" },
-            if warnings == 1 { "" } else { "s" }
-        ),
-        Lang::Zh => format!("错误 {errors} 处，警告 {warnings} 处"),
-    };
-    let Some(p) = loaded.panel.as_ref().filter(|_| errors == 0) else {
-        return match lang {
-            Lang::En => format!("{dir}: {problems}"),
-            Lang::Zh => format!("{dir}：{problems}"),
-        };
-    };
-    let voting = p.voting_members().count();
-    let kinds: Vec<String> = p
-        .rules
-        .kinds
-        .iter()
-        .map(|k| {
-            let n = loaded.cases.iter().filter(|c| c.case.kind == k.id).count();
-            match lang {
-                Lang::En => format!("{} {n}", k.id),
-                Lang::Zh => format!("{} {n}", k.name.get(lang)),
-            }
-        })
-        .collect();
-    let name = escape(&p.name);
-    let rules = i18n::check_rules(
-        &p.rules.id,
-        &p.rules.version,
-        &p.rules.meeting.quorum.to_string(),
+    let figures = loaded
+        .panel
+        .as_ref()
+        .filter(|_| errors == 0)
+        .map(|p| i18n::PanelFigures {
+            name: &p.name,
+            rules: &p.rules,
+            members: p.members.len(),
+            voting: p.voting_members().count(),
+            cases: loaded.cases.len(),
+            kinds: p
+                .rules
+                .kinds
+                .iter()
+                .map(|k| {
+                    let n = loaded.cases.iter().filter(|c| c.case.kind == k.id).count();
+                    (k, n)
+                })
+                .collect(),
+        });
+    i18n::check_summary(
+        &loaded.dir,
+        errors,
+        loaded.report.warnings(),
+        figures.as_ref(),
         lang,
-    );
-    let tail = if warnings > 0 {
-        match lang {
-            Lang::En => format!(" ({problems})"),
-            Lang::Zh => format!("（{problems}）"),
-        }
-    } else {
-        String::new()
-    };
-    match lang {
-        Lang::En => format!(
-            "{name} ({dir}): {rules}, {} members ({voting} voting), {} case{}: {}{tail}",
-            p.members.len(),
-            loaded.cases.len(),
-            if loaded.cases.len() == 1 { "" } else { "s" },
-            kinds.join(", ")
-        ),
-        Lang::Zh => format!(
-            "{name}（{dir}）：{rules}，成员 {} 人（表决 {voting} 人），案件 {} 件：{}{tail}",
-            p.members.len(),
-            loaded.cases.len(),
-            kinds.join("，")
-        ),
-    }
+    )
 }
 
 /// Pads `s` with spaces to `width` terminal columns (Chinese characters take two).
@@ -180,13 +148,8 @@ pub fn config(
     lang: Lang,
     out: &mut dyn Write,
 ) -> io::Result<i32> {
-    let path = crate::config::path()
-        .map(|p| escape(&p.display().to_string()).into_owned())
-        .unwrap_or_else(|| "-".into());
-    match lang {
-        Lang::En => writeln!(out, "# settings file: {path}")?,
-        Lang::Zh => writeln!(out, "# 设置文件：{path}")?,
-    }
+    let path = crate::config::path();
+    writeln!(out, "{}", i18n::settings_file(path.as_deref(), lang))?;
     let mut effective = settings.clone();
     effective.language = lang.code().to_string();
     for line in effective.to_yaml().lines() {
@@ -281,12 +244,7 @@ pub fn verify(
     if crate::store::minutes::list(path).is_empty()
         && !crate::store::ledger::path_for(path).exists()
     {
-        let shown = escape(&path.display().to_string()).into_owned();
-        let line = match lang {
-            Lang::En => format!("{shown}: no minutes in this folder's minutes/"),
-            Lang::Zh => format!("{shown}：minutes/ 中没有会议记录"),
-        };
-        writeln!(out, "{line}")?;
+        writeln!(out, "{}", i18n::verify_no_minutes(path, lang))?;
         return Ok(1);
     }
     let report = crate::verify::check_panel(path, &opts);
@@ -309,9 +267,9 @@ pub fn verify(
 
 /// A member's name and id as `verify` shows them: from panel.yaml when it names them.
 fn namer(panel: Option<&crate::domain::panel::Panel>) -> impl Fn(&str) -> String + '_ {
-    move |id: &str| match panel.and_then(|p| p.member(id)) {
-        Some(m) => format!("{} ({})", escape(&m.name), escape(id)),
-        None => escape(id).into_owned(),
+    move |id: &str| {
+        let name = panel.and_then(|p| p.member(id)).map(|m| m.name.as_str());
+        i18n::verify_member(name, id)
     }
 }
 
@@ -333,11 +291,10 @@ fn write_record(
 
 /// An allowed-signers file (OpenSSH's format), or the line saying why it cannot be used.
 fn read_allowed_signers(f: &Path, lang: Lang) -> Result<Vec<crate::sshsig::AllowedSigner>, String> {
-    let shown = escape(&f.display().to_string()).into_owned();
     let text = crate::store::read::read_text(f)
-        .map_err(|e| format!("{shown}:{}:{}: {}", e.line, e.col, i18n::msg(&e.msg, lang)))?;
+        .map_err(|e| i18n::allowed_signers_unread(f, e.line, e.col, &e.msg, lang))?;
     crate::sshsig::parse_allowed_signers(&text)
-        .map_err(|(line, e)| format!("{shown}:{line}: {}", i18n::allowed_signers_error(&e, lang)))
+        .map_err(|(line, e)| i18n::allowed_signers_bad_line(f, line, &e, lang))
 }
 
 /// `docket sign`: the member running it signs a sealed meeting's minutes (and its addenda)
@@ -358,9 +315,9 @@ pub fn sign(
         return Ok(1);
     };
     let path = minutes::path_for(dir, meeting);
-    let shown = escape(&path.display().to_string()).into_owned();
     if !path.exists() {
-        writeln!(out, "{shown}: {}", i18n::SIGN_NO_MINUTES.get(lang))?;
+        let said = i18n::sign_outcome(&path, &i18n::SignOutcome::NoMinutes, lang);
+        writeln!(out, "{said}")?;
         return Ok(1);
     }
     // Only a record that verifies is signed: a signature vouches for what it covers.
@@ -384,19 +341,14 @@ pub fn sign(
         }
     };
     for r in &records {
-        let rshown = escape(&r.path.display().to_string()).into_owned();
+        let said = |what: &i18n::SignOutcome| i18n::sign_outcome(&r.path, what, lang);
         if r.state == crate::verify::State::NotFinal {
-            writeln!(out, "{rshown}: {}", i18n::SIGN_NOT_SEALED.get(lang))?;
+            writeln!(out, "{}", said(&i18n::SignOutcome::NotSealed))?;
             code = 1;
             continue;
         }
         if let Some(p) = r.problems.first() {
-            writeln!(
-                out,
-                "{rshown}: {}: {}",
-                i18n::SIGN_WILL_NOT.get(lang),
-                i18n::verify_problem(p, lang)
-            )?;
+            writeln!(out, "{}", said(&i18n::SignOutcome::WillNot(p)))?;
             code = 1;
             continue;
         }
@@ -406,7 +358,7 @@ pub fn sign(
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         if r.signatures.iter().any(|s| s.member == signer.id) {
-            writeln!(out, "{rshown}: {}", i18n::SIGN_ALREADY.get(lang))?;
+            writeln!(out, "{}", said(&i18n::SignOutcome::Already))?;
             continue;
         }
         let text = crate::store::read::read_text_capped(&r.path, minutes::READ_MINUTES)
@@ -420,15 +372,8 @@ pub fn sign(
                 _ => None,
             });
         if entered.is_some_and(|d| d != minutes::sha256_hex(text.as_bytes())) {
-            writeln!(
-                out,
-                "{rshown}: {}: {}",
-                i18n::SIGN_WILL_NOT.get(lang),
-                i18n::verify_problem(
-                    &crate::verify::Problem::ChangedSinceLedger { line: 0 },
-                    lang
-                )
-            )?;
+            let changed = crate::verify::Problem::ChangedSinceLedger { line: 0 };
+            writeln!(out, "{}", said(&i18n::SignOutcome::WillNot(&changed)))?;
             code = 1;
             continue;
         }
@@ -446,24 +391,17 @@ pub fn sign(
         let written = seal::ensure_signatures_dir(dir, modes)
             .and_then(|()| seal::write_signature(dir, &name, &armored));
         if let Err(e) = written {
-            writeln!(
-                out,
-                "{}: {}",
-                escape(
-                    &dir.join(seal::SIGNATURES_DIR)
-                        .join(&name)
-                        .display()
-                        .to_string()
-                ),
-                i18n::io_error(&e, lang)
-            )?;
+            let at = dir.join(seal::SIGNATURES_DIR).join(&name);
+            let said = i18n::sign_outcome(&at, &i18n::SignOutcome::Unwritten(&e), lang);
+            writeln!(out, "{said}")?;
             return Ok(1);
         }
-        writeln!(
-            out,
-            "{rshown}: {}",
-            i18n::signed_by(&signer.name, &signer.id, &fp, lang)
-        )?;
+        let signed = i18n::SignOutcome::Signed {
+            name: &signer.name,
+            id: &signer.id,
+            fingerprint: &fp,
+        };
+        writeln!(out, "{}", said(&signed))?;
     }
     // Entered in the ledger now if the panel is free to write, else by the clerk's docket
     // when it next opens the panel.

@@ -1,6 +1,9 @@
-//! The command line: what `docket check`, `config`, `verify` and `sign` print around the
-//! words of the other areas, and the refusal of a locale that is not UTF-8.
+//! The command line: `docket check`'s line for each panel, the settings `docket config`
+//! shows, the refusal of a locale that is not UTF-8, and the name of rules a file amends.
 
+use std::path::Path;
+
+use crate::domain::rules::{Kind, Rules};
 use crate::domain::text::Lang;
 use crate::sanitize::escape;
 
@@ -31,5 +34,94 @@ pub fn check_rules(id: &str, version: &str, quorum: &str, lang: Lang) -> String 
     match lang {
         Lang::En => format!("rules {id} {version} (quorum {quorum})"),
         Lang::Zh => format!("规则 {id} {version}（法定人数 {quorum}）"),
+    }
+}
+
+/// What `docket check` tells of a panel that loaded without errors.
+pub struct PanelFigures<'a> {
+    pub name: &'a str,
+    pub rules: &'a Rules,
+    pub members: usize,
+    pub voting: usize,
+    pub cases: usize,
+    /// Each kind of the rules with its number of cases, in the rules' order.
+    pub kinds: Vec<(&'a Kind, usize)>,
+}
+
+/// `docket check`'s one line for a panel: what it is, when it loaded without errors
+/// (`figures`), and how much is wrong with it.
+pub fn check_summary(
+    dir: &Path,
+    errors: usize,
+    warnings: usize,
+    figures: Option<&PanelFigures>,
+    lang: Lang,
+) -> String {
+    let dir = escape(&dir.display().to_string()).into_owned();
+    let problems = match lang {
+        Lang::En => format!(
+            "{errors} error{}, {warnings} warning{}",
+            if errors == 1 { "" } else { "s" },
+            if warnings == 1 { "" } else { "s" }
+        ),
+        Lang::Zh => format!("错误 {errors} 处，警告 {warnings} 处"),
+    };
+    let Some(p) = figures else {
+        return match lang {
+            Lang::En => format!("{dir}: {problems}"),
+            Lang::Zh => format!("{dir}：{problems}"),
+        };
+    };
+    // A kind by its id in English, by its name in Chinese (the ids are English words).
+    let kinds: Vec<String> = p
+        .kinds
+        .iter()
+        .map(|(k, n)| match lang {
+            Lang::En => format!("{} {n}", k.id),
+            Lang::Zh => format!("{} {n}", k.name.get(lang)),
+        })
+        .collect();
+    let name = escape(p.name);
+    let rules = check_rules(
+        &p.rules.id,
+        &p.rules.version,
+        &p.rules.meeting.quorum.to_string(),
+        lang,
+    );
+    let tail = if warnings > 0 {
+        match lang {
+            Lang::En => format!(" ({problems})"),
+            Lang::Zh => format!("（{problems}）"),
+        }
+    } else {
+        String::new()
+    };
+    match lang {
+        Lang::En => format!(
+            "{name} ({dir}): {rules}, {} members ({} voting), {} case{}: {}{tail}",
+            p.members,
+            p.voting,
+            p.cases,
+            if p.cases == 1 { "" } else { "s" },
+            kinds.join(", ")
+        ),
+        Lang::Zh => format!(
+            "{name}（{dir}）：{rules}，成员 {} 人（表决 {} 人），案件 {} 件：{}{tail}",
+            p.members,
+            p.voting,
+            p.cases,
+            kinds.join("，")
+        ),
+    }
+}
+
+/// The first line of `docket config`: where the settings file is, `-` when there is none.
+pub fn settings_file(path: Option<&Path>, lang: Lang) -> String {
+    let path = path
+        .map(|p| escape(&p.display().to_string()).into_owned())
+        .unwrap_or_else(|| "-".into());
+    match lang {
+        Lang::En => format!("# settings file: {path}"),
+        Lang::Zh => format!("# 设置文件：{path}"),
     }
 }

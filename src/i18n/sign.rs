@@ -1,7 +1,10 @@
 //! Signatures: what `docket sign` says, a record left unsigned and why, the ssh-agent, and
 //! the lines of an allowed-signers file.
 
-use super::q;
+use std::path::Path;
+
+use super::{io_error, msg, q, verify_problem};
+use crate::diag::Msg;
 use crate::domain::text::Lang;
 use crate::sanitize::escape;
 
@@ -220,4 +223,60 @@ pub fn agent_error(e: &crate::sshsig::AgentError, lang: Lang) -> String {
         }
         .into(),
     }
+}
+
+/// What `docket sign` says of one record it was asked to sign.
+#[derive(Debug)]
+pub enum SignOutcome<'a> {
+    /// No minutes of the meeting named.
+    NoMinutes,
+    NotSealed,
+    /// Not signed: the record does not verify.
+    WillNot(&'a crate::verify::Problem),
+    Already,
+    Signed {
+        name: &'a str,
+        id: &'a str,
+        fingerprint: &'a str,
+    },
+    /// The signature could not be written where `path` names.
+    Unwritten(&'a std::io::Error),
+}
+
+/// `PATH: what` for a record `docket sign` was asked to sign (or, for `Unwritten`, for the
+/// signature file it could not write).
+pub fn sign_outcome(path: &Path, what: &SignOutcome, lang: Lang) -> String {
+    let shown = escape(&path.display().to_string()).into_owned();
+    let said = match what {
+        SignOutcome::NoMinutes => SIGN_NO_MINUTES.get(lang).to_string(),
+        SignOutcome::NotSealed => SIGN_NOT_SEALED.get(lang).to_string(),
+        SignOutcome::WillNot(p) => {
+            format!("{}: {}", SIGN_WILL_NOT.get(lang), verify_problem(p, lang))
+        }
+        SignOutcome::Already => SIGN_ALREADY.get(lang).to_string(),
+        SignOutcome::Signed {
+            name,
+            id,
+            fingerprint,
+        } => signed_by(name, id, fingerprint, lang),
+        SignOutcome::Unwritten(e) => io_error(e, lang),
+    };
+    format!("{shown}: {said}")
+}
+
+/// An allowed-signers file that could not be read as text: `PATH:line:col: why`.
+pub fn allowed_signers_unread(path: &Path, line: u32, col: u32, why: &Msg, lang: Lang) -> String {
+    let shown = escape(&path.display().to_string()).into_owned();
+    format!("{shown}:{line}:{col}: {}", msg(why, lang))
+}
+
+/// A line of an allowed-signers file that cannot be used: `PATH:line: why`.
+pub fn allowed_signers_bad_line(
+    path: &Path,
+    line: u32,
+    e: &crate::sshsig::AllowedError,
+    lang: Lang,
+) -> String {
+    let shown = escape(&path.display().to_string()).into_owned();
+    format!("{shown}:{line}: {}", allowed_signers_error(e, lang))
 }

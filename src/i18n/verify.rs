@@ -293,3 +293,20 @@ pub fn verify_ledger(entries: Option<usize>, lang: Lang) -> String {
         (None, Zh) => "minutes/ledger：尚无（docket 下次以写入方式打开本委员会时建立）".into(),
     }
 }
+
+/// `verify PANEL` on a folder with neither minutes nor a ledger.
+pub fn verify_no_minutes(dir: &std::path::Path, lang: Lang) -> String {
+    let shown = escape(&dir.display().to_string()).into_owned();
+    match lang {
+        Lang::En => format!("{shown}: no minutes in this folder's minutes/"),
+        Lang::Zh => format!("{shown}：minutes/ 中没有会议记录"),
+    }
+}
+
+/// A member as `verify` names them: `name (id)` when panel.yaml gives the name, else the id.
+pub fn verify_member(name: Option<&str>, id: &str) -> String {
+    match name {
+        Some(name) => format!("{} ({})", escape(name), escape(id)),
+        None => escape(id).into_owned(),
+    }
+}
