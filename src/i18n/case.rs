@@ -1,7 +1,8 @@
-//! The case screen: its parts (facts, the three distinctions, situations or grounds,
-//! recusals, rounds, the determination), and what it shares with the printed minutes:
-//! withdrawn and amended determinations, opinions withdrawn on departure, a lost quorum,
-//! reconsideration, the record of an earlier meeting.
+//! The words of the case screen, and those it shares with the printed minutes.
+//!
+//! Its parts: facts, the three distinctions, situations or grounds, recusals, rounds, the
+//! determination. Shared with the minutes: withdrawn and amended determinations, opinions
+//! withdrawn on departure, a lost quorum, reconsideration, the record of an earlier meeting.
 
 use crate::domain::text::Lang;
 

@@ -1,5 +1,6 @@
-//! The command line: `docket check`'s line for each panel, the settings `docket config`
-//! shows, the refusal of a locale that is not UTF-8, and the name of rules a file amends.
+//! The command line's own lines: `docket check`'s per panel, `docket config`'s settings file.
+//!
+//! Also the refusal of a locale that is not UTF-8, and the name of rules a file amends.
 
 use std::path::Path;
 

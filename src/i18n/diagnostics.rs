@@ -1,6 +1,7 @@
-//! The problems found in files, in words: a diagnostic's message and its `file:line:col`
-//! line (`Diagnostic::render`), the working state that could not be read, no panel found.
-//! `diag` and `store` keep these problems typed and wordless; their words are made here.
+//! The problems found in files, in words: a diagnostic's message and its `file:line:col` line.
+//!
+//! `diag` and `store` keep these problems typed and wordless; `Diagnostic::render`, the
+//! working state that could not be read and the panel not found are worded here.
 
 use super::{WRITTEN_LINK, io_error_kind, list, q};
 use crate::diag::{Expect, Msg, Severity, Special, Thing};

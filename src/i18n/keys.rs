@@ -1,5 +1,7 @@
-//! Keys: their names in the help and the hint bar; and the frame every screen shares: the
-//! confirmation, the search box, a terminal too small, a part with more lines below.
+//! The keys' names in the help and the hint bar, and the frame every screen shares.
+//!
+//! The frame: the confirmation, the search box, a terminal too small, a part with more lines
+//! below it.
 
 use crate::domain::text::Lang;
 

@@ -1,5 +1,6 @@
-//! The meeting: opening it, the roll call and the voting method, rounds and their close,
-//! voids, departures, and the members' consent to reconsider.
+//! The meeting: opening it, the roll call, the voting method, rounds, voids and departures.
+//!
+//! Also the members' consent to reconsider a case decided at an earlier meeting.
 
 use super::member_name;
 use crate::domain::text::Lang;

@@ -1,6 +1,8 @@
-//! Finalizing and keeping the minutes: the seal, the journal that recovers a meeting, the
-//! writer and those following it read-only, corrections after finalizing, and the ledger as
-//! a panel opens.
+//! Finalizing and keeping the minutes: the seal, the journal, corrections, the ledger.
+//!
+//! The journal recovers an unfinished meeting; one docket writes while others follow it
+//! read-only; a correction after finalizing is a sealed addendum; the ledger is checked as a
+//! panel opens.
 
 use crate::domain::text::Lang;
 use crate::sanitize::escape;
@@ -111,6 +113,14 @@ pub fn read_only(holder: &str, lang: Lang) -> String {
     }
 }
 
+s!(READ_ONLY_MARK, "read-only", "只读");
+s!(
+    NOW_WRITER,
+    "The other docket has closed: this one now records the meeting.",
+    "另一个 docket 已关闭：现由本程序记录会议。"
+);
+
+// Corrections after finalizing.
 s!(
     NO_FINAL_MINUTES,
     "There are no finalized minutes to correct.",
@@ -125,12 +135,8 @@ s!(ADDENDUM, "Correction", "更正");
 s!(ADDENDUM_BROKEN, "changed after sealing", "封存后被改动");
 s!(REASON_LABEL, "Reason", "原因");
 s!(CORRECTION_LABEL, "Correction", "更正内容");
-s!(READ_ONLY_MARK, "read-only", "只读");
-s!(
-    NOW_WRITER,
-    "The other docket has closed: this one now records the meeting.",
-    "另一个 docket 已关闭：现由本程序记录会议。"
-);
+
+// The ledger, as a panel opens.
 s!(
     LEDGER_UNREADABLE,
     "minutes/ledger cannot be read: nothing is entered in it until it can",

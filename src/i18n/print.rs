@@ -1,5 +1,6 @@
-//! Printed documents (`docket minutes`, `docket agenda`). Their functions return raw text:
-//! the printers escape everything for the format they write.
+//! The words of printed documents (`docket minutes`, `docket agenda`).
+//!
+//! Their functions return raw text: the printers escape everything for the format they write.
 
 use super::{QUORUM_MET, QUORUM_NOT_MET, WITHDRAWN};
 use crate::domain::text::Lang;

@@ -1,5 +1,7 @@
-//! The queue and its triage: columns, a case's status, filters and sorts, the agenda, holds,
-//! what `u` undoes, the panel picker; and the words for writing a new case or editing one.
+//! The queue and its triage, and the words for writing a new case or editing one.
+//!
+//! Triage: columns, a case's status, filters and sorts, the agenda, holds, what `u` undoes,
+//! the panel picker.
 
 use super::{S, q};
 use crate::domain::text::Lang;
@@ -242,6 +244,7 @@ pub fn agenda_ordered(steps: usize, lang: Lang) -> String {
     }
 }
 
+// New and edited cases.
 s!(LINE, "line", "第");
 s!(
     CASE_CHANGED_SINCE_OPENED,

@@ -1,5 +1,6 @@
-//! Signatures: what `docket sign` says, a record left unsigned and why, the ssh-agent, and
-//! the lines of an allowed-signers file.
+//! Signatures: what `docket sign` says, why a record was left unsigned, the ssh-agent.
+//!
+//! Also why a line of an allowed-signers file cannot be used.
 
 use std::path::Path;
 

@@ -1,6 +1,8 @@
-//! What the system and the disk refused, in words: an `io::Error` in the reader's language,
-//! the one line `main` prints when the system failed docket, a write the disk refused (and
-//! `Display for Refusal`), and the limits on what is typed and written (issue 12).
+//! What the system and the disk refused, in words, and the limits on what is written.
+//!
+//! An `io::Error` in the reader's language, the one line `main` prints when the system
+//! failed docket, a write the disk refused (and `Display for Refusal`), and the limits on
+//! what is typed and written (issue 12).
 
 use crate::domain::text::Lang;
 use crate::sanitize::escape;

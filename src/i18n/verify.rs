@@ -1,5 +1,6 @@
-//! `docket verify`: seals, the ledger, signatures and re-derived results, in words (what
-//! re-deriving found is worded in `audit`).
+//! What `docket verify` says of seals, the ledger, signatures and re-derived results.
+//!
+//! What re-deriving found is worded in `audit`.
 
 use super::{discrepancy, io_error, msg};
 use crate::domain::text::Lang;

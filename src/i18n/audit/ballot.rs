@@ -1,5 +1,4 @@
-//! The wording of what re-deriving found in a round itself: its number and state, its tally,
-//! and whose opinions it holds.
+//! The wording of what re-deriving found in a round itself: number, state, tally, opinions.
 
 use super::{at, of_case, result, tally};
 use crate::domain::audit::Discrepancy;

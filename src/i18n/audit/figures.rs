@@ -1,5 +1,7 @@
-//! The wording of what re-deriving found in a round's figures: the members counted (V, E,
-//! P, PE), recusals, the case quorum, the pass rule and the result.
+//! The wording of what re-deriving found in a round's figures, quorum and pass rule.
+//!
+//! The figures: the members counted (V, E, P, PE) and the recusals; then the case quorum,
+//! the pass rule and the result they give.
 
 use super::{at, met, result};
 use crate::domain::audit::Discrepancy;
