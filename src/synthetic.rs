@@ -10,8 +10,8 @@ use crate::domain::case::Proposal;
 use crate::domain::meeting::{
     Attendance, CaseRecord, Determination, Finding, Meeting, Recusal, Round, Side, Subject, Vote,
 };
-use crate::domain::quorum::Tally;
 use crate::domain::rules::{Method, Opinion};
+use crate::domain::tally::Tally;
 use crate::store::disk::Disk;
 use crate::store::minutes::{self, Minutes};
 use crate::store::panel;

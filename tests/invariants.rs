@@ -24,9 +24,11 @@ use docket::domain::meeting::{
     Absence, CaseRecord, Consent, Intake, Meeting, Reconsideration, Round, Side,
 };
 use docket::domain::panel::Panel;
-use docket::domain::quorum::{CaseCounts, Fraction, Tally, verdict};
+use docket::domain::pass_rule::verdict;
+use docket::domain::quorum::{CaseCounts, Fraction};
 use docket::domain::rules::{Method, Opinion};
 use docket::domain::standing::{self, Standing};
+use docket::domain::tally::Tally;
 use docket::domain::text::Lang;
 use docket::domain::vote::DeterminationText;
 use docket::print::{self, Format};

@@ -7,7 +7,7 @@ use super::{QUORUM_MET, QUORUM_NOT_MET, pr_counts, q};
 use crate::domain::audit::{
     DeterminationFault, Discrepancy, Presence, QuorumFigures, ReconsiderationFault,
 };
-use crate::domain::quorum::Tally;
+use crate::domain::tally::Tally;
 use crate::domain::text::Lang;
 use crate::sanitize::escape;
 
@@ -843,7 +843,7 @@ fn reconsideration(f: &ReconsiderationFault, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::quorum::PassRule;
+    use crate::domain::pass_rule::PassRule;
 
     const ESC: &str = "\u{1b}[2J";
 

@@ -6,7 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Msg, Thing};
-use crate::domain::quorum::{Fraction, FractionError, PassRule};
+use crate::domain::pass_rule::PassRule;
+use crate::domain::quorum::{Fraction, FractionError};
 use crate::domain::rules::{
     Distinction, Item, ItemNoun, Kind, MeetingRule, Method, Opinion, OpinionLabel, Outcome,
     ReviewRule, Rules,
