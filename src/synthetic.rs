@@ -258,7 +258,7 @@ pub fn generate(dir: &Path, cases: usize, meetings: usize, seed: u64) -> io::Res
     if meetings == 0 {
         return Ok(());
     }
-    let loaded = panel::load(dir);
+    let loaded = crate::config::load_panel(dir);
     let Some(p) = loaded.panel else {
         return Err(io::Error::other("the generated panel does not load"));
     };

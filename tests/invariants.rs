@@ -52,7 +52,7 @@ fn fixture() -> &'static Fixture {
     static F: OnceLock<Fixture> = OnceLock::new();
     F.get_or_init(|| {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("panels/example");
-        let loaded = docket::store::panel::load(&dir);
+        let loaded = docket::config::load_panel(&dir);
         let panel = loaded.panel.expect("the example panel loads");
         assert_eq!(loaded.cases.len(), 18);
         assert_eq!(panel.voting_members().count(), 6);

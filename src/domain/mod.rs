@@ -1,6 +1,8 @@
 //! The domain as plain Rust: no terminal, no files. Rules, panels, cases and the arithmetic
 //! by which a panel decides.
 
+/// Which claims, outcomes, recusals and reviews of a case the rules and the panel admit.
+pub mod admissible;
 /// Ordering an agenda so that recusing members step out and back in as few times as possible.
 pub mod agenda;
 /// Opening a meeting and who is in the room: roll, arrivals, departures, presiding member.
