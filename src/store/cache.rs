@@ -10,9 +10,9 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::os::unix::ffi::OsStrExt;
-use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -306,29 +306,14 @@ pub fn write<'a>(
     replace(file, &encode(fingerprint, entries))
 }
 
-/// `file` replaced by `bytes`, private, atomically.
+/// `file` replaced by `bytes`, private, atomically: through the one atomic writer, rooted at
+/// the cache's own folder (created private), so the cache gets its fsyncs and its refusal of
+/// links like every other file docket writes.
 fn replace(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = file.parent().unwrap_or(Path::new("."));
     crate::private::ensure_dir(dir)?;
-    let tmp = dir.join(format!(
-        ".{}.{}",
-        file.file_name()
-            .map_or("cache".into(), |n| n.to_string_lossy()),
-        std::process::id()
-    ));
-    let result = (|| {
-        let mut f = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&tmp)?;
-        f.write_all(bytes)?;
-        fs::rename(&tmp, file)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
+    let mut disk = super::disk::RealDisk::new(dir, super::disk::Modes::PRIVATE);
+    super::disk::Disk::replace(&mut disk, file, bytes)
 }
 
 fn header(magic: &[u8], fingerprint: &[u8; 32]) -> Vec<u8> {
