@@ -7,6 +7,9 @@
 //! folder and to the panel as decoded (members and rules), because a case's checks depend on
 //! them. Anything unexpected in the cache file makes docket ignore all of it and read the
 //! case files: the cache can make opening faster, never different.
+//!
+//! Kept whole: the format is written and read here (encoding, the sealed blocks, decoding),
+//! and the two halves must change together; about a sixth of the file is its tests.
 
 use std::collections::HashMap;
 use std::fs;

@@ -2,6 +2,9 @@
 //!
 //! Merging happens on node trees before decoding, so a problem in a county's override is
 //! reported in the county's file, at the line where the county wrote it.
+//!
+//! Kept whole: loading, `extends`, merging and decoding walk the same node trees, and a
+//! problem is placed by the step that finds it.
 
 use std::path::{Path, PathBuf};
 
