@@ -14,7 +14,7 @@ use docket::domain::rules::Opinion;
 use docket::domain::text::Lang;
 use docket::store::cache::CacheAt;
 use docket::store::disk::{Disk, Modes, RealDisk};
-use docket::store::{journal, minutes, panel};
+use docket::store::{journal, minutes};
 use docket::tui::app::{Action, App};
 use docket::tui::keymap::Keymap;
 use docket::tui::theme::Theme;
@@ -114,7 +114,7 @@ fn main() {
         &format!("load a panel of {big_cases} cases, every file read"),
         10,
         || {
-            black_box(panel::load(&big));
+            black_box(docket::config::load_panel(&big));
         },
     );
     if !quick {
@@ -124,7 +124,7 @@ fn main() {
         &format!("load a panel of {big_cases} cases, from the cache"),
         10,
         || {
-            black_box(panel::load_with(&big, Some(&cache)));
+            black_box(docket::config::load_panel_with(&big, Some(&cache)));
         },
     );
 

@@ -282,7 +282,7 @@ fn main() {
     let scratch = arg("--scratch").map(PathBuf::from).unwrap_or(scratch);
     std::fs::create_dir_all(&scratch).expect("scratch");
     // The same titles for fzf, one per line.
-    let loaded = docket::store::panel::load(&panel);
+    let loaded = docket::config::load_panel(&panel);
     let titles: String = loaded
         .cases
         .iter()

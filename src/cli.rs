@@ -12,7 +12,7 @@ use crate::diag::Severity;
 use crate::domain::text::Lang;
 use crate::i18n;
 use crate::sanitize::escape;
-use crate::store::panel::{self, Loaded};
+use crate::store::panel::Loaded;
 
 pub use crate::store::panel::find_panels;
 
@@ -26,7 +26,7 @@ pub fn check(path: &Path, strict: bool, lang: Lang, out: &mut dyn Write) -> io::
     }
     let mut code = 0;
     for dir in panels {
-        let loaded = panel::load(&dir);
+        let loaded = crate::config::load_panel(&dir);
         for d in &loaded.report.diagnostics {
             writeln!(out, "{}", d.render(lang))?;
         }
@@ -91,7 +91,7 @@ pub fn print_queue(path: &Path, lang: Lang, out: &mut dyn Write) -> io::Result<i
             return Ok(0);
         }
     };
-    let loaded = panel::load_with(&dir, crate::config::panel_cache().as_ref());
+    let loaded = crate::config::load_panel_with(&dir, crate::config::panel_cache().as_ref());
     for d in loaded
         .report
         .diagnostics
@@ -228,7 +228,7 @@ pub fn verify(
             })
             .and_then(Path::parent)
             .filter(|d| d.join(crate::store::panel::PANEL_FILE).exists());
-        let panel = dir.and_then(|d| crate::store::panel::load_panel_only(d).0);
+        let panel = dir.and_then(|d| crate::config::load_panel_only(d).0);
         let ledger = dir.and_then(|d| crate::store::ledger::read(d).ok());
         let records =
             crate::verify::check_minutes(path, dir, panel.as_ref(), ledger.as_ref(), &opts);
@@ -251,7 +251,7 @@ pub fn verify(
         return Ok(1);
     }
     let report = crate::verify::check_panel(path, &opts);
-    let panel = crate::store::panel::load_panel_only(path).0;
+    let panel = crate::config::load_panel_only(path).0;
     let name = namer(panel.as_ref());
     for r in &report.records {
         write_record(out, r, &name, lang)?;
@@ -310,7 +310,7 @@ pub fn sign(
     out: &mut dyn Write,
 ) -> io::Result<i32> {
     use crate::store::{ledger, minutes, seal};
-    let (panel, report) = crate::store::panel::load_panel_only(dir);
+    let (panel, report) = crate::config::load_panel_only(dir);
     let Some(panel) = panel else {
         for d in &report.diagnostics {
             writeln!(out, "{}", d.render(lang))?;
@@ -498,7 +498,7 @@ fn sign_as<'a>(
 /// a key named in the ledger alone vouches for nothing.
 pub fn allowed_signers(dir: &Path, lang: Lang, out: &mut dyn Write) -> io::Result<i32> {
     use crate::sshsig;
-    let (panel, report) = crate::store::panel::load_panel_only(dir);
+    let (panel, report) = crate::config::load_panel_only(dir);
     let Some(panel) = panel else {
         for d in &report.diagnostics {
             writeln!(out, "{}", d.render(lang))?;

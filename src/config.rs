@@ -2,11 +2,15 @@
 //! own file found with `directories`.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::diag::Report;
+use crate::domain::panel::Panel;
 use crate::domain::text::Lang;
+use crate::store::cache::CacheAt;
+use crate::store::panel::{self, Loaded};
 use crate::store::yaml;
 
 pub const DEFAULTS: &str = include_str!("../config/settings.yaml");
@@ -49,6 +53,26 @@ pub fn cache_dir() -> Option<PathBuf> {
 /// The cache of read panels in the user's cache folder, when there is one.
 pub fn panel_cache() -> Option<crate::store::cache::CacheAt> {
     cache_dir().map(|d| crate::store::cache::CacheAt::under(&d))
+}
+
+/// A panel folder loaded with the settings' rules folders: what `docket check` reads.
+pub fn load_panel(dir: &Path) -> Loaded {
+    panel::load(dir, &rules_dirs())
+}
+
+/// A panel folder loaded with the settings' rules folders, unchanged cases from `cache`.
+pub fn load_panel_with(dir: &Path, cache: Option<&CacheAt>) -> Loaded {
+    panel::load_with(dir, &rules_dirs(), cache)
+}
+
+/// panel.yaml and its rules alone, with the settings' rules folders.
+pub fn load_panel_only(dir: &Path) -> (Option<Panel>, Report) {
+    panel::load_panel_only(dir, &rules_dirs())
+}
+
+/// The folders the settings allow rules files from, read afresh as each panel is loaded.
+fn rules_dirs() -> Vec<PathBuf> {
+    Settings::load().0.rules_dirs
 }
 
 impl Settings {

@@ -10,8 +10,8 @@ use crate::domain::case::Proposal;
 use crate::domain::meeting::{
     Attendance, CaseRecord, Determination, Finding, Meeting, Recusal, Round, Side, Subject, Vote,
 };
-use crate::domain::quorum::Tally;
 use crate::domain::rules::{Method, Opinion};
+use crate::domain::tally::Tally;
 use crate::store::disk::Disk;
 use crate::store::minutes::{self, Minutes};
 use crate::store::panel;
@@ -258,7 +258,7 @@ pub fn generate(dir: &Path, cases: usize, meetings: usize, seed: u64) -> io::Res
     if meetings == 0 {
         return Ok(());
     }
-    let loaded = panel::load(dir);
+    let loaded = crate::config::load_panel(dir);
     let Some(p) = loaded.panel else {
         return Err(io::Error::other("the generated panel does not load"));
     };

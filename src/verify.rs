@@ -561,7 +561,7 @@ fn signatures(
 
 /// Checks every record of the panel in `dir`.
 pub fn check_panel(dir: &Path, opts: &Options) -> PanelReport {
-    let (panel, _) = crate::store::panel::load_panel_only(dir);
+    let (panel, _) = crate::config::load_panel_only(dir);
     let mut report = PanelReport::default();
     let ledger = match ledger::read(dir) {
         Ok(l) => l,

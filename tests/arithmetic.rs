@@ -1,6 +1,8 @@
 //! The integer meeting arithmetic checked against a direct rational computation.
 
-use docket::domain::quorum::{CaseCounts, Fraction, PassRule, Tally, meeting_quorum, verdict};
+use docket::domain::pass_rule::{PassRule, verdict};
+use docket::domain::quorum::{CaseCounts, Fraction, meeting_quorum};
+use docket::domain::tally::Tally;
 use num_rational::Ratio;
 use proptest::prelude::*;
 

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use docket::domain::text::Lang;
 use docket::store::cache::CacheAt;
 use docket::store::minutes::sha256_hex;
-use docket::store::panel::{self, Loaded};
+use docket::store::panel::Loaded;
 
 /// A fresh panel (the example's) and a cache of its own that keeps every file at once.
 fn setup(name: &str) -> (PathBuf, CacheAt) {
@@ -61,12 +61,12 @@ fn cache_files(cache: &CacheAt) -> Vec<PathBuf> {
 #[test]
 fn a_panel_from_the_cache_is_the_panel_from_its_files() {
     let (panel, cache) = setup("same");
-    let read = panel::load(&panel);
+    let read = docket::config::load_panel(&panel);
     assert_eq!(read.cases.len(), 18);
     assert_eq!(read.from_cache, 0);
-    let first = panel::load_with(&panel, Some(&cache));
+    let first = docket::config::load_panel_with(&panel, Some(&cache));
     assert_eq!(first.from_cache, 0, "nothing was cached yet");
-    let second = panel::load_with(&panel, Some(&cache));
+    let second = docket::config::load_panel_with(&panel, Some(&cache));
     assert_eq!(
         second.from_cache, 18,
         "every clean file comes from the cache"
@@ -78,17 +78,17 @@ fn a_panel_from_the_cache_is_the_panel_from_its_files() {
 #[test]
 fn a_changed_case_file_is_read_again() {
     let (panel, cache) = setup("changed");
-    panel::load_with(&panel, Some(&cache));
+    docket::config::load_panel_with(&panel, Some(&cache));
     let path = case_file(&panel, "2026-003");
     let text = fs::read_to_string(&path).unwrap();
     let changed = text.replacen("title: ", "title: 已改：", 1);
     fs::write(&path, &changed).unwrap();
-    let after = panel::load_with(&panel, Some(&cache));
+    let after = docket::config::load_panel_with(&panel, Some(&cache));
     assert_eq!(after.from_cache, 17);
     let case = after.cases.iter().find(|c| c.path == path).unwrap();
     assert!(case.case.title.starts_with("已改："), "{}", case.case.title);
     assert_eq!(case.digest, sha256_hex(changed.as_bytes()));
-    assert_eq!(seen(&after), seen(&panel::load(&panel)));
+    assert_eq!(seen(&after), seen(&docket::config::load_panel(&panel)));
 }
 
 #[test]
@@ -97,10 +97,10 @@ fn a_case_file_with_a_problem_is_never_taken_from_the_cache() {
     let path = case_file(&panel, "2026-004");
     let text = fs::read_to_string(&path).unwrap();
     fs::write(&path, format!("{text}remarks: 未知字段\n")).unwrap();
-    let read = panel::load(&panel);
+    let read = docket::config::load_panel(&panel);
     assert!(read.report.warnings() + read.report.errors() > 0);
-    panel::load_with(&panel, Some(&cache));
-    let second = panel::load_with(&panel, Some(&cache));
+    docket::config::load_panel_with(&panel, Some(&cache));
+    let second = docket::config::load_panel_with(&panel, Some(&cache));
     assert_eq!(
         second.from_cache, 17,
         "the file with a problem is read each time"
@@ -111,7 +111,7 @@ fn a_case_file_with_a_problem_is_never_taken_from_the_cache() {
 #[test]
 fn a_changed_panel_or_a_damaged_cache_is_not_used() {
     let (panel, cache) = setup("damaged");
-    panel::load_with(&panel, Some(&cache));
+    docket::config::load_panel_with(&panel, Some(&cache));
     let files = cache_files(&cache);
     assert_eq!(files.len(), 1, "{files:?}");
     // Damage in the rows: nothing is taken from the cache.
@@ -119,23 +119,26 @@ fn a_changed_panel_or_a_damaged_cache_is_not_used() {
     let mid = bytes.len() / 4;
     bytes[mid] ^= 0x55;
     fs::write(&files[0], &bytes).unwrap();
-    let damaged = panel::load_with(&panel, Some(&cache));
+    let damaged = docket::config::load_panel_with(&panel, Some(&cache));
     assert_eq!(damaged.from_cache, 0);
-    assert_eq!(seen(&damaged), seen(&panel::load(&panel)));
+    assert_eq!(seen(&damaged), seen(&docket::config::load_panel(&panel)));
     // The cache was written again; now the panel drops a member a case names in its
     // conflicts: the cases are checked against the new panel, not taken as they were.
-    assert_eq!(panel::load_with(&panel, Some(&cache)).from_cache, 18);
+    assert_eq!(
+        docket::config::load_panel_with(&panel, Some(&cache)).from_cache,
+        18
+    );
     let p = panel.join("panel.yaml");
     let text = fs::read_to_string(&p).unwrap();
     let dropped = text.replace("  - id: zhao-min\n    name: 赵敏\n    role: member\n", "");
     assert_ne!(dropped, text);
     fs::write(&p, dropped).unwrap();
-    let read = panel::load(&panel);
+    let read = docket::config::load_panel(&panel);
     assert!(
         read.report.errors() > 0,
         "a conflict names a member who left"
     );
-    let after = panel::load_with(&panel, Some(&cache));
+    let after = docket::config::load_panel_with(&panel, Some(&cache));
     assert_eq!(after.from_cache, 0);
     assert_eq!(seen(&after), seen(&read));
 }
@@ -143,20 +146,20 @@ fn a_changed_panel_or_a_damaged_cache_is_not_used() {
 #[test]
 fn a_body_is_read_when_wanted_and_never_from_another_version() {
     let (panel, cache) = setup("body");
-    let read = panel::load(&panel);
-    panel::load_with(&panel, Some(&cache));
+    let read = docket::config::load_panel(&panel);
+    docket::config::load_panel_with(&panel, Some(&cache));
     let file = cache_files(&cache).remove(0);
     // Damage the last body in the cache file (bodies follow the rows).
     let mut bytes = fs::read(&file).unwrap();
     let last = bytes.len() - 3;
     bytes[last] ^= 0x55;
     fs::write(&file, &bytes).unwrap();
-    let cached = panel::load_with(&panel, Some(&cache));
+    let cached = docket::config::load_panel_with(&panel, Some(&cache));
     assert_eq!(cached.from_cache, 18, "the rows are sound");
     // The damaged body comes from the case file, which has not changed.
     assert_eq!(seen(&cached), seen(&read));
 
-    let cached = panel::load_with(&panel, Some(&cache));
+    let cached = docket::config::load_panel_with(&panel, Some(&cache));
     let victim = cached.cases.last().unwrap();
     let fs_text = fs::read_to_string(&victim.path).unwrap();
     fs::write(
@@ -176,7 +179,7 @@ fn a_body_is_read_when_wanted_and_never_from_another_version() {
 #[test]
 fn the_cache_is_private() {
     let (panel, cache) = setup("private");
-    panel::load_with(&panel, Some(&cache));
+    docket::config::load_panel_with(&panel, Some(&cache));
     let dir_mode = fs::metadata(&cache.dir).unwrap().permissions().mode() & 0o777;
     assert_eq!(dir_mode, 0o700);
     for f in cache_files(&cache) {
@@ -190,8 +193,11 @@ fn small_panels_are_not_cached() {
     let (panel, mut cache) = setup("small");
     cache.min_cases = 19;
     cache.min_minutes = 1;
-    panel::load_with(&panel, Some(&cache));
-    assert_eq!(panel::load_with(&panel, Some(&cache)).from_cache, 0);
+    docket::config::load_panel_with(&panel, Some(&cache));
+    assert_eq!(
+        docket::config::load_panel_with(&panel, Some(&cache)).from_cache,
+        0
+    );
     assert!(cache_files(&cache).is_empty());
 }
 

@@ -66,7 +66,7 @@ fn a_changed_byte_breaks_the_seal_and_names_the_case() {
 #[test]
 fn the_rules_digest_is_over_the_documented_canonical_form() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/panels/example");
-    let loaded = docket::store::panel::load(std::path::Path::new(dir));
+    let loaded = docket::config::load_panel(std::path::Path::new(dir));
     let panel = loaded.panel.expect("the example panel loads");
     let canonical = docket::domain::rules::canonical(&panel.rules);
     // The lines formats.md 6.3.1 lists, in its order, and nothing from a formatter.

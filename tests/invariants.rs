@@ -24,9 +24,11 @@ use docket::domain::meeting::{
     Absence, CaseRecord, Consent, Intake, Meeting, Reconsideration, Round, Side,
 };
 use docket::domain::panel::Panel;
-use docket::domain::quorum::{CaseCounts, Fraction, Tally, verdict};
+use docket::domain::pass_rule::verdict;
+use docket::domain::quorum::{CaseCounts, Fraction};
 use docket::domain::rules::{Method, Opinion};
 use docket::domain::standing::{self, Standing};
+use docket::domain::tally::Tally;
 use docket::domain::text::Lang;
 use docket::domain::vote::DeterminationText;
 use docket::print::{self, Format};
@@ -50,7 +52,7 @@ fn fixture() -> &'static Fixture {
     static F: OnceLock<Fixture> = OnceLock::new();
     F.get_or_init(|| {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("panels/example");
-        let loaded = docket::store::panel::load(&dir);
+        let loaded = docket::config::load_panel(&dir);
         let panel = loaded.panel.expect("the example panel loads");
         assert_eq!(loaded.cases.len(), 18);
         assert_eq!(panel.voting_members().count(), 6);

@@ -14,7 +14,7 @@ use docket::store::minutes::{self, MAX_MINUTES, Minutes, READ_MINUTES};
 fn a_meeting_near_the_maximum_is_refused_the_step_that_would_pass_it() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("limits");
     common::example_into(&dir);
-    let loaded = docket::store::panel::load(&dir);
+    let loaded = docket::config::load_panel(&dir);
     let panel = loaded.panel.expect("panel");
     let mut m: Option<Meeting> = None;
     let open = Event::Open {

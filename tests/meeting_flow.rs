@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use docket::domain::meeting::{CaseRecord, Side};
-use docket::domain::quorum::{PassRule, Tally};
+use docket::domain::pass_rule::PassRule;
 use docket::domain::rules::{Method, Opinion};
+use docket::domain::tally::Tally;
 use docket::domain::text::Lang;
 use docket::store::minutes::{self, Minutes, Seal};
 use docket::tui::app::{Action, App, Ask, Clock, Confirm, FormField, Level, Pick, Popup, Screen};

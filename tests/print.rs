@@ -10,7 +10,6 @@ use docket::domain::rules::Method;
 use docket::domain::text::Lang;
 use docket::print::{self, Format};
 use docket::store::minutes::{self, Minutes};
-use docket::store::panel;
 use unicode_width::UnicodeWidthStr;
 
 fn root() -> &'static Path {
@@ -328,7 +327,7 @@ fn the_agenda_of_the_example_panel_in_every_format_and_language() {
 fn the_agenda_holds_pending_cases_in_received_order() {
     let file = panel_with_minutes("pending", &documented_minutes());
     let dir = file.parent().and_then(Path::parent).expect("panel dir");
-    let loaded = panel::load(dir);
+    let loaded = docket::config::load_panel(dir);
     let ids: Vec<&str> = print::agenda_cases(
         dir,
         &loaded.panel.as_ref().expect("panel").rules,

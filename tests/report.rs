@@ -12,7 +12,6 @@ use docket::domain::rules::Method;
 use docket::domain::text::Lang;
 use docket::report::{self, Format, Range};
 use docket::store::minutes::{self, Minutes};
-use docket::store::panel;
 use jiff::civil::{Date, DateTime};
 use unicode_width::UnicodeWidthStr;
 
@@ -406,7 +405,7 @@ fn write_fixture(name: &str) -> Fixture {
         )
         .expect("write case");
     }
-    let loaded = panel::load(&dir);
+    let loaded = docket::config::load_panel(&dir);
     let p = loaded.panel.as_ref().expect("the fixture's panel loads");
     for gm in &meetings {
         let mut recs = Vec::new();
@@ -955,7 +954,7 @@ fn documented_minutes() -> String {
 }
 
 fn example_report() -> report::Report {
-    let loaded = panel::load(&root().join("panels/example"));
+    let loaded = docket::config::load_panel(&root().join("panels/example"));
     let p = loaded.panel.as_ref().expect("the example panel");
     let m = minutes::parse(&documented_minutes()).expect("the documented minutes");
     report::build(p, &loaded.cases, &[m], Range::default())

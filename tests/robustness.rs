@@ -3,7 +3,6 @@
 use std::path::{Path, PathBuf};
 
 use docket::domain::text::Lang;
-use docket::store::panel;
 use proptest::prelude::*;
 
 fn root() -> &'static Path {
@@ -104,7 +103,7 @@ proptest! {
             dir.join("cases/case.yaml")
         };
         std::fs::write(&target, &broken).expect("write damaged file");
-        let loaded = panel::load(&dir);
+        let loaded = docket::config::load_panel(&dir);
         for d in &loaded.report.diagnostics {
             prop_assert!(d.line >= 1 && d.col >= 1);
             for lang in [Lang::En, Lang::Zh] {

@@ -6,8 +6,8 @@ use docket::domain::meeting::{
     Absence, Attendance, CaseRecord, Determination, Finding, Movement, QuorumLost, Recusal, Round,
     Side, Subject, Vote, Withdrawal,
 };
-use docket::domain::quorum::Tally;
 use docket::domain::rules::{Method, Opinion};
+use docket::domain::tally::Tally;
 use docket::store::minutes::{
     self, MeetingHeader, MemberRecord, Minutes, PanelRecord, QuorumRecord, RulesRecord,
 };

@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use docket::domain::quorum::{Fraction, PassRule};
+use docket::domain::pass_rule::PassRule;
+use docket::domain::quorum::Fraction;
 use docket::domain::rules::{ItemNoun, Method, Opinion, ReviewRule};
 use docket::domain::text::Lang;
 use docket::store::rules;

@@ -7,7 +7,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let (_, report) = docket::store::panel::check_case_text(None, Path::new("case.yaml"), &text);
+    let (_, report) = docket::store::case_file::check_case_text(None, Path::new("case.yaml"), &text);
     for d in &report.diagnostics {
         assert!(d.line >= 1 && d.col >= 1);
         assert!(!d.render(docket::domain::text::Lang::En).chars().any(docket::sanitize::is_unsafe));

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use super::case::Proposal;
 use super::meeting::{Absence, CaseRecord, Meeting, Refusal, Result, Roll, Side};
 use super::panel::Panel;
-use super::quorum::Tally;
 use super::rules::{Kind, Method, Opinion};
+use super::tally::Tally;
 use super::vote::DeterminationText;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -10,8 +10,10 @@ use serde::{Deserialize, Serialize};
 
 use super::case::{Case, Proposal};
 use super::panel::Panel;
-use super::quorum::{PassRule, Quorum, Tally, meeting_quorum};
-use super::rules::{Kind, Method, Opinion};
+use super::pass_rule::PassRule;
+use super::quorum::Quorum;
+use super::rules::{Method, Opinion};
+use super::tally::Tally;
 
 /// On which side of a distinction the panel finds the facts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -164,7 +166,7 @@ impl Round {
     }
 
     /// Takes `member`'s opinion back from the count, keeping it in the trace.
-    fn withdraw(&mut self, member: &str, now: &str) {
+    pub(super) fn withdraw(&mut self, member: &str, now: &str) {
         if let Some(i) = self.opinions.iter().position(|o| o.member == member) {
             let v = self.opinions.remove(i);
             self.withdrawn.push(WithdrawnOpinion {
@@ -172,7 +174,7 @@ impl Round {
                 member: v.member,
                 opinion: v.opinion,
             });
-            self.tally = super::vote::tally_of(&self.opinions);
+            self.tally = super::tally::tally_of(&self.opinions);
         }
     }
 }
@@ -436,216 +438,13 @@ pub enum Refusal {
 pub type Result<T> = std::result::Result<T, Refusal>;
 
 impl Meeting {
-    /// A meeting opened with a roll call: who is present, why others are absent, who attends
-    /// without a vote, and by which method the panel votes.
-    pub fn open(panel: &Panel, roll: Roll, id: String, now: &str) -> Result<Meeting> {
-        for m in roll
-            .present
-            .iter()
-            .chain(roll.absent.iter().map(|a| &a.member))
-        {
-            if panel.member(m).is_none() {
-                return Err(Refusal::UnknownMember(m.clone()));
-            }
-        }
-        if let Some(a) = &roll.acting_chair {
-            let known = panel.member(a).is_some_and(|m| m.role.votes());
-            if !known {
-                return Err(Refusal::UnknownMember(a.clone()));
-            }
-        }
-        let chair = panel
-            .chair()
-            .map(|c| c.id.clone())
-            .ok_or(Refusal::NoVotingMembers)?;
-        let present = order(panel, &roll.present);
-        let absent = panel
-            .members
-            .iter()
-            .filter(|m| !present.contains(&m.id))
-            .map(|m| Absence {
-                member: m.id.clone(),
-                reason: roll
-                    .absent
-                    .iter()
-                    .find(|a| a.member == m.id)
-                    .map(|a| a.reason.clone())
-                    .unwrap_or_default(),
-            })
-            .collect();
-        Ok(Meeting {
-            id,
-            opened_at: now.to_string(),
-            closed_at: None,
-            chair,
-            acting_chair: roll.acting_chair,
-            clerk: panel.clerk().map(|c| c.id.clone()),
-            method: roll.method,
-            attendance: Attendance {
-                present,
-                absent,
-                attendees: roll.attendees,
-                movements: Vec::new(),
-            },
-            cases: Vec::new(),
-        })
-    }
-
+    /// A closed meeting is never changed.
     pub(crate) fn writable(&self) -> Result<()> {
         if self.closed_at.is_some() {
             Err(Refusal::Closed)
         } else {
             Ok(())
         }
-    }
-
-    /// Who presides: the acting chair when one is named, else the chair.
-    pub fn presiding(&self) -> &str {
-        self.acting_chair.as_deref().unwrap_or(&self.chair)
-    }
-
-    pub fn is_present(&self, member: &str) -> bool {
-        self.attendance.present.iter().any(|p| p == member)
-    }
-
-    /// The meeting's quorum as it stands.
-    pub fn quorum(&self, panel: &Panel) -> Quorum {
-        let voting = panel.voting_members().count() as u32;
-        let present = panel
-            .voting_members()
-            .filter(|m| self.is_present(&m.id))
-            .count() as u32;
-        meeting_quorum(voting, present, panel.rules.meeting.quorum)
-    }
-
-    /// A member arrives or leaves; the time is kept.
-    pub fn set_present(
-        &mut self,
-        panel: &Panel,
-        member: &str,
-        present: bool,
-        reason: &str,
-        now: &str,
-    ) -> Result<()> {
-        self.writable()?;
-        if panel.member(member).is_none() {
-            return Err(Refusal::UnknownMember(member.to_string()));
-        }
-        if self.is_present(member) == present {
-            return Ok(());
-        }
-        // An arrival keeps the reason of the absence it ends, so the minutes never lose it.
-        let mut kept = reason.to_string();
-        if present {
-            let mut ids = self.attendance.present.clone();
-            ids.push(member.to_string());
-            self.attendance.present = order(panel, &ids);
-            self.chair_speaks_again(panel, member, now);
-            if let Some(a) = self.attendance.absent.iter().find(|a| a.member == member) {
-                kept = a.reason.clone();
-            }
-            self.attendance.absent.retain(|a| a.member != member);
-        } else {
-            self.attendance.present.retain(|p| p != member);
-            self.attendance.absent.push(Absence {
-                member: member.to_string(),
-                reason: reason.to_string(),
-            });
-            self.withdraw_opinions(panel, member, now);
-        }
-        self.attendance.movements.push(Movement {
-            at: now.to_string(),
-            member: member.to_string(),
-            arrived: present,
-            reason: kept,
-        });
-        Ok(())
-    }
-
-    /// A member has left: their opinions on open rounds are withdrawn (kept in the trace), and
-    /// a round whose case thereby lost its quorum says so.
-    fn withdraw_opinions(&mut self, panel: &Panel, member: &str, now: &str) {
-        let open: Vec<String> = self
-            .cases
-            .iter()
-            .filter(|c| c.open_round().is_some())
-            .map(|c| c.case.clone())
-            .collect();
-        let q = panel.rules.meeting.quorum;
-        for case in open {
-            let quorum = self.counts(panel, &case).quorum(q);
-            let Some(round) = self
-                .cases
-                .iter_mut()
-                .find(|c| c.case == case)
-                .and_then(|c| c.rounds.iter_mut().rev().find(|r| r.is_open()))
-            else {
-                continue;
-            };
-            round.withdraw(member, now);
-            if !quorum.met && round.quorum_lost.is_none() {
-                round.quorum_lost = Some(QuorumLost {
-                    at: now.to_string(),
-                    present_entitled: quorum.present,
-                    needed: quorum.needed,
-                });
-            }
-        }
-    }
-
-    /// A member who may vote returns while a round is open in which the presiding member
-    /// has already spoken: under `chair_last` the presiding member's opinion is withdrawn
-    /// (kept in the trace), to be given again after the one who returned.
-    fn chair_speaks_again(&mut self, panel: &Panel, member: &str, now: &str) {
-        if !panel.rules.meeting.chair_last || !panel.member(member).is_some_and(|m| m.role.votes())
-        {
-            return;
-        }
-        let presiding = self.presiding().to_string();
-        if presiding == member {
-            return;
-        }
-        for r in self.cases.iter_mut() {
-            if r.is_recused(member) {
-                continue;
-            }
-            let Some(round) = r.rounds.iter_mut().rev().find(|x| x.is_open()) else {
-                continue;
-            };
-            round.withdraw(&presiding, now);
-        }
-    }
-
-    /// Who of the voting members is in the room now (P).
-    pub fn voting_present(&self, panel: &Panel) -> Vec<String> {
-        panel
-            .voting_members()
-            .filter(|m| self.is_present(&m.id))
-            .map(|m| m.id.clone())
-            .collect()
-    }
-
-    /// Names (or withdraws) an acting chair: a voting member present, while the chair is not.
-    pub fn set_acting_chair(&mut self, panel: &Panel, member: Option<&str>) -> Result<()> {
-        self.writable()?;
-        if let Some(a) = member {
-            let votes = panel.member(a).is_some_and(|m| m.role.votes());
-            if !votes || !self.is_present(a) || self.is_present(&self.chair) {
-                return Err(Refusal::NotVoting(a.to_string()));
-            }
-        }
-        self.acting_chair = member.map(str::to_string);
-        Ok(())
-    }
-
-    pub fn add_attendee(&mut self, name: &str) -> Result<()> {
-        self.writable()?;
-        let name = name.trim();
-        if name.is_empty() {
-            return Err(Refusal::NeedReason);
-        }
-        self.attendance.attendees.push(name.to_string());
-        Ok(())
     }
 
     pub fn record(&self, case: &str) -> Option<&CaseRecord> {
@@ -658,267 +457,6 @@ impl Meeting {
             .iter_mut()
             .find(|c| c.case == case)
             .ok_or_else(|| Refusal::NotTakenUp(case.to_string()))
-    }
-
-    /// The record a case starts with when taken up: its conflicts as recusals (and, when the
-    /// rules say so, the members who sat on the decision it reviews), its proposal.
-    pub fn intake_record(panel: &Panel, intake: Intake) -> CaseRecord {
-        let case = intake.case;
-        let mut recusals: Vec<Recusal> = case
-            .conflicts
-            .iter()
-            .filter(|c| panel.member(&c.member).is_some_and(|m| m.role.votes()))
-            .map(|c| Recusal {
-                member: c.member.clone(),
-                reason: c.reason.clone(),
-                declared: false,
-            })
-            .collect();
-        if panel.rules.meeting.review == super::rules::ReviewRule::Recuse {
-            for m in intake.earlier {
-                if !recusals.iter().any(|r| &r.member == m)
-                    && panel.member(m).is_some_and(|x| x.role.votes())
-                {
-                    recusals.push(Recusal {
-                        member: m.clone(),
-                        reason: format!("review_of {}", case.review_of.clone().unwrap_or_default()),
-                        declared: false,
-                    });
-                }
-            }
-        }
-        CaseRecord {
-            case: case.id.clone(),
-            kind: case.kind.clone(),
-            title: case.title.clone(),
-            subject: Subject {
-                name: case.subject.name.clone(),
-                position: case.subject.position.clone(),
-                unit: case.subject.unit.clone(),
-            },
-            case_digest: intake.digest.to_string(),
-            review_of: case.review_of.clone(),
-            review_of_meeting: None,
-            presenter: None,
-            proposal: case.proposal.clone(),
-            recusals,
-            findings: Vec::new(),
-            found: Vec::new(),
-            rounds: Vec::new(),
-            determinations: Vec::new(),
-            reconsideration: None,
-        }
-    }
-
-    /// The consent to reconsider a decided case (复议): more than half of all voting members
-    /// (V) agree, and no more than the voting members present (P) can. An open method names
-    /// who agreed (`members`), and the count is theirs; a secret one gives a count only.
-    pub fn consent(&self, panel: &Panel, ask: Consent, now: &str) -> Result<Reconsideration> {
-        let voting = panel.voting_members().count() as u32;
-        // A member recused from the case has no say in reopening it either.
-        let present: Vec<String> = self
-            .voting_present(panel)
-            .into_iter()
-            .filter(|m| !ask.recused.contains(m))
-            .collect();
-        for m in &ask.members {
-            if ask.recused.contains(m) {
-                return Err(Refusal::Recused(m.clone()));
-            }
-        }
-        if panel.rules.meeting.opinions_for(ask.method).is_none() {
-            return Err(Refusal::MethodNotAllowed(ask.method));
-        }
-        let mut members = Vec::new();
-        let agree = if ask.method.is_secret() {
-            ask.agree
-        } else {
-            for m in &ask.members {
-                if !present.contains(m) {
-                    return Err(Refusal::NotPresent(m.clone()));
-                }
-                if !members.contains(m) {
-                    members.push(m.clone());
-                }
-            }
-            members.len() as u32
-        };
-        let p = present.len() as u32;
-        if agree > p {
-            return Err(Refusal::AgreeOverPresent { agree, present: p });
-        }
-        if u64::from(agree) * 2 <= u64::from(voting) {
-            return Err(Refusal::ReconsiderNotAgreed {
-                agree,
-                needed: voting / 2 + 1,
-            });
-        }
-        Ok(Reconsideration {
-            decided_in: ask.decided_in,
-            standing: ask.standing,
-            agree,
-            of: voting,
-            present: Some(p),
-            method: Some(ask.method),
-            members: order(panel, &members),
-            at: now.to_string(),
-        })
-    }
-
-    /// Takes a case up, once: its record joins the meeting. A reconsideration's consent is
-    /// checked again against the room as it is.
-    pub fn take_up(&mut self, panel: &Panel, record: CaseRecord) -> Result<()> {
-        self.writable()?;
-        // Consent recorded before the room was known (older minutes) is taken as recorded.
-        if let Some(c) = &record.reconsideration
-            && let (Some(_), Some(method)) = (c.present, c.method)
-            && self.record(&record.case).is_none()
-        {
-            let ask = Consent {
-                decided_in: c.decided_in.clone(),
-                standing: c.standing.clone(),
-                method,
-                agree: c.agree,
-                members: c.members.clone(),
-                recused: record.recusals.iter().map(|r| r.member.clone()).collect(),
-            };
-            let checked = self.consent(panel, ask, &c.at)?;
-            if checked.agree != c.agree || checked.present != c.present || checked.of != c.of {
-                return Err(Refusal::ReconsiderNotAgreed {
-                    agree: c.agree,
-                    needed: checked.of / 2 + 1,
-                });
-            }
-        }
-        if self.record(&record.case).is_none() {
-            self.cases.push(record);
-        }
-        Ok(())
-    }
-
-    pub fn set_presenter(&mut self, case: &str, name: &str) -> Result<()> {
-        let r = self.record_mut(case)?;
-        let name = name.trim();
-        r.presenter = (!name.is_empty()).then(|| name.to_string());
-        Ok(())
-    }
-
-    /// Puts the finding for `distinction` on a side (or clears it with `None`).
-    pub fn set_finding(
-        &mut self,
-        kind: &Kind,
-        case: &str,
-        distinction: &str,
-        side: Option<Side>,
-    ) -> Result<()> {
-        if kind.distinction(distinction).is_none() {
-            return Err(Refusal::UnknownDistinction(distinction.to_string()));
-        }
-        let r = self.record_mut(case)?;
-        match (
-            side,
-            r.findings.iter_mut().find(|f| f.distinction == distinction),
-        ) {
-            (None, _) => r.findings.retain(|f| f.distinction != distinction),
-            (Some(s), Some(f)) => f.side = s,
-            (Some(s), None) => {
-                r.findings.push(Finding {
-                    distinction: distinction.to_string(),
-                    side: s,
-                    basis: String::new(),
-                });
-                let ids: Vec<&str> = kind.distinctions.iter().map(|d| d.id.as_str()).collect();
-                r.findings
-                    .sort_by_key(|f| ids.iter().position(|i| *i == f.distinction));
-            }
-        }
-        Ok(())
-    }
-
-    /// The one-line basis of a finding already placed on a side.
-    pub fn set_basis(&mut self, case: &str, distinction: &str, basis: &str) -> Result<()> {
-        let r = self.record_mut(case)?;
-        let f = r
-            .findings
-            .iter_mut()
-            .find(|f| f.distinction == distinction)
-            .ok_or_else(|| Refusal::UnknownDistinction(distinction.to_string()))?;
-        f.basis = basis.trim().to_string();
-        Ok(())
-    }
-
-    /// Finds a situation or ground, or withdraws that finding.
-    pub fn toggle_found(&mut self, kind: &Kind, case: &str, item: &str) -> Result<()> {
-        if kind.item(item).is_none() {
-            return Err(Refusal::UnknownItem(item.to_string()));
-        }
-        let r = self.record_mut(case)?;
-        if r.found.iter().any(|f| f == item) {
-            r.found.retain(|f| f != item);
-        } else {
-            r.found.push(item.to_string());
-            let ids: Vec<&str> = kind.items.iter().map(|i| i.id.as_str()).collect();
-            r.found.sort_by_key(|f| ids.iter().position(|i| i == f));
-        }
-        Ok(())
-    }
-
-    /// A recusal declared on the spot, with its reason.
-    pub fn declare_recusal(
-        &mut self,
-        panel: &Panel,
-        case: &str,
-        member: &str,
-        reason: &str,
-    ) -> Result<()> {
-        if !panel.member(member).is_some_and(|m| m.role.votes()) {
-            return Err(Refusal::NotVoting(member.to_string()));
-        }
-        if reason.trim().is_empty() {
-            return Err(Refusal::NeedReason);
-        }
-        let r = self.record_mut(case)?;
-        if r.is_recused(member) {
-            return Err(Refusal::AlreadyRecused(member.to_string()));
-        }
-        if r.open_round().is_some() {
-            return Err(Refusal::RoundOpen);
-        }
-        // A round that counted the member's opinion would still stand on it: void it first.
-        if let Some(round) = r
-            .rounds
-            .iter()
-            .find(|x| x.void.is_none() && x.opinions.iter().any(|o| o.member == member))
-        {
-            return Err(Refusal::SpokeInRound {
-                member: member.to_string(),
-                round: round.number,
-            });
-        }
-        if r.reconsideration
-            .as_ref()
-            .is_some_and(|c| c.members.iter().any(|m| m == member))
-        {
-            return Err(Refusal::AgreedToReconsider(member.to_string()));
-        }
-        r.recusals.push(Recusal {
-            member: member.to_string(),
-            reason: reason.trim().to_string(),
-            declared: true,
-        });
-        Ok(())
-    }
-
-    pub fn set_proposal(&mut self, kind: &Kind, case: &str, proposal: Proposal) -> Result<()> {
-        if kind.outcome(&proposal.outcome).is_none() {
-            return Err(Refusal::UnknownOutcome(proposal.outcome));
-        }
-        let r = self.record_mut(case)?;
-        if r.open_round().is_some() {
-            return Err(Refusal::RoundOpen);
-        }
-        r.proposal = Some(proposal);
-        Ok(())
     }
 }
 
@@ -955,7 +493,7 @@ pub struct Roll {
 }
 
 /// Member ids in the order panel.yaml lists them.
-fn order(panel: &Panel, ids: &[String]) -> Vec<String> {
+pub(super) fn order(panel: &Panel, ids: &[String]) -> Vec<String> {
     panel
         .members
         .iter()

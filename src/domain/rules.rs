@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::quorum::{Fraction, PassRule};
+use super::pass_rule::PassRule;
+use super::quorum::Fraction;
 use super::text::{Lang, Text};
 
 #[derive(Clone, Debug, PartialEq)]

@@ -8,8 +8,10 @@ use super::meeting::{
     Withdrawal,
 };
 use super::panel::Panel;
-use super::quorum::{CaseCounts, Tally, verdict};
+use super::pass_rule::verdict;
+use super::quorum::CaseCounts;
 use super::rules::{Kind, Method, Opinion};
+use super::tally::{Tally, tally_of};
 
 /// What the clerk types for a determination.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -414,17 +416,4 @@ impl Meeting {
         self.closed_at = Some(now.to_string());
         Ok(())
     }
-}
-
-pub(crate) fn tally_of(votes: &[Vote]) -> Tally {
-    let mut t = Tally::default();
-    for v in votes {
-        match v.opinion {
-            Opinion::Agree => t.agree += 1,
-            Opinion::Disagree => t.disagree += 1,
-            Opinion::Defer => t.defer += 1,
-            Opinion::Abstain => t.abstain += 1,
-        }
-    }
-    t
 }

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use crate::domain::panel::Panel;
 use crate::domain::text::Lang;
 use crate::store::minutes::{self as store, Minutes, MinutesError, Seal};
-use crate::store::panel::{self, LoadedCase, PANEL_FILE};
+use crate::store::panel::{LoadedCase, PANEL_FILE};
 
 pub use agenda::agenda_cases;
 
@@ -139,7 +139,7 @@ pub struct Printed {
 pub fn minutes_file(path: &Path, format: Format, lang: Lang) -> Result<Printed, MinutesError> {
     let (text, m) = store::read(path)?;
     let seal = store::verify(&text, &m);
-    let panel = panel_dir_of(path).and_then(|d| panel::load(&d).panel);
+    let panel = panel_dir_of(path).and_then(|d| crate::config::load_panel(&d).panel);
     let rules = panel
         .as_ref()
         .map(|p| &p.rules)

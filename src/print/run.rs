@@ -13,7 +13,6 @@ use crate::domain::text::Lang;
 use crate::i18n;
 use crate::sanitize::escape;
 use crate::store::minutes::{MinutesError, Seal};
-use crate::store::panel;
 
 use super::{Format, agenda, minutes_file};
 
@@ -69,7 +68,7 @@ pub fn run_agenda(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<i32> {
-    let loaded = panel::load_with(dir, crate::config::panel_cache().as_ref());
+    let loaded = crate::config::load_panel_with(dir, crate::config::panel_cache().as_ref());
     for d in &loaded.report.diagnostics {
         writeln!(err, "{}", d.render(lang))?;
     }

@@ -33,7 +33,7 @@ pub fn gather_with(
     lang: Lang,
     cache: Option<&crate::store::cache::CacheAt>,
 ) -> Gathered {
-    let loaded = panel::load_with(dir, cache);
+    let loaded = crate::config::load_panel_with(dir, cache);
     let mut minutes = Vec::new();
     let mut skipped = Vec::new();
     let paths = minutes::list(dir);

@@ -7,12 +7,15 @@
 //! folder and to the panel as decoded (members and rules), because a case's checks depend on
 //! them. Anything unexpected in the cache file makes docket ignore all of it and read the
 //! case files: the cache can make opening faster, never different.
+//!
+//! Kept whole: the format is written and read here (encoding, the sealed blocks, decoding),
+//! and the two halves must change together; about a sixth of the file is its tests.
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::os::unix::ffi::OsStrExt;
-use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -306,29 +309,14 @@ pub fn write<'a>(
     replace(file, &encode(fingerprint, entries))
 }
 
-/// `file` replaced by `bytes`, private, atomically.
+/// `file` replaced by `bytes`, private, atomically: through the one atomic writer, rooted at
+/// the cache's own folder (created private), so the cache gets its fsyncs and its refusal of
+/// links like every other file docket writes.
 fn replace(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = file.parent().unwrap_or(Path::new("."));
     crate::private::ensure_dir(dir)?;
-    let tmp = dir.join(format!(
-        ".{}.{}",
-        file.file_name()
-            .map_or("cache".into(), |n| n.to_string_lossy()),
-        std::process::id()
-    ));
-    let result = (|| {
-        let mut f = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&tmp)?;
-        f.write_all(bytes)?;
-        fs::rename(&tmp, file)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
+    let mut disk = super::disk::RealDisk::new(dir, super::disk::Modes::PRIVATE);
+    super::disk::Disk::replace(&mut disk, file, bytes)
 }
 
 fn header(magic: &[u8], fingerprint: &[u8; 32]) -> Vec<u8> {

@@ -4,6 +4,9 @@
 //!
 //! Everything is written relative to an open descriptor of the panel folder, never following
 //! a symbolic link below it: a link planted there must not steer the minutes elsewhere.
+//!
+//! Kept whole: the seam, its one real implementation and the lock check that every write
+//! makes share the private descriptor handling; splitting them would expose it.
 
 use std::collections::HashMap;
 use std::fs::{self, File};

@@ -1,4 +1,7 @@
 //! The minutes file: its YAML schema, digests, atomic writing and reading back.
+//!
+//! Kept whole: the schema, its rendering and its reading back change together (a field
+//! added is added in all three).
 
 use std::fs;
 use std::io;

@@ -3,6 +3,8 @@
 
 pub mod addendum;
 pub mod cache;
+pub mod case_file;
+pub mod cases;
 pub mod decode;
 pub mod disk;
 pub mod journal;

@@ -2,11 +2,15 @@
 //!
 //! Merging happens on node trees before decoding, so a problem in a county's override is
 //! reported in the county's file, at the line where the county wrote it.
+//!
+//! Kept whole: loading, `extends`, merging and decoding walk the same node trees, and a
+//! problem is placed by the step that finds it.
 
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Msg, Thing};
-use crate::domain::quorum::{Fraction, FractionError, PassRule};
+use crate::domain::pass_rule::PassRule;
+use crate::domain::quorum::{Fraction, FractionError};
 use crate::domain::rules::{
     Distinction, Item, ItemNoun, Kind, MeetingRule, Method, Opinion, OpinionLabel, Outcome,
     ReviewRule, Rules,

@@ -1,5 +1,8 @@
 //! The one place that calls serde_yaml (for the files docket writes and the settings), so
 //! that a maintained fork can replace it in one line.
+//!
+//! Kept whole: writing (the YAML 1.1 quoting) and reading (the depth bound) are both the
+//! one serde_yaml seam; more than half of the file is the tests of that quoting.
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;

@@ -89,7 +89,7 @@ pub enum Pick {
 pub enum Confirm {
     CloseRound,
     /// Closing a secret ballot with the counts typed, written only when confirmed.
-    CloseSecret(crate::domain::quorum::Tally),
+    CloseSecret(crate::domain::tally::Tally),
     Determine {
         text: crate::domain::vote::DeterminationText,
         outcome: String,

@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 use crate::diag::Severity;
 use crate::domain::text::Lang;
 use crate::i18n;
+use crate::store::case_file::check_case_text;
 use crate::store::disk::Disk;
-use crate::store::panel::{CASES_DIR, LoadedCase, check_case_text};
+use crate::store::panel::{CASES_DIR, LoadedCase};
 
 use super::app::App;
 

@@ -4,8 +4,8 @@
 use crate::domain::case::Proposal;
 use crate::domain::event::Event;
 use crate::domain::meeting::{Absence, Meeting, Refusal, Side};
-use crate::domain::quorum::Tally;
 use crate::domain::rules::{Method, Opinion};
+use crate::domain::tally::Tally;
 use crate::domain::vote::DeterminationText;
 use crate::i18n;
 use crate::store::minutes;

@@ -27,7 +27,7 @@ use ratatui::crossterm::execute;
 use crate::domain::text::Lang;
 use crate::failure::{What, tag};
 use crate::i18n;
-use crate::store::{self, panel};
+use crate::store;
 
 use app::{Action, App, Popup};
 use keymap::{Context, Keymap};
@@ -227,7 +227,8 @@ fn edit_case(
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     match outcome {
         Ok(casefile::Outcome::Saved(path)) => {
-            let loaded = panel::load_with(&app.dir, crate::config::panel_cache().as_ref());
+            let loaded =
+                crate::config::load_panel_with(&app.dir, crate::config::panel_cache().as_ref());
             let id = loaded
                 .cases
                 .iter()
@@ -340,7 +341,7 @@ pub fn pick_panel(panels: &[PathBuf], lang: Lang, ascii: bool) -> io::Result<Opt
     let names: Vec<String> = panels
         .iter()
         .map(|p| {
-            let loaded = panel::load_with(p, crate::config::panel_cache().as_ref());
+            let loaded = crate::config::load_panel_with(p, crate::config::panel_cache().as_ref());
             let name = loaded.panel.map(|x| x.name).unwrap_or_default();
             format!("{}  {}", p.display(), name)
         })

@@ -43,7 +43,7 @@ pub fn load(
 /// The panel, its cases and the working state, without the minutes yet: the costly part of
 /// opening, done once whether docket ends up the writer or a reader.
 pub fn open(dir: &Path, lang: Lang, err: &mut dyn Write) -> io::Result<Option<App>> {
-    let loaded = panel::load_with(dir, crate::config::panel_cache().as_ref());
+    let loaded = crate::config::load_panel_with(dir, crate::config::panel_cache().as_ref());
     // A link planted where docket writes would steer the minutes elsewhere: refused.
     let planted = loaded
         .report

@@ -14,7 +14,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::domain::case::Case;
 use crate::domain::meeting::{CaseRecord, Round, Side};
-use crate::domain::quorum::PassRule;
+use crate::domain::pass_rule::PassRule;
 use crate::domain::rules::{ItemNoun, Kind};
 use crate::domain::text::Lang;
 use crate::i18n;
