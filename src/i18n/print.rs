@@ -232,8 +232,8 @@ pub fn pr_case_quorum(fraction: &str, of: u32, needed: u32, met: bool, lang: Lan
 }
 
 /// A pass rule in words.
-pub fn pr_pass_rule(rule: crate::domain::quorum::PassRule, lang: Lang) -> &'static str {
-    use crate::domain::quorum::PassRule;
+pub fn pr_pass_rule(rule: crate::domain::pass_rule::PassRule, lang: Lang) -> &'static str {
+    use crate::domain::pass_rule::PassRule;
     match (rule, lang) {
         (PassRule::MoreThanHalfOfEntitled, Lang::En) => {
             "more than half of the members entitled to attend agree"
@@ -254,7 +254,7 @@ pub fn pr_pass_rule(rule: crate::domain::quorum::PassRule, lang: Lang) -> &'stat
 
 /// The pass rule with what it counts against and how many must agree.
 pub fn pr_needed(
-    rule: crate::domain::quorum::PassRule,
+    rule: crate::domain::pass_rule::PassRule,
     base: u32,
     needed: u32,
     lang: Lang,

@@ -4,7 +4,7 @@
 //! file (case, member and outcome ids, fractions) is escaped before it is shown.
 
 use crate::domain::audit::{Discrepancy, QuorumFigures};
-use crate::domain::quorum::Tally;
+use crate::domain::tally::Tally;
 use crate::domain::text::Lang;
 use crate::i18n::{QUORUM_MET, QUORUM_NOT_MET, q};
 use crate::sanitize::escape;

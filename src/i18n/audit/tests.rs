@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::domain::audit::{DeterminationFault, Presence, ReconsiderationFault};
-use crate::domain::quorum::PassRule;
+use crate::domain::pass_rule::PassRule;
 
 const ESC: &str = "\u{1b}[2J";
 
