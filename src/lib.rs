@@ -15,7 +15,6 @@
 //! - [`tui`]: the terminal front end: state and actions (`app`, `flow`), keys (`keymap`),
 //!   drawing (`views`).
 //! - [`config`]: user settings, defaults embedded from config/.
-//! - [`synthetic`]: a synthetic panel for benchmarks.
 //! - [`cli`]: the subcommands' work, behind `main.rs`.
 //! - [`report`]: figures across a panel's minutes (`docket report`, the report screen).
 //! - [`print`]: the minutes and the agenda as documents to print (text, Markdown, HTML).
@@ -39,7 +38,6 @@ pub mod report;
 pub mod sanitize;
 pub mod sshsig;
 pub mod store;
-pub mod synthetic;
 pub mod text;
 pub mod tui;
 pub mod verify;
