@@ -4,6 +4,9 @@
 //! once, quickly, so that CI keeps them compiling and working. Timings are printed, never
 //! asserted: docs/performance.md records them.
 
+// A benchmark that fails has nothing to recover: it stops with the reason.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 // The generator of examples/gen-panel and the wait for the cache beside it: one copy.
 #[path = "../examples/gen-panel/cacheable.rs"]
 mod cacheable;

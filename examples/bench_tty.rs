@@ -4,6 +4,9 @@
 //! latency, and for docket the bytes per recorded opinion and its peak RSS; prints medians
 //! and ratios. Run by scripts/bench-tty.
 
+// A benchmark that fails has nothing to recover: it stops with the reason.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 // The wait for a panel just generated to be cached: one copy, shared with the benchmarks.
 #[path = "gen-panel/cacheable.rs"]
 mod cacheable;
