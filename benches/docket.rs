@@ -4,6 +4,15 @@
 //! once, quickly, so that CI keeps them compiling and working. Timings are printed, never
 //! asserted: docs/performance.md records them.
 
+// A benchmark that fails has nothing to recover: it stops with the reason.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+// The generator of examples/gen-panel and the wait for the cache beside it: one copy.
+#[path = "../examples/gen-panel/cacheable.rs"]
+mod cacheable;
+#[path = "../examples/gen-panel/synthetic.rs"]
+mod synthetic;
+
 use std::collections::HashMap;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -76,7 +85,7 @@ fn panel_of(cases: usize, meetings: usize) -> PathBuf {
         .join(format!("p{cases}-m{meetings}"));
     if !dir.join("panel.yaml").exists() {
         let _ = std::fs::remove_dir_all(&dir);
-        docket::synthetic::generate(&dir, cases, meetings, 7).expect("generate the panel");
+        synthetic::generate(&dir, cases, meetings, 7).expect("generate the panel");
     }
     dir
 }
@@ -118,7 +127,7 @@ fn main() {
         },
     );
     if !quick {
-        docket::synthetic::wait_until_cacheable(&big);
+        cacheable::wait_until_cacheable(&big);
     }
     b.run(
         &format!("load a panel of {big_cases} cases, from the cache"),
@@ -218,7 +227,7 @@ fn main() {
 
     let reports = panel_of(if quick { 500 } else { 10_000 }, report_meetings);
     if !quick {
-        docket::synthetic::wait_until_cacheable(&reports);
+        cacheable::wait_until_cacheable(&reports);
     }
     for (name, cache) in [
         ("report over the decided cases, every file read", None),

@@ -4,6 +4,13 @@
 //! latency, and for docket the bytes per recorded opinion and its peak RSS; prints medians
 //! and ratios. Run by scripts/bench-tty.
 
+// A benchmark that fails has nothing to recover: it stops with the reason.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+// The wait for a panel just generated to be cached: one copy, shared with the benchmarks.
+#[path = "gen-panel/cacheable.rs"]
+mod cacheable;
+
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
@@ -293,7 +300,7 @@ fn main() {
     std::fs::write(&titles_path, titles).expect("titles");
     // docket keeps a large panel's cases in its cache only once their files have been left
     // alone for a few seconds: a panel generated just now is waited for.
-    docket::synthetic::wait_until_cacheable(&panel);
+    cacheable::wait_until_cacheable(&panel);
     // The first opening, with no cache yet (the scratch home is new): docket reads every
     // case file and writes its cache. Then the alternating runs, as a clerk opens the panel
     // every other day.

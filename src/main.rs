@@ -53,20 +53,6 @@ enum Command {
     },
     /// Print where the settings file is and the settings in effect.
     Config,
-    /// Write a synthetic panel for benchmarks: Chinese text of varied length, both kinds,
-    /// conflicts, review cases, and finalized minutes. The same seed gives the same panel.
-    GenPanel {
-        /// A folder without a panel in it.
-        dir: PathBuf,
-        /// How many cases.
-        #[arg(long, default_value_t = 1000)]
-        cases: usize,
-        /// How many finalized minutes, sharing half of the cases as decided.
-        #[arg(long, default_value_t = 0)]
-        minutes: usize,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-    },
     /// Check that sealed minutes and addenda are as they were sealed, and who signed them.
     ///
     /// For each record: the SHA-256 digests over its exact bytes (every case record, the
@@ -224,14 +210,6 @@ fn main() -> ExitCode {
             &mut out,
         ),
         Some(Command::Config) => cli::config(&settings, lang, &mut out),
-        Some(Command::GenPanel {
-            dir,
-            cases,
-            minutes,
-            seed,
-        }) => docket::synthetic::generate(&dir, cases, minutes, seed)
-            .map(|()| 0)
-            .map_err(failure::tag(failure::What::Write(dir))),
         Some(Command::Verify {
             minutes,
             allowed_signers,

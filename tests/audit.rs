@@ -1,5 +1,8 @@
 //! The audit of a meeting's record, tried on fixtures read from sealed minutes: kept here, not
 //! beside the audit, because reading minutes is the store's work and the domain never reaches it.
+// A test crate may stop anywhere with the reason: clippy.toml's allowance for tests covers
+// #[test] functions only, not the helpers beside them.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use docket::domain::audit::*;
 use docket::domain::meeting::{Meeting, Round, Vote, Withdrawal};

@@ -2,6 +2,9 @@
 //! for case and problem for problem; a changed, broken or foreign file is read again.
 
 mod common;
+// The benchmarks' generator, one copy.
+#[path = "../examples/gen-panel/synthetic.rs"]
+mod synthetic;
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
@@ -205,7 +208,7 @@ fn small_panels_are_not_cached() {
 fn minutes_from_the_cache_are_the_minutes_from_their_files() {
     let (_, cache) = setup("minutes");
     let dir = cache.dir.parent().unwrap().join("generated");
-    docket::synthetic::generate(&dir, 60, 3, 11).unwrap();
+    synthetic::generate(&dir, 60, 3, 11).unwrap();
     let read = docket::report::gather_with(&dir, Lang::Zh, None);
     assert_eq!(read.minutes.len(), 3);
     let first = docket::report::gather_with(&dir, Lang::Zh, Some(&cache));

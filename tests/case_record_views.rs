@@ -3,6 +3,10 @@
 //! on departure and a lost quorum in words, the decision under review as it stands now, and
 //! the record of an earlier meeting for a case decided there.
 
+// A test crate may stop anywhere with the reason: clippy.toml's allowance for tests covers
+// #[test] functions only, not the helpers beside them.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 use common::{in_meeting, run, select, typed};

@@ -2,6 +2,10 @@
 //! `docket check` would, handed back with the problems until valid, or abandoned; nothing
 //! half-valid is written into cases/.
 
+// A test crate may stop anywhere with the reason: clippy.toml's allowance for tests covers
+// #[test] functions only, not the helpers beside them.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 use std::path::{Path, PathBuf};

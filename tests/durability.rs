@@ -1,6 +1,10 @@
 //! The real binary under duress, in a pseudo-terminal: killed at random points, hung up on,
 //! run twice on one panel, run under umask 000, fed hostile text.
 
+// A test crate may stop anywhere with the reason: clippy.toml's allowance for tests covers
+// #[test] functions only, not the helpers beside them.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 use std::os::unix::fs::{MetadataExt, PermissionsExt};

@@ -1,5 +1,9 @@
 //! The complete minutes example in docs/formats.md is what docket's writer produces.
 
+// A test crate may stop anywhere with the reason: clippy.toml's allowance for tests covers
+// #[test] functions only, not the helpers beside them.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use docket::store::minutes::{self, Seal};
 
 fn example() -> String {

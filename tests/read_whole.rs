@@ -2,6 +2,10 @@
 //! from the part it belongs to, at 80x24 too: wrapped, or scrolled with a "more" mark on the
 //! last row that says how many lines are below.
 
+// A test crate may stop anywhere with the reason: clippy.toml's allowance for tests covers
+// #[test] functions only, not the helpers beside them.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 use common::{in_meeting, run, select, typed};

@@ -1,6 +1,10 @@
 //! `docket report`: every figure checked against counts kept by the generator of a fixture of
 //! 200+ decided cases, the CSV's defences, date filtering, and snapshots of the layouts.
 
+// A test crate may stop anywhere with the reason: clippy.toml's allowance for tests covers
+// #[test] functions only, not the helpers beside them.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

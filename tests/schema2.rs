@@ -3,6 +3,10 @@
 //! and an open one with a show-of-hands round, a withdrawn determination, a reconsideration
 //! by name and a named round under way.
 
+// A test crate may stop anywhere with the reason: clippy.toml's allowance for tests covers
+// #[test] functions only, not the helpers beside them.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 use std::path::{Path, PathBuf};

@@ -2,6 +2,10 @@
 //! English (and some in ASCII), compared with the snapshots under tests/snapshots/. Colours
 //! are not in snapshots; the styles that carry meaning are checked cell by cell.
 
+// A test crate may stop anywhere with the reason: clippy.toml's allowance for tests covers
+// #[test] functions only, not the helpers beside them.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 use common::{in_meeting, run, select, typed};

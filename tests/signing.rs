@@ -6,6 +6,10 @@
 //! One test (the second part is called from it): it sets SSH_AUTH_SOCK for the finalizing
 //! App, which no other test may share.
 
+// A test crate may stop anywhere with the reason: clippy.toml's allowance for tests covers
+// #[test] functions only, not the helpers beside them.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 use std::path::{Path, PathBuf};

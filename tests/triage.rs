@@ -1,6 +1,10 @@
 //! Triage in the queue through actions: every act, undo, filters and sorts, the agenda order,
 //! and the working state on disk.
 
+// A test crate may stop anywhere with the reason: clippy.toml's allowance for tests covers
+// #[test] functions only, not the helpers beside them.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 use std::path::{Path, PathBuf};

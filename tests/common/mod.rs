@@ -1,6 +1,9 @@
 //! Helpers shared by the tests: copies of the example panel, and driving the real binary in a
 //! pseudo-terminal.
 #![allow(dead_code)]
+// A test crate may stop anywhere with the reason: clippy.toml's allowance for tests covers
+// #[test] functions only, not the helpers beside them.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};

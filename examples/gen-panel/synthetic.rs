@@ -1,20 +1,25 @@
 //! A synthetic panel for benchmarks and load tests: Chinese text of varied length, both case
 //! kinds, conflicts, review cases, and finalized minutes with decided cases. The same seed
 //! always gives the same panel.
+//!
+//! Not part of the library docket's users run: one copy, built into the gen-panel example and
+//! included (`#[path]`) by the benchmarks and the cache tests, so it uses docket's public API
+//! only. Waiting for a panel generated just now to be cached is in `cacheable.rs` beside it.
 
 use std::fmt::Write as _;
 use std::io;
 use std::path::Path;
 
-use crate::domain::case::Proposal;
-use crate::domain::meeting::{
+use docket::domain::case::Proposal;
+use docket::domain::meeting::{
     Attendance, CaseRecord, Determination, Finding, Meeting, Recusal, Round, Side, Subject, Vote,
 };
-use crate::domain::rules::{Method, Opinion};
-use crate::domain::tally::Tally;
-use crate::store::disk::Disk;
-use crate::store::minutes::{self, Minutes};
-use crate::store::panel;
+use docket::domain::rules::{Method, Opinion};
+use docket::domain::tally::Tally;
+use docket::store::disk::{Disk, Modes, RealDisk};
+use docket::store::ledger::{self, Ledger};
+use docket::store::minutes::{self, Minutes};
+use docket::store::panel;
 
 /// xorshift64: small, fast, and the same everywhere.
 pub struct Rng(u64);
@@ -119,23 +124,6 @@ struct Made {
 
 fn name(r: &mut Rng) -> String {
     format!("{}{}", r.pick(SURNAMES), r.pick(GIVEN))
-}
-
-/// Waits until the newest case file of the panel in `dir` is old enough for docket's cache to
-/// keep it (see `store::cache::SETTLE_NS`): a panel generated just now is not cached yet, and
-/// a benchmark of the cache must not measure reading every file.
-pub fn wait_until_cacheable(dir: &Path) {
-    use std::time::Duration;
-    let newest = std::fs::read_dir(dir.join("cases"))
-        .into_iter()
-        .flatten()
-        .filter_map(|e| e.ok()?.metadata().ok()?.modified().ok())
-        .max();
-    let settle = Duration::from_nanos(crate::store::cache::SETTLE_NS.unsigned_abs())
-        + Duration::from_secs(1);
-    while newest.is_some_and(|t| t.elapsed().unwrap_or_default() < settle) {
-        std::thread::sleep(Duration::from_millis(200));
-    }
 }
 
 /// Writes a panel of `cases` cases and `meetings` finalized minutes under `dir` (which must
@@ -258,14 +246,14 @@ pub fn generate(dir: &Path, cases: usize, meetings: usize, seed: u64) -> io::Res
     if meetings == 0 {
         return Ok(());
     }
-    let loaded = crate::config::load_panel(dir);
+    let loaded = docket::config::load_panel(dir);
     let Some(p) = loaded.panel else {
         return Err(io::Error::other("the generated panel does not load"));
     };
     // Decided cases spread over the meetings, oldest first.
     let per = (made.len() / 2 / meetings).max(1);
-    let mut disk = crate::store::disk::RealDisk::new(dir, crate::store::disk::Modes::PRIVATE);
-    let mut ledger = crate::store::ledger::Ledger::default();
+    let mut disk = RealDisk::new(dir, Modes::PRIVATE);
+    let mut ledger = Ledger::default();
     for m in 0..meetings {
         let date = format!("2026-{:02}-{:02}", 1 + m % 12, 1 + (m / 12) % 28);
         let id = format!("{date}-{}", 1 + m / (12 * 28));
@@ -404,14 +392,14 @@ pub fn generate(dir: &Path, cases: usize, meetings: usize, seed: u64) -> io::Res
         let path = minutes::path_for(dir, &id);
         disk.replace(&path, text.as_bytes())?;
         // Entered in the ledger as docket enters what it seals.
-        let record = crate::store::ledger::Record::Sealed {
+        let record = ledger::Record::Sealed {
             file: format!("{id}.yaml"),
             meeting: id.clone(),
             addendum: None,
             digest: minutes::sha256_hex(text.as_bytes()),
             at: at(400),
         };
-        crate::store::ledger::append(&mut disk, dir, &mut ledger, record)?;
+        ledger::append(&mut disk, dir, &mut ledger, record)?;
     }
     Ok(())
 }
