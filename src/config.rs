@@ -75,6 +75,15 @@ fn rules_dirs() -> Vec<PathBuf> {
     Settings::load().0.rules_dirs
 }
 
+/// The user's settings file refused, and where; worded in `i18n::settings_error`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SettingsError {
+    pub path: PathBuf,
+    pub line: u32,
+    pub col: u32,
+    pub why: crate::store::yaml::YamlWhy,
+}
+
 impl Settings {
     pub fn defaults() -> Settings {
         yaml::from_str(DEFAULTS).unwrap_or_default()
@@ -82,7 +91,7 @@ impl Settings {
 
     /// The defaults with the user's file laid over them. A broken user file is reported and
     /// ignored, never fatal: the meeting must go on.
-    pub fn load() -> (Settings, Option<String>) {
+    pub fn load() -> (Settings, Option<SettingsError>) {
         let mut s = Settings::defaults();
         let Some(p) = path() else { return (s, None) };
         let Ok(text) = crate::store::read::read_text(&p) else {
@@ -106,13 +115,12 @@ impl Settings {
             }
             Err(e) => (
                 s,
-                Some(format!(
-                    "{}:{}:{}: {}",
-                    crate::sanitize::escape(&p.display().to_string()),
-                    e.line,
-                    e.col,
-                    crate::sanitize::escape(&e.message)
-                )),
+                Some(SettingsError {
+                    path: p,
+                    line: e.line,
+                    col: e.col,
+                    why: e.why,
+                }),
             ),
         }
     }

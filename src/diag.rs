@@ -61,6 +61,11 @@ pub enum Msg {
     SyntaxIndent,
     MultipleDocuments,
     TooDeep(usize),
+    /// Minutes of a newer schema than this docket reads: rewriting them could drop fields.
+    NewerSchema {
+        found: u32,
+        reads: u32,
+    },
     TooManyNodes(usize),
     DuplicateKey {
         key: String,

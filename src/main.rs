@@ -193,13 +193,13 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 fn main() -> ExitCode {
     let args = Args::parse();
     let (settings, settings_error) = Settings::load();
-    if let Some(e) = &settings_error {
-        eprintln!("{e}");
-    }
     let lang = args
         .lang
         .or_else(|| settings.lang())
         .unwrap_or_else(i18n::lang_from_env);
+    if let Some(e) = &settings_error {
+        eprintln!("{}", i18n::settings_error(e, lang));
+    }
     let default_dir = || PathBuf::from("panels");
     let mut out = std::io::stdout().lock();
     let result = match args.command {

@@ -120,6 +120,17 @@ fn is_closing(c: char) -> bool {
     "，。、；：？！）》」』”’,.;:?!)]}".contains(c)
 }
 
+/// The most characters of a file's text a message quotes.
+pub const EXCERPT: usize = 40;
+
+/// `s`, or its first `EXCERPT` characters and an ellipsis.
+pub fn excerpt(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(EXCERPT) {
+        Some((i, _)) => format!("{}…", &s[..i]).into(),
+        None => s.into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

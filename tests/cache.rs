@@ -172,7 +172,7 @@ fn a_body_is_read_when_wanted_and_never_from_another_version() {
     .unwrap();
     // Read now, after the file changed under the listed case: it must not show the new text
     // under the old digest.
-    let summary = victim.case.summary();
+    let summary = docket::i18n::case_summary(&victim.case);
     assert!(
         summary.contains("重新打开") && summary.contains("reopen"),
         "{summary}"

@@ -45,6 +45,11 @@ pub struct Conflict {
 }
 
 impl Case {
+    /// See [`BodyText::changed`].
+    pub fn changed_since_listed(&self) -> bool {
+        self.body.get().changed
+    }
+
     pub fn summary(&self) -> &str {
         &self.body.get().summary
     }
@@ -63,6 +68,10 @@ impl Case {
 pub struct BodyText {
     pub summary: String,
     pub facts: Vec<String>,
+    /// The case's file changed after the panel listed it: the listed text is gone (the
+    /// minutes pin its digest) and another version must not pass for it, so there is no text,
+    /// and whoever shows the case says why in the reader's words.
+    pub changed: bool,
 }
 
 /// A case's body, present or to be produced on first use. A panel of 10,000 cases is listed
@@ -79,7 +88,11 @@ struct Cell {
 impl Body {
     pub fn new(summary: String, facts: Vec<String>) -> Body {
         Body(Arc::new(Cell {
-            text: OnceLock::from(BodyText { summary, facts }),
+            text: OnceLock::from(BodyText {
+                summary,
+                facts,
+                changed: false,
+            }),
             source: None,
         }))
     }

@@ -197,6 +197,17 @@ impl MeetingRule {
     }
 }
 
+/// The title of rules changed by `file` without a title of their own, in the language of
+/// `base`. It is the rules' data, not a word of the screen: it goes into the rules (and the
+/// minutes that cite them) in both languages at once, like the title it extends, so it is
+/// made here with the rules and kept raw; whoever shows it escapes it.
+pub fn amended_title(base: &str, file: &str, lang: super::text::Lang) -> String {
+    match lang {
+        super::text::Lang::En => format!("{base} as amended by {file}"),
+        super::text::Lang::Zh => format!("{base}（经 {file} 修改）"),
+    }
+}
+
 impl Rules {
     pub fn kind(&self, id: &str) -> Option<&Kind> {
         self.kinds.iter().find(|k| k.id == id)

@@ -20,15 +20,6 @@ pub fn non_utf8(locale: &str, lang: Lang) -> String {
     }
 }
 
-/// The name of rules changed by `file` without a name of their own. Data, kept raw like the
-/// title it extends: whoever shows it escapes it.
-pub fn rules_amended(base: &str, file: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("{base} as amended by {file}"),
-        Lang::Zh => format!("{base}（经 {file} 修改）"),
-    }
-}
-
 /// The rules in `docket check`'s summary line: which, and the quorum that applies.
 pub fn check_rules(id: &str, version: &str, quorum: &str, lang: Lang) -> String {
     let (id, version) = (escape(id), escape(version));
@@ -125,4 +116,19 @@ pub fn settings_file(path: Option<&Path>, lang: Lang) -> String {
         Lang::En => format!("# settings file: {path}"),
         Lang::Zh => format!("# 设置文件：{path}"),
     }
+}
+
+/// The user's settings file refused: where, and the parser's words or the limit it broke.
+pub fn settings_error(e: &crate::config::SettingsError, lang: Lang) -> String {
+    use crate::store::yaml::YamlWhy;
+    let why = match &e.why {
+        YamlWhy::Parser(m) => escape(m).into_owned(),
+        YamlWhy::Limit(m) => super::msg(m, lang),
+    };
+    format!(
+        "{}:{}:{}: {why}",
+        escape(&e.path.display().to_string()),
+        e.line,
+        e.col
+    )
 }

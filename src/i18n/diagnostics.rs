@@ -102,6 +102,12 @@ pub fn msg(m: &Msg, lang: Lang) -> String {
         (Msg::MultipleDocuments, Zh) => "包含多个 YAML 文档（`---`）；每个文件只能有一个".into(),
         (Msg::TooDeep(n), En) => format!("nested more than {n} levels deep"),
         (Msg::TooDeep(n), Zh) => format!("嵌套超过 {n} 层"),
+        (Msg::NewerSchema { found, reads }, En) => {
+            format!("schema {found} is newer than this docket reads ({reads}): upgrade docket")
+        }
+        (Msg::NewerSchema { found, reads }, Zh) => {
+            format!("记录格式 {found} 比本 docket 能读的（{reads}）更新：请升级 docket")
+        }
         (Msg::TooManyNodes(n), En) => {
             format!("more than {n} values (aliases expanding without end?); not read")
         }

@@ -100,16 +100,7 @@ fn list(items: &[impl AsRef<str>], lang: Lang) -> String {
         .join(sep)
 }
 
-/// The most characters of a file's text a message quotes.
-pub const EXCERPT: usize = 40;
-
-/// `s`, or its first `EXCERPT` characters and an ellipsis.
-pub fn excerpt(s: &str) -> std::borrow::Cow<'_, str> {
-    match s.char_indices().nth(EXCERPT) {
-        Some((i, _)) => format!("{}…", &s[..i]).into(),
-        None => s.into(),
-    }
-}
+pub use crate::text::{EXCERPT, excerpt};
 
 /// A member's name from the panel, or the id itself for one the panel does not name.
 pub fn member_name<'a>(panel: &'a crate::domain::panel::Panel, id: &'a str) -> &'a str {

@@ -306,3 +306,18 @@ pub fn case_draft_offered(lang: Lang) -> &'static str {
         Lang::Zh => "这是此前放弃的案件及其问题。清空文件即可丢弃。",
     }
 }
+
+/// A case's summary as shown; for a case whose file changed after it was listed, why there
+/// is none, in both languages (it reaches the printed agenda as well as the screen).
+pub fn case_summary(case: &crate::domain::case::Case) -> std::borrow::Cow<'_, str> {
+    if case.changed_since_listed() {
+        format!(
+            "{} / {}",
+            CASE_CHANGED_SINCE_OPENED.get(Lang::Zh),
+            CASE_CHANGED_SINCE_OPENED.get(Lang::En)
+        )
+        .into()
+    } else {
+        case.summary().into()
+    }
+}

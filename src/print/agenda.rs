@@ -188,7 +188,7 @@ fn case(doc: &mut Doc, panel: &Panel, n: usize, lc: &LoadedCase, cx: Context, la
     doc.fields(f);
 
     doc.heading(3, t::PR_SUMMARY.get(lang));
-    doc.para(c.summary());
+    doc.para(t::case_summary(c).into_owned());
 
     let claimed = [
         t::PR_SITUATIONS_CLAIMED,

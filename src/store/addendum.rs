@@ -95,7 +95,7 @@ pub fn write(disk: &mut dyn Disk, dir: &Path, a: &Addendum) -> std::io::Result<(
     if path.exists() {
         return Err(std::io::Error::other("an addendum with this number exists"));
     }
-    let text = render(a).map_err(|e| std::io::Error::other(e.message))?;
+    let text = render(a).map_err(super::yaml::YamlError::into_io)?;
     disk.replace(&path, text.as_bytes())?;
     Ok((path, text))
 }

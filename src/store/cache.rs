@@ -522,7 +522,11 @@ fn body_text(block: &[u8]) -> BodyText {
     let summary = lossy(&mut r);
     let n = r.u32().unwrap_or(0);
     let facts = (0..n).map(|_| lossy(&mut r)).collect();
-    BodyText { summary, facts }
+    BodyText {
+        summary,
+        facts,
+        changed: false,
+    }
 }
 
 /// Whether a body block has the shape `body_text` reads.
@@ -695,6 +699,7 @@ mod tests {
         BodyText {
             summary: "fallback".into(),
             facts: Vec::new(),
+            changed: false,
         }
     }
 

@@ -205,12 +205,8 @@ fn body_from_file(path: &Path, digest: &str) -> BodyText {
         return case.body.get().clone();
     }
     BodyText {
-        summary: crate::i18n::CASE_CHANGED_SINCE_OPENED
-            .get(crate::domain::text::Lang::Zh)
-            .to_string()
-            + " / "
-            + crate::i18n::CASE_CHANGED_SINCE_OPENED.get(crate::domain::text::Lang::En),
-        facts: Vec::new(),
+        changed: true,
+        ..BodyText::default()
     }
 }
 

@@ -268,10 +268,17 @@ fn to_yaml<T: Serialize>(value: &T) -> Result<String, MinutesError> {
 
 impl From<super::yaml::YamlError> for MinutesError {
     fn from(e: super::yaml::YamlError) -> Self {
-        MinutesError::Yaml {
-            line: e.line,
-            col: e.col,
-            message: e.message,
+        match e.why {
+            super::yaml::YamlWhy::Parser(message) => MinutesError::Yaml {
+                line: e.line,
+                col: e.col,
+                message,
+            },
+            super::yaml::YamlWhy::Limit(msg) => MinutesError::Read {
+                line: e.line,
+                col: e.col,
+                msg,
+            },
         }
     }
 }
@@ -447,13 +454,13 @@ pub fn parse(text: &str) -> Result<Minutes, MinutesError> {
             .lines()
             .position(|l| l.starts_with("schema:"))
             .map_or(1, |i| i as u32 + 1);
-        return Err(MinutesError::Yaml {
+        return Err(MinutesError::Read {
             line,
             col: 1,
-            message: format!(
-                "schema {} is newer than this docket reads ({SCHEMA}): upgrade docket",
-                m.schema
-            ),
+            msg: crate::diag::Msg::NewerSchema {
+                found: m.schema,
+                reads: SCHEMA,
+            },
         });
     }
     Ok(m)

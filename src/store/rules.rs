@@ -6,6 +6,8 @@
 //! Kept whole: loading, `extends`, merging and decoding walk the same node trees, and a
 //! problem is placed by the step that finds it.
 
+use crate::domain::rules::amended_title;
+use crate::domain::text::Lang;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Msg, Thing};
@@ -142,8 +144,8 @@ impl Amended {
         });
         let title = title.map(|(zh, en)| {
             (
-                crate::i18n::rules_amended(&zh, file, crate::domain::text::Lang::Zh),
-                en.map(|en| crate::i18n::rules_amended(&en, file, crate::domain::text::Lang::En)),
+                amended_title(&zh, file, Lang::Zh),
+                en.map(|en| amended_title(&en, file, Lang::En)),
             )
         });
         Amended { id, title }

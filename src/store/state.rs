@@ -76,7 +76,10 @@ pub fn read(dir: &Path) -> Result<QueueState, StateError> {
         path: path.clone(),
         line: e.line,
         col: e.col,
-        why: StateWhy::Yaml(e.message),
+        why: match e.why {
+            super::yaml::YamlWhy::Parser(m) => StateWhy::Yaml(m),
+            super::yaml::YamlWhy::Limit(m) => StateWhy::Read(m),
+        },
     })
 }
 
@@ -98,6 +101,6 @@ pub enum StateWhy {
 }
 
 pub fn write(disk: &mut dyn Disk, dir: &Path, state: &QueueState) -> std::io::Result<()> {
-    let text = super::yaml::to_string(state).map_err(|e| std::io::Error::other(e.message))?;
+    let text = super::yaml::to_string(state).map_err(super::yaml::YamlError::into_io)?;
     disk.replace(&path_for(dir), text.as_bytes())
 }

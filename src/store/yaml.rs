@@ -12,11 +12,30 @@ use yaml_rust2::parser::{Event, Parser};
 use super::tree::MAX_DEPTH;
 
 /// A YAML error with its place, when serde_yaml knows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct YamlError {
     pub line: u32,
     pub col: u32,
-    pub message: String,
+    pub why: YamlWhy,
+}
+
+/// Why YAML was refused: in serde_yaml's own words, or for a limit of docket's own, typed so
+/// that it is worded in the reader's language above the store.
+#[derive(Debug, Clone, PartialEq)]
+pub enum YamlWhy {
+    Parser(String),
+    Limit(crate::diag::Msg),
+}
+
+impl YamlError {
+    /// The parser's words, for a file docket writes itself: only serde_yaml can fail there,
+    /// as no limit applies to writing.
+    pub fn into_io(self) -> std::io::Error {
+        match self.why {
+            YamlWhy::Parser(m) => std::io::Error::other(m),
+            YamlWhy::Limit(m) => std::io::Error::other(format!("{m:?}")),
+        }
+    }
 }
 
 /// `value` as YAML, every text that a YAML 1.1 reader (PyYAML, most scripts) would take for a
@@ -32,7 +51,7 @@ pub fn to_string<T: Serialize>(value: &T) -> Result<String, YamlError> {
     let failed = |message: String| YamlError {
         line: 0,
         col: 0,
-        message,
+        why: YamlWhy::Parser(message),
     };
     let mut tree = serde_yaml::to_value(value).map_err(|e| failed(e.to_string()))?;
     let marker = marker_for(&tree);
@@ -297,7 +316,7 @@ pub fn to_string_as_before_3<T: Serialize>(value: &T) -> Result<String, YamlErro
     serde_yaml::to_string(value).map_err(|e| YamlError {
         line: 0,
         col: 0,
-        message: e.to_string(),
+        why: YamlWhy::Parser(e.to_string()),
     })
 }
 
@@ -340,11 +359,8 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     // A syntax error is left to serde_yaml, whose place and words people already know; the
     // text up to it nests no deeper than the bound.
     if let Err((line, col, None)) = too_deep(text) {
-        let message = crate::i18n::msg(
-            &crate::diag::Msg::TooDeep(MAX_DEPTH),
-            crate::domain::text::Lang::En,
-        );
-        return Err(YamlError { line, col, message });
+        let why = YamlWhy::Limit(crate::diag::Msg::TooDeep(MAX_DEPTH));
+        return Err(YamlError { line, col, why });
     }
     serde_yaml::from_str(text).map_err(|e| {
         let (line, col) = e.location().map_or((1, 1), |l| {
@@ -356,7 +372,7 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
         YamlError {
             line,
             col,
-            message: short_quotes(&e.to_string()),
+            why: YamlWhy::Parser(short_quotes(&e.to_string())),
         }
     })
 }
@@ -368,7 +384,7 @@ fn short_quotes(message: &str) -> String {
         .split('`')
         .enumerate()
         .map(|(i, part)| match i % 2 {
-            1 => crate::i18n::excerpt(part),
+            1 => crate::text::excerpt(part),
             _ => part.into(),
         })
         .collect::<Vec<_>>()
@@ -733,12 +749,11 @@ sys.exit(1 if bad else 0)
         }
         let long = format!("root{}: 1\n", "x".repeat(200));
         let e = from_str::<S>(&long).expect_err("unknown field");
-        assert!(
-            e.message.starts_with("unknown field `rootxxx"),
-            "{}",
-            e.message
-        );
-        assert!(!e.message.contains(&"x".repeat(41)), "{}", e.message);
+        let YamlWhy::Parser(message) = e.why else {
+            panic!("the parser's words: {e:?}");
+        };
+        assert!(message.starts_with("unknown field `rootxxx"), "{message}");
+        assert!(!message.contains(&"x".repeat(41)), "{message}");
     }
 
     #[test]
@@ -746,12 +761,12 @@ sys.exit(1 if bad else 0)
         let text = format!("schema: 2\ncases: {}", "[".repeat(100_000));
         let e = from_str::<serde_yaml::Value>(&text).expect_err("refused");
         assert_eq!(e.line, 2);
-        assert_eq!(e.message, "nested more than 64 levels deep");
+        assert_eq!(e.why, YamlWhy::Limit(crate::diag::Msg::TooDeep(64)));
         let block = (0..70).map(|i| format!("{}k:\n", "  ".repeat(i)));
         let e = from_str::<serde_yaml::Value>(&block.collect::<String>()).expect_err("deep");
         assert_eq!(
-            (e.line, e.message.as_str()),
-            (65, "nested more than 64 levels deep")
+            (e.line, e.why),
+            (65, YamlWhy::Limit(crate::diag::Msg::TooDeep(64)))
         );
         let ok = format!("a: {}1{}\n", "[".repeat(63), "]".repeat(63));
         assert!(from_str::<serde_yaml::Value>(&ok).is_ok());

@@ -1,6 +1,7 @@
 //! One minutes file and the addenda beside it: the seal over its exact bytes, the results
 //! re-derived, the record against its ledger entry, and its name against what it holds.
 
+use crate::store::yaml::YamlWhy;
 use std::path::Path;
 
 use crate::domain::panel::Panel;
@@ -186,10 +187,17 @@ fn check_addendum(
     let a = match addendum::parse(&text) {
         Ok(a) => a,
         Err(e) => {
-            r.problems.push(Problem::Unreadable(Unread::Yaml {
-                line: e.line,
-                col: e.col,
-                message: e.message,
+            r.problems.push(Problem::Unreadable(match e.why {
+                YamlWhy::Parser(message) => Unread::Yaml {
+                    line: e.line,
+                    col: e.col,
+                    message,
+                },
+                YamlWhy::Limit(msg) => Unread::Read {
+                    line: e.line,
+                    col: e.col,
+                    msg,
+                },
             }));
             return r;
         }

@@ -247,7 +247,7 @@ fn header_lines(
 
 fn facts(frame: &mut Frame, cx: &Ctx, case: &Case, area: Rect, focused: bool) {
     let inner_w = usize::from(area.width).saturating_sub(2);
-    let mut lines: Vec<Line> = wrap(case.summary(), inner_w)
+    let mut lines: Vec<Line> = wrap(&i18n::case_summary(case), inner_w)
         .into_iter()
         .map(Line::raw)
         .collect();
