@@ -12,6 +12,8 @@
 //! - [`private`]: private folders and scratch files in the user's directories, whatever the
 //!   umask, never through a planted link.
 //! - [`text`]: display width: fitting, padding and wrapping Chinese and Latin text.
+//! - [`session`]: the meeting session apart from the screen: the panel, the cases, the open
+//!   meeting, the journal, the ledger and saving; no terminal.
 //! - [`tui`]: the terminal front end: state and actions (`app`, `flow`), keys (`keymap`),
 //!   drawing (`views`).
 //! - [`config`]: user settings, defaults embedded from config/.
@@ -37,6 +39,7 @@ pub mod print;
 pub mod private;
 pub mod report;
 pub mod sanitize;
+pub mod session;
 pub mod sshsig;
 pub mod store;
 pub mod synthetic;

@@ -4,18 +4,12 @@
 //! The meeting itself lives in `domain::meeting`; this module decides which screen shows,
 //! which popup asks for what, and turns the domain's refusals into messages.
 
-use std::collections::HashMap;
-use std::path::PathBuf;
-
-use jiff::Timestamp;
-use jiff::tz::TimeZone;
-
 use crate::domain::case::Case;
-use crate::domain::meeting::{Meeting, Refusal};
-use crate::domain::panel::Panel;
-use crate::domain::rules::{Kind, Opinion};
+use crate::domain::meeting::Refusal;
+use crate::domain::rules::Opinion;
 use crate::domain::text::Lang;
 use crate::i18n;
+pub use crate::session::{Clock, Level, Session, Shown, SystemClock};
 use crate::store::minutes::Minutes;
 use crate::store::panel::LoadedCase;
 
@@ -24,19 +18,6 @@ use super::input::TextInput;
 /// The smallest terminal the screens are drawn for; below it only quitting acts.
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
-
-/// The time, injectable so that tests record fixed times.
-pub trait Clock {
-    fn now(&self) -> Timestamp;
-}
-
-pub struct SystemClock;
-
-impl Clock for SystemClock {
-    fn now(&self) -> Timestamp {
-        Timestamp::now()
-    }
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -199,12 +180,6 @@ pub enum Popup {
     },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Level {
-    Info,
-    Warn,
-}
-
 /// A keystroke, once the keymap has read it in its context.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
@@ -306,17 +281,10 @@ pub struct CaseView {
 }
 
 pub struct App {
+    /// The meeting session: everything recorded, none of the screen.
+    pub session: Session,
     pub lang: Lang,
     pub ascii: bool,
-    pub dir: PathBuf,
-    pub panel: Panel,
-    /// The queue, oldest first.
-    pub cases: Vec<LoadedCase>,
-    /// Finalized and earlier minutes of this panel, oldest first.
-    pub history: Vec<Minutes>,
-    pub meeting: Option<Meeting>,
-    /// The minutes as sealed when the meeting was finalized: read-only from then on.
-    pub final_minutes: Option<Minutes>,
     pub screen: Screen,
     pub selected: usize,
     /// The selected case's row in the queue when a case was last opened (none if a search
@@ -328,96 +296,25 @@ pub struct App {
     pub roll: Option<RollCall>,
     pub popup: Option<Popup>,
     pub message: Option<(Level, String)>,
-    /// Something changed that the minutes must record.
-    pub dirty: bool,
     pub quit: bool,
-    pub user: String,
-    /// The account's uid, recorded with the seal beside its name.
-    pub uid: Option<u32>,
-    /// The panel's ledger of sealed records, as read when the panel opened and appended since.
-    pub ledger: crate::store::ledger::Ledger,
-    pub clock: Box<dyn Clock>,
-    /// Minutes warnings and other notes from loading, shown once.
-    pub notes: Vec<String>,
     /// How many rows the queue shows, set by the view for page moves.
     pub page: usize,
     /// The terminal's size, set by the front end before each key: below the minimum only
     /// quitting acts, since nothing else could be seen.
     pub area: (u16, u16),
-    /// Events recorded and not yet written to the journal, oldest first.
-    pub pending: Vec<crate::domain::event::Event>,
-    /// The sequence number of the last journal entry on disk.
-    pub journal_seq: u64,
-    /// The case before the panel: the one the last recorded step concerned (the journal's
-    /// last word on reopening). Apart from the case the clerk is reading.
-    pub resume_case: Option<String>,
-    /// Another docket holds the panel: who; nothing can be recorded here.
-    pub read_only: Option<String>,
-    /// The working state of the queue (agenda, holds, incomplete materials).
-    pub state: crate::store::state::QueueState,
-    pub state_undo: Vec<crate::store::state::QueueState>,
-    pub state_dirty: bool,
-    /// Why the working state cannot be changed (its file is broken and must not be lost).
-    pub state_error: Option<String>,
     pub filter: super::triage::Filter,
     pub sort: super::triage::Sort,
     /// A case to write in the editor, for the terminal front end to carry out: the index of
     /// the case to edit, or none for a new one.
     pub edit_request: Option<Option<usize>>,
-    /// Addenda of finalized minutes, by meeting id, with whether each is intact.
-    pub addenda: HashMap<String, Vec<(crate::store::addendum::Addendum, bool)>>,
-    /// Addenda made and not yet written.
-    pub pending_addenda: Vec<crate::store::addendum::Addendum>,
-    /// Bumped by every action that may change what the queue shows.
-    pub version: u64,
-    /// Lookups kept so that a keystroke over 10,000 cases stays cheap.
-    pub index: Index,
-}
-
-/// A case record as the case screen shows it.
-#[derive(Clone, Copy, Debug)]
-pub struct Shown<'a> {
-    /// The meeting the record belongs to.
-    pub meeting: &'a str,
-    pub record: &'a crate::domain::meeting::CaseRecord,
-    /// From earlier minutes: read-only here, and reconsidering it needs the members' consent.
-    pub earlier: bool,
-}
-
-/// The queue's rows and what they were computed for: version, filter, sort.
-pub type RowsKey = (
-    (u64, super::triage::Filter, super::triage::Sort),
-    Vec<usize>,
-);
-
-/// Lookups over the cases and the earlier minutes, rebuilt when they change.
-#[derive(Debug, Default)]
-pub struct Index {
-    /// Case id to its place in `cases`.
-    pub by_id: HashMap<String, usize>,
-    /// Ids that some case reviews.
-    pub reviewed: std::collections::HashSet<String>,
-    /// The standing determination of each case in earlier minutes: (minutes, record) places
-    /// in `history`.
-    pub standing_before: HashMap<String, (usize, usize)>,
-    /// The queue's rows, with the version they were computed at.
-    pub rows: std::cell::RefCell<Option<RowsKey>>,
-    /// The widest case id, in columns: the queue's id column, not measured every frame.
-    pub id_width: usize,
 }
 
 impl App {
-    pub fn new(dir: PathBuf, panel: Panel, mut cases: Vec<LoadedCase>, lang: Lang) -> App {
-        cases.sort_by(|a, b| (a.case.received, &a.case.id).cmp(&(b.case.received, &b.case.id)));
-        let mut app = App {
+    pub fn new(session: Session, lang: Lang) -> App {
+        App {
+            session,
             lang,
             ascii: false,
-            dir,
-            panel,
-            cases,
-            history: Vec::new(),
-            meeting: None,
-            final_minutes: None,
             screen: Screen::Queue,
             selected: 0,
             queue_row: None,
@@ -426,119 +323,28 @@ impl App {
             roll: None,
             popup: None,
             message: None,
-            dirty: false,
             quit: false,
-            user: crate::store::system_user(),
-            uid: Some(crate::store::current_account().uid),
-            ledger: crate::store::ledger::Ledger::default(),
-            clock: Box::new(SystemClock),
-            notes: Vec::new(),
             page: 10,
             area: (120, 40),
-            pending: Vec::new(),
-            journal_seq: 0,
-            resume_case: None,
-            read_only: None,
-            state: crate::store::state::QueueState::default(),
-            state_undo: Vec::new(),
-            state_dirty: false,
-            state_error: None,
             filter: super::triage::Filter::All,
             sort: super::triage::Sort::Received,
             edit_request: None,
-            addenda: HashMap::new(),
-            pending_addenda: Vec::new(),
-            version: 0,
-            index: Index::default(),
-        };
-        app.reindex();
-        app
-    }
-
-    /// Rebuilds the lookups over the cases and the earlier minutes.
-    pub fn reindex(&mut self) {
-        self.index.by_id = self
-            .cases
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.case.id.clone(), i))
-            .collect();
-        self.index.reviewed = self
-            .cases
-            .iter()
-            .filter_map(|c| c.case.review_of.clone())
-            .collect();
-        self.index.id_width = self
-            .cases
-            .iter()
-            .map(|c| crate::text::width(&c.case.id))
-            .max()
-            .unwrap_or(8);
-        let mut by_case: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
-        for (i, m) in self.history.iter().enumerate() {
-            for (j, r) in m.cases.iter().enumerate() {
-                by_case.entry(r.case.as_str()).or_default().push((i, j));
-            }
         }
-        let mut standing = HashMap::new();
-        for (id, places) in by_case {
-            let records = places.iter().map(|&(i, j)| {
-                let m = &self.history[i];
-                (m.meeting.id.as_str(), &m.cases[j])
-            });
-            if let Some(s) = crate::domain::standing::standing(&self.panel.rules, records) {
-                let place = places
-                    .iter()
-                    .copied()
-                    .find(|&(i, j)| std::ptr::eq(&self.history[i].cases[j], s.record));
-                if let Some(p) = place {
-                    standing.insert(id.to_string(), p);
-                }
-            }
+    }
+
+    /// Takes what the session did for the screen to show: the case where a meeting read
+    /// again stopped, and the session's last word.
+    pub fn hear(&mut self) {
+        if std::mem::take(&mut self.session.reread) {
+            self.resume();
         }
-        self.index.standing_before = standing;
-        self.version += 1;
-    }
-
-    /// The panel's time zone, or the system's.
-    pub fn tz(&self) -> TimeZone {
-        self.panel
-            .timezone
-            .as_deref()
-            .and_then(|t| TimeZone::get(t).ok())
-            .unwrap_or_else(TimeZone::system)
-    }
-
-    /// Now, RFC 3339 with the panel's offset.
-    pub fn now(&self) -> String {
-        let z = self.clock.now().to_zoned_datetime(self.tz());
-        z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
-    }
-
-    pub fn today(&self) -> String {
-        let z = self.clock.now().to_zoned_datetime(self.tz());
-        z.strftime("%Y-%m-%d").to_string()
+        if let Some(m) = self.session.said.take() {
+            self.message = Some(m);
+        }
     }
 
     pub fn case(&self) -> Option<&Case> {
-        self.cases.get(self.selected).map(|c| &c.case)
-    }
-
-    pub fn kind_of(&self, case: &Case) -> Option<&Kind> {
-        self.panel.rules.kind(&case.kind)
-    }
-
-    /// Whether the minutes can still be written to: a meeting is open and not finalized.
-    pub fn in_meeting(&self) -> bool {
-        self.meeting.as_ref().is_some_and(|m| m.closed_at.is_none()) && self.final_minutes.is_none()
-    }
-
-    /// The minutes as they stand: sealed once finalized.
-    pub fn minutes(&self) -> Option<Minutes> {
-        if let Some(f) = &self.final_minutes {
-            return Some(f.clone());
-        }
-        self.meeting.as_ref().map(|m| Minutes::new(&self.panel, m))
+        self.session.cases.get(self.selected).map(|c| &c.case)
     }
 
     /// Whether `action` does anything in context `ctx` now: the hint bar and `?` list only
@@ -546,38 +352,41 @@ impl App {
     /// the reconsideration key needs a case decided earlier and not yet taken up here.
     pub fn acts(&self, ctx: super::keymap::Context, action: &Action) -> bool {
         use super::keymap::Context as C;
-        if self.read_only.is_some() && self.records(action) {
+        if self.session.read_only.is_some() && self.records(action) {
             return false;
         }
         let case = self.case().map(|c| c.id.as_str());
         let taken = |id: &str| {
-            self.meeting
+            self.session
+                .meeting
                 .as_ref()
                 .is_some_and(|m| m.record(id).is_some())
         };
         match (ctx, action) {
-            (C::Queue, Action::Finalize) => self.in_meeting(),
+            (C::Queue, Action::Finalize) => self.session.in_meeting(),
             (C::Queue, Action::Correct) => self
+                .session
                 .history
                 .iter()
-                .chain(self.final_minutes.as_ref())
+                .chain(self.session.final_minutes.as_ref())
                 .any(|m| m.is_final()),
-            (C::Queue, Action::Undo) => !self.state_undo.is_empty(),
+            (C::Queue, Action::Undo) => !self.session.state_undo.is_empty(),
             (C::Queue, Action::SearchNext | Action::SearchPrev) => self.search.is_some(),
             (C::Case | C::CaseGrounds, Action::Enter) => false,
             (C::Case | C::CaseGrounds, Action::Reconsider) => {
-                self.in_meeting() && case.is_some_and(|c| !taken(c) && self.decided_in(c).is_some())
+                self.session.in_meeting()
+                    && case.is_some_and(|c| !taken(c) && self.session.decided_in(c).is_some())
             }
             // A case decided earlier records nothing until the members agree to reconsider.
             (C::Case | C::CaseGrounds, a)
                 if self.records(a)
-                    && case.is_some_and(|c| !taken(c) && self.decided_in(c).is_some()) =>
+                    && case.is_some_and(|c| !taken(c) && self.session.decided_in(c).is_some()) =>
             {
                 false
             }
             // The finding keys act on the distinctions only.
             (C::Case, Action::Left | Action::Right | Action::Toggle | Action::Basis) => {
-                self.in_meeting() && self.part() == Part::Distinctions
+                self.session.in_meeting() && self.part() == Part::Distinctions
             }
             (
                 C::Case | C::CaseGrounds,
@@ -593,7 +402,7 @@ impl App {
                 | Action::Toggle
                 | Action::Basis
                 | Action::Item(_),
-            ) => self.in_meeting(),
+            ) => self.session.in_meeting(),
             _ => true,
         }
     }
@@ -640,100 +449,14 @@ impl App {
         }
     }
 
-    /// Records one step of the meeting: applied under the meeting rule, then queued for the
-    /// journal, so that the terminal front end makes it durable before it is drawn.
-    pub fn commit(&mut self, event: crate::domain::event::Event) -> Result<(), Refusal> {
-        if self.final_minutes.is_some() || self.read_only.is_some() {
-            return Err(Refusal::Closed);
-        }
-        self.has_room(&event)?;
-        // A case comes before the panel with its first recorded step, never by being read;
-        // a step refused takes nothing up.
-        if let Some(case) = event.case()
-            && !matches!(event, crate::domain::event::Event::TakeUp { .. })
-            && self
-                .meeting
-                .as_ref()
-                .is_some_and(|m| m.record(case).is_none())
-        {
-            if let Some((decided_in, _)) = self.decided_in(case) {
-                return Err(Refusal::NeedsReconsideration(decided_in));
-            }
-            let record = self.intake(case)?;
-            let take_up = crate::domain::event::Event::TakeUp { record };
-            let mut trial = self.meeting.clone();
-            crate::domain::event::apply(&mut trial, &self.panel, &take_up)?;
-            crate::domain::event::apply(&mut trial, &self.panel, &event)?;
-            self.commit(take_up)?;
-        }
-        crate::domain::event::apply(&mut self.meeting, &self.panel, &event)?;
-        if let Some(case) = event.case() {
-            self.resume_case = Some(case.to_string());
-        }
-        // What the queue shows may have changed with the event.
-        self.version += 1;
-        if let crate::domain::event::Event::Finalize { at, by, user, uid } = &event {
-            // The seal covers the journal number this event will have once written, and the
-            // ledger's head before it.
-            let seq = self.journal_seq + self.pending.len() as u64 + 1;
-            let sealer = crate::store::minutes::Sealer {
-                by,
-                user,
-                uid: *uid,
-                at,
-                ledger: Some(self.ledger.head()),
-            };
-            self.final_minutes = self.meeting.as_ref().and_then(|m| {
-                let mut minutes = Minutes::new(&self.panel, m);
-                minutes.journal = seq;
-                crate::store::minutes::seal(&mut minutes, &sealer)
-                    .ok()
-                    .map(|()| minutes)
-            });
-        }
-        self.pending.push(event);
-        self.dirty = true;
-        Ok(())
-    }
-
-    /// Refuses a step that would take the meeting's minutes or journal past what docket
-    /// writes for one meeting, so that everything written can be read back.
-    fn has_room(&self, event: &crate::domain::event::Event) -> Result<(), Refusal> {
-        use crate::store::{journal, minutes};
-        let line = |e: &crate::domain::event::Event| journal::line(0, e).len() + 24;
-        let step = line(event) + self.pending.iter().map(line).sum::<usize>();
-        let written = self.meeting.as_ref().map_or(0, |m| {
-            std::fs::metadata(journal::path_for(&self.dir, &m.id)).map_or(0, |f| f.len())
-        });
-        if minutes::has_room(&self.panel, self.meeting.as_ref(), step, written) {
-            Ok(())
-        } else {
-            Err(Refusal::MinutesFull(minutes::MAX_MINUTES))
-        }
-    }
-
-    /// Why nothing can be sealed now: the ledger is damaged (not merely cut short by a crash),
-    /// and a record entered after it would chain to what cannot be trusted.
-    pub fn ledger_damage(&self) -> Option<String> {
-        let d = self
-            .ledger
-            .damage
-            .as_ref()
-            .filter(|d| d.problem != crate::store::ledger::Problem::Torn)?;
-        let what = i18n::verify_panel_problem(
-            &crate::verify::PanelProblem::LedgerDamaged(d.clone()),
-            self.lang,
-        );
-        Some(i18n::no_seal_on_damaged_ledger(&what, self.lang))
-    }
-
     /// The finalized minutes a correction would amend: those that decided the selected case,
     /// else the latest finalized.
     fn correction_target(&self) -> Option<(String, String, Option<String>)> {
         let all: Vec<&Minutes> = self
+            .session
             .history
             .iter()
-            .chain(self.final_minutes.as_ref())
+            .chain(self.session.final_minutes.as_ref())
             .collect();
         let finals = all.iter().filter(|m| m.finalization.is_some());
         let id = self.case().map(|c| c.id.clone());
@@ -752,7 +475,7 @@ impl App {
 
     /// `C`: asks for a correction to finalized minutes.
     pub fn ask_correction(&mut self) {
-        if let Some(d) = self.ledger_damage() {
+        if let Some(d) = self.session.ledger_damage(self.lang) {
             self.warn(d);
             return;
         }
@@ -792,23 +515,29 @@ impl App {
         let Some((_, digest, _)) = self.correction_target().filter(|t| t.0 == meeting) else {
             return;
         };
-        let number = self.addenda.get(&meeting).map_or(0, Vec::len)
+        let number = self.session.addenda.get(&meeting).map_or(0, Vec::len)
             + self
+                .session
                 .pending_addenda
                 .iter()
                 .filter(|a| a.minutes == meeting)
                 .count()
             + 1;
-        let by = self.panel.clerk().map(|c| c.id.clone()).unwrap_or_default();
+        let by = self
+            .session
+            .panel
+            .clerk()
+            .map(|c| c.id.clone())
+            .unwrap_or_default();
         let a = crate::store::addendum::Addendum {
             schema: 2,
             minutes: meeting,
             minutes_digest: digest,
             number: number as u32,
-            made_at: self.now(),
+            made_at: self.session.now(),
             by,
-            user: self.user.clone(),
-            uid: self.uid,
+            user: self.session.user.clone(),
+            uid: self.session.uid,
             ledger: None,
             reason,
             corrections: vec![crate::store::addendum::Correction { case, text }],
@@ -817,51 +546,36 @@ impl App {
         self.popup = Some(Popup::Confirm(Confirm::Addendum(Box::new(a))));
     }
 
-    /// The supervision report over every meeting docket knows, the open one included.
-    pub fn report(&self) -> crate::report::Report {
-        let mut all: Vec<Minutes> = self.history.clone();
-        all.extend(self.final_minutes.clone());
-        if self.final_minutes.is_none()
-            && let Some(m) = &self.meeting
-        {
-            all.push(Minutes::new(&self.panel, m));
-        }
-        let mut r = crate::report::build(
-            &self.panel,
-            &self.cases,
-            &all,
-            crate::report::Range::default(),
-        );
-        r.held = self.state.held.len();
-        r.corrections = self.addenda.values().map(Vec::len).sum();
-        r
-    }
-
     /// The cases as read again from `cases/`, the selection kept on `select` if given.
-    pub fn reload_cases(&mut self, mut cases: Vec<LoadedCase>, select: Option<&str>) {
-        cases.sort_by(|a, b| (a.case.received, &a.case.id).cmp(&(b.case.received, &b.case.id)));
+    pub fn reload_cases(&mut self, cases: Vec<LoadedCase>, select: Option<&str>) {
         let keep = select
             .map(str::to_string)
             .or_else(|| self.case().map(|c| c.id.clone()));
-        self.cases = cases;
-        self.reindex();
+        self.session.reload_cases(cases);
         self.selected = keep
-            .and_then(|id| self.cases.iter().position(|c| c.case.id == id))
+            .and_then(|id| self.session.cases.iter().position(|c| c.case.id == id))
             .unwrap_or(0);
     }
 
     /// Opens the case where the meeting stopped: one with a round under way, else the case the
     /// journal last spoke of.
     pub fn resume(&mut self) {
-        let Some(m) = &self.meeting else { return };
+        let Some(m) = &self.session.meeting else {
+            return;
+        };
         let target = m
             .cases
             .iter()
             .find(|c| c.open_round().is_some())
             .map(|c| c.case.clone())
-            .or_else(|| self.resume_case.clone().filter(|c| m.record(c).is_some()));
+            .or_else(|| {
+                self.session
+                    .resume_case
+                    .clone()
+                    .filter(|c| m.record(c).is_some())
+            });
         if let Some(id) = target
-            && let Some(i) = self.cases.iter().position(|c| c.case.id == id)
+            && let Some(i) = self.session.cases.iter().position(|c| c.case.id == id)
         {
             self.selected = i;
             self.open_case();
@@ -877,7 +591,7 @@ impl App {
     }
 
     pub fn refuse(&mut self, r: &Refusal) {
-        let text = i18n::refusal(r, self.lang, &self.panel);
+        let text = i18n::refusal(r, self.lang, &self.session.panel);
         self.warn(text);
     }
 
@@ -945,8 +659,8 @@ impl App {
 
     /// `q` in the queue, `Ctrl-C` anywhere: leave, asking first while a meeting is open.
     fn ask_quit(&mut self) {
-        if self.in_meeting()
-            && self.read_only.is_none()
+        if self.session.in_meeting()
+            && self.session.read_only.is_none()
             && self.popup != Some(Popup::Confirm(Confirm::Quit))
         {
             self.popup = Some(Popup::Confirm(Confirm::Quit));
@@ -990,12 +704,12 @@ impl App {
                 (Screen::Queue, Action::Enter) | (Screen::Case, Action::Back)
             );
         if !moving && !looking {
-            self.version += 1;
+            self.session.version += 1;
         }
         if action != Action::Help {
             self.message = None;
         }
-        if let Some(holder) = self.read_only.clone()
+        if let Some(holder) = self.session.read_only.clone()
             && self.popup.is_none()
             && self.records(&action)
         {
@@ -1075,9 +789,12 @@ impl App {
             Action::NewCase => self.edit_request = Some(None),
             Action::Correct => self.ask_correction(),
             Action::Report => self.popup = Some(Popup::Report { scroll: 0 }),
-            Action::EditCase if !self.cases.is_empty() => {
+            Action::EditCase if !self.session.cases.is_empty() => {
                 // Said before the editor opens, where it can still be read: asked, not told.
-                if self.status(&self.cases[self.selected].case.id) == super::triage::Status::Decided
+                if self
+                    .session
+                    .status(&self.session.cases[self.selected].case.id)
+                    == super::triage::Status::Decided
                 {
                     self.popup = Some(Popup::Confirm(Confirm::EditDecided(self.selected)));
                 } else {
@@ -1089,7 +806,7 @@ impl App {
     }
 
     pub fn open_case(&mut self) {
-        if self.cases.is_empty() {
+        if self.session.cases.is_empty() {
             return;
         }
         self.queue_row = self.visible().iter().position(|&i| i == self.selected);
@@ -1103,48 +820,16 @@ impl App {
 
     /// The voter to hear next in the open round: the first without an opinion.
     pub fn first_unheard(&self) -> usize {
-        let (Some(case), Some(m)) = (self.case(), &self.meeting) else {
+        let (Some(case), Some(m)) = (self.case(), &self.session.meeting) else {
             return 0;
         };
         let Some(round) = m.record(&case.id).and_then(|r| r.open_round()) else {
             return 0;
         };
-        m.voters(&self.panel, &case.id)
+        m.voters(&self.session.panel, &case.id)
             .iter()
             .position(|v| !round.opinions.iter().any(|o| &o.member == v))
             .unwrap_or(0)
-    }
-
-    /// The earlier meeting whose decision (not a deferral) on `case` stands, and its outcome.
-    pub fn decided_in(&self, case: &str) -> Option<(String, String)> {
-        let &(m, c) = self.index.standing_before.get(case)?;
-        let minutes = self.history.get(m)?;
-        let s = crate::domain::standing::standing(
-            &self.panel.rules,
-            [(minutes.meeting.id.as_str(), minutes.cases.get(c)?)],
-        )?;
-        (!s.deferred).then(|| (s.meeting.to_string(), s.determination.outcome.clone()))
-    }
-
-    /// The record the case screen shows for `id`: the meeting's own (open or just
-    /// finalized), else, for a case decided at an earlier meeting, the record that decision
-    /// stands on, read-only.
-    pub fn shown_record(&self, id: &str) -> Option<Shown<'_>> {
-        if let Some(m) = &self.meeting
-            && let Some(r) = m.record(id)
-        {
-            return Some(Shown {
-                meeting: &m.id,
-                record: r,
-                earlier: false,
-            });
-        }
-        let s = self.standing(id).filter(|s| !s.deferred)?;
-        Some(Shown {
-            meeting: s.meeting,
-            record: s.record,
-            earlier: true,
-        })
     }
 
     /// Selects case `i`, showing every case when the filter hid it: nothing is selected
@@ -1153,7 +838,7 @@ impl App {
         self.selected = i;
         if !self.visible().contains(&i) {
             self.filter = super::triage::Filter::All;
-            self.version += 1;
+            self.session.version += 1;
             self.info(i18n::FILTER_CLEARED_FOR_MATCH.get(self.lang));
         }
     }
@@ -1174,7 +859,7 @@ impl App {
     /// Moves to the first match at or after `from`, wrapping.
     fn find_from(&self, from: usize, forward: bool) -> Option<usize> {
         let needle = self.search.as_deref().filter(|s| !s.is_empty())?;
-        let n = self.cases.len();
+        let n = self.session.cases.len();
         (0..n)
             .map(|i| {
                 if forward {
@@ -1183,14 +868,14 @@ impl App {
                     (from + n - i % n) % n
                 }
             })
-            .find(|&i| Self::matches(&self.cases[i].case, needle))
+            .find(|&i| Self::matches(&self.session.cases[i].case, needle))
     }
 
     fn search_step(&mut self, forward: bool) {
         if self.search.is_none() {
             return;
         }
-        let n = self.cases.len().max(1);
+        let n = self.session.cases.len().max(1);
         let from = if forward {
             (self.selected + 1) % n
         } else {
@@ -1352,7 +1037,7 @@ impl App {
                             })
                         }
                         Confirm::CloseSecret(t) => Some(Popup::Counts(super::flow::counts_form(
-                            &self.panel,
+                            &self.session.panel,
                             crate::domain::rules::Method::Secret,
                             Some(t),
                         ))),
@@ -1443,8 +1128,9 @@ impl App {
     }
 
     fn override_needed(&self, outcome: &str) -> bool {
-        match (self.case(), &self.meeting) {
+        match (self.case(), &self.session.meeting) {
             (Some(c), Some(m)) => self
+                .session
                 .kind_of(c)
                 .is_some_and(|k| m.needs_override(k, &c.id, outcome)),
             _ => false,
@@ -1456,13 +1142,13 @@ impl App {
         use super::keymap::Context;
         match self.screen {
             Screen::Queue => Context::Queue,
-            Screen::Roll if self.meeting.is_some() => Context::RollMeeting,
+            Screen::Roll if self.session.meeting.is_some() => Context::RollMeeting,
             Screen::Roll => Context::Roll,
             Screen::Case if self.part() == Part::Vote && self.round_open() => Context::Vote,
             Screen::Case
                 if self
                     .case()
-                    .and_then(|c| self.kind_of(c))
+                    .and_then(|c| self.session.kind_of(c))
                     .is_some_and(|k| k.distinctions.is_empty()) =>
             {
                 Context::CaseGrounds
@@ -1499,7 +1185,7 @@ impl App {
     }
 
     pub fn round_open(&self) -> bool {
-        match (self.case(), &self.meeting) {
+        match (self.case(), &self.session.meeting) {
             (Some(c), Some(m)) => m.record(&c.id).is_some_and(|r| r.open_round().is_some()),
             _ => false,
         }

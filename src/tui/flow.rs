@@ -3,12 +3,11 @@
 
 use crate::domain::case::Proposal;
 use crate::domain::event::Event;
-use crate::domain::meeting::{Absence, Meeting, Refusal, Side};
+use crate::domain::meeting::{Absence, Refusal, Side};
 use crate::domain::quorum::Tally;
 use crate::domain::rules::{Method, Opinion};
 use crate::domain::vote::DeterminationText;
 use crate::i18n;
-use crate::store::minutes;
 
 use super::app::{Action, App, Ask, Confirm, Form, FormField, Part, Pick, Popup, RollCall, Screen};
 use super::input::TextInput;
@@ -16,23 +15,23 @@ use super::input::TextInput;
 impl App {
     /// `m`: a roll call opens the meeting, or is retaken during it.
     pub fn start_roll(&mut self) {
-        if let Some(sealed) = &self.final_minutes {
+        if let Some(sealed) = &self.session.final_minutes {
             // The sealed meeting joins the earlier ones once it is on disk; the next meeting
             // starts from a roll call of its own.
-            if !self.pending.is_empty() || self.dirty {
+            if !self.session.pending.is_empty() || self.session.dirty {
                 self.warn(i18n::FINALIZED.get(self.lang));
                 return;
             }
-            self.history.push(sealed.clone());
-            self.final_minutes = None;
-            self.meeting = None;
-            self.journal_seq = 0;
-            self.resume_case = None;
-            self.reindex();
+            self.session.history.push(sealed.clone());
+            self.session.final_minutes = None;
+            self.session.meeting = None;
+            self.session.journal_seq = 0;
+            self.session.resume_case = None;
+            self.session.reindex();
         }
-        let members = &self.panel.members;
-        let methods = &self.panel.rules.meeting.methods;
-        let roll = match &self.meeting {
+        let members = &self.session.panel.members;
+        let methods = &self.session.panel.rules.meeting.methods;
+        let roll = match &self.session.meeting {
             Some(m) => RollCall {
                 cursor: 0,
                 present: members.iter().map(|x| m.is_present(&x.id)).collect(),
@@ -67,37 +66,24 @@ impl App {
         self.screen = Screen::Roll;
     }
 
-    /// `<date>-<n>`: one more than every meeting of the day on disk or in memory.
-    fn next_meeting_id(&self) -> String {
-        let today = self.today();
-        let on_disk = minutes::next_id(&self.dir, &today);
-        let n_disk = on_disk
-            .rsplit_once('-')
-            .and_then(|(_, n)| n.parse::<u32>().ok())
-            .unwrap_or(1);
-        let n_mem = self
-            .history
-            .iter()
-            .filter_map(|m| m.meeting.id.strip_prefix(&format!("{today}-")))
-            .filter_map(|n| n.parse::<u32>().ok())
-            .max()
-            .map_or(1, |n| n + 1);
-        format!("{today}-{}", n_disk.max(n_mem))
-    }
-
     pub fn cancel_roll(&mut self) {
         self.roll = None;
         self.screen = Screen::Queue;
     }
 
     pub fn update_roll(&mut self, action: Action) {
-        let n = self.panel.members.len();
-        let in_meeting = self.meeting.is_some();
+        let n = self.session.panel.members.len();
+        let in_meeting = self.session.meeting.is_some();
         let Some(roll) = self.roll.as_mut() else {
             self.screen = Screen::Queue;
             return;
         };
-        let selected = self.panel.members.get(roll.cursor).map(|m| m.id.clone());
+        let selected = self
+            .session
+            .panel
+            .members
+            .get(roll.cursor)
+            .map(|m| m.id.clone());
         match action {
             Action::Up => roll.cursor = roll.cursor.saturating_sub(1),
             Action::Down => roll.cursor = (roll.cursor + 1).min(n.saturating_sub(1)),
@@ -109,7 +95,7 @@ impl App {
                 }
             }
             Action::Left | Action::Right if !in_meeting => {
-                let k = self.panel.rules.meeting.methods.len().max(1);
+                let k = self.session.panel.rules.meeting.methods.len().max(1);
                 roll.method = if action == Action::Right {
                     (roll.method + 1) % k
                 } else {
@@ -144,7 +130,8 @@ impl App {
     fn toggle_acting_chair(&mut self) {
         let chair_present = {
             let Some(roll) = &self.roll else { return };
-            self.panel
+            self.session
+                .panel
                 .members
                 .iter()
                 .zip(&roll.present)
@@ -154,7 +141,7 @@ impl App {
         let Some(roll) = self.roll.as_mut() else {
             return;
         };
-        let Some(m) = self.panel.members.get(roll.cursor) else {
+        let Some(m) = self.session.panel.members.get(roll.cursor) else {
             return;
         };
         if chair_present {
@@ -181,8 +168,9 @@ impl App {
         let Some(roll) = self.roll.clone() else {
             return;
         };
-        let now = self.now();
+        let now = self.session.now();
         let present: Vec<String> = self
+            .session
             .panel
             .members
             .iter()
@@ -191,6 +179,7 @@ impl App {
             .map(|(m, _)| m.id.clone())
             .collect();
         let absent: Vec<Absence> = self
+            .session
             .panel
             .members
             .iter()
@@ -201,19 +190,24 @@ impl App {
                 reason: r.clone(),
             })
             .collect();
-        let chair_absent = self.panel.chair().is_some_and(|c| !present.contains(&c.id));
+        let chair_absent = self
+            .session
+            .panel
+            .chair()
+            .is_some_and(|c| !present.contains(&c.id));
         let acting = roll
             .acting_chair
             .filter(|a| chair_absent && present.contains(a));
-        if self.meeting.is_none() {
+        if self.session.meeting.is_none() {
             let method = self
+                .session
                 .panel
                 .rules
                 .meeting
                 .methods
                 .get(roll.method)
                 .map_or(Method::Named, |(m, _)| *m);
-            let id = self.next_meeting_id();
+            let id = self.session.next_meeting_id();
             let open = Event::Open {
                 id,
                 at: now,
@@ -223,7 +217,7 @@ impl App {
                 acting_chair: acting.clone(),
                 method,
             };
-            if let Err(e) = self.commit(open) {
+            if let Err(e) = self.session.commit(open) {
                 return self.refuse(&e);
             }
             if chair_absent && acting.is_none() {
@@ -238,7 +232,7 @@ impl App {
             }
         } else {
             // Only what changed becomes an event: arrivals, departures, attendees, acting chair.
-            let Some(m) = self.meeting.clone() else {
+            let Some(m) = self.session.meeting.clone() else {
                 return;
             };
             let spoken: Vec<String> = m
@@ -259,7 +253,7 @@ impl App {
                 return;
             }
             let mut events = Vec::new();
-            for member in &self.panel.members {
+            for member in &self.session.panel.members {
                 let here = present.contains(&member.id);
                 if here == m.is_present(&member.id) {
                     continue;
@@ -288,7 +282,7 @@ impl App {
                 events.push(Event::ActingChair { member: acting });
             }
             for e in events {
-                if let Err(r) = self.commit(e) {
+                if let Err(r) = self.session.commit(e) {
                     return self.refuse(&r);
                 }
             }
@@ -299,66 +293,10 @@ impl App {
 
     /// How many members the open round of the selected case hears (0 with no round).
     fn voters_in_round(&self) -> usize {
-        match (self.case(), &self.meeting) {
-            (Some(c), Some(m)) if self.round_open() => m.voters(&self.panel, &c.id).len(),
+        match (self.case(), &self.session.meeting) {
+            (Some(c), Some(m)) if self.round_open() => m.voters(&self.session.panel, &c.id).len(),
             _ => 0,
         }
-    }
-
-    /// The record case `id` starts from when taken up.
-    pub(super) fn intake(
-        &self,
-        id: &str,
-    ) -> Result<Box<crate::domain::meeting::CaseRecord>, Refusal> {
-        let loaded = self
-            .index
-            .by_id
-            .get(id)
-            .and_then(|&i| self.cases.get(i))
-            .ok_or_else(|| Refusal::NotTakenUp(id.to_string()))?;
-        let earlier = self.earlier_members(&loaded.case);
-        let intake = crate::domain::meeting::Intake {
-            case: &loaded.case,
-            digest: &loaded.digest,
-            earlier: &earlier,
-        };
-        let mut record = Box::new(Meeting::intake_record(&self.panel, intake));
-        record.review_of_meeting = self.earlier_meeting(&loaded.case);
-        Ok(record)
-    }
-
-    /// The meeting whose decision the case `case` reviews stands on.
-    pub fn earlier_meeting(&self, case: &crate::domain::case::Case) -> Option<String> {
-        let target = case.review_of.as_ref()?;
-        self.standing(target).map(|s| s.meeting.to_string())
-    }
-
-    /// Who on the panel sat on an earlier decision that a case on the agenda reviews, with
-    /// the case: flagged on the roll call.
-    pub fn sat_before(&self) -> Vec<(String, String)> {
-        let mut out = Vec::new();
-        for id in &self.state.agenda {
-            let Some(c) = self.cases.iter().find(|c| &c.case.id == id) else {
-                continue;
-            };
-            let Some(target) = &c.case.review_of else {
-                continue;
-            };
-            for m in self.earlier_members(&c.case) {
-                out.push((m, target.clone()));
-            }
-        }
-        out
-    }
-
-    /// Members who were present when the decision under review was made.
-    pub fn earlier_members(&self, case: &crate::domain::case::Case) -> Vec<String> {
-        let Some(target) = &case.review_of else {
-            return Vec::new();
-        };
-        self.standing(target)
-            .map(|s| s.determination.present.clone())
-            .unwrap_or_default()
     }
 
     pub fn update_case(&mut self, action: Action) {
@@ -377,7 +315,7 @@ impl App {
                 // A kind without distinctions (adjustment) has no such part to land on.
                 let has_d = self
                     .case()
-                    .and_then(|c| self.kind_of(c))
+                    .and_then(|c| self.session.kind_of(c))
                     .is_some_and(|k| !k.distinctions.is_empty());
                 let step = if action == Action::Tab {
                     1
@@ -403,7 +341,7 @@ impl App {
         let Some(case) = self.case().cloned() else {
             return;
         };
-        let Some(kind) = self.kind_of(&case).cloned() else {
+        let Some(kind) = self.session.kind_of(&case).cloned() else {
             return;
         };
         // Moving around never needs a meeting.
@@ -473,19 +411,20 @@ impl App {
         if !records {
             return;
         }
-        if self.final_minutes.is_some() {
+        if self.session.final_minutes.is_some() {
             self.warn(i18n::FINALIZED.get(self.lang));
             return;
         }
-        if !self.in_meeting() {
+        if !self.session.in_meeting() {
             self.warn(i18n::OPEN_MEETING_FIRST.get(self.lang));
             return;
         }
         let taken = self
+            .session
             .meeting
             .as_ref()
             .is_some_and(|m| m.record(&case.id).is_some());
-        if !taken && let Some((decided_in, _)) = self.decided_in(&case.id) {
+        if !taken && let Some((decided_in, _)) = self.session.decided_in(&case.id) {
             if action == Action::Reconsider {
                 self.ask_reconsider();
             } else {
@@ -504,14 +443,14 @@ impl App {
         if matches!(action, Action::Item(_)) {
             self.case_view.focus = 2;
         }
-        let now = self.now();
+        let now = self.session.now();
         let d_id = kind
             .distinctions
             .get(self.case_view.distinction)
             .map(|d| d.id.clone());
         let part = self.part();
         // A snapshot to read from; every change goes through `commit` as an event.
-        let Some(m) = self.meeting.clone() else {
+        let Some(m) = self.session.meeting.clone() else {
             return;
         };
         let cid = case.id.clone();
@@ -523,7 +462,7 @@ impl App {
                     _ => None,
                 };
                 match d_id {
-                    Some(distinction) => self.commit(Event::Finding {
+                    Some(distinction) => self.session.commit(Event::Finding {
                         case: cid,
                         distinction,
                         side,
@@ -549,7 +488,7 @@ impl App {
                 }
             }
             (_, Action::Item(k)) => match kind.items.get(usize::from(k).wrapping_sub(1)) {
-                Some(item) => self.commit(Event::Found {
+                Some(item) => self.session.commit(Event::Found {
                     case: cid,
                     item: item.id.clone(),
                 }),
@@ -560,8 +499,9 @@ impl App {
                 let record = m
                     .record(&case.id)
                     .cloned()
-                    .or_else(|| self.intake(&case.id).ok().map(|r| *r));
+                    .or_else(|| self.session.intake(&case.id).ok().map(|r| *r));
                 let items: Vec<String> = self
+                    .session
                     .panel
                     .voting_members()
                     .filter(|x| !record.as_ref().is_some_and(|r| r.is_recused(&x.id)))
@@ -591,7 +531,7 @@ impl App {
                 let current = m
                     .record(&case.id)
                     .map(|r| r.proposal.clone())
-                    .unwrap_or_else(|| self.intake(&case.id).ok().and_then(|r| r.proposal));
+                    .unwrap_or_else(|| self.session.intake(&case.id).ok().and_then(|r| r.proposal));
                 let cursor = current
                     .as_ref()
                     .and_then(|p| outcomes.iter().position(|o| *o == p.outcome))
@@ -607,6 +547,7 @@ impl App {
             (_, Action::Vote) => self.open_round_by(m.method),
             (_, Action::VoteMethod) => {
                 let methods: Vec<String> = self
+                    .session
                     .panel
                     .rules
                     .meeting
@@ -623,11 +564,11 @@ impl App {
                 Ok(())
             }
             (Part::Vote, Action::Opinion(o)) => {
-                let voters = m.voters(&self.panel, &case.id);
+                let voters = m.voters(&self.session.panel, &case.id);
                 let i = self.case_view.voter.min(voters.len().saturating_sub(1));
                 match voters.get(i) {
                     Some(v) => {
-                        let r = self.commit(Event::Opinion {
+                        let r = self.session.commit(Event::Opinion {
                             case: cid.clone(),
                             member: v.clone(),
                             opinion: o,
@@ -636,6 +577,7 @@ impl App {
                         if r.is_ok() {
                             // On to the next member who has not spoken.
                             let heard: Vec<String> = self
+                                .session
                                 .meeting
                                 .as_ref()
                                 .and_then(|mm| mm.record(&cid))
@@ -659,12 +601,15 @@ impl App {
                 match open {
                     None => Err(Refusal::NoOpenRound),
                     Some(round) if round.method.is_secret() => {
-                        self.popup =
-                            Some(Popup::Counts(counts_form(&self.panel, round.method, None)));
+                        self.popup = Some(Popup::Counts(counts_form(
+                            &self.session.panel,
+                            round.method,
+                            None,
+                        )));
                         Ok(())
                     }
                     Some(round) => {
-                        let voters = m.voters(&self.panel, &case.id);
+                        let voters = m.voters(&self.session.panel, &case.id);
                         let missing: Vec<String> = voters
                             .into_iter()
                             .filter(|v| !round.opinions.iter().any(|o| &o.member == v))
@@ -699,7 +644,7 @@ impl App {
                     Err(Refusal::RoundOpen)
                 } else {
                     let outcome = m
-                        .due_outcome(&self.panel, &kind, &case.id)
+                        .due_outcome(&self.session.panel, &kind, &case.id)
                         .unwrap_or_default();
                     // Amending starts from the standing text, so nothing is lost by
                     // changing one word.
@@ -759,7 +704,7 @@ impl App {
         }
         if let Ask::AbsenceReason(id) = &ask {
             if let Some(roll) = self.roll.as_mut()
-                && let Some(i) = self.panel.members.iter().position(|m| &m.id == id)
+                && let Some(i) = self.session.panel.members.iter().position(|m| &m.id == id)
                 && let Some(r) = roll.reasons.get_mut(i)
             {
                 *r = text;
@@ -781,13 +726,13 @@ impl App {
             return;
         };
         let result = match ask {
-            Ask::Basis(distinction) => self.commit(Event::Basis {
+            Ask::Basis(distinction) => self.session.commit(Event::Basis {
                 case,
                 distinction,
                 basis: text,
             }),
-            Ask::Presenter => self.commit(Event::Presenter { case, name: text }),
-            Ask::RecusalReason(member) => self.commit(Event::Recusal {
+            Ask::Presenter => self.session.commit(Event::Presenter { case, name: text }),
+            Ask::RecusalReason(member) => self.session.commit(Event::Recusal {
                 case,
                 member,
                 reason: text,
@@ -837,7 +782,7 @@ impl App {
     fn first_match(&self) -> Option<usize> {
         let needle = self.search.as_deref()?;
         let needle = needle.to_lowercase();
-        self.cases.iter().position(|c| {
+        self.session.cases.iter().position(|c| {
             [
                 &c.case.id,
                 &c.case.title,
@@ -872,8 +817,8 @@ impl App {
         let Some(cid) = self.case().map(|c| c.id.clone()) else {
             return Ok(());
         };
-        let now = self.now();
-        self.commit(Event::OpenRound {
+        let now = self.session.now();
+        self.session.commit(Event::OpenRound {
             case: cid,
             method: Some(method),
             at: now,
@@ -881,7 +826,11 @@ impl App {
         self.case_view.focus = 3;
         self.case_view.voter = 0;
         if method.is_secret() {
-            self.popup = Some(Popup::Counts(counts_form(&self.panel, method, None)));
+            self.popup = Some(Popup::Counts(counts_form(
+                &self.session.panel,
+                method,
+                None,
+            )));
         }
         Ok(())
     }
@@ -890,7 +839,7 @@ impl App {
     /// in reconsidering it.
     fn recused_for_consent(&self) -> Vec<String> {
         self.case()
-            .and_then(|c| self.intake(&c.id).ok())
+            .and_then(|c| self.session.intake(&c.id).ok())
             .map(|r| r.recusals.iter().map(|x| x.member.clone()).collect())
             .unwrap_or_default()
     }
@@ -898,7 +847,9 @@ impl App {
     /// `R` on a case decided earlier: the members' consent, by the meeting's method: who
     /// agrees (an open method), or how many (a secret ballot).
     fn ask_reconsider(&mut self) {
-        let Some(m) = &self.meeting else { return };
+        let Some(m) = &self.session.meeting else {
+            return;
+        };
         if m.method.is_secret() {
             self.popup = Some(Popup::Input {
                 ask: Ask::ReconsiderAgree,
@@ -907,7 +858,7 @@ impl App {
         } else {
             let recused = self.recused_for_consent();
             let members = m
-                .voting_present(&self.panel)
+                .voting_present(&self.session.panel)
                 .into_iter()
                 .filter(|x| !recused.contains(x))
                 .map(|x| (x, false))
@@ -922,10 +873,12 @@ impl App {
         let Some(case) = self.case().map(|c| c.id.clone()) else {
             return false;
         };
-        let Some((decided_in, standing)) = self.decided_in(&case) else {
+        let Some((decided_in, standing)) = self.session.decided_in(&case) else {
             return false;
         };
-        let Some(m) = &self.meeting else { return false };
+        let Some(m) = &self.session.meeting else {
+            return false;
+        };
         let ask = crate::domain::meeting::Consent {
             decided_in,
             standing: Some(standing),
@@ -934,7 +887,7 @@ impl App {
             members,
             recused: self.recused_for_consent(),
         };
-        match m.consent(&self.panel, ask, &self.now()) {
+        match m.consent(&self.session.panel, ask, &self.session.now()) {
             Ok(c) => {
                 self.popup = Some(Popup::Confirm(Confirm::Reconsider(Box::new(c))));
                 true
@@ -955,7 +908,7 @@ impl App {
             self.edit_request = Some(Some(i));
             return;
         }
-        let now = self.now();
+        let now = self.session.now();
         let Some(case) = self.case().cloned() else {
             if c == Confirm::Finalize {
                 self.finalize();
@@ -968,32 +921,34 @@ impl App {
         }
         if let Confirm::Addendum(a) = c {
             let a = *a;
-            self.addenda
+            self.session
+                .addenda
                 .entry(a.minutes.clone())
                 .or_default()
                 .push((a.clone(), true));
-            self.pending_addenda.push(a);
+            self.session.pending_addenda.push(a);
             self.info(i18n::ADDENDUM_MADE.get(self.lang));
             return;
         }
         let cid = case.id.clone();
         let result = match c {
             Confirm::CloseSecret(tally) => self
+                .session
                 .commit(Event::Counts {
                     case: cid.clone(),
                     tally,
                 })
                 .and_then(|()| self.close_round_now(&cid, &now)),
             Confirm::CloseRound => self.close_round_now(&cid, &now),
-            Confirm::Determine { text, .. } => self.commit(Event::Determine {
+            Confirm::Determine { text, .. } => self.session.commit(Event::Determine {
                 case: cid,
                 text,
                 at: now,
             }),
-            Confirm::Reconsider(consent) => self.intake(&cid).and_then(|mut record| {
+            Confirm::Reconsider(consent) => self.session.intake(&cid).and_then(|mut record| {
                 // Reconsidering starts from the decision that stands: its findings, the
                 // situations or grounds found and the proposal it passed, not the file's.
-                if let Some(s) = self.standing(&cid) {
+                if let Some(s) = self.session.standing(&cid) {
                     record.findings = s.record.findings.clone();
                     record.found = s.record.found.clone();
                     if let Some(p) = s.record.passed_proposal() {
@@ -1001,13 +956,13 @@ impl App {
                     }
                 }
                 record.reconsideration = Some(*consent);
-                self.commit(Event::TakeUp { record })
+                self.session.commit(Event::TakeUp { record })
             }),
             Confirm::Departures(_) => {
                 self.apply_roll(true);
                 Ok(())
             }
-            Confirm::Void { round, reason } => self.commit(Event::Void {
+            Confirm::Void { round, reason } => self.session.commit(Event::Void {
                 case: cid,
                 round,
                 reason,
@@ -1026,11 +981,12 @@ impl App {
 
     /// Closes the open round and says whether the proposal passed.
     fn close_round_now(&mut self, case: &str, now: &str) -> Result<(), Refusal> {
-        self.commit(Event::CloseRound {
+        self.session.commit(Event::CloseRound {
             case: case.to_string(),
             at: now.to_string(),
         })?;
         let closed = self
+            .session
             .meeting
             .as_ref()
             .and_then(|m| m.record(case))
@@ -1079,7 +1035,7 @@ impl App {
         let Some(case) = self.case().cloned() else {
             return;
         };
-        let Some(kind) = self.kind_of(&case).cloned() else {
+        let Some(kind) = self.session.kind_of(&case).cloned() else {
             return;
         };
         let basis = form
@@ -1095,7 +1051,7 @@ impl App {
             outcome,
             basis: basis.trim().to_string(),
         };
-        if let Err(e) = self.commit(Event::Proposal {
+        if let Err(e) = self.session.commit(Event::Proposal {
             case: case.id.clone(),
             proposal,
         }) {
@@ -1138,10 +1094,10 @@ impl App {
             abstain,
         };
         // Checked on a copy: the counts enter the minutes only when the close is confirmed.
-        let Some(mut trial) = self.meeting.clone() else {
+        let Some(mut trial) = self.session.meeting.clone() else {
             return;
         };
-        match trial.set_counts(&self.panel, &case, tally) {
+        match trial.set_counts(&self.session.panel, &case, tally) {
             Ok(()) => {
                 self.popup = Some(Popup::Confirm(Confirm::CloseSecret(tally)));
             }
@@ -1153,15 +1109,16 @@ impl App {
     }
 
     pub fn ask_finalize(&mut self) {
-        if self.final_minutes.is_some() {
+        if self.session.final_minutes.is_some() {
             self.warn(i18n::FINALIZED.get(self.lang));
-        } else if let Some(d) = self.ledger_damage() {
+        } else if let Some(d) = self.session.ledger_damage(self.lang) {
             self.warn(d);
-        } else if !self.in_meeting() {
+        } else if !self.session.in_meeting() {
             self.warn(i18n::OPEN_MEETING_FIRST.get(self.lang));
         } else {
             // Said before the y, not after: a round still open cannot be sealed.
             let open: Vec<String> = self
+                .session
                 .meeting
                 .iter()
                 .flat_map(|m| &m.cases)
@@ -1178,8 +1135,9 @@ impl App {
 
     /// Closes the meeting and seals the minutes with their digests.
     pub fn finalize(&mut self) {
-        let now = self.now();
+        let now = self.session.now();
         let Some(by) = self
+            .session
             .meeting
             .as_ref()
             .map(|m| m.clerk.clone().unwrap_or_default())
@@ -1189,12 +1147,12 @@ impl App {
         let event = Event::Finalize {
             at: now,
             by,
-            user: self.user.clone(),
-            uid: self.uid,
+            user: self.session.user.clone(),
+            uid: self.session.uid,
         };
-        match self.commit(event) {
+        match self.session.commit(event) {
             Ok(()) => {
-                self.prune_agenda();
+                self.session.prune_agenda();
                 self.info(i18n::MEETING_FINALIZED.get(self.lang));
             }
             Err(e) => self.refuse(&e),

@@ -1,13 +1,12 @@
-//! The terminal front end. `app` holds the state and `update`; `flow` the meeting's steps;
-//! `keymap` turns keys into actions; `views` draw. This module owns the terminal: it opens
-//! the panel, runs the event loop and writes the minutes after every change.
+//! The terminal front end. `app` holds the screen's state and `update`, over the meeting
+//! session (`crate::session`); `flow` the meeting's steps; `keymap` turns keys into actions;
+//! `views` draw. This module owns the terminal: it opens the panel, runs the event loop and
+//! has the session write the minutes after every change.
 
 pub mod app;
-pub mod casefile;
 pub mod flow;
 pub mod input;
 pub mod keymap;
-pub mod session;
 mod signals;
 pub mod triage;
 
@@ -27,6 +26,7 @@ use ratatui::crossterm::execute;
 use crate::domain::text::Lang;
 use crate::failure::{What, tag};
 use crate::i18n;
+use crate::session::{self, casefile};
 use crate::store::{self, panel};
 
 use app::{Action, App, Popup};
@@ -43,15 +43,53 @@ pub struct Options {
     pub keys: std::collections::HashMap<String, Vec<String>>,
 }
 
-/// Loads a panel to write to it (see `session::load`).
+/// Loads a panel to write to it (see [`load`]).
 pub fn load_app(dir: &Path, lang: Lang, err: &mut dyn Write) -> io::Result<Option<App>> {
-    session::load(dir, lang, true, err)
+    load(dir, lang, true, err)
+}
+
+/// The panel opened on the screen (see `session::load`): the case where a meeting stopped is
+/// open, and the session's first word shown.
+pub fn load(
+    dir: &Path,
+    lang: Lang,
+    writable: bool,
+    err: &mut dyn Write,
+) -> io::Result<Option<App>> {
+    let Some(s) = session::open(dir, lang, err)? else {
+        return Ok(None);
+    };
+    let mut app = App::new(s, lang);
+    read(&mut app, writable);
+    Ok(Some(app))
+}
+
+/// The minutes and journals into an opened App (see `session::read`).
+pub fn read(app: &mut App, writable: bool) {
+    session::read_records(&mut app.session, writable, app.lang);
+    app.hear();
+    session::settle(&mut app.session, writable, app.lang);
+    app.hear();
 }
 
 /// Makes what the App recorded durable on the real disk (see `session::save`).
 pub fn save(app: &mut App) {
-    let mut disk = store::disk::RealDisk::new(&app.dir, session::modes_for(app));
-    session::save(app, &mut disk);
+    let mut disk = store::disk::RealDisk::new(&app.session.dir, session::modes_for(&app.session));
+    save_to(app, &mut disk);
+}
+
+/// Makes what the App recorded durable through `disk`, and shows what the session said.
+pub fn save_to(app: &mut App, disk: &mut dyn store::disk::Disk) {
+    session::save(&mut app.session, disk, app.lang);
+    app.hear();
+}
+
+/// Follows another docket's meeting (see `session::refresh`); the screen stays where it was.
+pub fn refresh(app: &mut App, seen: &mut Option<std::time::SystemTime>) {
+    let keep = (app.screen, app.selected, app.queue_row);
+    session::refresh(&mut app.session, seen, app.lang);
+    app.hear();
+    (app.screen, app.selected, app.queue_row) = keep;
 }
 
 /// A locale that names a character set other than UTF-8 (zh_CN.GBK) garbles Chinese text;
@@ -81,26 +119,27 @@ pub fn non_utf8_locale() -> Option<String> {
 /// Runs docket on a panel folder until the user quits or a signal ends it.
 pub fn run(dir: &Path, opts: Options) -> io::Result<i32> {
     let mut stderr = io::stderr();
-    let Some(mut app) = session::open(dir, opts.lang, &mut stderr)? else {
+    let Some(s) = session::open(dir, opts.lang, &mut stderr)? else {
         return Ok(1);
     };
-    let since = app.now();
-    let lock = session::lock(&app, &since);
+    let mut app = App::new(s, opts.lang);
+    let since = app.session.now();
+    let lock = session::lock(&app.session, &since);
     // Only the writer writes what recovery finds in the journal.
-    session::read(&mut app, lock.is_ok());
+    read(&mut app, lock.is_ok());
     if let Err(e) = &lock {
         let holder = session::lock_refused(e, app.lang);
         let text = match e {
             session::LockError::Held(_) => i18n::read_only(&holder, app.lang),
             session::LockError::Refused(_) => holder.clone(),
         };
-        app.read_only = Some(holder);
+        app.session.read_only = Some(holder);
         app.warn(text);
     }
     app.ascii = opts.ascii;
     let keymap = Keymap::new(opts.keys);
     let theme = Theme::new(opts.color, opts.ascii);
-    let mut disk = store::disk::RealDisk::new(&app.dir, session::modes_for(&app));
+    let mut disk = store::disk::RealDisk::new(&app.session.dir, session::modes_for(&app.session));
     match &lock {
         Ok(l) => disk.hold(l),
         Err(_) => disk.release(),
@@ -125,7 +164,7 @@ pub fn run(dir: &Path, opts: Options) -> io::Result<i32> {
     );
     {
         let _guard = persisting.lock();
-        session::save(&mut app, &mut disk);
+        save_to(&mut app, &mut disk);
     }
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     let _ = ratatui::try_restore();
@@ -142,7 +181,7 @@ fn event_loop(
     persisting: &Mutex<()>,
     lock: &mut Option<session::Lock>,
 ) -> io::Result<()> {
-    let mut seen = session::newest_change(&app.dir);
+    let mut seen = session::newest_change(&app.session.dir);
     loop {
         let size = terminal.size()?;
         app.page = usize::from(size.height).saturating_sub(5).max(1);
@@ -152,13 +191,13 @@ fn event_loop(
             return Ok(());
         }
         // A reader follows the writer: poll, and re-read the minutes when they change.
-        if app.read_only.is_some() && !event::poll(Duration::from_millis(500))? {
-            session::refresh(app, &mut seen);
+        if app.session.read_only.is_some() && !event::poll(Duration::from_millis(500))? {
+            refresh(app, &mut seen);
             // The writer is gone: this docket takes over, as the writer.
-            let since = app.now();
+            let since = app.session.now();
             // Only a lock taken on the file at the lock's path, and still there once taken.
-            if let Ok(l) = session::lock(app, &since)
-                && let Some(mut writer) = session::load(&app.dir, app.lang, true, &mut io::sink())?
+            if let Ok(l) = session::lock(&app.session, &since)
+                && let Some(mut writer) = load(&app.session.dir, app.lang, true, &mut io::sink())?
             {
                 disk.hold(&l);
                 *lock = Some(l);
@@ -192,8 +231,8 @@ fn event_loop(
         }
         // Durable before drawn: the journal is synced before the next frame shows the step.
         let _guard = persisting.lock();
-        session::save(app, disk);
-        if app.read_only.is_some() && lock.is_some() {
+        save_to(app, disk);
+        if app.session.read_only.is_some() && lock.is_some() {
             // Stopped writing (the lock or the journal is not ours any more): let the lock go,
             // and take it again only through the follower's checks.
             *lock = None;
@@ -214,20 +253,27 @@ fn edit_case(
     };
     let scratch = match target {
         Some(_) => dir.join(format!("case-{}.yaml", std::process::id())),
-        None => casefile::new_case_scratch(&dir, &app.dir),
+        None => casefile::new_case_scratch(&dir, &app.session.dir),
     };
-    let original = target.and_then(|i| app.cases.get(i)).cloned();
+    let original = target.and_then(|i| app.session.cases.get(i)).cloned();
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     let mut run = |path: &Path| run_editor(path);
-    let outcome = casefile::edit(app, original.as_ref(), &scratch, disk, &mut run);
+    let outcome = casefile::edit(
+        &app.session,
+        app.lang,
+        original.as_ref(),
+        &scratch,
+        disk,
+        &mut run,
+    );
     if let Ok(t) = ratatui::try_init() {
         *terminal = t;
     }
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     match outcome {
         Ok(casefile::Outcome::Saved(path)) => {
-            let loaded = panel::load_with(&app.dir, crate::config::panel_cache().as_ref());
+            let loaded = panel::load_with(&app.session.dir, crate::config::panel_cache().as_ref());
             let id = loaded
                 .cases
                 .iter()

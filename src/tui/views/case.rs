@@ -26,11 +26,11 @@ use super::Ctx;
 pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
     let app = cx.app;
     let Some(case) = app.case() else { return };
-    let Some(kind) = app.kind_of(case) else {
+    let Some(kind) = app.session.kind_of(case) else {
         return;
     };
     // The meeting's own record, else the earlier one a decision stands on (read-only).
-    let shown = app.shown_record(&case.id);
+    let shown = app.session.shown_record(&case.id);
     let record = shown.map(|s| s.record);
     let (head, cut) = header_lines(cx, case, kind, shown, usize::from(area.width));
     let [head_area, rest] =
@@ -189,8 +189,8 @@ fn header_lines(
     )));
     // The queue's notes on the case: why it is held back, what materials are missing.
     for (label, note) in [
-        (i18n::ST_HELD, app.state.held(&case.id)),
-        (i18n::ST_INCOMPLETE, app.state.incomplete(&case.id)),
+        (i18n::ST_HELD, app.session.state.held(&case.id)),
+        (i18n::ST_INCOMPLETE, app.session.state.incomplete(&case.id)),
     ] {
         if let Some(n) = note {
             lines.push(Line::from(Span::styled(
@@ -205,12 +205,12 @@ fn header_lines(
         Some(r) => r
             .recusals
             .iter()
-            .map(|x| i18n::member_name(&app.panel, &x.member))
+            .map(|x| i18n::member_name(&app.session.panel, &x.member))
             .collect(),
         None => case
             .conflicts
             .iter()
-            .map(|c| i18n::member_name(&app.panel, &c.member))
+            .map(|c| i18n::member_name(&app.session.panel, &c.member))
             .collect(),
     };
     if !recused.is_empty() {
@@ -225,10 +225,11 @@ fn header_lines(
     }
     // The decision under review, as it stands now (the open meeting included), in full.
     if let Some(target) = &case.review_of {
-        let what = match app.standing(target) {
+        let what = match app.session.standing(target) {
             Some(st) => {
                 let d = st.determination;
                 let label = app
+                    .session
                     .panel
                     .rules
                     .kind(&st.record.kind)
@@ -620,7 +621,7 @@ fn vote(frame: &mut Frame, cx: &Ctx, subject: &Subject, area: Rect, focused: boo
     let lang = cx.lang;
     let record = shown.map(|s| s.record);
     let w = usize::from(area.width).saturating_sub(2);
-    let name = |id: &str| i18n::member_name(&app.panel, id).to_string();
+    let name = |id: &str| i18n::member_name(&app.session.panel, id).to_string();
     let outcome_label =
         |o: &str| -> String { kind.outcome(o).map_or(o, |x| x.label.get(lang)).to_string() };
     let mut lines: Vec<Line> = Vec::new();
@@ -628,6 +629,7 @@ fn vote(frame: &mut Frame, cx: &Ctx, subject: &Subject, area: Rect, focused: boo
     let mut voters_shown = 0;
     // The live meeting, only when the record shown is its own.
     let meeting = app
+        .session
         .meeting
         .as_ref()
         .filter(|_| shown.is_some_and(|s| !s.earlier));
@@ -661,7 +663,7 @@ fn vote(frame: &mut Frame, cx: &Ctx, subject: &Subject, area: Rect, focused: boo
     };
     let arithmetic = |round: &Round| match (&round.arithmetic, meeting) {
         (Some(a), _) => Some((a.clone(), round.passed == Some(true))),
-        (None, Some(m)) if round.is_open() => m.preview(&app.panel, &case.id),
+        (None, Some(m)) if round.is_open() => m.preview(&app.session.panel, &case.id),
         _ => None,
     };
     // Opinions withdrawn when their members left, and a quorum lost: in words.
@@ -683,7 +685,7 @@ fn vote(frame: &mut Frame, cx: &Ctx, subject: &Subject, area: Rect, focused: boo
                     &i18n::opinion_withdrawn(
                         &crate::print::minutes::when(&x.at, day),
                         &name(&x.member),
-                        app.panel.rules.opinion_label(x.opinion, lang),
+                        app.session.panel.rules.opinion_label(x.opinion, lang),
                         lang,
                     ),
                     2,
@@ -695,8 +697,8 @@ fn vote(frame: &mut Frame, cx: &Ctx, subject: &Subject, area: Rect, focused: boo
             (Some(q), _) => Some((q.present_entitled, q.needed)),
             (None, Some(m)) if round.is_open() => {
                 let q = m
-                    .counts(&app.panel, &case.id)
-                    .quorum(app.panel.rules.meeting.quorum);
+                    .counts(&app.session.panel, &case.id)
+                    .quorum(app.session.panel.rules.meeting.quorum);
                 (!q.met).then_some((q.present, q.needed))
             }
             _ => None,
@@ -726,7 +728,7 @@ fn vote(frame: &mut Frame, cx: &Ctx, subject: &Subject, area: Rect, focused: boo
             )));
         } else {
             let voters = meeting
-                .map(|m| m.voters(&app.panel, &case.id))
+                .map(|m| m.voters(&app.session.panel, &case.id))
                 .unwrap_or_default();
             voters_shown = voters.len();
             let cursor = app.case_view.voter.min(voters.len().saturating_sub(1));
@@ -735,7 +737,13 @@ fn vote(frame: &mut Frame, cx: &Ctx, subject: &Subject, area: Rect, focused: boo
                     .opinions
                     .iter()
                     .find(|o| &o.member == v)
-                    .map(|o| app.panel.rules.opinion_label(o.opinion, lang).to_string())
+                    .map(|o| {
+                        app.session
+                            .panel
+                            .rules
+                            .opinion_label(o.opinion, lang)
+                            .to_string()
+                    })
                     .unwrap_or_else(|| "-".into());
                 let style = if i == cursor && focused {
                     focus_line = Some(lines.len());
@@ -841,7 +849,7 @@ fn vote(frame: &mut Frame, cx: &Ctx, subject: &Subject, area: Rect, focused: boo
                     format!(
                         "{} {}",
                         name(&o.member),
-                        app.panel.rules.opinion_label(o.opinion, lang)
+                        app.session.panel.rules.opinion_label(o.opinion, lang)
                     )
                 })
                 .collect();
@@ -893,7 +901,7 @@ fn vote(frame: &mut Frame, cx: &Ctx, subject: &Subject, area: Rect, focused: boo
         )));
     }
     // Corrections made after finalizing, beside what they correct.
-    for list in app.addenda.values() {
+    for list in app.session.addenda.values() {
         for (a, ok) in list {
             for c in a
                 .corrections
@@ -920,8 +928,9 @@ fn vote(frame: &mut Frame, cx: &Ctx, subject: &Subject, area: Rect, focused: boo
     // A case decided at an earlier meeting, taken up again here, shows the decision that
     // stands until a new one passes, whole.
     if shown.is_some_and(|s| !s.earlier)
-        && let Some((mid, _)) = app.decided_in(&case.id)
+        && let Some((mid, _)) = app.session.decided_in(&case.id)
         && let Some(d) = app
+            .session
             .history
             .iter()
             .find(|m| m.meeting.id == mid)
@@ -929,7 +938,8 @@ fn vote(frame: &mut Frame, cx: &Ctx, subject: &Subject, area: Rect, focused: boo
             .and_then(|c| c.determination())
     {
         let deferred_here = record.and_then(|r| r.determination()).is_some_and(|x| {
-            app.panel
+            app.session
+                .panel
                 .rules
                 .kind(&case.kind)
                 .and_then(|k| k.outcome(&x.outcome))
@@ -979,7 +989,7 @@ fn vote_or_review(frame: &mut Frame, cx: &Ctx, subject: &Subject, area: Rect, fo
     let earlier = case
         .review_of
         .as_ref()
-        .and_then(|target| cx.app.standing(target));
+        .and_then(|target| cx.app.session.standing(target));
     let Some(st) = earlier else {
         return vote(frame, cx, subject, area, focused);
     };
@@ -992,7 +1002,7 @@ fn vote_or_review(frame: &mut Frame, cx: &Ctx, subject: &Subject, area: Rect, fo
 fn earlier_pane(frame: &mut Frame, cx: &Ctx, meeting: &str, r: &CaseRecord, area: Rect) {
     let lang = cx.lang;
     let w = usize::from(area.width).saturating_sub(2);
-    let rules = &cx.app.panel.rules;
+    let rules = &cx.app.session.panel.rules;
     let kind = rules.kind(&r.kind);
     let label = |o: &str| -> String {
         kind.and_then(|k| k.outcome(o))

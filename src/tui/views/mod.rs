@@ -117,9 +117,9 @@ fn draw_header(frame: &mut Frame, cx: &Ctx, area: Rect) {
     let app = cx.app;
     let w = usize::from(area.width);
     let mut tail: Vec<(String, Style)> = Vec::new();
-    match &app.meeting {
+    match &app.session.meeting {
         Some(m) => {
-            let q = m.quorum(&app.panel);
+            let q = m.quorum(&app.session.panel);
             tail.push((
                 format!("{} {}  ", i18n::MEETING.get(cx.lang), text::fit(&m.id, 16)),
                 Style::new(),
@@ -130,7 +130,7 @@ fn draw_header(frame: &mut Frame, cx: &Ctx, area: Rect) {
                 cx.theme.warn()
             };
             tail.push((quorum_text(&q, cx.lang), style));
-            if app.final_minutes.is_some() {
+            if app.session.final_minutes.is_some() {
                 tail.push((format!("  [{}]", i18n::FINAL.get(cx.lang)), cx.theme.warn()));
             }
             let method = format!("  {}", i18n::method(m.method, cx.lang));
@@ -141,7 +141,7 @@ fn draw_header(frame: &mut Frame, cx: &Ctx, area: Rect) {
         }
         None => tail.push((i18n::NO_MEETING.get(cx.lang).to_string(), cx.theme.dim())),
     }
-    if app.read_only.is_some() {
+    if app.session.read_only.is_some() {
         tail.insert(
             0,
             (
@@ -153,7 +153,7 @@ fn draw_header(frame: &mut Frame, cx: &Ctx, area: Rect) {
     let used: usize = tail.iter().map(|(s, _)| text::width(s)).sum();
     let room = w.saturating_sub(used + 2);
     let mut spans = vec![
-        Span::styled(text::fit(&app.panel.name, room), cx.theme.title()),
+        Span::styled(text::fit(&app.session.panel.name, room), cx.theme.title()),
         Span::raw("  "),
     ];
     spans.extend(tail.into_iter().map(|(s, st)| Span::styled(s, st)));

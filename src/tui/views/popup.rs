@@ -55,7 +55,7 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
                 ..area
             };
             clear(frame, r);
-            let report = cx.app.report();
+            let report = cx.app.session.report();
             let lines: Vec<Line> = crate::report::report_lines(
                 &report,
                 cx.lang,
@@ -95,7 +95,9 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
             let r = centered(area, 40, items.len() as u16 + 2);
             clear(frame, r);
             let label = |id: &str| match pick {
-                Pick::RecusedMember => escape(i18n::member_name(&cx.app.panel, id)).into_owned(),
+                Pick::RecusedMember => {
+                    escape(i18n::member_name(&cx.app.session.panel, id)).into_owned()
+                }
                 Pick::Method => crate::domain::rules::Method::from_id(id).map_or_else(
                     || escape(id).into_owned(),
                     |m| i18n::method(m, cx.lang).to_string(),
@@ -121,7 +123,7 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
         }
         Popup::Consent { members, cursor } => {
             let app = cx.app;
-            let voting = app.panel.voting_members().count() as u32;
+            let voting = app.session.panel.voting_members().count() as u32;
             let rule = i18n::reconsider_rule(voting, members.len() as u32, cx.lang);
             let w: u16 = 60;
             let inner = usize::from(w.min(area.width.saturating_sub(2))).saturating_sub(2);
@@ -138,7 +140,7 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
                     Style::new()
                 };
                 let mark = if *on { "[x] " } else { "[ ] " };
-                let name = escape(i18n::member_name(&app.panel, id)).into_owned();
+                let name = escape(i18n::member_name(&app.session.panel, id)).into_owned();
                 lines.push(Line::from(Span::styled(
                     pad(&format!("{mark}{name}"), inner),
                     style,
@@ -156,7 +158,7 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
             let label = cx
                 .app
                 .case()
-                .and_then(|c| cx.app.kind_of(c))
+                .and_then(|c| cx.app.session.kind_of(c))
                 .and_then(|k| k.outcome(outcome))
                 .map_or(outcome.as_str(), |o| o.label.get(cx.lang));
             let head = format!("{}: {label}", i18n::OUTCOME.get(cx.lang));
@@ -174,7 +176,7 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
             cursor,
             form,
         } => {
-            let kind = cx.app.case().and_then(|c| cx.app.kind_of(c));
+            let kind = cx.app.case().and_then(|c| cx.app.session.kind_of(c));
             let lines: Vec<String> = outcomes
                 .iter()
                 .enumerate()
@@ -219,24 +221,25 @@ fn ask_title(cx: &Ctx, ask: &Ask) -> String {
         Ask::Basis(d) => format!("{} {d}", i18n::BASIS.get(lang)),
         Ask::AbsenceReason(m) => format!(
             "{} {}",
-            i18n::member_name(&cx.app.panel, m),
+            i18n::member_name(&cx.app.session.panel, m),
             i18n::K_REASON.get(lang)
         ),
         Ask::Attendee => i18n::K_ATTENDEE.get(lang).into(),
         Ask::RecusalReason(m) => format!(
             "{} {}",
-            i18n::member_name(&cx.app.panel, m),
+            i18n::member_name(&cx.app.session.panel, m),
             i18n::K_RECUSE.get(lang)
         ),
         Ask::Presenter => i18n::PRESENTER.get(lang).into(),
         Ask::VoidReason(n) => i18n::void_reason_title(*n, lang),
         Ask::ReconsiderAgree => {
             let app = cx.app;
-            let voting = app.panel.voting_members().count() as u32;
+            let voting = app.session.panel.voting_members().count() as u32;
             let present = app
+                .session
                 .meeting
                 .as_ref()
-                .map_or(0, |m| m.voting_present(&app.panel).len() as u32);
+                .map_or(0, |m| m.voting_present(&app.session.panel).len() as u32);
             i18n::reconsider_count_title(voting, present, lang)
         }
         Ask::HoldReason(c) => format!("{} {}", escape(c), i18n::HOLD_REASON.get(lang)),
@@ -310,6 +313,7 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
             lines.push(i18n::K_CLOSE_ROUND.get(lang).into());
             // Only the opinions the method allows.
             let allowed = app
+                .session
                 .panel
                 .rules
                 .meeting
@@ -324,15 +328,15 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
                         crate::domain::rules::Opinion::Defer => t.defer,
                         crate::domain::rules::Opinion::Abstain => t.abstain,
                     };
-                    format!("{} {n}", app.panel.rules.opinion_label(*o, lang))
+                    format!("{} {n}", app.session.panel.rules.opinion_label(*o, lang))
                 })
                 .collect();
             lines.push(parts.join(" / "));
         }
         Confirm::CloseRound => {
             lines.push(i18n::K_CLOSE_ROUND.get(lang).into());
-            if let (Some(case), Some(m)) = (app.case(), &app.meeting)
-                && let Some((a, passed)) = m.preview(&app.panel, &case.id)
+            if let (Some(case), Some(m)) = (app.case(), &app.session.meeting)
+                && let Some((a, passed)) = m.preview(&app.session.panel, &case.id)
                 && let Some(round) = m.record(&case.id).and_then(|r| r.open_round())
             {
                 // Every opinion is in: what closing gives, not "not yet".
@@ -342,7 +346,7 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
         Confirm::Determine { text: t, outcome } => {
             let label = app
                 .case()
-                .and_then(|c| app.kind_of(c))
+                .and_then(|c| app.session.kind_of(c))
                 .and_then(|k| k.outcome(outcome))
                 .map_or(outcome.as_str(), |o| o.label.get(lang));
             lines.push(format!("{}: {label}", i18n::DETERMINATION.get(lang)));
@@ -357,8 +361,8 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
                     t.override_reason
                 ));
             }
-            if let (Some(case), Some(m)) = (app.case(), &app.meeting)
-                && let Some(kind) = app.kind_of(case)
+            if let (Some(case), Some(m)) = (app.case(), &app.session.meeting)
+                && let Some(kind) = app.session.kind_of(case)
                 && m.lenient_without_situation(kind, &case.id, outcome)
             {
                 lines.push(i18n::LENIENT_NO_SITUATION.get(lang).into());
@@ -377,13 +381,13 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
             }
         }
         Confirm::Reconsider(c) => {
-            let kind = app.case().and_then(|x| app.kind_of(x));
-            lines.extend(i18n::reconsider_confirm(c, &app.panel, kind, lang));
+            let kind = app.case().and_then(|x| app.session.kind_of(x));
+            lines.extend(i18n::reconsider_confirm(c, &app.session.panel, kind, lang));
         }
         Confirm::Departures(members) => {
             let names: Vec<&str> = members
                 .iter()
-                .map(|m| i18n::member_name(&app.panel, m))
+                .map(|m| i18n::member_name(&app.session.panel, m))
                 .collect();
             lines.push(format!(
                 "{} {}",
@@ -395,7 +399,7 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
         Confirm::Void { round, reason } => {
             lines.push(format!("{} {round}", i18n::K_VOID.get(lang)));
             lines.push(escape(reason).into_owned());
-            if let (Some(case), Some(m)) = (app.case(), &app.meeting)
+            if let (Some(case), Some(m)) = (app.case(), &app.session.meeting)
                 && m.withdrawn_by_void(&case.id, *round).is_some()
             {
                 lines.push(i18n::VOID_WITHDRAWS.get(lang).into());
@@ -404,7 +408,7 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
         Confirm::Quit => lines.push(i18n::QUIT_IN_MEETING.get(lang).into()),
         Confirm::Discard(_) => lines.push(i18n::DISCARD_TYPED.get(lang).into()),
         Confirm::EditDecided(i) => {
-            if let Some(c) = app.cases.get(*i) {
+            if let Some(c) = app.session.cases.get(*i) {
                 lines.push(format!(
                     "{} {}",
                     i18n::K_EDIT_CASE.get(lang),
@@ -415,7 +419,7 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
         }
         Confirm::Finalize => {
             lines.push(i18n::K_FINALIZE.get(lang).into());
-            if let Some(m) = &app.meeting {
+            if let Some(m) = &app.session.meeting {
                 let determined = m
                     .cases
                     .iter()
