@@ -8,7 +8,6 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use docket::domain::text::Lang;
-use docket::session;
 use docket::store::disk::{Disk, Modes, RealDisk};
 use docket::tui::app::{Action, App, Level};
 

@@ -129,8 +129,6 @@ pub struct Index {
     /// The standing determination of each case in earlier minutes: (minutes, record) places
     /// in `history`.
     pub standing_before: HashMap<String, (usize, usize)>,
-    /// The queue's rows, with the version they were computed at.
-    pub rows: std::cell::RefCell<Option<RowsKey>>,
     /// The widest case id, in columns: the queue's id column, not measured every frame.
     pub id_width: usize,
 }

@@ -274,10 +274,10 @@ pub struct CaseView {
     /// How far the part in front (facts, situations, vote) is scrolled.
     pub scroll: u16,
     pub voter: usize,
-    /// The furthest the part in front can scroll, as last drawn: only the view knows how its
-    /// text wraps at this size, so it leaves the limit here (as ratatui's list state keeps
-    /// its offset) and `j` stops at the end instead of running past it.
-    pub scroll_max: std::cell::Cell<u16>,
+    /// The furthest the part in front can scroll at the App's size, measured by the view
+    /// when `j` asks (only the view knows how its text wraps), so that `j` stops at the end
+    /// instead of running past it.
+    pub scroll_max: u16,
 }
 
 pub struct App {
@@ -307,7 +307,16 @@ pub struct App {
     /// A case to write in the editor, for the terminal front end to carry out: the index of
     /// the case to edit, or none for a new one.
     pub edit_request: Option<Option<usize>>,
+    /// The queue's rows and what they were computed for, kept by the keystrokes (see
+    /// [`App::rows`]) so that drawing only reads them.
+    pub kept_rows: Option<RowsKey>,
 }
+
+/// The queue's rows and what they were computed for: version, filter, sort.
+pub type RowsKey = (
+    (u64, super::triage::Filter, super::triage::Sort),
+    Vec<usize>,
+);
 
 impl App {
     pub fn new(session: Session, lang: Lang) -> App {
@@ -329,6 +338,7 @@ impl App {
             filter: super::triage::Filter::All,
             sort: super::triage::Sort::Received,
             edit_request: None,
+            kept_rows: None,
         }
     }
 
@@ -340,6 +350,9 @@ impl App {
         }
         if let Some(m) = self.session.said.take() {
             self.message = Some(m);
+        }
+        if self.screen == Screen::Queue {
+            self.keep_rows();
         }
     }
 
@@ -600,7 +613,7 @@ impl App {
         let before = self.selected;
         // The row the selected case held: in the queue now, or when its case was opened.
         let row = match self.screen {
-            Screen::Queue => self.visible().iter().position(|&i| i == before),
+            Screen::Queue => self.rows().iter().position(|&i| i == before),
             _ => self.queue_row,
         };
         self.update_screen(action);
@@ -613,10 +626,14 @@ impl App {
             && self.popup.is_none()
             && self.selected == before
         {
-            let rows = self.visible();
+            let rows = self.rows();
             if !rows.is_empty() && !rows.contains(&self.selected) {
                 self.selected = rows[row.min(rows.len() - 1)];
             }
+        }
+        // The queue is drawn next: its rows are kept now, since drawing keeps nothing.
+        if self.screen == Screen::Queue {
+            self.keep_rows();
         }
     }
 
@@ -756,7 +773,7 @@ impl App {
                 | Action::EditCase
                 | Action::Correct
         );
-        if on_case && !self.visible().contains(&self.selected) {
+        if on_case && !self.rows().contains(&self.selected) {
             return self.warn(i18n::NO_CASE_SHOWN.get(self.lang));
         }
         match action {
@@ -809,7 +826,7 @@ impl App {
         if self.session.cases.is_empty() {
             return;
         }
-        self.queue_row = self.visible().iter().position(|&i| i == self.selected);
+        self.queue_row = self.rows().iter().position(|&i| i == self.selected);
         self.screen = Screen::Case;
         self.case_view = CaseView::default();
         if self.round_open() {
@@ -836,7 +853,7 @@ impl App {
     /// that the queue does not show.
     pub fn select_shown(&mut self, i: usize) {
         self.selected = i;
-        if !self.visible().contains(&i) {
+        if !self.rows().contains(&i) {
             self.filter = super::triage::Filter::All;
             self.session.version += 1;
             self.info(i18n::FILTER_CLEARED_FOR_MATCH.get(self.lang));

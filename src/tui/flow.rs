@@ -227,7 +227,7 @@ impl App {
             }
             // The queue now leads with the agenda, in its order: start on its first case.
             self.sort = super::triage::Sort::Agenda;
-            if let Some(&first) = self.visible().first() {
+            if let Some(&first) = self.rows().first() {
                 self.selected = first;
             }
         } else {
@@ -291,6 +291,12 @@ impl App {
         self.screen = Screen::Queue;
     }
 
+    /// How far the part in front can scroll now, kept for the tests and the next look.
+    fn measure_scroll(&mut self) -> u16 {
+        self.case_view.scroll_max = super::views::scroll_max(self);
+        self.case_view.scroll_max
+    }
+
     /// How many members the open round of the selected case hears (0 with no round).
     fn voters_in_round(&self) -> usize {
         match (self.case(), &self.session.meeting) {
@@ -324,7 +330,7 @@ impl App {
                 };
                 // Each part opens at its top.
                 self.case_view.scroll = 0;
-                self.case_view.scroll_max.set(0);
+                self.case_view.scroll_max = 0;
                 loop {
                     self.case_view.focus = (self.case_view.focus + step) % n_parts;
                     if has_d || self.part() != Part::Distinctions {
@@ -347,7 +353,7 @@ impl App {
         // Moving around never needs a meeting.
         match (self.part(), &action) {
             (Part::Facts | Part::Items, Action::Down) => {
-                let max = self.case_view.scroll_max.get();
+                let max = self.measure_scroll();
                 self.case_view.scroll = (self.case_view.scroll + 1).min(max);
                 return;
             }
@@ -375,7 +381,7 @@ impl App {
                 if self.case_view.voter + 1 < voters {
                     self.case_view.voter += 1;
                 } else {
-                    let max = self.case_view.scroll_max.get();
+                    let max = self.measure_scroll();
                     self.case_view.scroll = (self.case_view.scroll + 1).min(max);
                 }
                 return;

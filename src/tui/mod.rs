@@ -90,6 +90,9 @@ pub fn refresh(app: &mut App, seen: &mut Option<std::time::SystemTime>) {
     session::refresh(&mut app.session, seen, app.lang);
     app.hear();
     (app.screen, app.selected, app.queue_row) = keep;
+    if app.screen == app::Screen::Queue {
+        app.keep_rows();
+    }
 }
 
 /// A locale that names a character set other than UTF-8 (zh_CN.GBK) garbles Chinese text;

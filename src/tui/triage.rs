@@ -43,18 +43,32 @@ impl App {
     }
 
     /// The queue's rows (indices into `cases`), filtered and sorted; during a meeting the
-    /// agenda comes first, in its order. Kept until something that could change them happens
-    /// (`version`): moving the cursor over 10,000 cases must not sort them again.
+    /// agenda comes first, in its order. As kept by the last keystroke when nothing that
+    /// could change them happened since (`version`), else computed afresh: drawing keeps
+    /// nothing.
     pub fn visible(&self) -> Vec<usize> {
         let key = (self.session.version, self.filter, self.sort);
-        if let Some((k, rows)) = &*self.session.index.rows.borrow()
+        if let Some((k, rows)) = &self.kept_rows
             && *k == key
         {
             return rows.clone();
         }
-        let rows = self.compute_rows();
-        *self.session.index.rows.borrow_mut() = Some((key, rows.clone()));
-        rows
+        self.compute_rows()
+    }
+
+    /// [`App::visible`], kept until something that could change the rows happens: moving
+    /// the cursor over 10,000 cases must not sort them again.
+    pub fn rows(&mut self) -> Vec<usize> {
+        self.keep_rows();
+        self.visible()
+    }
+
+    /// Computes the queue's rows again if something could have changed them since.
+    pub fn keep_rows(&mut self) {
+        let key = (self.session.version, self.filter, self.sort);
+        if !self.kept_rows.as_ref().is_some_and(|(k, _)| *k == key) {
+            self.kept_rows = Some((key, self.compute_rows()));
+        }
     }
 
     fn compute_rows(&self) -> Vec<usize> {
@@ -97,7 +111,7 @@ impl App {
 
     /// Moves the selection by `delta` rows of the visible queue.
     pub fn move_in_queue(&mut self, delta: isize) {
-        let rows = self.visible();
+        let rows = self.rows();
         if rows.is_empty() {
             return;
         }

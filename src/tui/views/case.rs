@@ -23,11 +23,12 @@ use crate::tui::app::{Part, Shown};
 
 use super::Ctx;
 
-pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
+/// Draws the case screen; says how far the part in front can scroll at this size.
+pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) -> u16 {
     let app = cx.app;
-    let Some(case) = app.case() else { return };
+    let Some(case) = app.case() else { return 0 };
     let Some(kind) = app.session.kind_of(case) else {
-        return;
+        return 0;
     };
     // The meeting's own record, else the earlier one a decision stands on (read-only).
     let shown = app.session.shown_record(&case.id);
@@ -77,15 +78,17 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
             bottom_c,
         ])
         .areas(rest);
-        facts(frame, cx, case, top, part == Part::Facts);
+        let f = facts(frame, cx, case, top, part == Part::Facts);
         if has_distinctions {
             distinctions(frame, cx, dist_lines, mid, part == Part::Distinctions);
         }
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(bottom);
-        items(frame, cx, case, kind, record, left, part == Part::Items);
-        vote_or_review(frame, cx, &subject, right, part == Part::Vote);
+        let i = items(frame, cx, case, kind, record, left, part == Part::Items);
+        let v = vote_or_review(frame, cx, &subject, right, part == Part::Vote);
+        // Only the part in front scrolls; the others say 0.
+        f.max(i).max(v)
     } else {
         // The situations (nine at most, most two lines long) need every row to read whole;
         // the distinctions, read a Tab ago, step aside for them.
@@ -246,7 +249,7 @@ fn header_lines(
     (lines, cut)
 }
 
-fn facts(frame: &mut Frame, cx: &Ctx, case: &Case, area: Rect, focused: bool) {
+fn facts(frame: &mut Frame, cx: &Ctx, case: &Case, area: Rect, focused: bool) -> u16 {
     let inner_w = usize::from(area.width).saturating_sub(2);
     let mut lines: Vec<Line> = wrap(case.summary(), inner_w)
         .into_iter()
@@ -266,17 +269,19 @@ fn facts(frame: &mut Frame, cx: &Ctx, case: &Case, area: Rect, focused: bool) {
     }
     let block = cx.block(i18n::FACTS.get(cx.lang), focused);
     let inner_h = usize::from(area.height).saturating_sub(2);
-    if focused {
-        note_scroll_max(cx, lines.len(), inner_h);
-    }
+    let max = if focused {
+        scroll_max(lines.len(), inner_h)
+    } else {
+        0
+    };
     let lines = window(cx, lines, inner_h, usize::from(cx.app.case_view.scroll));
     frame.render_widget(Paragraph::new(lines).block(block), area);
+    max
 }
 
-/// Leaves the furthest scroll of the part in front for the next `j` (see `CaseView`).
-fn note_scroll_max(cx: &Ctx, lines: usize, h: usize) {
-    let max = u16::try_from(lines.saturating_sub(h)).unwrap_or(u16::MAX);
-    cx.app.case_view.scroll_max.set(max);
+/// The furthest a part of `lines` in `h` rows can scroll (see `CaseView::scroll_max`).
+fn scroll_max(lines: usize, h: usize) -> u16 {
+    u16::try_from(lines.saturating_sub(h)).unwrap_or(u16::MAX)
 }
 
 /// The `h` rows of `lines` from `scroll` on. When text continues below, the last row says
@@ -423,7 +428,7 @@ fn items(
     record: Option<&CaseRecord>,
     area: Rect,
     focused: bool,
-) {
+) -> u16 {
     let lang = cx.lang;
     let inner_h = usize::from(area.height).saturating_sub(2).max(1);
     let inner_w = usize::from(area.width).saturating_sub(2);
@@ -538,13 +543,17 @@ fn items(
         ItemNoun::Situation => i18n::SITUATIONS.get(lang),
         ItemNoun::Ground => i18n::GROUNDS.get(lang),
     };
-    let lines = if focused {
-        note_scroll_max(cx, lines.len(), inner_h);
-        window(cx, lines, inner_h, usize::from(cx.app.case_view.scroll))
+    let (lines, max) = if focused {
+        let max = scroll_max(lines.len(), inner_h);
+        (
+            window(cx, lines, inner_h, usize::from(cx.app.case_view.scroll)),
+            max,
+        )
     } else {
-        lines
+        (lines, 0)
     };
     frame.render_widget(Paragraph::new(lines).block(cx.block(title, focused)), area);
+    max
 }
 
 /// `同意 4 / 应到会 6 / 需 4 / 通过`: the tally against the pass rule, live.
@@ -610,7 +619,7 @@ pub fn closing_line(
 /// to hear; then the standing determination (and any withdrawn since); then closed rounds
 /// (latest first), recusals with their reasons, the presenter, and an earlier meeting's
 /// decision.
-fn vote(frame: &mut Frame, cx: &Ctx, subject: &Subject, area: Rect, focused: bool) {
+fn vote(frame: &mut Frame, cx: &Ctx, subject: &Subject, area: Rect, focused: bool) -> u16 {
     let Subject {
         case,
         kind,
@@ -971,19 +980,28 @@ fn vote(frame: &mut Frame, cx: &Ctx, subject: &Subject, area: Rect, focused: boo
         _ if focused => usize::from(app.case_view.scroll),
         _ => 0,
     };
-    if focused {
-        note_scroll_max(cx, lines.len(), inner_h);
-    }
+    let max = if focused {
+        scroll_max(lines.len(), inner_h)
+    } else {
+        0
+    };
     frame.render_widget(
         Paragraph::new(window(cx, lines, inner_h, scroll))
             .block(cx.block(i18n::VOTE.get(lang), focused)),
         area,
     );
+    max
 }
 
 /// The vote pane; for a review case (复核) whose earlier decision docket has, the earlier
 /// findings, rounds and determination on the left and this review's on the right.
-fn vote_or_review(frame: &mut Frame, cx: &Ctx, subject: &Subject, area: Rect, focused: bool) {
+fn vote_or_review(
+    frame: &mut Frame,
+    cx: &Ctx,
+    subject: &Subject,
+    area: Rect,
+    focused: bool,
+) -> u16 {
     let case = subject.case;
     // The decision under review as it stands now: an earlier meeting's, or the open one's.
     let earlier = case
@@ -996,7 +1014,7 @@ fn vote_or_review(frame: &mut Frame, cx: &Ctx, subject: &Subject, area: Rect, fo
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
     earlier_pane(frame, cx, st.meeting, st.record, left);
-    vote(frame, cx, subject, right, focused);
+    vote(frame, cx, subject, right, focused)
 }
 
 fn earlier_pane(frame: &mut Frame, cx: &Ctx, meeting: &str, r: &CaseRecord, area: Rect) {

@@ -46,7 +46,26 @@ impl Ctx<'_> {
     }
 }
 
+/// Draws the screen from the App as it stands; nothing in it changes.
 pub fn draw(frame: &mut Frame, app: &App, keymap: &Keymap, theme: Theme) {
+    draw_measured(frame, app, keymap, theme);
+}
+
+/// How far the case screen's part in front can scroll at the App's size: the case drawn
+/// aside, where only the wrapping of its text at this size can say. Asked by `j`.
+pub fn scroll_max(app: &App) -> u16 {
+    let (w, h) = app.area;
+    // A test backend cannot fail: its error is `Infallible`.
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h))
+        .unwrap_or_else(|e| match e {});
+    let keymap = Keymap::new(Default::default());
+    let mut max = 0;
+    let _ = t.draw(|f| max = draw_measured(f, app, &keymap, Theme::new(false, app.ascii)));
+    max
+}
+
+/// [`draw`], saying how far the case screen's part in front can scroll (0 elsewhere).
+fn draw_measured(frame: &mut Frame, app: &App, keymap: &Keymap, theme: Theme) -> u16 {
     let area = frame.area();
     let cx = Ctx {
         app,
@@ -75,7 +94,7 @@ pub fn draw(frame: &mut Frame, app: &App, keymap: &Keymap, theme: Theme) {
             Paragraph::new(msg).wrap(ratatui::widgets::Wrap { trim: true }),
             area,
         );
-        return;
+        return 0;
     }
     let [header, body, message, hints] = Layout::vertical([
         Constraint::Length(1),
@@ -85,14 +104,21 @@ pub fn draw(frame: &mut Frame, app: &App, keymap: &Keymap, theme: Theme) {
     ])
     .areas(area);
     draw_header(frame, &cx, header);
-    match app.screen {
-        Screen::Queue => queue::draw(frame, &cx, body),
+    let max = match app.screen {
+        Screen::Queue => {
+            queue::draw(frame, &cx, body);
+            0
+        }
         Screen::Case => case::draw(frame, &cx, body),
-        Screen::Roll => roll::draw(frame, &cx, body),
-    }
+        Screen::Roll => {
+            roll::draw(frame, &cx, body);
+            0
+        }
+    };
     draw_message(frame, &cx, message);
     draw_hints(frame, &cx, hints);
     popup::draw(frame, &cx, area);
+    max
 }
 
 /// The quorum as a phrase: `到会 6 / 需 4 达到法定人数`.
