@@ -296,10 +296,16 @@ fn edit_case(
 
 /// $VISUAL, else $EDITOR, else nano, else vi, on `path`; true when it ended well.
 fn run_editor(path: &Path) -> io::Result<bool> {
+    Ok(launch_editor(path)?.success())
+}
+
+/// The one way docket runs the user's editor on `path`: $VISUAL, else $EDITOR (split on
+/// whitespace, so that `code --wait` works), else nano, else vi.
+fn launch_editor(path: &Path) -> io::Result<std::process::ExitStatus> {
     let editor = ["VISUAL", "EDITOR"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|e| !e.trim().is_empty()));
-    let status = match editor {
+    match editor {
         Some(e) => {
             let mut parts = e.split_whitespace();
             let prog = parts.next().unwrap_or("vi");
@@ -312,8 +318,7 @@ fn run_editor(path: &Path) -> io::Result<bool> {
             .arg(path)
             .status()
             .or_else(|_| std::process::Command::new("vi").arg(path).status()),
-    }?;
-    Ok(status.success())
+    }
 }
 
 /// The text of the focused field, as the editor should open it.
@@ -334,25 +339,9 @@ fn edit_in_editor(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Opt
     let dir = crate::config::cache_dir()?;
     let path: PathBuf = dir.join(format!("edit-{}.txt", std::process::id()));
     crate::private::write_new(&path, &text).ok()?;
-    let editor = ["VISUAL", "EDITOR"]
-        .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|e| !e.trim().is_empty()));
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
-    let status = match editor {
-        Some(e) => {
-            let mut parts = e.split_whitespace();
-            let prog = parts.next().unwrap_or("vi");
-            std::process::Command::new(prog)
-                .args(parts)
-                .arg(&path)
-                .status()
-        }
-        None => std::process::Command::new("nano")
-            .arg(&path)
-            .status()
-            .or_else(|_| std::process::Command::new("vi").arg(&path).status()),
-    };
+    let status = launch_editor(&path);
     *terminal = ratatui::init();
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     let edited = read_edited(&path);
