@@ -14,7 +14,7 @@
 //! - [`text`]: display width: fitting, padding and wrapping Chinese and Latin text.
 //! - [`session`]: the meeting session apart from the screen: the panel, the cases, the open
 //!   meeting, the journal, the ledger and saving; no terminal.
-//! - [`tui`]: the terminal front end: state and actions (`app`, `flow`), keys (`keymap`),
+//! - [`tui`]: the terminal front end: state (`app`), screens and popups, keys (`keymap`),
 //!   drawing (`views`).
 //! - [`config`]: user settings, defaults embedded from config/.
 //! - [`synthetic`]: a synthetic panel for benchmarks.

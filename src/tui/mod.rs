@@ -1,12 +1,15 @@
 //! The terminal front end. `app` holds the screen's state and `update`, over the meeting
-//! session (`crate::session`); `flow` the meeting's steps; `keymap` turns keys into actions;
-//! `views` draw. This module owns the terminal: it opens the panel, runs the event loop and
-//! has the session write the minutes after every change.
+//! session (`crate::session`); `screens` and `popups` each screen's and popup's keys;
+//! `keymap` turns keys into actions (`action`); `views` draw. This module owns the terminal:
+//! it opens the panel, runs the event loop and has the session write the minutes after
+//! every change.
 
+pub mod action;
 pub mod app;
-pub mod flow;
 pub mod input;
 pub mod keymap;
+pub mod popups;
+mod screens;
 mod signals;
 pub mod triage;
 
