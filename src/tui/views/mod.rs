@@ -2,6 +2,7 @@
 //! never change it.
 
 mod case;
+mod help;
 mod popup;
 mod queue;
 mod roll;

@@ -9,7 +9,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use crate::i18n;
 use crate::sanitize::escape;
-use crate::text::{fit, pad, width, wrap};
+use crate::text::{fit, pad, wrap};
 use crate::tui::app::{Ask, Confirm, Form, FormField, Pick, Popup};
 use crate::tui::input::TextInput;
 
@@ -17,7 +17,7 @@ use super::Ctx;
 
 /// Clears a popup's area. A wide character just left of it would paint over its border, and
 /// the second half of one cut by its right edge would leave a hole: both become spaces.
-fn clear(frame: &mut Frame, r: Rect) {
+pub(super) fn clear(frame: &mut Frame, r: Rect) {
     use unicode_width::UnicodeWidthStr;
     frame.render_widget(Clear, r);
     let buf = frame.buffer_mut();
@@ -33,7 +33,7 @@ fn clear(frame: &mut Frame, r: Rect) {
     }
 }
 
-fn centered(area: Rect, w: u16, h: u16) -> Rect {
+pub(super) fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width.saturating_sub(2));
     let h = h.min(area.height.saturating_sub(2));
     Rect {
@@ -47,7 +47,7 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
 pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
     let Some(popup) = &cx.app.popup else { return };
     match popup {
-        Popup::Help => help(frame, cx, area),
+        Popup::Help => super::help::help(frame, cx, area),
         Popup::Report { scroll } => {
             // The whole screen but the hint bar: the report is read, not glanced at.
             let r = Rect {
@@ -476,69 +476,4 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
         Paragraph::new(text).block(cx.block(i18n::CONFIRM.get(lang), true)),
         r,
     );
-}
-
-/// Help for what lies under it, generated from the keymap; in two columns when one would not
-/// fit the screen, so that every key shows at 80x24.
-fn help(frame: &mut Frame, cx: &Ctx, area: Rect) {
-    let app = cx.app;
-    let ctx = app.context_under_popup();
-    // Exactly the keys that act here now.
-    let bindings: Vec<_> = cx
-        .keymap
-        .bindings(ctx)
-        .into_iter()
-        .filter(|b| app.acts(ctx, &b.action))
-        .collect();
-    let key_w = bindings
-        .iter()
-        .map(|b| width(&keys_text(b, cx.lang)))
-        .max()
-        .unwrap_or(6)
-        .min(16);
-    let help_w = bindings
-        .iter()
-        .map(|b| width(b.help.get(cx.lang)))
-        .max()
-        .unwrap_or(10)
-        .min(28);
-    let cell = |b: &crate::tui::keymap::Binding| {
-        vec![
-            Span::styled(pad(&keys_text(b, cx.lang), key_w), cx.theme.key()),
-            Span::raw(" "),
-            Span::raw(pad(b.help.get(cx.lang), help_w)),
-        ]
-    };
-    let room = usize::from(area.height).saturating_sub(4);
-    let columns = if bindings.len() > room { 2 } else { 1 };
-    let rows = bindings.len().div_ceil(columns);
-    let lines: Vec<Line> = (0..rows)
-        .map(|r| {
-            let mut spans = Vec::new();
-            for c in 0..columns {
-                if let Some(b) = bindings.get(c * rows + r) {
-                    if c > 0 {
-                        spans.push(Span::raw("  "));
-                    }
-                    spans.extend(cell(b));
-                }
-            }
-            Line::from(spans)
-        })
-        .collect();
-    let w = columns * (key_w + 1 + help_w) + (columns - 1) * 2 + 2;
-    let r = centered(area, w as u16, rows as u16 + 2);
-    clear(frame, r);
-    frame.render_widget(
-        Paragraph::new(lines).block(cx.block(i18n::HELP.get(cx.lang), true)),
-        r,
-    );
-}
-
-fn keys_text(b: &crate::tui::keymap::Binding, lang: crate::domain::text::Lang) -> String {
-    b.keys
-        .iter()
-        .map(|k| i18n::key_label(k, lang))
-        .collect::<Vec<_>>()
-        .join(" ")
 }
