@@ -176,9 +176,51 @@ impl Session {
         self.said = Some((Level::Warn, text.into()));
     }
 
-    /// The case at `i` in the queue.
-    pub fn case_at(&self, i: usize) -> Option<&Case> {
-        self.cases.get(i).map(|c| &c.case)
+    /// Something the queue shows may have changed: its rows are computed again.
+    pub fn touch(&mut self) {
+        self.version += 1;
+    }
+
+    /// Another docket holds the panel (`holder` says who): nothing is recorded here.
+    pub fn follow(&mut self, holder: String) {
+        self.read_only = Some(holder);
+    }
+
+    /// Records a change of the working state, keeping the old one for undo.
+    pub fn change_state(&mut self, f: impl FnOnce(&mut QueueState)) {
+        self.state_undo.push(self.state.clone());
+        f(&mut self.state);
+        self.state_dirty = true;
+    }
+
+    /// Puts the working state back as it was before its last change; gives the state it
+    /// replaced, or none when there is nothing to undo.
+    pub fn undo_state(&mut self) -> Option<QueueState> {
+        let before = self.state_undo.pop()?;
+        self.state_dirty = true;
+        Some(std::mem::replace(&mut self.state, before))
+    }
+
+    /// The finalized meeting, once on disk, joins the earlier ones: the next meeting starts
+    /// from a roll call of its own.
+    pub fn file_finalized(&mut self) {
+        let Some(sealed) = self.final_minutes.take() else {
+            return;
+        };
+        self.history.push(sealed);
+        self.meeting = None;
+        self.journal_seq = 0;
+        self.resume_case = None;
+        self.reindex();
+    }
+
+    /// An addendum just made: shown with the minutes it amends, written by the next save.
+    pub fn add_addendum(&mut self, a: crate::store::addendum::Addendum) {
+        self.addenda
+            .entry(a.minutes.clone())
+            .or_default()
+            .push((a.clone(), true));
+        self.pending_addenda.push(a);
     }
 
     /// The cases as read again from `cases/`.

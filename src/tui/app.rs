@@ -376,7 +376,7 @@ impl App {
                 (Screen::Queue, Action::Enter) | (Screen::Case, Action::Back)
             );
         if !moving && !looking {
-            self.session.version += 1;
+            self.session.touch();
         }
         if action != Action::Help {
             self.message = None;

@@ -139,7 +139,7 @@ pub fn run(dir: &Path, opts: Options) -> io::Result<i32> {
             session::LockError::Held(_) => i18n::read_only(&holder, app.lang),
             session::LockError::Refused(_) => holder.clone(),
         };
-        app.session.read_only = Some(holder);
+        app.session.follow(holder);
         app.warn(text);
     }
     app.ascii = opts.ascii;

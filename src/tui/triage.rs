@@ -130,9 +130,7 @@ impl App {
 
     /// Records a change of the working state, keeping the old one for undo.
     fn change(&mut self, f: impl FnOnce(&mut QueueState)) {
-        self.session.state_undo.push(self.session.state.clone());
-        f(&mut self.session.state);
-        self.session.state_dirty = true;
+        self.session.change_state(f);
     }
 
     fn selected_id(&self) -> Option<String> {
@@ -255,11 +253,9 @@ impl App {
 
     /// `u`: the working state as it was before the last triage act.
     pub fn undo(&mut self) {
-        match self.session.state_undo.pop() {
-            Some(s) => {
-                let what = undone(&self.session.state, &s);
-                self.session.state = s;
-                self.session.state_dirty = true;
+        match self.session.undo_state() {
+            Some(now) => {
+                let what = undone(&now, &self.session.state);
                 let text = i18n::undone(&what, self.lang);
                 self.info(text);
             }

@@ -28,13 +28,7 @@ impl App {
             return;
         }
         if let Confirm::Addendum(a) = c {
-            let a = *a;
-            self.session
-                .addenda
-                .entry(a.minutes.clone())
-                .or_default()
-                .push((a.clone(), true));
-            self.session.pending_addenda.push(a);
+            self.session.add_addendum(*a);
             self.info(i18n::ADDENDUM_MADE.get(self.lang));
             return;
         }

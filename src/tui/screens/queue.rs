@@ -93,7 +93,7 @@ impl App {
         self.selected = i;
         if !self.rows().contains(&i) {
             self.filter = crate::tui::triage::Filter::All;
-            self.session.version += 1;
+            self.session.touch();
             self.info(i18n::FILTER_CLEARED_FOR_MATCH.get(self.lang));
         }
     }

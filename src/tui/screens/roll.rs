@@ -14,19 +14,14 @@ use crate::tui::popups::{Ask, Confirm, Popup};
 impl App {
     /// `m`: a roll call opens the meeting, or is retaken during it.
     pub fn start_roll(&mut self) {
-        if let Some(sealed) = &self.session.final_minutes {
+        if self.session.final_minutes.is_some() {
             // The sealed meeting joins the earlier ones once it is on disk; the next meeting
             // starts from a roll call of its own.
             if !self.session.pending.is_empty() || self.session.dirty {
                 self.warn(i18n::FINALIZED.get(self.lang));
                 return;
             }
-            self.session.history.push(sealed.clone());
-            self.session.final_minutes = None;
-            self.session.meeting = None;
-            self.session.journal_seq = 0;
-            self.session.resume_case = None;
-            self.session.reindex();
+            self.session.file_finalized();
         }
         let members = &self.session.panel.members;
         let methods = &self.session.panel.rules.meeting.methods;
