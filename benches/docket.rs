@@ -92,7 +92,7 @@ fn panel_of(cases: usize, meetings: usize) -> PathBuf {
 
 fn load(dir: &Path) -> App {
     let mut err = Vec::new();
-    docket::tui::session::load(dir, Lang::Zh, false, &mut err)
+    docket::tui::load(dir, Lang::Zh, false, &mut err)
         .expect("load")
         .expect("the panel opens")
 }

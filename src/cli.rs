@@ -103,10 +103,10 @@ pub fn print_queue(path: &Path, lang: Lang, out: &mut dyn Write) -> io::Result<i
     let clean = loaded.is_clean();
     // The minutes and working state read as the queue on screen reads them (nothing written),
     // so a case's status is the one every reader gives.
-    let Some(mut app) = crate::tui::session::open_loaded(&dir, loaded, lang) else {
+    let Some(mut app) = crate::session::open_loaded(&dir, loaded, lang) else {
         return Ok(1);
     };
-    crate::tui::session::read(&mut app, false);
+    crate::session::read(&mut app, false, lang);
     writeln!(out, "{}", escape(&app.panel.name))?;
     let rows: Vec<[String; 6]> = app
         .cases

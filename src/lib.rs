@@ -44,6 +44,7 @@ pub mod print;
 pub mod private;
 pub mod report;
 pub mod sanitize;
+pub mod session;
 pub mod sshsig;
 pub mod store;
 pub mod text;

@@ -69,11 +69,19 @@ fn a_correction_is_a_sealed_addendum_beside_the_untouched_minutes() {
         ],
     );
     docket::tui::save(&mut a);
-    let meeting = a.final_minutes.as_ref().expect("final").meeting.id.clone();
+    let meeting = a
+        .session
+        .final_minutes
+        .as_ref()
+        .expect("final")
+        .meeting
+        .id
+        .clone();
     let minutes = dir.join(format!("minutes/{meeting}.yaml"));
     let sealed = std::fs::read(&minutes).expect("minutes");
 
     a.selected = a
+        .session
         .cases
         .iter()
         .position(|c| c.case.id == "2026-001")
@@ -94,6 +102,7 @@ fn a_correction_is_a_sealed_addendum_beside_the_untouched_minutes() {
     assert_eq!(ad.reason, "笔误");
     assert_eq!(ad.corrections[0].case.as_deref(), Some("2026-001"));
     let digest = a
+        .session
         .final_minutes
         .as_ref()
         .and_then(|m| m.finalization.as_ref())
@@ -107,7 +116,7 @@ fn a_correction_is_a_sealed_addendum_beside_the_untouched_minutes() {
 
     // Shown with the minutes when docket opens the panel again.
     let b = load(&dir);
-    assert_eq!(b.addenda.get(&meeting).map(Vec::len), Some(1));
+    assert_eq!(b.session.addenda.get(&meeting).map(Vec::len), Some(1));
 
     // An addendum changed after sealing is caught.
     std::fs::write(&path, text.replace("笔误", "实质")).expect("tamper");
@@ -116,9 +125,9 @@ fn a_correction_is_a_sealed_addendum_beside_the_untouched_minutes() {
     assert!(out.contains("CHANGED"), "{out}");
     let c = load(&dir);
     assert!(
-        c.notes.iter().any(|n| n.contains("封存后被改动")),
+        c.session.notes.iter().any(|n| n.contains("封存后被改动")),
         "{:?}",
-        c.notes
+        c.session.notes
     );
 }
 
@@ -154,7 +163,14 @@ fn docket_minutes_prints_the_addenda_after_the_sealed_minutes() {
     typ(&mut a, "补记：列席人员名单漏记一人。");
     send(&mut a, [Action::Enter, Action::Yes]);
     docket::tui::save(&mut a);
-    let meeting = a.final_minutes.as_ref().expect("final").meeting.id.clone();
+    let meeting = a
+        .session
+        .final_minutes
+        .as_ref()
+        .expect("final")
+        .meeting
+        .id
+        .clone();
     let minutes = dir.join(format!("minutes/{meeting}.yaml"));
     for format in ["text", "md", "html"] {
         let o = Command::new(env!("CARGO_BIN_EXE_docket"))

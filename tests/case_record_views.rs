@@ -38,8 +38,8 @@ fn load(dir: &Path, lang: Lang, start: i64) -> App {
     let mut app = load_app(dir, lang, &mut err)
         .expect("load")
         .expect("the example panel opens");
-    app.clock = Box::new(common::StepClock(Cell::new(start)));
-    app.user = "clerk".into();
+    app.session.clock = Box::new(common::StepClock(Cell::new(start)));
+    app.session.user = "clerk".into();
     app
 }
 
@@ -52,6 +52,7 @@ fn decide(app: &mut App, id: &str, rationale: &str) {
     run(app, typed(rationale));
     run(app, [Action::Enter, Action::Yes]);
     let r = app
+        .session
         .meeting
         .as_ref()
         .and_then(|m| m.record(id))
@@ -97,7 +98,7 @@ fn joined(screen: &str) -> String {
 }
 
 fn now(app: &App) -> String {
-    app.now()
+    app.session.now()
 }
 
 /// The vote pane in front.
@@ -116,7 +117,8 @@ fn a_withdrawn_determination_shows_as_withdrawn_with_the_voids_reason() {
         in_meeting(&mut a);
         decide(&mut a, "2026-001", "属先行先试的探索性失误");
         let t = now(&a);
-        a.meeting
+        a.session
+            .meeting
             .as_mut()
             .expect("meeting")
             .void_round("2026-001", 1, "计票有误", &t)
@@ -145,10 +147,11 @@ fn one_current_determination_marked_amended_with_dissent_and_override_whole() {
     decide(&mut a, "2026-001", "第一稿理由");
     let dissent = "刘志强认为应当进一步核实项目资金的使用情况再作决定".repeat(3);
     let override_reason = "虽有不予容错的情节但系为推动发展的无意过失".repeat(3);
-    let panel = a.panel.clone();
+    let panel = a.session.panel.clone();
     let kind = panel.rules.kind("tolerance").expect("kind").clone();
     let t = now(&a);
-    a.meeting
+    a.session
+        .meeting
         .as_mut()
         .expect("meeting")
         .determine(
@@ -190,15 +193,16 @@ fn a_departure_in_an_open_round_withdraws_the_opinion_and_the_lost_quorum_is_sai
         select(&mut a, "2026-001");
         run(&mut a, [Action::Enter, Action::Vote]);
         run(&mut a, (0..2).map(|_| Action::Opinion(Opinion::Agree)));
-        let panel = a.panel.clone();
+        let panel = a.session.panel.clone();
         let first = a
+            .session
             .meeting
             .as_ref()
             .and_then(|m| m.record("2026-001"))
             .and_then(|r| r.open_round())
             .map(|r| r.opinions[0].member.clone())
             .expect("an opinion");
-        let m = a.meeting.as_mut().expect("meeting");
+        let m = a.session.meeting.as_mut().expect("meeting");
         m.set_present(
             &panel,
             &first,
@@ -228,9 +232,9 @@ fn a_departure_in_an_open_round_withdraws_the_opinion_and_the_lost_quorum_is_sai
         let other = panel
             .voting_members()
             .map(|x| x.id.clone())
-            .find(|id| id != &first && a.meeting.as_ref().is_some_and(|m| m.is_present(id)))
+            .find(|id| id != &first && a.session.meeting.as_ref().is_some_and(|m| m.is_present(id)))
             .expect("another member");
-        let m = a.meeting.as_mut().expect("meeting");
+        let m = a.session.meeting.as_mut().expect("meeting");
         m.set_present(
             &panel,
             &other,
@@ -250,7 +254,7 @@ fn each_round_shows_its_own_method_and_a_secret_one_no_names() {
     in_meeting(&mut a);
     decide(&mut a, "2026-001", "属先行先试");
     // A second round by secret ballot, as a file might hold it (even with names, wrongly).
-    let m = a.meeting.as_mut().expect("meeting");
+    let m = a.session.meeting.as_mut().expect("meeting");
     let r = m
         .cases
         .iter_mut()
@@ -290,7 +294,7 @@ fn a_review_shows_the_reviewed_decision_at_once_and_follows_the_meeting() {
     run(&mut a, [Action::Enter]);
     let s = screen(&a, 80, 24);
     assert!(!s.contains("待审议"), "{s}");
-    let id = a.meeting.as_ref().expect("meeting").id.clone();
+    let id = a.session.meeting.as_ref().expect("meeting").id.clone();
     assert!(
         joined(&s).contains(&joined(&format!("复核: {id} 2026-004"))),
         "{s}"
@@ -309,16 +313,24 @@ fn a_case_decided_at_an_earlier_meeting_shows_that_record_read_only() {
     run(&mut a, [Action::Back]);
     decide(&mut a, "2026-001", "属先行先试的探索性失误，予以容错。");
     assert!(
-        a.meeting
+        a.session
+            .meeting
             .as_ref()
             .and_then(|m| m.record("2026-001"))
             .is_some_and(|r| !r.findings.is_empty()),
         "a finding recorded"
     );
     run(&mut a, [Action::Back, Action::Finalize, Action::Yes]);
-    assert!(a.final_minutes.is_some(), "{:?}", a.message);
+    assert!(a.session.final_minutes.is_some(), "{:?}", a.message);
     docket::tui::save(&mut a);
-    let earlier = a.final_minutes.as_ref().expect("final").meeting.id.clone();
+    let earlier = a
+        .session
+        .final_minutes
+        .as_ref()
+        .expect("final")
+        .meeting
+        .id
+        .clone();
 
     let mut b = load(&dir, Lang::Zh, 1_795_741_200);
     select(&mut b, "2026-001");

@@ -110,13 +110,17 @@ struct Recovered {
 
 fn recovered(panel: &Path) -> Recovered {
     let mut err = Vec::new();
-    let app = docket::tui::session::load(panel, Lang::Zh, true, &mut err)
+    let app = docket::tui::load(panel, Lang::Zh, true, &mut err)
         .expect("load")
         .expect("panel opens");
-    let record = app.meeting.as_ref().and_then(|m| m.record("2026-001"));
+    let record = app
+        .session
+        .meeting
+        .as_ref()
+        .and_then(|m| m.record("2026-001"));
     let round = record.and_then(|r| r.rounds.first());
     Recovered {
-        meeting: app.meeting.is_some(),
+        meeting: app.session.meeting.is_some(),
         taken_up: record.is_some(),
         rounds: record.map_or(0, |r| r.rounds.len()),
         opinions: round

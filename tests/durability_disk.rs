@@ -12,10 +12,10 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use docket::domain::text::Lang;
+use docket::session;
 use docket::store::disk::{Disk, Modes, RealDisk};
 use docket::store::journal;
 use docket::tui::app::{Action, App, Level};
-use docket::tui::session;
 
 /// A disk that fails the way it is told to, and otherwise writes for real.
 struct FaultyDisk {
@@ -60,16 +60,16 @@ fn app(dir: &Path) -> App {
 fn meeting(app: &mut App, disk: &mut dyn Disk) -> PathBuf {
     for a in [Action::Meeting, Action::Enter, Action::Enter] {
         app.update(a);
-        session::save(app, disk);
+        docket::tui::save_to(app, disk);
     }
     app.update(Action::Presenter);
     for c in "李科长".chars() {
         app.update(Action::Char(c));
     }
     app.update(Action::Enter);
-    session::save(app, disk);
-    let id = app.meeting.as_ref().expect("meeting").id.clone();
-    docket::store::minutes::path_for(&app.dir, &id)
+    docket::tui::save_to(app, disk);
+    let id = app.session.meeting.as_ref().expect("meeting").id.clone();
+    docket::store::minutes::path_for(&app.session.dir, &id)
 }
 
 fn warning(app: &App) -> String {
@@ -94,7 +94,7 @@ fn a_full_or_read_only_disk_leaves_the_last_minutes_and_the_journal_keeps_the_st
         disk.fail_replace = Some(code);
         a.update(Action::Tab);
         a.update(Action::Right); // D1, not tolerable
-        session::save(&mut a, &mut disk);
+        docket::tui::save_to(&mut a, &mut disk);
         assert!(
             warning(&a).contains("journal keeps this step"),
             "{}",
@@ -106,21 +106,24 @@ fn a_full_or_read_only_disk_leaves_the_last_minutes_and_the_journal_keeps_the_st
             "code {code}"
         );
         // The step is in the journal, and the next start recovers it.
-        let jtext =
-            std::fs::read_to_string(journal::path_for(&dir, &a.meeting.as_ref().expect("m").id))
-                .expect("journal");
+        let jtext = std::fs::read_to_string(journal::path_for(
+            &dir,
+            &a.session.meeting.as_ref().expect("m").id,
+        ))
+        .expect("journal");
         assert!(jtext.contains("\"event\":\"finding\""), "{jtext}");
         let again = app(&dir);
-        let m = again.meeting.as_ref().expect("resumed");
-        let r = m.record(&again.cases[0].case.id).expect("taken up");
+        let m = again.session.meeting.as_ref().expect("resumed");
+        let r = m.record(&again.session.cases[0].case.id).expect("taken up");
         assert_eq!(r.findings.len(), 1, "code {code}");
         assert!(
             again
+                .session
                 .notes
                 .iter()
                 .any(|n| n.contains("Recovered 1 recorded step")),
             "{:?}",
-            again.notes
+            again.session.notes
         );
     }
 }
@@ -139,12 +142,12 @@ fn a_journal_that_cannot_be_written_undoes_the_step_and_keeps_the_minutes() {
     disk.fail_append = Some(ENOSPC);
     a.update(Action::Tab);
     a.update(Action::Right);
-    assert_eq!(a.pending.len(), 1);
-    session::save(&mut a, &mut disk);
+    assert_eq!(a.session.pending.len(), 1);
+    docket::tui::save_to(&mut a, &mut disk);
     assert!(warning(&a).contains("it was not kept"), "{}", warning(&a));
     // Not on disk, so not on screen either.
-    let m = a.meeting.as_ref().expect("meeting");
-    let r = m.record(&a.cases[0].case.id).expect("taken up");
+    let m = a.session.meeting.as_ref().expect("meeting");
+    let r = m.record(&a.session.cases[0].case.id).expect("taken up");
     assert!(r.findings.is_empty());
     assert_eq!(std::fs::read(&path).expect("minutes"), before);
 }
@@ -162,7 +165,7 @@ fn minutes_replaced_underneath_are_not_written_over() {
     std::fs::rename(&tmp, &path).expect("replace");
     a.update(Action::Tab);
     a.update(Action::Right);
-    session::save(&mut a, &mut disk);
+    docket::tui::save_to(&mut a, &mut disk);
     assert!(
         warning(&a).contains("replaced by another program"),
         "{}",
@@ -191,7 +194,7 @@ fn opening_minutes_changed_after_finalizing_warns_and_never_writes_to_them() {
         a.message
     );
     // It is history, read-only: a new meeting goes to a new file.
-    assert_eq!(a.history.len(), 1);
+    assert_eq!(a.session.history.len(), 1);
     let mut disk = RealDisk::new(&dir, Modes::PRIVATE);
     let new = meeting(&mut a, &mut disk);
     assert_ne!(new, path);
@@ -201,7 +204,7 @@ fn opening_minutes_changed_after_finalizing_warns_and_never_writes_to_them() {
 /// A writer as the binary makes one: the lock taken, the disk holding it.
 fn writer(dir: &Path) -> (App, RealDisk, session::Lock) {
     let a = app(dir);
-    let lock = session::lock(&a, "now").expect("the lock is free");
+    let lock = session::lock(&a.session, "now").expect("the lock is free");
     let mut disk = RealDisk::new(dir, Modes::PRIVATE);
     disk.hold(&lock);
     (a, disk, lock)
@@ -211,13 +214,13 @@ fn writer(dir: &Path) -> (App, RealDisk, session::Lock) {
 fn step(a: &mut App, disk: &mut dyn Disk) {
     a.update(Action::Tab);
     a.update(Action::Right);
-    session::save(a, disk);
+    docket::tui::save_to(a, disk);
 }
 
 fn journal_of(a: &App) -> String {
     std::fs::read_to_string(journal::path_for(
-        &a.dir,
-        &a.meeting.as_ref().expect("m").id,
+        &a.session.dir,
+        &a.session.meeting.as_ref().expect("m").id,
     ))
     .expect("journal")
 }
@@ -243,21 +246,21 @@ fn no_operation_on_the_lock_path_makes_two_writers() {
         meeting(&mut a, &mut disk_a);
         // A follower cannot take the lock while the writer holds it.
         let b = app(&dir);
-        assert!(session::lock(&b, "later").is_err(), "{name}");
+        assert!(session::lock(&b.session, "later").is_err(), "{name}");
         attack(&dir);
         // Now it can (the file at the path is free), and becomes the writer.
-        let lock_b = session::lock(&b, "later").expect("free after the attack");
+        let lock_b = session::lock(&b.session, "later").expect("free after the attack");
         let mut b = app(&dir);
         let mut disk_b = RealDisk::new(&dir, Modes::PRIVATE);
         disk_b.hold(&lock_b);
         // The first writer goes on: it must stop, say why and follow, not write.
         let before = journal_of(&a);
         step(&mut a, &mut disk_a);
-        assert!(a.read_only.is_some(), "{name}: still writing");
+        assert!(a.session.read_only.is_some(), "{name}: still writing");
         assert!(warning(&a).contains("Stopped writing"), "{}", warning(&a));
         assert_eq!(journal_of(&a), before, "{name}");
         step(&mut b, &mut disk_b);
-        assert!(b.read_only.is_none(), "{name}: {:?}", b.message);
+        assert!(b.session.read_only.is_none(), "{name}: {:?}", b.message);
         let (entries, damage) = journal::parse(&journal_of(&b));
         assert_eq!(damage, None, "{name}");
         let seqs: Vec<u64> = entries.iter().map(|e| e.seq).collect();
@@ -265,9 +268,13 @@ fn no_operation_on_the_lock_path_makes_two_writers() {
         // And the next open reads everything without a complaint.
         let again = app(&dir);
         assert!(
-            !again.notes.iter().any(|n| n.contains("out of order")),
+            !again
+                .session
+                .notes
+                .iter()
+                .any(|n| n.contains("out of order")),
             "{:?}",
-            again.notes
+            again.session.notes
         );
     }
 }
@@ -278,7 +285,7 @@ fn a_lock_taken_on_a_file_no_longer_at_the_path_does_not_make_a_writer() {
     let a = app(&dir);
     // Taken, then removed before it is checked: the next take sees the path free again,
     // and the one that was taken on the removed file must not count.
-    let first = session::lock(&a, "now").expect("lock");
+    let first = session::lock(&a.session, "now").expect("lock");
     std::fs::remove_file(dir.join(".docket.lock")).expect("rm");
     let mut disk = RealDisk::new(&dir, Modes::PRIVATE);
     disk.hold(&first);
@@ -293,8 +300,8 @@ fn a_journal_written_by_someone_else_stops_the_writer() {
     let dir = panel("journal-foreign");
     let (mut a, mut disk, _lock) = writer(&dir);
     meeting(&mut a, &mut disk);
-    let jpath = journal::path_for(&dir, &a.meeting.as_ref().expect("m").id);
-    let n = a.journal_seq + 1;
+    let jpath = journal::path_for(&dir, &a.session.meeting.as_ref().expect("m").id);
+    let n = a.session.journal_seq + 1;
     let foreign = journal::line(
         n,
         &docket::domain::event::Event::Attendee { name: "x".into() },
@@ -303,7 +310,7 @@ fn a_journal_written_by_someone_else_stops_the_writer() {
     text.push_str(&foreign);
     std::fs::write(&jpath, &text).expect("append");
     step(&mut a, &mut disk);
-    assert!(a.read_only.is_some());
+    assert!(a.session.read_only.is_some());
     assert!(
         warning(&a).contains("someone else wrote"),
         "{}",
@@ -339,7 +346,7 @@ fn links_planted_where_docket_writes_are_never_followed() {
     let v = victim(&dir, "lock");
     symlink(&v, dir.join(".docket.lock")).expect("ln");
     assert!(matches!(
-        session::lock(&a, "now"),
+        session::lock(&a.session, "now"),
         Err(session::LockError::Refused(_))
     ));
     untouched(&v);
@@ -367,7 +374,7 @@ fn links_planted_where_docket_writes_are_never_followed() {
     let dir = panel("link-journal");
     let (mut a, mut disk, _lock) = writer(&dir);
     meeting(&mut a, &mut disk);
-    let jpath = journal::path_for(&dir, &a.meeting.as_ref().expect("m").id);
+    let jpath = journal::path_for(&dir, &a.session.meeting.as_ref().expect("m").id);
     let v = victim(&dir, "journal");
     std::fs::remove_file(&jpath).expect("rm");
     symlink(&v, &jpath).expect("ln");
@@ -433,7 +440,7 @@ fn modes_are_set_on_every_open_not_only_at_creation() {
     std::fs::set_permissions(dir.join(".docket.lock"), PermissionsExt::from_mode(0o644))
         .expect("chmod");
     let a = app(&dir);
-    let lock = session::lock(&a, "now").expect("lock");
+    let lock = session::lock(&a.session, "now").expect("lock");
     assert_eq!(mode(&dir.join("minutes")), 0o700);
     assert_eq!(mode(&dir.join(".docket.lock")), 0o600);
     drop(lock);

@@ -34,7 +34,7 @@ fn open_minutes_that_differ_from_their_journal_are_rebuilt_from_it() {
     run(&mut a, typed("rat5"));
     run(&mut a, [Action::Enter, Action::Yes]);
     docket::tui::save(&mut a);
-    let id = a.meeting.as_ref().expect("meeting").id.clone();
+    let id = a.session.meeting.as_ref().expect("meeting").id.clone();
     let path = docket::store::minutes::path_for(&dir, &id);
     // The forger's edit: the chair's opinion and the outcome, the journal number untouched.
     let text = std::fs::read_to_string(&path).expect("minutes");
@@ -49,13 +49,15 @@ fn open_minutes_that_differ_from_their_journal_are_rebuilt_from_it() {
     let again = common::open_app(&dir, Lang::En, common::START);
     assert!(
         again
+            .session
             .notes
             .iter()
             .any(|n| n.contains("differ from their journal")),
         "{:?}",
-        again.notes
+        again.session.notes
     );
     let r = again
+        .session
         .meeting
         .as_ref()
         .and_then(|m| m.record("2026-005"))

@@ -40,8 +40,8 @@ fn under_the_too_small_screen_only_quitting_acts() {
             Action::Meeting,
         ],
     );
-    assert!(a.final_minutes.is_none());
-    assert!(a.in_meeting());
+    assert!(a.session.final_minutes.is_none());
+    assert!(a.session.in_meeting());
     assert_eq!((a.screen, &a.popup), (Screen::Queue, &None));
     // q asks, as in a meeting it must; any other key stays.
     a.update(Action::Quit);
@@ -65,7 +65,7 @@ fn leaving_an_open_meeting_asks_first_and_says_it_resumes() {
     assert!(!a.quit);
     assert_eq!(a.popup, Some(Popup::Confirm(Confirm::Quit)));
     a.update(Action::Back);
-    assert!(!a.quit && a.in_meeting());
+    assert!(!a.quit && a.session.in_meeting());
     // Ctrl-C asks too, and a second one leaves.
     run(&mut a, [Action::QuitAll]);
     assert!(!a.quit);
@@ -77,7 +77,7 @@ fn leaving_an_open_meeting_asks_first_and_says_it_resumes() {
 fn nothing_acts_on_a_case_the_filter_hides() {
     let mut a = app("hidden");
     a.filter = Filter::Held;
-    a.version += 1;
+    a.session.version += 1;
     assert!(a.visible().is_empty());
     for action in [
         Action::Enter,
@@ -98,7 +98,7 @@ fn nothing_acts_on_a_case_the_filter_hides() {
             a.message
         );
     }
-    assert!(a.state.agenda.is_empty());
+    assert!(a.session.state.agenda.is_empty());
     // A search that finds a hidden case shows it: the filter gives way.
     run(&mut a, [Action::Search]);
     run(&mut a, typed("2026-005"));
@@ -117,7 +117,7 @@ fn the_agenda_reads_in_its_order_under_its_filter_and_in_a_meeting() {
     // 2026-003 moved up: first on the agenda.
     select(&mut a, "2026-003");
     a.update(Action::AgendaUp);
-    assert_eq!(a.state.agenda, ["2026-003", "2026-012", "2026-007"]);
+    assert_eq!(a.session.state.agenda, ["2026-003", "2026-012", "2026-007"]);
     while a.filter != Filter::OnAgenda {
         a.update(Action::CycleFilter);
     }
@@ -125,7 +125,7 @@ fn the_agenda_reads_in_its_order_under_its_filter_and_in_a_meeting() {
     let ids: Vec<&str> = a
         .visible()
         .iter()
-        .map(|&i| a.cases[i].case.id.as_str())
+        .map(|&i| a.session.cases[i].case.id.as_str())
         .collect();
     assert_eq!(ids, ["2026-003", "2026-012", "2026-007"]);
     // A meeting starts in agenda order too.
@@ -135,7 +135,7 @@ fn the_agenda_reads_in_its_order_under_its_filter_and_in_a_meeting() {
     assert_eq!(a.sort, Sort::Agenda);
     let first: Vec<&str> = a.visible()[..3]
         .iter()
-        .map(|&i| a.cases[i].case.id.as_str())
+        .map(|&i| a.session.cases[i].case.id.as_str())
         .collect();
     assert_eq!(first, ["2026-003", "2026-012", "2026-007"]);
 }
@@ -159,7 +159,7 @@ fn esc_on_a_form_with_typed_text_asks_before_throwing_it_away() {
     }
     run(&mut a, [Action::Back, Action::Yes]);
     assert_eq!(a.popup, None);
-    assert!(a.minutes().is_some_and(|m| m.cases.is_empty()));
+    assert!(a.session.minutes().is_some_and(|m| m.cases.is_empty()));
     // An untouched form closes at once.
     run(&mut a, [Action::Determine, Action::Back]);
     assert_eq!(a.popup, None);
@@ -201,12 +201,12 @@ fn hints_show_only_keys_that_act() {
     in_meeting(&mut a);
     assert!(hint_keys(&a).contains(&"F".to_string()));
     // A follower records nothing: no recording key is offered.
-    a.read_only = Some("clerk host 1 since".into());
+    a.session.read_only = Some("clerk host 1 since".into());
     let keys = hint_keys(&a);
     for k in ["m", "F", "a"] {
         assert!(!keys.contains(&k.to_string()), "{k} offered: {keys:?}");
     }
-    a.read_only = None;
+    a.session.read_only = None;
     // The determination form moves between fields with Down; it offers no choice.
     select(&mut a, "2026-001");
     run(&mut a, [Action::Enter, Action::Determine]);
@@ -258,7 +258,10 @@ fn editing_a_decided_case_asks_first() {
     run(&mut a, [Action::Enter, Action::Yes, Action::Determine]);
     run(&mut a, typed("予以容错"));
     run(&mut a, [Action::Enter, Action::Yes, Action::Back]);
-    assert_eq!(a.status("2026-001"), docket::tui::triage::Status::Decided);
+    assert_eq!(
+        a.session.status("2026-001"),
+        docket::tui::triage::Status::Decided
+    );
     a.update(Action::EditCase);
     assert_eq!(
         a.edit_request, None,

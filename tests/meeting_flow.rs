@@ -98,11 +98,11 @@ fn load(name: &str, lang: Lang) -> (App, TestClock) {
         .unwrap_or_else(|| panic!("panel did not load: {}", String::from_utf8_lossy(&err)));
     assert!(err.is_empty(), "{}", String::from_utf8_lossy(&err));
     assert_eq!(app.message, None, "loading the example says nothing");
-    assert_eq!(app.cases.len(), 18);
+    assert_eq!(app.session.cases.len(), 18);
     let clock = TestClock(Rc::new(Cell::new(Timestamp::UNIX_EPOCH)));
     clock.set("2026-11-27T09:00:00");
-    app.clock = Box::new(clock.clone());
-    app.user = "clerk-on-duty".into();
+    app.session.clock = Box::new(clock.clone());
+    app.session.user = "clerk-on-duty".into();
     (app, clock)
 }
 
@@ -170,7 +170,7 @@ fn open_meeting(app: &mut App, absent: &[(&str, &str)]) {
         message(app).as_deref(),
         Some("Meeting opened. Open a case with Enter.")
     );
-    assert!(app.in_meeting());
+    assert!(app.session.in_meeting());
     assert_eq!(app.screen, Screen::Queue);
 }
 
@@ -180,6 +180,7 @@ fn select_case(app: &mut App, id: &str) {
         app.update(Action::Back);
     }
     let i = app
+        .session
         .cases
         .iter()
         .position(|c| c.case.id == id)
@@ -258,7 +259,7 @@ fn due_outcome(app: &mut App) -> String {
 }
 
 fn minutes_of(app: &App) -> Minutes {
-    app.minutes().expect("minutes")
+    app.session.minutes().expect("minutes")
 }
 
 fn record(app: &App, id: &str) -> CaseRecord {
@@ -270,14 +271,20 @@ fn record(app: &App, id: &str) -> CaseRecord {
 }
 
 fn voters(app: &App, id: &str) -> Vec<String> {
-    app.meeting
+    app.session
+        .meeting
         .as_ref()
         .expect("meeting")
-        .voters(&app.panel, id)
+        .voters(&app.session.panel, id)
 }
 
 fn header_quorum(app: &App) -> String {
-    let q = app.meeting.as_ref().expect("meeting").quorum(&app.panel);
+    let q = app
+        .session
+        .meeting
+        .as_ref()
+        .expect("meeting")
+        .quorum(&app.session.panel);
     quorum_text(&q, app.lang)
 }
 
@@ -709,7 +716,7 @@ fn open_secret_meeting(app: &mut App) {
     app.update(Action::Left);
     assert_eq!(app.roll.as_ref().map(|r| r.method), Some(3));
     app.update(Action::Enter);
-    assert!(app.in_meeting());
+    assert!(app.session.in_meeting());
     assert_eq!(minutes_of(app).meeting.method, Method::Secret);
 }
 
@@ -724,7 +731,7 @@ fn the_roll_sets_a_secret_ballot_which_takes_counts_and_no_names() {
     assert_eq!(app.roll.as_ref().map(|r| r.method), Some(0));
     send(&mut app, times(Action::Right, 3));
     app.update(Action::Enter);
-    assert!(app.in_meeting());
+    assert!(app.session.in_meeting());
     assert_eq!(minutes_of(&app).meeting.method, Method::Secret);
 
     // Once open, the method is fixed.
@@ -857,10 +864,11 @@ fn a_case_without_quorum_cannot_vote_and_is_deferred() {
     select_case(&mut app, "2026-014");
     take_up(&mut app);
     let c = app
+        .session
         .meeting
         .as_ref()
         .expect("meeting")
-        .counts(&app.panel, "2026-014");
+        .counts(&app.session.panel, "2026-014");
     assert_eq!((c.entitled, c.present_entitled), (4, 2));
     app.update(Action::Vote);
     assert_eq!(
@@ -890,7 +898,7 @@ fn open_meeting_zh(app: &mut App, absent: &[(&str, &str)]) {
         message(app).as_deref(),
         Some("会议开始。按 Enter 打开案件。")
     );
-    assert!(app.in_meeting());
+    assert!(app.session.in_meeting());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1032,7 +1040,7 @@ fn the_chair_speaks_last() {
     );
     assert_eq!(app.roll.as_ref().and_then(|r| r.acting_chair.clone()), None);
     app.update(Action::Enter);
-    assert!(app.in_meeting());
+    assert!(app.session.in_meeting());
 
     select_case(&mut app, "2026-001");
     assert_eq!(
@@ -1093,7 +1101,7 @@ fn an_acting_chair_speaks_last_when_the_chair_is_absent() {
         Some("zhao-min".into())
     );
     app.update(Action::Enter);
-    assert!(app.in_meeting());
+    assert!(app.session.in_meeting());
     let m = minutes_of(&app);
     assert_eq!(m.meeting.chair, CHAIR);
     assert_eq!(m.meeting.acting_chair.as_deref(), Some("zhao-min"));
@@ -1213,12 +1221,12 @@ fn only_yes_accepts_a_confirm() {
         app.update(Action::Finalize);
         assert_eq!(app.popup, Some(Popup::Confirm(Confirm::Finalize)));
         cancel_with(&mut app, no);
-        assert!(app.final_minutes.is_none());
-        assert!(app.in_meeting());
+        assert!(app.session.final_minutes.is_none());
+        assert!(app.session.in_meeting());
     }
     app.update(Action::Finalize);
     app.update(Action::Yes);
-    assert!(app.final_minutes.is_some());
+    assert!(app.session.final_minutes.is_some());
 }
 
 #[test]
@@ -1281,9 +1289,9 @@ fn outside_a_meeting_the_case_screen_is_read_only() {
             "{action:?}"
         );
         assert_eq!(app.popup, None, "{action:?}");
-        assert!(app.meeting.is_none(), "{action:?}");
-        assert!(app.minutes().is_none(), "{action:?}");
-        assert!(!app.dirty, "{action:?}");
+        assert!(app.session.meeting.is_none(), "{action:?}");
+        assert!(app.session.minutes().is_none(), "{action:?}");
+        assert!(!app.session.dirty, "{action:?}");
         assert_eq!(app.screen, Screen::Case);
     }
 
@@ -1325,8 +1333,8 @@ fn finalized_minutes_verify_refuse_changes_and_name_a_tampered_case() {
         "A round is open on 2026-005: close or void it (X) before finalizing."
     );
     app.update(Action::Yes);
-    assert!(app.final_minutes.is_none());
-    assert!(app.in_meeting());
+    assert!(app.session.final_minutes.is_none());
+    assert!(app.session.in_meeting());
     // Opening a case with a round under way lands on its vote part.
     select_case(&mut app, "2026-005");
     vote(&mut app, &[Defer; 6]);
@@ -1340,7 +1348,7 @@ fn finalized_minutes_verify_refuse_changes_and_name_a_tampered_case() {
         message(&app).as_deref(),
         Some("Meeting closed and minutes finalized.")
     );
-    assert!(!app.in_meeting());
+    assert!(!app.session.in_meeting());
 
     let m = minutes_of(&app);
     let f = m.finalization.clone().expect("finalization");
@@ -1474,11 +1482,11 @@ fn abstain_is_not_an_opinion_of_a_named_vote() {
 /// The example copy `name` reopened, as a new session would find it.
 fn reopen(app: &App, clock: &TestClock) -> App {
     let mut err = Vec::new();
-    let mut again = docket::tui::load_app(&app.dir, Lang::En, &mut err)
+    let mut again = docket::tui::load_app(&app.session.dir, Lang::En, &mut err)
         .expect("load")
         .expect("panel opens");
-    again.clock = Box::new(clock.clone());
-    again.user = "clerk-on-duty".into();
+    again.session.clock = Box::new(clock.clone());
+    again.session.user = "clerk-on-duty".into();
     again
 }
 
@@ -1492,18 +1500,19 @@ fn a_decided_case_is_reconsidered_only_when_more_than_half_agree() {
     assert!(close_round(&mut app));
     determine(&mut app, "tolerated at the first meeting");
     send(&mut app, [Action::Back, Action::Finalize, Action::Yes]);
-    assert!(app.final_minutes.is_some());
+    assert!(app.session.final_minutes.is_some());
     save_minutes(&mut app);
 
     clock.set("2026-12-04T09:00:00");
     let mut app = reopen(&app, &clock);
-    assert_eq!(app.history.len(), 1);
+    assert_eq!(app.session.history.len(), 1);
     // Four of the six voting members are present.
     open_meeting(&mut app, &[("li-hong", "sick"), ("zhao-min", "away")]);
     select_case(&mut app, "2026-001");
     // Nothing is taken up, and recording is refused until the members agree to reconsider.
     assert!(
-        app.meeting
+        app.session
+            .meeting
             .as_ref()
             .is_some_and(|m| m.record("2026-001").is_none())
     );
@@ -1514,7 +1523,8 @@ fn a_decided_case_is_reconsidered_only_when_more_than_half_agree() {
         warning(&app)
     );
     assert!(
-        app.meeting
+        app.session
+            .meeting
             .as_ref()
             .is_some_and(|m| m.record("2026-001").is_none())
     );
@@ -1543,7 +1553,8 @@ fn a_decided_case_is_reconsidered_only_when_more_than_half_agree() {
     );
     assert!(matches!(app.popup, Some(Popup::Consent { .. })));
     assert!(
-        app.meeting
+        app.session
+            .meeting
             .as_ref()
             .is_some_and(|m| m.record("2026-001").is_none())
     );
@@ -1563,7 +1574,7 @@ fn a_decided_case_is_reconsidered_only_when_more_than_half_agree() {
         rc.members,
         ids(&["wang-jianguo", "zhang-wei", "liu-zhiqiang", "chen-jing"])
     );
-    assert_eq!(rc.decided_in, app.history[0].meeting.id);
+    assert_eq!(rc.decided_in, app.session.history[0].meeting.id);
     assert_eq!(rc.standing.as_deref(), Some("tolerate"));
     // A member counted in the consent cannot then step out of the case: the consent would
     // rest on someone with no say in it.
@@ -1573,7 +1584,7 @@ fn a_decided_case_is_reconsidered_only_when_more_than_half_agree() {
         reason: "related".into(),
     };
     assert_eq!(
-        app.commit(recusal),
+        app.session.commit(recusal),
         Err(docket::domain::meeting::Refusal::AgreedToReconsider(
             "zhang-wei".into()
         ))
@@ -1628,7 +1639,7 @@ fn decide_and_finalize(app: &mut App, case: &str) {
     assert!(close_round(app));
     determine(app, "tolerated at the first meeting");
     send(app, [Action::Back, Action::Finalize, Action::Yes]);
-    assert!(app.final_minutes.is_some());
+    assert!(app.session.final_minutes.is_some());
     save_minutes(app);
 }
 
@@ -1647,44 +1658,49 @@ fn a_failed_reconsideration_leaves_the_earlier_decision_standing() {
     }
     send(&mut app, [Action::Enter, Action::Yes]);
     assert!(record(&app, "2026-001").reconsideration.is_some());
-    assert_eq!(app.status("2026-001"), Status::InMeeting);
+    assert_eq!(app.session.status("2026-001"), Status::InMeeting);
     // The new round fails: only a deferral is due, and recording it changes nothing.
     open_round(&mut app);
     vote(&mut app, &[Disagree; 6]);
     assert!(!close_round(&mut app));
     assert_eq!(due_outcome(&mut app), "defer");
     determine(&mut app, "no new decision");
-    assert_eq!(app.status("2026-001"), Status::Decided);
-    let s = app.standing("2026-001").expect("standing");
+    assert_eq!(app.session.status("2026-001"), Status::Decided);
+    let s = app.session.standing("2026-001").expect("standing");
     assert_eq!(
         (s.meeting, s.determination.outcome.as_str()),
-        (app.history[0].meeting.id.as_str(), "tolerate")
+        (app.session.history[0].meeting.id.as_str(), "tolerate")
     );
     send(&mut app, [Action::Back, Action::Finalize, Action::Yes]);
     save_minutes(&mut app);
     // Every reader says the same after a restart: the queue, the report, the agenda.
     let again = reopen(&app, &clock);
-    assert_eq!(again.status("2026-001"), Status::Decided);
-    let report = again.report();
+    assert_eq!(again.session.status("2026-001"), Status::Decided);
+    let report = again.session.report();
     assert_eq!(report.deferred, 0, "the deferral replaced nothing");
     assert_eq!(
         report.reconsidered, 1,
         "a reconsideration counts though it failed"
     );
-    let pending = docket::print::agenda::pending(&again.panel.rules, &again.history, &again.cases);
+    let pending = docket::print::agenda::pending(
+        &again.session.panel.rules,
+        &again.session.history,
+        &again.session.cases,
+    );
     assert!(pending.iter().all(|c| c.case.id != "2026-001"));
 }
 
 /// Writes the App's minutes as the terminal front end would after each action.
 fn save_minutes(app: &mut App) {
     docket::tui::save(app);
-    assert!(!app.dirty, "saved");
+    assert!(!app.session.dirty, "saved");
 }
 
 #[test]
 fn the_minutes_pin_the_version_of_the_case_file_the_panel_saw() {
     let (mut app, _clock) = load("pinned_version", Lang::En);
     let path = app
+        .session
         .cases
         .iter()
         .find(|c| c.case.id == "2026-001")
@@ -1716,7 +1732,7 @@ fn voiding_the_round_a_determination_rests_on_withdraws_it_in_the_same_step() {
     vote(&mut app, &[Agree; 6]);
     assert!(close_round(&mut app));
     determine(&mut app, "tolerated");
-    assert_eq!(app.status("2026-003"), Status::Decided);
+    assert_eq!(app.session.status("2026-003"), Status::Decided);
 
     app.update(Action::Void);
     typ(&mut app, "表决程序有误");
@@ -1726,7 +1742,7 @@ fn voiding_the_round_a_determination_rests_on_withdraws_it_in_the_same_step() {
         Some(Popup::Confirm(Confirm::Void { round: 1, .. }))
     ));
     // The confirmation knows, before y, what the void takes with it.
-    let m = app.meeting.as_ref().expect("meeting");
+    let m = app.session.meeting.as_ref().expect("meeting");
     assert!(m.withdrawn_by_void("2026-003", 1).is_some());
     clock.set("2026-11-27T11:00:00");
     app.update(Action::Yes);
@@ -1739,9 +1755,9 @@ fn voiding_the_round_a_determination_rests_on_withdraws_it_in_the_same_step() {
         (1, "表决程序有误", "2026-11-27T11:00:00+08:00")
     );
     assert!(r.determination().is_none(), "no standing determination");
-    assert_eq!(app.status("2026-003"), Status::InMeeting);
+    assert_eq!(app.session.status("2026-003"), Status::InMeeting);
     // The report and the agenda no longer count it as decided.
-    assert_eq!(app.report().cases, 0);
+    assert_eq!(app.session.report().cases, 0);
     // Finalizing names it as taken up without a determination.
     send(&mut app, [Action::Back, Action::Finalize]);
     assert!(matches!(app.popup, Some(Popup::Confirm(Confirm::Finalize))));
@@ -1851,9 +1867,10 @@ fn a_round_has_its_own_method_and_its_opinions_follow_it() {
 fn after_finalizing_m_opens_the_roll_call_of_the_next_meeting() {
     let (mut app, _clock) = load("next-meeting", Lang::En);
     decide_and_finalize(&mut app, "2026-001");
-    let first = app.history.last().map_or_else(
+    let first = app.session.history.last().map_or_else(
         || {
-            app.final_minutes
+            app.session
+                .final_minutes
                 .as_ref()
                 .expect("final")
                 .meeting
@@ -1866,10 +1883,10 @@ fn after_finalizing_m_opens_the_roll_call_of_the_next_meeting() {
     app.update(Action::Meeting);
     assert_eq!(app.screen, Screen::Roll, "{:?}", app.message);
     app.update(Action::Enter);
-    assert!(app.in_meeting());
+    assert!(app.session.in_meeting());
     assert_eq!(minutes_of(&app).meeting.id, "2026-11-27-2");
     // The first meeting's decision stands in the new one: the case needs reconsidering.
-    assert_eq!(app.status("2026-001"), Status::Decided);
+    assert_eq!(app.session.status("2026-001"), Status::Decided);
     select_case(&mut app, "2026-001");
     app.update(Action::Vote);
     assert!(warning(&app).contains("Decided at meeting 2026-11-27-1"));

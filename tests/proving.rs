@@ -63,7 +63,14 @@ fn sealed_panel(name: &str) -> (PathBuf, PathBuf, String) {
         ],
     );
     docket::tui::save(&mut a);
-    let meeting = a.final_minutes.as_ref().expect("final").meeting.id.clone();
+    let meeting = a
+        .session
+        .final_minutes
+        .as_ref()
+        .expect("final")
+        .meeting
+        .id
+        .clone();
     common::select(&mut a, "2026-001");
     a.update(Action::Correct);
     common::run(&mut a, common::typed("笔误"));
@@ -181,11 +188,14 @@ fn minutes_turned_back_into_open_ones_are_named_and_never_reopened() {
     assert!(out.contains("the seal was taken out"), "{out}");
     // docket does not take the meeting up again to seal what is in the file now.
     let app = common::open_app(&dir, Lang::En, common::START + 86_400);
-    assert!(app.meeting.is_none());
+    assert!(app.session.meeting.is_none());
     assert!(
-        app.notes.iter().any(|n| n.contains("no longer finalized")),
+        app.session
+            .notes
+            .iter()
+            .any(|n| n.contains("no longer finalized")),
         "{:?}",
-        app.notes
+        app.session.notes
     );
 }
 
@@ -239,7 +249,14 @@ fn swapped_records_are_named() {
     send(&mut a, [Action::Meeting, Action::Enter]);
     send(&mut a, [Action::Finalize, Action::Yes]);
     docket::tui::save(&mut a);
-    let second = a.final_minutes.as_ref().expect("final").meeting.id.clone();
+    let second = a
+        .session
+        .final_minutes
+        .as_ref()
+        .expect("final")
+        .meeting
+        .id
+        .clone();
     assert_ne!(second, meeting);
     let other = minutes::path_for(&dir, &second);
     let (one, two) = (
@@ -265,9 +282,9 @@ fn a_deleted_ledger_is_named_and_not_begun_anew() {
     assert!(out.contains("minutes/ledger: MISSING"), "{out}");
     let a = common::open_app(&dir, Lang::En, common::START + 86_400);
     assert!(
-        a.notes.iter().any(|n| n.contains("MISSING")),
+        a.session.notes.iter().any(|n| n.contains("MISSING")),
         "{:?}",
-        a.notes
+        a.session.notes
     );
     assert!(!ledger::path_for(&dir).exists());
 }
@@ -289,11 +306,12 @@ fn a_panel_sealed_before_the_ledger_gets_one_once_with_a_note() {
     assert!(out.contains("sealed under schema 2"), "{out}");
     let a = common::open_app(&dir, Lang::En, common::START + 86_400);
     assert!(
-        a.notes
+        a.session
+            .notes
             .iter()
             .any(|n| n.contains("ledger (minutes/ledger) is begun")),
         "{:?}",
-        a.notes
+        a.session.notes
     );
     let l = ledger::read(&dir).expect("ledger");
     assert!(matches!(
@@ -302,7 +320,7 @@ fn a_panel_sealed_before_the_ledger_gets_one_once_with_a_note() {
     ));
     assert_eq!(l.entries.len(), 2);
     let b = common::open_app(&dir, Lang::En, common::START + 86_400);
-    assert!(!b.notes.iter().any(|n| n.contains("is begun")));
+    assert!(!b.session.notes.iter().any(|n| n.contains("is begun")));
     assert_eq!(ledger::read(&dir).expect("ledger").entries.len(), 2);
     let (code, out) = verify(&dir);
     assert_eq!(code, 0, "{out}");
@@ -354,11 +372,12 @@ fn a_journal_never_seals_minutes_that_are_gone_even_with_the_ledger_cut_too() {
     common::flip_an_opinion_in_journal(&journal);
     let mut app = common::open_app(&dir, Lang::En, common::START + 86_400);
     assert!(
-        app.notes
+        app.session
+            .notes
             .iter()
             .any(|n| n.contains("not sealed from the journal")),
         "{:?}",
-        app.notes
+        app.session.notes
     );
     docket::tui::save(&mut app);
     assert!(!path.exists(), "docket sealed minutes from a journal alone");
@@ -375,7 +394,7 @@ fn a_crash_between_the_journal_and_the_minutes_at_f_is_still_sealed_on_opening()
     let mut a = common::open_app(&dir, Lang::En, common::START);
     send(&mut a, [Action::Meeting, Action::Enter]);
     docket::tui::save(&mut a);
-    let meeting = a.meeting.as_ref().expect("open").id.clone();
+    let meeting = a.session.meeting.as_ref().expect("open").id.clone();
     let path = minutes::path_for(&dir, &meeting);
     let open = std::fs::read(&path).expect("open minutes");
     send(&mut a, [Action::Finalize, Action::Yes]);
@@ -385,7 +404,7 @@ fn a_crash_between_the_journal_and_the_minutes_at_f_is_still_sealed_on_opening()
     std::fs::write(&path, open).expect("restore");
     std::fs::remove_file(ledger::path_for(&dir)).expect("remove");
     let a = common::open_app(&dir, Lang::En, common::START + 600);
-    assert!(a.meeting.is_none());
+    assert!(a.session.meeting.is_none());
     let (text, m) = read(&path);
     assert!(m.is_final());
     assert_eq!(minutes::verify(&text, &m), minutes::Seal::Intact);
@@ -421,7 +440,14 @@ fn a_case_recorded_twice_or_decided_again_without_consent_fails() {
     send(&mut a, [Action::Meeting, Action::Enter]);
     send(&mut a, [Action::Finalize, Action::Yes]);
     docket::tui::save(&mut a);
-    let second = a.final_minutes.as_ref().expect("final").meeting.id.clone();
+    let second = a
+        .session
+        .final_minutes
+        .as_ref()
+        .expect("final")
+        .meeting
+        .id
+        .clone();
     assert_ne!(second, meeting);
     let other = minutes::path_for(&dir, &second);
     let (before, mut m2) = read(&other);
@@ -505,5 +531,5 @@ fn nothing_is_sealed_after_a_damaged_ledger() {
         said.contains("nothing can be sealed while the ledger is damaged"),
         "{said}"
     );
-    assert!(a.final_minutes.is_none());
+    assert!(a.session.final_minutes.is_none());
 }

@@ -33,8 +33,8 @@ fn app(name: &str, lang: Lang) -> App {
     let mut app = load_app(&dir, lang, &mut err)
         .expect("load")
         .expect("the example panel opens");
-    app.clock = Box::new(common::StepClock(Cell::new(common::START)));
-    app.user = "clerk".into();
+    app.session.clock = Box::new(common::StepClock(Cell::new(common::START)));
+    app.session.user = "clerk".into();
     app
 }
 
@@ -106,6 +106,8 @@ fn right_part(app: &App, w: u16, h: u16) -> String {
 
 fn case_2026_014(name: &str, lang: Lang) -> App {
     let mut a = app(name, lang);
+    // The size the tests below draw at, as the terminal front end sets it before each key.
+    a.area = (80, 24);
     in_meeting(&mut a);
     select(&mut a, "2026-014");
     run(&mut a, [Action::Enter]);
@@ -138,7 +140,13 @@ fn the_facts_say_how_much_is_below_and_scrolling_reaches_the_last_line_and_stops
 fn every_situation_reads_whole_when_the_part_is_in_front_at_80x24_in_chinese() {
     let mut a = case_2026_014("items-zh", Lang::Zh);
     a.case_view.focus = 2;
-    let kind = a.panel.rules.kind("tolerance").expect("kind").clone();
+    let kind = a
+        .session
+        .panel
+        .rules
+        .kind("tolerance")
+        .expect("kind")
+        .clone();
     // What does not fit says so, and j scrolls on to the end: every text whole on the way.
     let mut seen = squeeze(&screen(&a, 80, 24));
     assert!(seen.contains("v还有"), "{seen}");
@@ -152,7 +160,7 @@ fn every_situation_reads_whole_when_the_part_is_in_front_at_80x24_in_chinese() {
     }
     // The scroll stopped at the end: one k moves back at once.
     let end = a.case_view.scroll;
-    assert_eq!(end, a.case_view.scroll_max.get());
+    assert_eq!(end, a.case_view.scroll_max);
     a.update(Action::Up);
     assert_eq!(a.case_view.scroll, end - 1);
 }
@@ -161,7 +169,13 @@ fn every_situation_reads_whole_when_the_part_is_in_front_at_80x24_in_chinese() {
 fn the_claimed_situation_reads_whole_first_in_english_at_both_sizes() {
     let mut a = case_2026_014("items-en", Lang::En);
     a.case_view.focus = 2;
-    let kind = a.panel.rules.kind("tolerance").expect("kind").clone();
+    let kind = a
+        .session
+        .panel
+        .rules
+        .kind("tolerance")
+        .expect("kind")
+        .clone();
     let s3 = kind.items.iter().find(|i| i.id == "S3").expect("S3");
     for (w, h) in [(80, 24), (120, 40)] {
         let s = left_part(&a, w, h);
@@ -234,8 +248,9 @@ fn a_voids_reason_reads_whole_in_the_rounds_title() {
     run(&mut a, (0..4).map(|_| Action::Opinion(Opinion::Agree)));
     run(&mut a, [Action::Enter, Action::Yes]);
     let reason = "计票时发现一名委员的意见被误记为同意，经当场核对后作废本轮".repeat(2);
-    let t = a.now();
-    a.meeting
+    let t = a.session.now();
+    a.session
+        .meeting
         .as_mut()
         .expect("meeting")
         .void_round("2026-014", 1, &reason, &t)
@@ -258,10 +273,11 @@ fn the_decision_under_review_shows_its_dissent_and_override_reason_whole() {
     run(&mut a, [Action::Enter, Action::Yes]);
     let dissent = "刘志强认为应当核实满意度测评".repeat(2);
     let override_reason = "考核结果虽为不称职但系到任时间较短所致".repeat(2);
-    let panel = a.panel.clone();
+    let panel = a.session.panel.clone();
     let kind = panel.rules.kind("adjustment").expect("kind").clone();
-    let t = a.now();
-    a.meeting
+    let t = a.session.now();
+    a.session
+        .meeting
         .as_mut()
         .expect("meeting")
         .determine(

@@ -40,7 +40,12 @@ fn load(dir: &Path, start: i64) -> App {
 }
 
 fn select(a: &mut App, id: &str) {
-    a.selected = a.cases.iter().position(|c| c.case.id == id).expect("case");
+    a.selected = a
+        .session
+        .cases
+        .iter()
+        .position(|c| c.case.id == id)
+        .expect("case");
 }
 
 fn send(a: &mut App, actions: impl IntoIterator<Item = Action>) {
@@ -84,9 +89,15 @@ fn first_meeting(dir: &Path) -> String {
             Action::Yes,
         ],
     );
-    assert!(a.final_minutes.is_some(), "{:?}", a.message);
+    assert!(a.session.final_minutes.is_some(), "{:?}", a.message);
     docket::tui::save(&mut a);
-    a.final_minutes.as_ref().expect("final").meeting.id.clone()
+    a.session
+        .final_minutes
+        .as_ref()
+        .expect("final")
+        .meeting
+        .id
+        .clone()
 }
 
 /// The case before the panel by its first recorded step (the presenter): reading it takes
@@ -132,6 +143,7 @@ fn a_review_shows_the_earlier_decision_and_names_its_meeting() {
     assert!(s.contains("年度考核不称职，予以调整。"), "{s}");
     assert!(s.contains("回避、表决与决定"), "{s}"); // the current vote pane beside it
     let r = a
+        .session
         .meeting
         .as_ref()
         .and_then(|m| m.record("2026-010"))
@@ -159,6 +171,7 @@ fn those_who_sat_before_are_flagged_on_the_roll_and_recused_when_the_rules_say_s
     a.update(Action::Enter);
     take_up(&mut a);
     let r = a
+        .session
         .meeting
         .as_ref()
         .and_then(|m| m.record("2026-010"))
@@ -176,9 +189,10 @@ fn those_who_sat_before_are_flagged_on_the_roll_and_recused_when_the_rules_say_s
     );
     // Only zhao-min is left to vote on the review.
     let voters = a
+        .session
         .meeting
         .as_ref()
-        .map(|m| m.voters(&a.panel, "2026-010"))
+        .map(|m| m.voters(&a.session.panel, "2026-010"))
         .expect("voters");
     assert_eq!(voters, ["zhao-min"]);
 }

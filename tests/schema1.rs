@@ -54,8 +54,11 @@ fn finalized_schema_1_minutes_still_verify() {
     // And the case they decided reads as decided.
     let dir = panel_with("final", "final", &[&format!("{ID}.yaml")]);
     let app = common::open_app(&dir, Lang::En, common::START);
-    assert_eq!(app.history.len(), 1);
-    assert_eq!(app.status("2026-001"), docket::tui::triage::Status::Decided);
+    assert_eq!(app.session.history.len(), 1);
+    assert_eq!(
+        app.session.status("2026-001"),
+        docket::tui::triage::Status::Decided
+    );
 }
 
 #[test]
@@ -66,8 +69,8 @@ fn an_open_schema_1_meeting_resumes_and_goes_on_to_finalize() {
         &[&format!("{ID}.yaml"), &format!("{ID}.journal")],
     );
     let mut app = common::open_app(&dir, Lang::En, common::START);
-    app.user = "clerk".into();
-    let m = app.meeting.as_ref().expect("the meeting resumes");
+    app.session.user = "clerk".into();
+    let m = app.session.meeting.as_ref().expect("the meeting resumes");
     assert_eq!(m.id, ID);
     let round = m
         .record("2026-002")
@@ -112,7 +115,11 @@ fn an_open_schema_1_meeting_resumes_and_goes_on_to_finalize() {
 fn a_schema_1_journal_alone_replays_to_the_meeting_its_minutes_held() {
     let dir = panel_with("journal", "open", &[&format!("{ID}.journal")]);
     let app = common::open_app(&dir, Lang::En, common::START);
-    let replayed = app.meeting.clone().expect("replayed from the journal");
+    let replayed = app
+        .session
+        .meeting
+        .clone()
+        .expect("replayed from the journal");
     let (_, written) =
         minutes::read(&fixture("open").join(format!("{ID}.yaml"))).expect("schema 1 minutes");
     assert_eq!(replayed, written.meeting());

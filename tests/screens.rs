@@ -52,8 +52,8 @@ fn app(name: &str, lang: Lang) -> App {
         .expect("load")
         .expect("the example panel opens");
     // 2026-11-20T01:00:00Z is 09:00 in Asia/Shanghai.
-    app.clock = Box::new(TestClock(Cell::new(1_795_136_400)));
-    app.user = "clerk".into();
+    app.session.clock = Box::new(TestClock(Cell::new(1_795_136_400)));
+    app.session.user = "clerk".into();
     app
 }
 
@@ -337,7 +337,7 @@ fn hostile_text_is_drawn_escaped_in_every_part() {
     let mut a = load_app(&dir, Lang::Zh, &mut err)
         .expect("load")
         .expect("opens");
-    a.clock = Box::new(TestClock(Cell::new(1_795_136_400)));
+    a.session.clock = Box::new(TestClock(Cell::new(1_795_136_400)));
     let mut seen_escape = false;
     let mut check = |a: &App| {
         for (w, h) in [(80, 24), (120, 40)] {

@@ -124,7 +124,14 @@ fn minutes_signed_by_the_clerk_at_f_and_the_chair_later_verify_with_docket_and_o
     docket::tui::save(&mut a);
     let said = a.message.as_ref().map(|m| m.1.clone()).unwrap_or_default();
     assert!(said.contains("signed by"), "{said}");
-    let meeting = a.final_minutes.as_ref().expect("final").meeting.id.clone();
+    let meeting = a
+        .session
+        .final_minutes
+        .as_ref()
+        .expect("final")
+        .meeting
+        .id
+        .clone();
     drop(a);
     let file = minutes::path_for(&dir, &meeting);
     let name = format!("{meeting}.yaml");
@@ -143,9 +150,9 @@ fn minutes_signed_by_the_clerk_at_f_and_the_chair_later_verify_with_docket_and_o
     std::fs::remove_file(&clerk_sig).expect("remove");
     let a = common::open_app(&dir, Lang::En, common::START + 3600);
     assert!(
-        a.notes.iter().any(|n| n.contains("signed by")),
+        a.session.notes.iter().any(|n| n.contains("signed by")),
         "{:?}",
-        a.notes
+        a.session.notes
     );
     drop(a);
     assert!(clerk_sig.exists());
@@ -361,7 +368,14 @@ fn sealed_unsigned(name: &str, keys: &[(&str, &Key)]) -> (PathBuf, PathBuf, Stri
     send(&mut a, [Action::Meeting, Action::Enter]);
     send(&mut a, [Action::Finalize, Action::Yes]);
     docket::tui::save(&mut a);
-    let meeting = a.final_minutes.as_ref().expect("final").meeting.id.clone();
+    let meeting = a
+        .session
+        .final_minutes
+        .as_ref()
+        .expect("final")
+        .meeting
+        .id
+        .clone();
     let file = minutes::path_for(&dir, &meeting);
     (dir, file, meeting)
 }

@@ -10,7 +10,6 @@ use std::path::{Path, PathBuf};
 use docket::domain::text::Lang;
 use docket::store::disk::{Disk, Modes, RealDisk};
 use docket::tui::app::{Action, App, Level};
-use docket::tui::session;
 
 const ENOSPC: i32 = 28;
 
@@ -54,7 +53,7 @@ fn step(app: &mut App, disk: &mut dyn Disk, actions: &[Action]) {
     for a in actions {
         app.update(a.clone());
     }
-    session::save(app, disk);
+    docket::tui::save_to(app, disk);
 }
 
 #[test]
@@ -78,7 +77,8 @@ fn a_step_shown_after_a_torn_append_is_recovered() {
     // Not kept, so not shown.
     assert!(matches!(&app.message, Some((Level::Warn, m)) if m.contains("not kept")));
     let heard = |a: &App| {
-        a.meeting
+        a.session
+            .meeting
             .as_ref()
             .and_then(|m| m.record("2026-001"))
             .and_then(|r| r.open_round())
@@ -95,10 +95,10 @@ fn a_step_shown_after_a_torn_append_is_recovered() {
     assert_eq!(heard(&app), 1, "{:?}", app.message);
     // kill -9 and restart: the journal, fragment and all, gives the opinion back.
     let again = common::open_app(&dir, Lang::En, common::START);
-    assert_eq!(heard(&again), 1, "{:?}", again.notes);
+    assert_eq!(heard(&again), 1, "{:?}", again.session.notes);
     assert!(
-        again.notes.iter().any(|n| n.contains("skipped")),
+        again.session.notes.iter().any(|n| n.contains("skipped")),
         "{:?}",
-        again.notes
+        again.session.notes
     );
 }

@@ -27,7 +27,12 @@ fn app(dir: &Path) -> App {
 }
 
 fn select(a: &mut App, id: &str) {
-    a.selected = a.cases.iter().position(|c| c.case.id == id).expect("case");
+    a.selected = a
+        .session
+        .cases
+        .iter()
+        .position(|c| c.case.id == id)
+        .expect("case");
 }
 
 fn send(a: &mut App, actions: impl IntoIterator<Item = Action>) {
@@ -41,7 +46,7 @@ fn typ(a: &mut App, s: &str) {
 }
 
 fn agenda(a: &App) -> Vec<&str> {
-    a.state.agenda.iter().map(String::as_str).collect()
+    a.session.state.agenda.iter().map(String::as_str).collect()
 }
 
 #[test]
@@ -52,11 +57,11 @@ fn a_puts_a_case_on_the_agenda_and_takes_it_off() {
         a.update(Action::ToggleAgenda);
     }
     assert_eq!(agenda(&a), ["2026-003", "2026-001", "2026-007"]);
-    assert_eq!(a.status("2026-001"), Status::OnAgenda(2));
+    assert_eq!(a.session.status("2026-001"), Status::OnAgenda(2));
     select(&mut a, "2026-001");
     a.update(Action::ToggleAgenda);
     assert_eq!(agenda(&a), ["2026-003", "2026-007"]);
-    assert_eq!(a.status("2026-001"), Status::Pending);
+    assert_eq!(a.session.status("2026-001"), Status::Pending);
 }
 
 #[test]
@@ -93,18 +98,18 @@ fn x_holds_a_case_back_with_a_reason_and_releases_it() {
     a.update(Action::Hold);
     assert!(matches!(a.popup, Some(Popup::Input { .. })));
     a.update(Action::Enter); // no reason: refused
-    assert!(a.state.held.is_empty());
+    assert!(a.session.state.held.is_empty());
     a.update(Action::Hold);
     typ(&mut a, "等待审计结论");
     a.update(Action::Enter);
-    assert_eq!(a.status("2026-005"), Status::Held);
-    assert_eq!(a.state.held[0].note, "等待审计结论");
+    assert_eq!(a.session.status("2026-005"), Status::Held);
+    assert_eq!(a.session.state.held[0].note, "等待审计结论");
     // Held cases leave the agenda and cannot go back on it while held.
     assert!(agenda(&a).is_empty());
     a.update(Action::ToggleAgenda);
     assert!(agenda(&a).is_empty());
     a.update(Action::Hold);
-    assert_eq!(a.status("2026-005"), Status::Pending);
+    assert_eq!(a.session.status("2026-005"), Status::Pending);
 }
 
 #[test]
@@ -115,13 +120,16 @@ fn i_marks_materials_incomplete_with_a_note_and_i_again_clears_it() {
     typ(&mut a, "缺少审批台账");
     a.update(Action::Enter);
     assert_eq!(
-        a.state.incomplete("2026-006").map(|n| n.note.as_str()),
+        a.session
+            .state
+            .incomplete("2026-006")
+            .map(|n| n.note.as_str()),
         Some("缺少审批台账")
     );
     a.filter = Filter::Incomplete;
     assert_eq!(a.visible().len(), 1);
     a.update(Action::Incomplete);
-    assert!(a.state.incomplete("2026-006").is_none());
+    assert!(a.session.state.incomplete("2026-006").is_none());
 }
 
 #[test]
@@ -165,7 +173,7 @@ fn f_and_s_cycle_filters_and_sorts() {
     let ids: Vec<&str> = a
         .visible()
         .iter()
-        .map(|&i| a.cases[i].case.id.as_str())
+        .map(|&i| a.session.cases[i].case.id.as_str())
         .collect();
     assert_eq!(ids, ["2026-004", "2026-010"]);
     a.filter = Filter::All;
@@ -176,7 +184,7 @@ fn f_and_s_cycle_filters_and_sorts() {
     let units: Vec<&str> = a
         .visible()
         .iter()
-        .map(|&i| a.cases[i].case.subject.unit.as_str())
+        .map(|&i| a.session.cases[i].case.subject.unit.as_str())
         .collect();
     let mut sorted = units.clone();
     sorted.sort();
@@ -228,7 +236,7 @@ fn the_working_state_is_written_to_state_yaml_and_read_back() {
     assert!(text.contains("- 2026-003"), "{text}");
     assert!(text.contains("当事人病休"), "{text}");
     let b = app(&dir);
-    assert_eq!(b.state, a.state);
+    assert_eq!(b.session.state, a.session.state);
     // The case files are untouched.
     let case = std::fs::read_to_string(dir.join("cases/2026-003.yaml")).expect("case");
     let original = std::fs::read_to_string(
@@ -243,7 +251,7 @@ fn a_broken_state_file_is_reported_and_never_written_over() {
     let dir = panel("broken");
     std::fs::write(dir.join("state.yaml"), "agenda: [\n").expect("write");
     let mut a = app(&dir);
-    assert!(a.state_error.is_some());
+    assert!(a.session.state_error.is_some());
     select(&mut a, "2026-003");
     a.update(Action::ToggleAgenda);
     docket::tui::save(&mut a);
@@ -262,10 +270,10 @@ fn during_a_meeting_the_queue_shows_the_agenda_first_and_brackets_walk_it() {
         a.update(Action::ToggleAgenda);
     }
     send(&mut a, [Action::Meeting, Action::Enter]);
-    assert!(a.in_meeting());
+    assert!(a.session.in_meeting());
     let first: Vec<&str> = a.visible()[..2]
         .iter()
-        .map(|&i| a.cases[i].case.id.as_str())
+        .map(|&i| a.session.cases[i].case.id.as_str())
         .collect();
     assert_eq!(first, ["2026-009", "2026-002"]);
     select(&mut a, "2026-009");
@@ -306,24 +314,27 @@ fn a_case_taken_up_leaves_the_pending_filter_on_the_way_back_to_the_queue() {
     let pending = a.visible().len();
     // Open the meeting with everyone present.
     send(&mut a, [Action::Meeting, Action::Enter]);
-    assert!(a.in_meeting(), "{:?}", a.message);
+    assert!(a.session.in_meeting(), "{:?}", a.message);
     assert_eq!(a.visible().len(), pending);
     let first = a.visible()[0];
     a.selected = first;
     // Looking at a case and back changes nothing: reading a case does not take it up.
     send(&mut a, [Action::Enter, Action::Back]);
     assert_eq!(a.visible().len(), pending);
-    assert!(a.minutes().is_some_and(|m| m.cases.is_empty()));
+    assert!(a.session.minutes().is_some_and(|m| m.cases.is_empty()));
     // Its first recorded step (the presenter named) does.
     send(&mut a, [Action::Enter, Action::Presenter]);
     typ(&mut a, "干部科");
     send(&mut a, [Action::Enter, Action::Back]);
-    assert_eq!(a.status(&a.cases[first].case.id), Status::InMeeting);
+    assert_eq!(
+        a.session.status(&a.session.cases[first].case.id),
+        Status::InMeeting
+    );
     assert_eq!(a.visible().len(), pending - 1);
     assert!(!a.visible().contains(&first));
     // The cursor is on the case that came after it, not on a row the filter hides.
     assert_eq!(a.selected, a.visible()[0]);
-    let next = a.cases[a.selected].case.id.clone();
+    let next = a.session.cases[a.selected].case.id.clone();
     a.update(Action::Down);
     assert_eq!(a.selected, a.visible()[1], "from {next}");
 }
@@ -335,13 +346,17 @@ fn a_search_may_select_a_case_the_filter_hides_and_keeps_it() {
     a.update(Action::Hold);
     typ(&mut a, "等待审计结论");
     a.update(Action::Enter);
-    assert_eq!(a.status("2026-005"), Status::Held);
+    assert_eq!(a.session.status("2026-005"), Status::Held);
     a.filter = Filter::Pending;
     select(&mut a, "2026-001");
     a.update(Action::Search);
     typ(&mut a, "2026-005");
     a.update(Action::Enter);
-    assert_eq!(a.cases[a.selected].case.id, "2026-005", "{:?}", a.message);
+    assert_eq!(
+        a.session.cases[a.selected].case.id, "2026-005",
+        "{:?}",
+        a.message
+    );
 }
 
 #[test]
@@ -354,7 +369,10 @@ fn holding_a_case_under_the_pending_filter_moves_the_cursor_to_the_next_row() {
     a.update(Action::Hold);
     typ(&mut a, "等待审计结论");
     a.update(Action::Enter);
-    assert_eq!(a.status(&a.cases[rows[2]].case.id), Status::Held);
+    assert_eq!(
+        a.session.status(&a.session.cases[rows[2]].case.id),
+        Status::Held
+    );
     assert!(!a.visible().contains(&rows[2]));
     assert_eq!(a.selected, next);
 }

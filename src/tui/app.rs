@@ -1,42 +1,23 @@
-//! The application state, the actions a keystroke becomes, and `update`, which applies one
-//! action to the state. No terminal here: tests drive whole meetings through `update`.
+//! The screen's state over the meeting session, and `update`, which applies one action to
+//! it. No terminal here: tests drive whole meetings through `update`.
 //!
-//! The meeting itself lives in `domain::meeting`; this module decides which screen shows,
-//! which popup asks for what, and turns the domain's refusals into messages.
-
-use std::collections::HashMap;
-use std::path::PathBuf;
-
-use jiff::Timestamp;
-use jiff::tz::TimeZone;
+//! The meeting itself lives in `session` and `domain::meeting`; this module decides which
+//! screen shows and hands each action to its screen (`screens`) or popup (`popups`), and
+//! turns the domain's refusals into messages.
 
 use crate::domain::case::Case;
-use crate::domain::meeting::{Meeting, Refusal};
-use crate::domain::panel::Panel;
-use crate::domain::rules::{Kind, Opinion};
+use crate::domain::meeting::Refusal;
 use crate::domain::text::Lang;
 use crate::i18n;
-use crate::store::minutes::Minutes;
-use crate::store::panel::LoadedCase;
+pub use crate::session::{Clock, Level, Session, Shown, SystemClock};
 
-use super::input::TextInput;
+pub use super::action::Action;
+pub use super::popups::{Ask, Confirm, Form, FormField, Pick, Popup, edit};
+use crate::store::panel::LoadedCase;
 
 /// The smallest terminal the screens are drawn for; below it only quitting acts.
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
-
-/// The time, injectable so that tests record fixed times.
-pub trait Clock {
-    fn now(&self) -> Timestamp;
-}
-
-pub struct SystemClock;
-
-impl Clock for SystemClock {
-    fn now(&self) -> Timestamp {
-        Timestamp::now()
-    }
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -58,228 +39,6 @@ impl Part {
     pub const ALL: [Part; 4] = [Part::Facts, Part::Distinctions, Part::Items, Part::Vote];
 }
 
-/// What a one-line text popup is asking for.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Ask {
-    Search,
-    Basis(String),
-    AbsenceReason(String),
-    Attendee,
-    RecusalReason(String),
-    Presenter,
-    VoidReason(u32),
-    /// How many members agree to reconsider a decided case.
-    ReconsiderAgree,
-    /// Why a case is held back from meetings.
-    HoldReason(String),
-    /// What is missing from a case's materials.
-    IncompleteNote(String),
-}
-
-/// What a list popup is picking.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Pick {
-    RecusedMember,
-    /// The method of a round about to open.
-    Method,
-}
-
-/// What a confirm popup will do on `y`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Confirm {
-    CloseRound,
-    /// Closing a secret ballot with the counts typed, written only when confirmed.
-    CloseSecret(crate::domain::tally::Tally),
-    Determine {
-        text: crate::domain::vote::DeterminationText,
-        outcome: String,
-    },
-    /// The members' consent to reconsider a decided case, checked against the room.
-    Reconsider(Box<crate::domain::meeting::Reconsideration>),
-    /// Members leaving while a round is open: their opinions on it will be withdrawn.
-    Departures(Vec<String>),
-    /// An addendum to finalized minutes, sealed and written on `y`.
-    Addendum(Box<crate::store::addendum::Addendum>),
-    Void {
-        round: u32,
-        reason: String,
-    },
-    Finalize,
-    /// Leaving docket while the meeting is open: it stays open and resumes on the next start.
-    Quit,
-    /// Esc on a form with text typed: throw it away? Any other key goes back to the form.
-    Discard(Box<Popup>),
-    /// `e` on a decided case: its file may change, the minutes keep what was decided on.
-    EditDecided(usize),
-}
-
-/// A form of several text fields, `Tab` between them.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Form {
-    pub fields: Vec<(FormField, TextInput)>,
-    pub focus: usize,
-    /// The texts it opened with: leaving a form whose text changed asks first.
-    pub initial: Vec<String>,
-}
-
-impl Form {
-    pub fn new(fields: Vec<(FormField, TextInput)>) -> Form {
-        let initial = fields.iter().map(|(_, i)| i.text()).collect();
-        Form {
-            fields,
-            focus: 0,
-            initial,
-        }
-    }
-
-    /// Whether anything was typed since the form opened.
-    pub fn changed(&self) -> bool {
-        self.fields
-            .iter()
-            .map(|(_, i)| i.text())
-            .ne(self.initial.iter().cloned())
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FormField {
-    Rationale,
-    Dissent,
-    Override,
-    Basis,
-    Agree,
-    Disagree,
-    Defer,
-    Abstain,
-    Reason,
-    Correction,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Popup {
-    Help,
-    Input {
-        ask: Ask,
-        input: TextInput,
-    },
-    Pick {
-        pick: Pick,
-        items: Vec<String>,
-        cursor: usize,
-    },
-    Confirm(Confirm),
-    /// The determination: due outcome shown, rationale, dissent and override typed.
-    Determination {
-        outcome: String,
-        form: Form,
-    },
-    /// The proposal: an outcome picked from the kind's list, and its basis.
-    Proposal {
-        outcomes: Vec<String>,
-        cursor: usize,
-        form: Form,
-    },
-    /// A secret ballot's counts.
-    Counts(Form),
-    /// Who agrees to reconsider a decided case, for an open method: the voting members
-    /// present, each marked.
-    Consent {
-        members: Vec<(String, bool)>,
-        cursor: usize,
-    },
-    /// The supervision report, as a screen.
-    Report {
-        scroll: u16,
-    },
-    /// A correction to finalized minutes: why, and what.
-    Addendum {
-        meeting: String,
-        case: Option<String>,
-        form: Form,
-    },
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Level {
-    Info,
-    Warn,
-}
-
-/// A keystroke, once the keymap has read it in its context.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Action {
-    Up,
-    Down,
-    Top,
-    Bottom,
-    PageDown,
-    PageUp,
-    Left,
-    Right,
-    Enter,
-    Back,
-    Tab,
-    BackTab,
-    Quit,
-    /// Ctrl-C: leave docket from wherever one is.
-    QuitAll,
-    Help,
-    Search,
-    SearchNext,
-    SearchPrev,
-    SwitchLang,
-    Meeting,
-    Toggle,
-    AbsenceReason,
-    AddAttendee,
-    ActingChair,
-    Basis,
-    Item(u8),
-    Recuse,
-    Presenter,
-    Proposal,
-    Vote,
-    /// `V`: a round by a method other than the meeting's.
-    VoteMethod,
-    Opinion(Opinion),
-    Void,
-    Determine,
-    Reconsider,
-    Finalize,
-    ToggleAgenda,
-    AgendaDown,
-    AgendaUp,
-    Hold,
-    Incomplete,
-    CycleFilter,
-    CycleSort,
-    Undo,
-    OrderAgenda,
-    NextAgenda,
-    PrevAgenda,
-    /// `+`: a new case through the editor.
-    NewCase,
-    /// `e`: the selected case through the editor.
-    EditCase,
-    /// `C`: a correction to finalized minutes, as an addendum.
-    Correct,
-    /// `R`: the supervision report as a screen.
-    Report,
-    Yes,
-    Char(char),
-    Backspace,
-    Delete,
-    Home,
-    End,
-    Paste(String),
-    /// Ctrl-E: edit the field's text in $EDITOR (the runner does it, then sends `Edited`).
-    Editor,
-    /// Ctrl-U: empty the field, as a shell's line editor does.
-    ClearField,
-    /// The field's text as it came back from the editor.
-    Edited(String),
-}
-
 /// The roll call being taken before the meeting opens (or retaken during it).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RollCall {
@@ -299,24 +58,17 @@ pub struct CaseView {
     /// How far the part in front (facts, situations, vote) is scrolled.
     pub scroll: u16,
     pub voter: usize,
-    /// The furthest the part in front can scroll, as last drawn: only the view knows how its
-    /// text wraps at this size, so it leaves the limit here (as ratatui's list state keeps
-    /// its offset) and `j` stops at the end instead of running past it.
-    pub scroll_max: std::cell::Cell<u16>,
+    /// The furthest the part in front can scroll at the App's size, measured by the view
+    /// when `j` asks (only the view knows how its text wraps), so that `j` stops at the end
+    /// instead of running past it.
+    pub scroll_max: u16,
 }
 
 pub struct App {
+    /// The meeting session: everything recorded, none of the screen.
+    pub session: Session,
     pub lang: Lang,
     pub ascii: bool,
-    pub dir: PathBuf,
-    pub panel: Panel,
-    /// The queue, oldest first.
-    pub cases: Vec<LoadedCase>,
-    /// Finalized and earlier minutes of this panel, oldest first.
-    pub history: Vec<Minutes>,
-    pub meeting: Option<Meeting>,
-    /// The minutes as sealed when the meeting was finalized: read-only from then on.
-    pub final_minutes: Option<Minutes>,
     pub screen: Screen,
     pub selected: usize,
     /// The selected case's row in the queue when a case was last opened (none if a search
@@ -328,60 +80,20 @@ pub struct App {
     pub roll: Option<RollCall>,
     pub popup: Option<Popup>,
     pub message: Option<(Level, String)>,
-    /// Something changed that the minutes must record.
-    pub dirty: bool,
     pub quit: bool,
-    pub user: String,
-    /// The account's uid, recorded with the seal beside its name.
-    pub uid: Option<u32>,
-    /// The panel's ledger of sealed records, as read when the panel opened and appended since.
-    pub ledger: crate::store::ledger::Ledger,
-    pub clock: Box<dyn Clock>,
-    /// Minutes warnings and other notes from loading, shown once.
-    pub notes: Vec<String>,
     /// How many rows the queue shows, set by the view for page moves.
     pub page: usize,
     /// The terminal's size, set by the front end before each key: below the minimum only
     /// quitting acts, since nothing else could be seen.
     pub area: (u16, u16),
-    /// Events recorded and not yet written to the journal, oldest first.
-    pub pending: Vec<crate::domain::event::Event>,
-    /// The sequence number of the last journal entry on disk.
-    pub journal_seq: u64,
-    /// The case before the panel: the one the last recorded step concerned (the journal's
-    /// last word on reopening). Apart from the case the clerk is reading.
-    pub resume_case: Option<String>,
-    /// Another docket holds the panel: who; nothing can be recorded here.
-    pub read_only: Option<String>,
-    /// The working state of the queue (agenda, holds, incomplete materials).
-    pub state: crate::store::state::QueueState,
-    pub state_undo: Vec<crate::store::state::QueueState>,
-    pub state_dirty: bool,
-    /// Why the working state cannot be changed (its file is broken and must not be lost).
-    pub state_error: Option<String>,
     pub filter: super::triage::Filter,
     pub sort: super::triage::Sort,
     /// A case to write in the editor, for the terminal front end to carry out: the index of
     /// the case to edit, or none for a new one.
     pub edit_request: Option<Option<usize>>,
-    /// Addenda of finalized minutes, by meeting id, with whether each is intact.
-    pub addenda: HashMap<String, Vec<(crate::store::addendum::Addendum, bool)>>,
-    /// Addenda made and not yet written.
-    pub pending_addenda: Vec<crate::store::addendum::Addendum>,
-    /// Bumped by every action that may change what the queue shows.
-    pub version: u64,
-    /// Lookups kept so that a keystroke over 10,000 cases stays cheap.
-    pub index: Index,
-}
-
-/// A case record as the case screen shows it.
-#[derive(Clone, Copy, Debug)]
-pub struct Shown<'a> {
-    /// The meeting the record belongs to.
-    pub meeting: &'a str,
-    pub record: &'a crate::domain::meeting::CaseRecord,
-    /// From earlier minutes: read-only here, and reconsidering it needs the members' consent.
-    pub earlier: bool,
+    /// The queue's rows and what they were computed for, kept by the keystrokes (see
+    /// [`App::rows`]) so that drawing only reads them.
+    pub kept_rows: Option<RowsKey>,
 }
 
 /// The queue's rows and what they were computed for: version, filter, sort.
@@ -390,34 +102,12 @@ pub type RowsKey = (
     Vec<usize>,
 );
 
-/// Lookups over the cases and the earlier minutes, rebuilt when they change.
-#[derive(Debug, Default)]
-pub struct Index {
-    /// Case id to its place in `cases`.
-    pub by_id: HashMap<String, usize>,
-    /// Ids that some case reviews.
-    pub reviewed: std::collections::HashSet<String>,
-    /// The standing determination of each case in earlier minutes: (minutes, record) places
-    /// in `history`.
-    pub standing_before: HashMap<String, (usize, usize)>,
-    /// The queue's rows, with the version they were computed at.
-    pub rows: std::cell::RefCell<Option<RowsKey>>,
-    /// The widest case id, in columns: the queue's id column, not measured every frame.
-    pub id_width: usize,
-}
-
 impl App {
-    pub fn new(dir: PathBuf, panel: Panel, mut cases: Vec<LoadedCase>, lang: Lang) -> App {
-        cases.sort_by(|a, b| (a.case.received, &a.case.id).cmp(&(b.case.received, &b.case.id)));
-        let mut app = App {
+    pub fn new(session: Session, lang: Lang) -> App {
+        App {
+            session,
             lang,
             ascii: false,
-            dir,
-            panel,
-            cases,
-            history: Vec::new(),
-            meeting: None,
-            final_minutes: None,
             screen: Screen::Queue,
             selected: 0,
             queue_row: None,
@@ -426,119 +116,32 @@ impl App {
             roll: None,
             popup: None,
             message: None,
-            dirty: false,
             quit: false,
-            user: crate::store::system_user(),
-            uid: Some(crate::store::current_account().uid),
-            ledger: crate::store::ledger::Ledger::default(),
-            clock: Box::new(SystemClock),
-            notes: Vec::new(),
             page: 10,
             area: (120, 40),
-            pending: Vec::new(),
-            journal_seq: 0,
-            resume_case: None,
-            read_only: None,
-            state: crate::store::state::QueueState::default(),
-            state_undo: Vec::new(),
-            state_dirty: false,
-            state_error: None,
             filter: super::triage::Filter::All,
             sort: super::triage::Sort::Received,
             edit_request: None,
-            addenda: HashMap::new(),
-            pending_addenda: Vec::new(),
-            version: 0,
-            index: Index::default(),
-        };
-        app.reindex();
-        app
-    }
-
-    /// Rebuilds the lookups over the cases and the earlier minutes.
-    pub fn reindex(&mut self) {
-        self.index.by_id = self
-            .cases
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.case.id.clone(), i))
-            .collect();
-        self.index.reviewed = self
-            .cases
-            .iter()
-            .filter_map(|c| c.case.review_of.clone())
-            .collect();
-        self.index.id_width = self
-            .cases
-            .iter()
-            .map(|c| crate::text::width(&c.case.id))
-            .max()
-            .unwrap_or(8);
-        let mut by_case: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
-        for (i, m) in self.history.iter().enumerate() {
-            for (j, r) in m.cases.iter().enumerate() {
-                by_case.entry(r.case.as_str()).or_default().push((i, j));
-            }
+            kept_rows: None,
         }
-        let mut standing = HashMap::new();
-        for (id, places) in by_case {
-            let records = places.iter().map(|&(i, j)| {
-                let m = &self.history[i];
-                (m.meeting.id.as_str(), &m.cases[j])
-            });
-            if let Some(s) = crate::domain::standing::standing(&self.panel.rules, records) {
-                let place = places
-                    .iter()
-                    .copied()
-                    .find(|&(i, j)| std::ptr::eq(&self.history[i].cases[j], s.record));
-                if let Some(p) = place {
-                    standing.insert(id.to_string(), p);
-                }
-            }
+    }
+
+    /// Takes what the session did for the screen to show: the case where a meeting read
+    /// again stopped, and the session's last word.
+    pub fn hear(&mut self) {
+        if std::mem::take(&mut self.session.reread) {
+            self.resume();
         }
-        self.index.standing_before = standing;
-        self.version += 1;
-    }
-
-    /// The panel's time zone, or the system's.
-    pub fn tz(&self) -> TimeZone {
-        self.panel
-            .timezone
-            .as_deref()
-            .and_then(|t| TimeZone::get(t).ok())
-            .unwrap_or_else(TimeZone::system)
-    }
-
-    /// Now, RFC 3339 with the panel's offset.
-    pub fn now(&self) -> String {
-        let z = self.clock.now().to_zoned_datetime(self.tz());
-        z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
-    }
-
-    pub fn today(&self) -> String {
-        let z = self.clock.now().to_zoned_datetime(self.tz());
-        z.strftime("%Y-%m-%d").to_string()
+        if let Some(m) = self.session.said.take() {
+            self.message = Some(m);
+        }
+        if self.screen == Screen::Queue {
+            self.keep_rows();
+        }
     }
 
     pub fn case(&self) -> Option<&Case> {
-        self.cases.get(self.selected).map(|c| &c.case)
-    }
-
-    pub fn kind_of(&self, case: &Case) -> Option<&Kind> {
-        self.panel.rules.kind(&case.kind)
-    }
-
-    /// Whether the minutes can still be written to: a meeting is open and not finalized.
-    pub fn in_meeting(&self) -> bool {
-        self.meeting.as_ref().is_some_and(|m| m.closed_at.is_none()) && self.final_minutes.is_none()
-    }
-
-    /// The minutes as they stand: sealed once finalized.
-    pub fn minutes(&self) -> Option<Minutes> {
-        if let Some(f) = &self.final_minutes {
-            return Some(f.clone());
-        }
-        self.meeting.as_ref().map(|m| Minutes::new(&self.panel, m))
+        self.session.cases.get(self.selected).map(|c| &c.case)
     }
 
     /// Whether `action` does anything in context `ctx` now: the hint bar and `?` list only
@@ -546,38 +149,41 @@ impl App {
     /// the reconsideration key needs a case decided earlier and not yet taken up here.
     pub fn acts(&self, ctx: super::keymap::Context, action: &Action) -> bool {
         use super::keymap::Context as C;
-        if self.read_only.is_some() && self.records(action) {
+        if self.session.read_only.is_some() && self.records(action) {
             return false;
         }
         let case = self.case().map(|c| c.id.as_str());
         let taken = |id: &str| {
-            self.meeting
+            self.session
+                .meeting
                 .as_ref()
                 .is_some_and(|m| m.record(id).is_some())
         };
         match (ctx, action) {
-            (C::Queue, Action::Finalize) => self.in_meeting(),
+            (C::Queue, Action::Finalize) => self.session.in_meeting(),
             (C::Queue, Action::Correct) => self
+                .session
                 .history
                 .iter()
-                .chain(self.final_minutes.as_ref())
+                .chain(self.session.final_minutes.as_ref())
                 .any(|m| m.is_final()),
-            (C::Queue, Action::Undo) => !self.state_undo.is_empty(),
+            (C::Queue, Action::Undo) => !self.session.state_undo.is_empty(),
             (C::Queue, Action::SearchNext | Action::SearchPrev) => self.search.is_some(),
             (C::Case | C::CaseGrounds, Action::Enter) => false,
             (C::Case | C::CaseGrounds, Action::Reconsider) => {
-                self.in_meeting() && case.is_some_and(|c| !taken(c) && self.decided_in(c).is_some())
+                self.session.in_meeting()
+                    && case.is_some_and(|c| !taken(c) && self.session.decided_in(c).is_some())
             }
             // A case decided earlier records nothing until the members agree to reconsider.
             (C::Case | C::CaseGrounds, a)
                 if self.records(a)
-                    && case.is_some_and(|c| !taken(c) && self.decided_in(c).is_some()) =>
+                    && case.is_some_and(|c| !taken(c) && self.session.decided_in(c).is_some()) =>
             {
                 false
             }
             // The finding keys act on the distinctions only.
             (C::Case, Action::Left | Action::Right | Action::Toggle | Action::Basis) => {
-                self.in_meeting() && self.part() == Part::Distinctions
+                self.session.in_meeting() && self.part() == Part::Distinctions
             }
             (
                 C::Case | C::CaseGrounds,
@@ -593,7 +199,7 @@ impl App {
                 | Action::Toggle
                 | Action::Basis
                 | Action::Item(_),
-            ) => self.in_meeting(),
+            ) => self.session.in_meeting(),
             _ => true,
         }
     }
@@ -640,228 +246,36 @@ impl App {
         }
     }
 
-    /// Records one step of the meeting: applied under the meeting rule, then queued for the
-    /// journal, so that the terminal front end makes it durable before it is drawn.
-    pub fn commit(&mut self, event: crate::domain::event::Event) -> Result<(), Refusal> {
-        if self.final_minutes.is_some() || self.read_only.is_some() {
-            return Err(Refusal::Closed);
-        }
-        self.has_room(&event)?;
-        // A case comes before the panel with its first recorded step, never by being read;
-        // a step refused takes nothing up.
-        if let Some(case) = event.case()
-            && !matches!(event, crate::domain::event::Event::TakeUp { .. })
-            && self
-                .meeting
-                .as_ref()
-                .is_some_and(|m| m.record(case).is_none())
-        {
-            if let Some((decided_in, _)) = self.decided_in(case) {
-                return Err(Refusal::NeedsReconsideration(decided_in));
-            }
-            let record = self.intake(case)?;
-            let take_up = crate::domain::event::Event::TakeUp { record };
-            let mut trial = self.meeting.clone();
-            crate::domain::event::apply(&mut trial, &self.panel, &take_up)?;
-            crate::domain::event::apply(&mut trial, &self.panel, &event)?;
-            self.commit(take_up)?;
-        }
-        crate::domain::event::apply(&mut self.meeting, &self.panel, &event)?;
-        if let Some(case) = event.case() {
-            self.resume_case = Some(case.to_string());
-        }
-        // What the queue shows may have changed with the event.
-        self.version += 1;
-        if let crate::domain::event::Event::Finalize { at, by, user, uid } = &event {
-            // The seal covers the journal number this event will have once written, and the
-            // ledger's head before it.
-            let seq = self.journal_seq + self.pending.len() as u64 + 1;
-            let sealer = crate::store::minutes::Sealer {
-                by,
-                user,
-                uid: *uid,
-                at,
-                ledger: Some(self.ledger.head()),
-            };
-            self.final_minutes = self.meeting.as_ref().and_then(|m| {
-                let mut minutes = Minutes::new(&self.panel, m);
-                minutes.journal = seq;
-                crate::store::minutes::seal(&mut minutes, &sealer)
-                    .ok()
-                    .map(|()| minutes)
-            });
-        }
-        self.pending.push(event);
-        self.dirty = true;
-        Ok(())
-    }
-
-    /// Refuses a step that would take the meeting's minutes or journal past what docket
-    /// writes for one meeting, so that everything written can be read back.
-    fn has_room(&self, event: &crate::domain::event::Event) -> Result<(), Refusal> {
-        use crate::store::{journal, minutes};
-        let line = |e: &crate::domain::event::Event| journal::line(0, e).len() + 24;
-        let step = line(event) + self.pending.iter().map(line).sum::<usize>();
-        let written = self.meeting.as_ref().map_or(0, |m| {
-            std::fs::metadata(journal::path_for(&self.dir, &m.id)).map_or(0, |f| f.len())
-        });
-        if minutes::has_room(&self.panel, self.meeting.as_ref(), step, written) {
-            Ok(())
-        } else {
-            Err(Refusal::MinutesFull(minutes::MAX_MINUTES))
-        }
-    }
-
-    /// Why nothing can be sealed now: the ledger is damaged (not merely cut short by a crash),
-    /// and a record entered after it would chain to what cannot be trusted.
-    pub fn ledger_damage(&self) -> Option<String> {
-        let d = self
-            .ledger
-            .damage
-            .as_ref()
-            .filter(|d| d.problem != crate::store::ledger::Problem::Torn)?;
-        let what = i18n::verify_panel_problem(
-            &crate::verify::PanelProblem::LedgerDamaged(d.clone()),
-            self.lang,
-        );
-        Some(i18n::no_seal_on_damaged_ledger(&what, self.lang))
-    }
-
-    /// The finalized minutes a correction would amend: those that decided the selected case,
-    /// else the latest finalized.
-    fn correction_target(&self) -> Option<(String, String, Option<String>)> {
-        let all: Vec<&Minutes> = self
-            .history
-            .iter()
-            .chain(self.final_minutes.as_ref())
-            .collect();
-        let finals = all.iter().filter(|m| m.finalization.is_some());
-        let id = self.case().map(|c| c.id.clone());
-        let by_case = finals.clone().rev().find(|m| {
-            id.as_ref().is_some_and(|i| {
-                m.cases
-                    .iter()
-                    .any(|c| &c.case == i && c.determination().is_some())
-            })
-        });
-        let m = by_case.or_else(|| finals.clone().next_back())?;
-        let digest = m.finalization.as_ref()?.minutes_digest.clone();
-        let case = by_case.and(id);
-        Some((m.meeting.id.clone(), digest, case))
-    }
-
-    /// `C`: asks for a correction to finalized minutes.
-    pub fn ask_correction(&mut self) {
-        if let Some(d) = self.ledger_damage() {
-            self.warn(d);
-            return;
-        }
-        match self.correction_target() {
-            None => self.warn(i18n::NO_FINAL_MINUTES.get(self.lang)),
-            Some((meeting, _, case)) => {
-                self.popup = Some(Popup::Addendum {
-                    meeting,
-                    case,
-                    form: Form::new(vec![
-                        (FormField::Reason, TextInput::default()),
-                        (FormField::Correction, TextInput::default()),
-                    ]),
-                });
-            }
-        }
-    }
-
-    fn submit_correction(&mut self, meeting: String, case: Option<String>, form: Form) {
-        let get = |f: FormField| {
-            form.fields
-                .iter()
-                .find(|(k, _)| *k == f)
-                .map(|(_, i)| i.text().trim().to_string())
-                .unwrap_or_default()
-        };
-        let (reason, text) = (get(FormField::Reason), get(FormField::Correction));
-        if reason.is_empty() || text.is_empty() {
-            self.refuse(&Refusal::NeedReason);
-            self.popup = Some(Popup::Addendum {
-                meeting,
-                case,
-                form,
-            });
-            return;
-        }
-        let Some((_, digest, _)) = self.correction_target().filter(|t| t.0 == meeting) else {
-            return;
-        };
-        let number = self.addenda.get(&meeting).map_or(0, Vec::len)
-            + self
-                .pending_addenda
-                .iter()
-                .filter(|a| a.minutes == meeting)
-                .count()
-            + 1;
-        let by = self.panel.clerk().map(|c| c.id.clone()).unwrap_or_default();
-        let a = crate::store::addendum::Addendum {
-            schema: 2,
-            minutes: meeting,
-            minutes_digest: digest,
-            number: number as u32,
-            made_at: self.now(),
-            by,
-            user: self.user.clone(),
-            uid: self.uid,
-            ledger: None,
-            reason,
-            corrections: vec![crate::store::addendum::Correction { case, text }],
-            digest: String::new(),
-        };
-        self.popup = Some(Popup::Confirm(Confirm::Addendum(Box::new(a))));
-    }
-
-    /// The supervision report over every meeting docket knows, the open one included.
-    pub fn report(&self) -> crate::report::Report {
-        let mut all: Vec<Minutes> = self.history.clone();
-        all.extend(self.final_minutes.clone());
-        if self.final_minutes.is_none()
-            && let Some(m) = &self.meeting
-        {
-            all.push(Minutes::new(&self.panel, m));
-        }
-        let mut r = crate::report::build(
-            &self.panel,
-            &self.cases,
-            &all,
-            crate::report::Range::default(),
-        );
-        r.held = self.state.held.len();
-        r.corrections = self.addenda.values().map(Vec::len).sum();
-        r
-    }
-
     /// The cases as read again from `cases/`, the selection kept on `select` if given.
-    pub fn reload_cases(&mut self, mut cases: Vec<LoadedCase>, select: Option<&str>) {
-        cases.sort_by(|a, b| (a.case.received, &a.case.id).cmp(&(b.case.received, &b.case.id)));
+    pub fn reload_cases(&mut self, cases: Vec<LoadedCase>, select: Option<&str>) {
         let keep = select
             .map(str::to_string)
             .or_else(|| self.case().map(|c| c.id.clone()));
-        self.cases = cases;
-        self.reindex();
+        self.session.reload_cases(cases);
         self.selected = keep
-            .and_then(|id| self.cases.iter().position(|c| c.case.id == id))
+            .and_then(|id| self.session.cases.iter().position(|c| c.case.id == id))
             .unwrap_or(0);
     }
 
     /// Opens the case where the meeting stopped: one with a round under way, else the case the
     /// journal last spoke of.
     pub fn resume(&mut self) {
-        let Some(m) = &self.meeting else { return };
+        let Some(m) = &self.session.meeting else {
+            return;
+        };
         let target = m
             .cases
             .iter()
             .find(|c| c.open_round().is_some())
             .map(|c| c.case.clone())
-            .or_else(|| self.resume_case.clone().filter(|c| m.record(c).is_some()));
+            .or_else(|| {
+                self.session
+                    .resume_case
+                    .clone()
+                    .filter(|c| m.record(c).is_some())
+            });
         if let Some(id) = target
-            && let Some(i) = self.cases.iter().position(|c| c.case.id == id)
+            && let Some(i) = self.session.cases.iter().position(|c| c.case.id == id)
         {
             self.selected = i;
             self.open_case();
@@ -877,7 +291,7 @@ impl App {
     }
 
     pub fn refuse(&mut self, r: &Refusal) {
-        let text = i18n::refusal(r, self.lang, &self.panel);
+        let text = i18n::refusal(r, self.lang, &self.session.panel);
         self.warn(text);
     }
 
@@ -886,7 +300,7 @@ impl App {
         let before = self.selected;
         // The row the selected case held: in the queue now, or when its case was opened.
         let row = match self.screen {
-            Screen::Queue => self.visible().iter().position(|&i| i == before),
+            Screen::Queue => self.rows().iter().position(|&i| i == before),
             _ => self.queue_row,
         };
         self.update_screen(action);
@@ -899,43 +313,15 @@ impl App {
             && self.popup.is_none()
             && self.selected == before
         {
-            let rows = self.visible();
+            let rows = self.rows();
             if !rows.is_empty() && !rows.contains(&self.selected) {
                 self.selected = rows[row.min(rows.len() - 1)];
             }
         }
-    }
-
-    /// Names and searches hold fewer characters than reasons; whatever a field could not take
-    /// (typed, pasted or back from the editor) is said, never dropped in silence.
-    fn bound_texts(&mut self) {
-        let inputs: Vec<&mut TextInput> = match &mut self.popup {
-            Some(Popup::Input { ask, input }) => {
-                if matches!(ask, Ask::Search | Ask::Attendee | Ask::Presenter) {
-                    input.set_limit(crate::tui::input::MAX_NAME);
-                }
-                vec![input]
-            }
-            Some(
-                Popup::Determination { form, .. }
-                | Popup::Proposal { form, .. }
-                | Popup::Counts(form)
-                | Popup::Addendum { form, .. },
-            ) => form.fields.iter_mut().map(|(_, i)| i).collect(),
-            _ => Vec::new(),
-        };
-        let cut = inputs
-            .into_iter()
-            .map(|i| (i.take_refused(), i.limit()))
-            .find(|(n, _)| *n > 0);
-        if let Some((_, limit)) = cut {
-            self.warn(i18n::text_too_long(limit, self.lang));
+        // The queue is drawn next: its rows are kept now, since drawing keeps nothing.
+        if self.screen == Screen::Queue {
+            self.keep_rows();
         }
-    }
-
-    /// Esc on a form with text typed in it: asks before throwing the text away.
-    fn ask_discard(&mut self, form: Popup) {
-        self.popup = Some(Popup::Confirm(Confirm::Discard(Box::new(form))));
     }
 
     /// Whether the terminal is below the size the screens need.
@@ -945,8 +331,8 @@ impl App {
 
     /// `q` in the queue, `Ctrl-C` anywhere: leave, asking first while a meeting is open.
     fn ask_quit(&mut self) {
-        if self.in_meeting()
-            && self.read_only.is_none()
+        if self.session.in_meeting()
+            && self.session.read_only.is_none()
             && self.popup != Some(Popup::Confirm(Confirm::Quit))
         {
             self.popup = Some(Popup::Confirm(Confirm::Quit));
@@ -990,12 +376,12 @@ impl App {
                 (Screen::Queue, Action::Enter) | (Screen::Case, Action::Back)
             );
         if !moving && !looking {
-            self.version += 1;
+            self.session.touch();
         }
         if action != Action::Help {
             self.message = None;
         }
-        if let Some(holder) = self.read_only.clone()
+        if let Some(holder) = self.session.read_only.clone()
             && self.popup.is_none()
             && self.records(&action)
         {
@@ -1028,441 +414,18 @@ impl App {
         }
     }
 
-    fn update_queue(&mut self, action: Action) {
-        let page = self.page.max(1) as isize;
-        // What acts on the selected case acts only on a case the queue shows.
-        let on_case = matches!(
-            action,
-            Action::Enter
-                | Action::ToggleAgenda
-                | Action::AgendaDown
-                | Action::AgendaUp
-                | Action::Hold
-                | Action::Incomplete
-                | Action::EditCase
-                | Action::Correct
-        );
-        if on_case && !self.visible().contains(&self.selected) {
-            return self.warn(i18n::NO_CASE_SHOWN.get(self.lang));
-        }
-        match action {
-            Action::Up => self.move_in_queue(-1),
-            Action::Down => self.move_in_queue(1),
-            Action::Top => self.move_in_queue(isize::MIN / 2),
-            Action::Bottom => self.move_in_queue(isize::MAX / 2),
-            Action::PageDown => self.move_in_queue(page),
-            Action::PageUp => self.move_in_queue(-page),
-            Action::Enter => self.open_case(),
-            Action::Search => {
-                self.popup = Some(Popup::Input {
-                    ask: Ask::Search,
-                    input: TextInput::default(),
-                })
-            }
-            Action::SearchNext => self.search_step(true),
-            Action::SearchPrev => self.search_step(false),
-            Action::Meeting => self.start_roll(),
-            Action::Finalize => self.ask_finalize(),
-            Action::ToggleAgenda => self.toggle_agenda(),
-            Action::AgendaDown => self.move_on_agenda(1),
-            Action::AgendaUp => self.move_on_agenda(-1),
-            Action::Hold => self.toggle_hold(),
-            Action::Incomplete => self.toggle_incomplete(),
-            Action::CycleFilter => self.cycle_filter(),
-            Action::CycleSort => self.cycle_sort(),
-            Action::Undo => self.undo(),
-            Action::OrderAgenda => self.order_agenda(),
-            Action::NewCase => self.edit_request = Some(None),
-            Action::Correct => self.ask_correction(),
-            Action::Report => self.popup = Some(Popup::Report { scroll: 0 }),
-            Action::EditCase if !self.cases.is_empty() => {
-                // Said before the editor opens, where it can still be read: asked, not told.
-                if self.status(&self.cases[self.selected].case.id) == super::triage::Status::Decided
-                {
-                    self.popup = Some(Popup::Confirm(Confirm::EditDecided(self.selected)));
-                } else {
-                    self.edit_request = Some(Some(self.selected));
-                }
-            }
-            _ => {}
-        }
-    }
-
-    pub fn open_case(&mut self) {
-        if self.cases.is_empty() {
-            return;
-        }
-        self.queue_row = self.visible().iter().position(|&i| i == self.selected);
-        self.screen = Screen::Case;
-        self.case_view = CaseView::default();
-        if self.round_open() {
-            self.case_view.focus = 3;
-        }
-        self.case_view.voter = self.first_unheard();
-    }
-
-    /// The voter to hear next in the open round: the first without an opinion.
-    pub fn first_unheard(&self) -> usize {
-        let (Some(case), Some(m)) = (self.case(), &self.meeting) else {
-            return 0;
-        };
-        let Some(round) = m.record(&case.id).and_then(|r| r.open_round()) else {
-            return 0;
-        };
-        m.voters(&self.panel, &case.id)
-            .iter()
-            .position(|v| !round.opinions.iter().any(|o| &o.member == v))
-            .unwrap_or(0)
-    }
-
-    /// The earlier meeting whose decision (not a deferral) on `case` stands, and its outcome.
-    pub fn decided_in(&self, case: &str) -> Option<(String, String)> {
-        let &(m, c) = self.index.standing_before.get(case)?;
-        let minutes = self.history.get(m)?;
-        let s = crate::domain::standing::standing(
-            &self.panel.rules,
-            [(minutes.meeting.id.as_str(), minutes.cases.get(c)?)],
-        )?;
-        (!s.deferred).then(|| (s.meeting.to_string(), s.determination.outcome.clone()))
-    }
-
-    /// The record the case screen shows for `id`: the meeting's own (open or just
-    /// finalized), else, for a case decided at an earlier meeting, the record that decision
-    /// stands on, read-only.
-    pub fn shown_record(&self, id: &str) -> Option<Shown<'_>> {
-        if let Some(m) = &self.meeting
-            && let Some(r) = m.record(id)
-        {
-            return Some(Shown {
-                meeting: &m.id,
-                record: r,
-                earlier: false,
-            });
-        }
-        let s = self.standing(id).filter(|s| !s.deferred)?;
-        Some(Shown {
-            meeting: s.meeting,
-            record: s.record,
-            earlier: true,
-        })
-    }
-
-    /// Selects case `i`, showing every case when the filter hid it: nothing is selected
-    /// that the queue does not show.
-    pub fn select_shown(&mut self, i: usize) {
-        self.selected = i;
-        if !self.visible().contains(&i) {
-            self.filter = super::triage::Filter::All;
-            self.version += 1;
-            self.info(i18n::FILTER_CLEARED_FOR_MATCH.get(self.lang));
-        }
-    }
-
-    /// Whether `case` matches a search: id, title, subject's name or unit.
-    fn matches(case: &Case, needle: &str) -> bool {
-        let needle = needle.to_lowercase();
-        [
-            &case.id,
-            &case.title,
-            &case.subject.name,
-            &case.subject.unit,
-        ]
-        .iter()
-        .any(|h| h.to_lowercase().contains(&needle))
-    }
-
-    /// Moves to the first match at or after `from`, wrapping.
-    fn find_from(&self, from: usize, forward: bool) -> Option<usize> {
-        let needle = self.search.as_deref().filter(|s| !s.is_empty())?;
-        let n = self.cases.len();
-        (0..n)
-            .map(|i| {
-                if forward {
-                    (from + i) % n
-                } else {
-                    (from + n - i % n) % n
-                }
-            })
-            .find(|&i| Self::matches(&self.cases[i].case, needle))
-    }
-
-    fn search_step(&mut self, forward: bool) {
-        if self.search.is_none() {
-            return;
-        }
-        let n = self.cases.len().max(1);
-        let from = if forward {
-            (self.selected + 1) % n
-        } else {
-            (self.selected + n - 1) % n
-        };
-        match self.find_from(from, forward) {
-            Some(i) => self.select_shown(i),
-            None => {
-                let s = i18n::no_match(self.search.as_deref().unwrap_or(""), self.lang);
-                self.warn(s)
-            }
-        }
-    }
-
-    fn update_popup(&mut self, action: Action) {
-        let Some(popup) = self.popup.take() else {
-            return;
-        };
-        match popup {
-            Popup::Help => {
-                // Any key closes help; only `?` and Esc are expected.
-            }
-            Popup::Report { scroll } => match action {
-                Action::Down => self.popup = Some(Popup::Report { scroll: scroll + 1 }),
-                Action::Up => {
-                    self.popup = Some(Popup::Report {
-                        scroll: scroll.saturating_sub(1),
-                    })
-                }
-                Action::PageDown => {
-                    self.popup = Some(Popup::Report {
-                        scroll: scroll.saturating_add(self.page as u16),
-                    })
-                }
-                Action::PageUp => {
-                    self.popup = Some(Popup::Report {
-                        scroll: scroll.saturating_sub(self.page as u16),
-                    })
-                }
-                _ => {}
-            },
-            Popup::Input { ask, mut input } => match action {
-                Action::Enter => self.answer(ask, input.text()),
-                Action::Back => {
-                    if ask == Ask::Search {
-                        self.search = None;
-                    }
-                }
-                other => {
-                    edit(&mut input, other);
-                    if ask == Ask::Search {
-                        // Incremental: the selection follows the text as it is typed.
-                        self.search = Some(input.text());
-                        if let Some(i) = self.find_from(0, true) {
-                            self.select_shown(i);
-                        }
-                    }
-                    self.popup = Some(Popup::Input { ask, input });
-                }
-            },
-            Popup::Pick {
-                pick,
-                items,
-                mut cursor,
-            } => match action {
-                Action::Up => {
-                    cursor = cursor.saturating_sub(1);
-                    self.popup = Some(Popup::Pick {
-                        pick,
-                        items,
-                        cursor,
-                    });
-                }
-                Action::Down => {
-                    cursor = (cursor + 1).min(items.len().saturating_sub(1));
-                    self.popup = Some(Popup::Pick {
-                        pick,
-                        items,
-                        cursor,
-                    });
-                }
-                Action::Enter => {
-                    if let Some(id) = items.get(cursor) {
-                        self.picked(pick, id.clone());
-                    }
-                }
-                Action::Back => {}
-                _ => {
-                    self.popup = Some(Popup::Pick {
-                        pick,
-                        items,
-                        cursor,
-                    })
-                }
-            },
-            Popup::Consent {
-                mut members,
-                mut cursor,
-            } => match action {
-                Action::Up => {
-                    cursor = cursor.saturating_sub(1);
-                    self.popup = Some(Popup::Consent { members, cursor });
-                }
-                Action::Down => {
-                    cursor = (cursor + 1).min(members.len().saturating_sub(1));
-                    self.popup = Some(Popup::Consent { members, cursor });
-                }
-                Action::Toggle => {
-                    if let Some((_, on)) = members.get_mut(cursor) {
-                        *on = !*on;
-                    }
-                    self.popup = Some(Popup::Consent { members, cursor });
-                }
-                Action::Enter => {
-                    let agreeing = members
-                        .iter()
-                        .filter(|(_, on)| *on)
-                        .map(|(m, _)| m.clone())
-                        .collect();
-                    if !self.ask_consent(0, agreeing) {
-                        self.popup = Some(Popup::Consent { members, cursor });
-                    }
-                }
-                Action::Back => {}
-                _ => self.popup = Some(Popup::Consent { members, cursor }),
-            },
-            Popup::Confirm(Confirm::Discard(form)) => {
-                if action == Action::Yes {
-                    self.info(i18n::DISCARDED.get(self.lang));
-                } else {
-                    self.popup = Some(*form);
-                }
-            }
-            Popup::Confirm(c) => {
-                if action == Action::Yes {
-                    self.confirmed(c);
-                } else {
-                    self.info(i18n::CANCELLED.get(self.lang));
-                    // A form behind the confirm comes back as it was typed.
-                    self.popup = match c {
-                        Confirm::Determine { text, outcome } => {
-                            let mut fields = vec![
-                                (FormField::Rationale, TextInput::new(&text.rationale)),
-                                (FormField::Dissent, TextInput::new(&text.dissent)),
-                            ];
-                            if !text.override_reason.is_empty() || self.override_needed(&outcome) {
-                                fields.push((
-                                    FormField::Override,
-                                    TextInput::new(&text.override_reason),
-                                ));
-                            }
-                            Some(Popup::Determination {
-                                outcome,
-                                // Back from the confirm: the typed text is not to be lost.
-                                form: Form {
-                                    initial: vec![String::new(); fields.len()],
-                                    ..Form::new(fields)
-                                },
-                            })
-                        }
-                        Confirm::CloseSecret(t) => Some(Popup::Counts(super::flow::counts_form(
-                            &self.panel,
-                            crate::domain::rules::Method::Secret,
-                            Some(t),
-                        ))),
-                        _ => None,
-                    };
-                }
-            }
-            Popup::Determination { outcome, mut form } => match action {
-                Action::Enter => self.submit_determination(outcome, form),
-                Action::Back if form.changed() => {
-                    self.ask_discard(Popup::Determination { outcome, form })
-                }
-                Action::Back => {}
-                other => {
-                    edit_form(&mut form, other);
-                    self.popup = Some(Popup::Determination { outcome, form });
-                }
-            },
-            Popup::Proposal {
-                outcomes,
-                mut cursor,
-                mut form,
-            } => match action {
-                Action::Enter => self.submit_proposal(&outcomes, cursor, form),
-                Action::Back if form.changed() => self.ask_discard(Popup::Proposal {
-                    outcomes,
-                    cursor,
-                    form,
-                }),
-                Action::Back => {}
-                Action::Up => {
-                    cursor = cursor.saturating_sub(1);
-                    self.popup = Some(Popup::Proposal {
-                        outcomes,
-                        cursor,
-                        form,
-                    });
-                }
-                Action::Down => {
-                    cursor = (cursor + 1).min(outcomes.len().saturating_sub(1));
-                    self.popup = Some(Popup::Proposal {
-                        outcomes,
-                        cursor,
-                        form,
-                    });
-                }
-                other => {
-                    edit_form(&mut form, other);
-                    self.popup = Some(Popup::Proposal {
-                        outcomes,
-                        cursor,
-                        form,
-                    });
-                }
-            },
-            Popup::Addendum {
-                meeting,
-                case,
-                mut form,
-            } => match action {
-                Action::Enter => self.submit_correction(meeting, case, form),
-                Action::Back if form.changed() => self.ask_discard(Popup::Addendum {
-                    meeting,
-                    case,
-                    form,
-                }),
-                Action::Back => {}
-                other => {
-                    edit_form(&mut form, other);
-                    self.popup = Some(Popup::Addendum {
-                        meeting,
-                        case,
-                        form,
-                    });
-                }
-            },
-            Popup::Counts(mut form) => match action {
-                Action::Enter => self.submit_counts(form),
-                Action::Back => {}
-                Action::Char(c) if !c.is_ascii_digit() => self.popup = Some(Popup::Counts(form)),
-                Action::Paste(_) => self.popup = Some(Popup::Counts(form)),
-                other => {
-                    edit_form(&mut form, other);
-                    self.popup = Some(Popup::Counts(form));
-                }
-            },
-        }
-    }
-
-    fn override_needed(&self, outcome: &str) -> bool {
-        match (self.case(), &self.meeting) {
-            (Some(c), Some(m)) => self
-                .kind_of(c)
-                .is_some_and(|k| m.needs_override(k, &c.id, outcome)),
-            _ => false,
-        }
-    }
-
     /// The context of the screen beneath any popup, for the help.
     pub fn context_under_popup(&self) -> super::keymap::Context {
         use super::keymap::Context;
         match self.screen {
             Screen::Queue => Context::Queue,
-            Screen::Roll if self.meeting.is_some() => Context::RollMeeting,
+            Screen::Roll if self.session.meeting.is_some() => Context::RollMeeting,
             Screen::Roll => Context::Roll,
             Screen::Case if self.part() == Part::Vote && self.round_open() => Context::Vote,
             Screen::Case
                 if self
                     .case()
-                    .and_then(|c| self.kind_of(c))
+                    .and_then(|c| self.session.kind_of(c))
                     .is_some_and(|k| k.distinctions.is_empty()) =>
             {
                 Context::CaseGrounds
@@ -1499,39 +462,9 @@ impl App {
     }
 
     pub fn round_open(&self) -> bool {
-        match (self.case(), &self.meeting) {
+        match (self.case(), &self.session.meeting) {
             (Some(c), Some(m)) => m.record(&c.id).is_some_and(|r| r.open_round().is_some()),
             _ => false,
-        }
-    }
-}
-
-/// Applies an editing action to a text field.
-pub fn edit(input: &mut TextInput, action: Action) {
-    match action {
-        Action::Char(c) => input.insert(&c.to_string()),
-        Action::Paste(s) => input.insert(&s),
-        Action::Edited(s) => input.set(&s),
-        Action::ClearField => input.set(""),
-        Action::Backspace => input.backspace(),
-        Action::Delete => input.delete(),
-        Action::Left => input.left(),
-        Action::Right => input.right(),
-        Action::Home => input.home(),
-        Action::End => input.end(),
-        _ => {}
-    }
-}
-
-fn edit_form(form: &mut Form, action: Action) {
-    let n = form.fields.len().max(1);
-    match action {
-        Action::Tab | Action::Down => form.focus = (form.focus + 1) % n,
-        Action::BackTab | Action::Up => form.focus = (form.focus + n - 1) % n,
-        other => {
-            if let Some((_, input)) = form.fields.get_mut(form.focus) {
-                edit(input, other);
-            }
         }
     }
 }

@@ -1,13 +1,15 @@
-//! The terminal front end. `app` holds the state and `update`; `flow` the meeting's steps;
-//! `keymap` turns keys into actions; `views` draw. This module owns the terminal: it opens
-//! the panel, runs the event loop and writes the minutes after every change.
+//! The terminal front end. `app` holds the screen's state and `update`, over the meeting
+//! session (`crate::session`); `screens` and `popups` each screen's and popup's keys;
+//! `keymap` turns keys into actions (`action`); `views` draw. This module owns the terminal:
+//! it opens the panel, runs the event loop and has the session write the minutes after
+//! every change.
 
+pub mod action;
 pub mod app;
-pub mod casefile;
-pub mod flow;
 pub mod input;
 pub mod keymap;
-pub mod session;
+pub mod popups;
+mod screens;
 mod signals;
 pub mod triage;
 
@@ -27,6 +29,7 @@ use ratatui::crossterm::execute;
 use crate::domain::text::Lang;
 use crate::failure::{What, tag};
 use crate::i18n;
+use crate::session::{self, casefile};
 use crate::store;
 
 use app::{Action, App, Popup};
@@ -43,15 +46,56 @@ pub struct Options {
     pub keys: std::collections::HashMap<String, Vec<String>>,
 }
 
-/// Loads a panel to write to it (see `session::load`).
+/// Loads a panel to write to it (see [`load`]).
 pub fn load_app(dir: &Path, lang: Lang, err: &mut dyn Write) -> io::Result<Option<App>> {
-    session::load(dir, lang, true, err)
+    load(dir, lang, true, err)
+}
+
+/// The panel opened on the screen (see `session::load`): the case where a meeting stopped is
+/// open, and the session's first word shown.
+pub fn load(
+    dir: &Path,
+    lang: Lang,
+    writable: bool,
+    err: &mut dyn Write,
+) -> io::Result<Option<App>> {
+    let Some(s) = session::open(dir, lang, err)? else {
+        return Ok(None);
+    };
+    let mut app = App::new(s, lang);
+    read(&mut app, writable);
+    Ok(Some(app))
+}
+
+/// The minutes and journals into an opened App (see `session::read`).
+pub fn read(app: &mut App, writable: bool) {
+    session::read_records(&mut app.session, writable, app.lang);
+    app.hear();
+    session::settle(&mut app.session, writable, app.lang);
+    app.hear();
 }
 
 /// Makes what the App recorded durable on the real disk (see `session::save`).
 pub fn save(app: &mut App) {
-    let mut disk = store::disk::RealDisk::new(&app.dir, session::modes_for(app));
-    session::save(app, &mut disk);
+    let mut disk = store::disk::RealDisk::new(&app.session.dir, session::modes_for(&app.session));
+    save_to(app, &mut disk);
+}
+
+/// Makes what the App recorded durable through `disk`, and shows what the session said.
+pub fn save_to(app: &mut App, disk: &mut dyn store::disk::Disk) {
+    session::save(&mut app.session, disk, app.lang);
+    app.hear();
+}
+
+/// Follows another docket's meeting (see `session::refresh`); the screen stays where it was.
+pub fn refresh(app: &mut App, seen: &mut Option<std::time::SystemTime>) {
+    let keep = (app.screen, app.selected, app.queue_row);
+    session::refresh(&mut app.session, seen, app.lang);
+    app.hear();
+    (app.screen, app.selected, app.queue_row) = keep;
+    if app.screen == app::Screen::Queue {
+        app.keep_rows();
+    }
 }
 
 /// A locale that names a character set other than UTF-8 (zh_CN.GBK) garbles Chinese text;
@@ -81,26 +125,27 @@ pub fn non_utf8_locale() -> Option<String> {
 /// Runs docket on a panel folder until the user quits or a signal ends it.
 pub fn run(dir: &Path, opts: Options) -> io::Result<i32> {
     let mut stderr = io::stderr();
-    let Some(mut app) = session::open(dir, opts.lang, &mut stderr)? else {
+    let Some(s) = session::open(dir, opts.lang, &mut stderr)? else {
         return Ok(1);
     };
-    let since = app.now();
-    let lock = session::lock(&app, &since);
+    let mut app = App::new(s, opts.lang);
+    let since = app.session.now();
+    let lock = session::lock(&app.session, &since);
     // Only the writer writes what recovery finds in the journal.
-    session::read(&mut app, lock.is_ok());
+    read(&mut app, lock.is_ok());
     if let Err(e) = &lock {
         let holder = session::lock_refused(e, app.lang);
         let text = match e {
             session::LockError::Held(_) => i18n::read_only(&holder, app.lang),
             session::LockError::Refused(_) => holder.clone(),
         };
-        app.read_only = Some(holder);
+        app.session.follow(holder);
         app.warn(text);
     }
     app.ascii = opts.ascii;
     let keymap = Keymap::new(opts.keys);
     let theme = Theme::new(opts.color, opts.ascii);
-    let mut disk = store::disk::RealDisk::new(&app.dir, session::modes_for(&app));
+    let mut disk = store::disk::RealDisk::new(&app.session.dir, session::modes_for(&app.session));
     match &lock {
         Ok(l) => disk.hold(l),
         Err(_) => disk.release(),
@@ -125,7 +170,7 @@ pub fn run(dir: &Path, opts: Options) -> io::Result<i32> {
     );
     {
         let _guard = persisting.lock();
-        session::save(&mut app, &mut disk);
+        save_to(&mut app, &mut disk);
     }
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     let _ = ratatui::try_restore();
@@ -142,7 +187,7 @@ fn event_loop(
     persisting: &Mutex<()>,
     lock: &mut Option<session::Lock>,
 ) -> io::Result<()> {
-    let mut seen = session::newest_change(&app.dir);
+    let mut seen = session::newest_change(&app.session.dir);
     loop {
         let size = terminal.size()?;
         app.page = usize::from(size.height).saturating_sub(5).max(1);
@@ -152,13 +197,13 @@ fn event_loop(
             return Ok(());
         }
         // A reader follows the writer: poll, and re-read the minutes when they change.
-        if app.read_only.is_some() && !event::poll(Duration::from_millis(500))? {
-            session::refresh(app, &mut seen);
+        if app.session.read_only.is_some() && !event::poll(Duration::from_millis(500))? {
+            refresh(app, &mut seen);
             // The writer is gone: this docket takes over, as the writer.
-            let since = app.now();
+            let since = app.session.now();
             // Only a lock taken on the file at the lock's path, and still there once taken.
-            if let Ok(l) = session::lock(app, &since)
-                && let Some(mut writer) = session::load(&app.dir, app.lang, true, &mut io::sink())?
+            if let Ok(l) = session::lock(&app.session, &since)
+                && let Some(mut writer) = load(&app.session.dir, app.lang, true, &mut io::sink())?
             {
                 disk.hold(&l);
                 *lock = Some(l);
@@ -192,8 +237,8 @@ fn event_loop(
         }
         // Durable before drawn: the journal is synced before the next frame shows the step.
         let _guard = persisting.lock();
-        session::save(app, disk);
-        if app.read_only.is_some() && lock.is_some() {
+        save_to(app, disk);
+        if app.session.read_only.is_some() && lock.is_some() {
             // Stopped writing (the lock or the journal is not ours any more): let the lock go,
             // and take it again only through the follower's checks.
             *lock = None;
@@ -214,21 +259,30 @@ fn edit_case(
     };
     let scratch = match target {
         Some(_) => dir.join(format!("case-{}.yaml", std::process::id())),
-        None => casefile::new_case_scratch(&dir, &app.dir),
+        None => casefile::new_case_scratch(&dir, &app.session.dir),
     };
-    let original = target.and_then(|i| app.cases.get(i)).cloned();
+    let original = target.and_then(|i| app.session.cases.get(i)).cloned();
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     let mut run = |path: &Path| run_editor(path);
-    let outcome = casefile::edit(app, original.as_ref(), &scratch, disk, &mut run);
+    let outcome = casefile::edit(
+        &app.session,
+        app.lang,
+        original.as_ref(),
+        &scratch,
+        disk,
+        &mut run,
+    );
     if let Ok(t) = ratatui::try_init() {
         *terminal = t;
     }
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     match outcome {
         Ok(casefile::Outcome::Saved(path)) => {
-            let loaded =
-                crate::config::load_panel_with(&app.dir, crate::config::panel_cache().as_ref());
+            let loaded = crate::config::load_panel_with(
+                &app.session.dir,
+                crate::config::panel_cache().as_ref(),
+            );
             let id = loaded
                 .cases
                 .iter()
@@ -248,10 +302,16 @@ fn edit_case(
 
 /// $VISUAL, else $EDITOR, else nano, else vi, on `path`; true when it ended well.
 fn run_editor(path: &Path) -> io::Result<bool> {
+    Ok(launch_editor(path)?.success())
+}
+
+/// The one way docket runs the user's editor on `path`: $VISUAL, else $EDITOR (split on
+/// whitespace, so that `code --wait` works), else nano, else vi.
+fn launch_editor(path: &Path) -> io::Result<std::process::ExitStatus> {
     let editor = ["VISUAL", "EDITOR"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|e| !e.trim().is_empty()));
-    let status = match editor {
+    match editor {
         Some(e) => {
             let mut parts = e.split_whitespace();
             let prog = parts.next().unwrap_or("vi");
@@ -264,8 +324,7 @@ fn run_editor(path: &Path) -> io::Result<bool> {
             .arg(path)
             .status()
             .or_else(|_| std::process::Command::new("vi").arg(path).status()),
-    }?;
-    Ok(status.success())
+    }
 }
 
 /// The text of the focused field, as the editor should open it.
@@ -286,25 +345,9 @@ fn edit_in_editor(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Opt
     let dir = crate::config::cache_dir()?;
     let path: PathBuf = dir.join(format!("edit-{}.txt", std::process::id()));
     crate::private::write_new(&path, &text).ok()?;
-    let editor = ["VISUAL", "EDITOR"]
-        .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|e| !e.trim().is_empty()));
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
-    let status = match editor {
-        Some(e) => {
-            let mut parts = e.split_whitespace();
-            let prog = parts.next().unwrap_or("vi");
-            std::process::Command::new(prog)
-                .args(parts)
-                .arg(&path)
-                .status()
-        }
-        None => std::process::Command::new("nano")
-            .arg(&path)
-            .status()
-            .or_else(|_| std::process::Command::new("vi").arg(&path).status()),
-    };
+    let status = launch_editor(&path);
     *terminal = ratatui::init();
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     let edited = read_edited(&path);

@@ -21,127 +21,65 @@ fn next<T: Copy + PartialEq>(all: &[T], now: T) -> T {
 }
 
 impl App {
-    /// The status of case `id`: the standing determination first (the open meeting's
-    /// included), then the working state. One rule for every reader: `domain::standing`.
-    pub fn status(&self, id: &str) -> Status {
-        let open = if self.in_meeting() {
-            self.meeting.as_ref().and_then(|m| m.record(id))
-        } else {
-            None
-        };
-        let standing = self.standing(id);
-        crate::domain::standing::status(
-            standing.as_ref(),
-            open,
-            self.state.held(id).is_some(),
-            self.agenda_place(id),
-        )
-    }
-
-    /// The standing determination of `id` across the earlier minutes and the meeting.
-    pub fn standing(&self, id: &str) -> Option<crate::domain::standing::Standing<'_>> {
-        let before = self.index.standing_before.get(id).and_then(|&(m, c)| {
-            let minutes = self.history.get(m)?;
-            Some((minutes.meeting.id.as_str(), minutes.cases.get(c)?))
-        });
-        let now = self
-            .meeting
-            .as_ref()
-            .and_then(|m| m.record(id).map(|r| (m.id.as_str(), r)));
-        crate::domain::standing::standing(&self.panel.rules, before.into_iter().chain(now))
-    }
-
-    /// The place of `id` among the agenda's cases still to decide (from 1): decided ones no
-    /// longer count, so the numbers match the printed agenda.
-    pub fn agenda_place(&self, id: &str) -> Option<usize> {
-        let mut n = 0;
-        for c in &self.state.agenda {
-            if self.decided_anywhere(c) {
-                continue;
-            }
-            n += 1;
-            if c == id {
-                return Some(n);
-            }
-        }
-        None
-    }
-
-    /// Whether minutes (open or earlier) decided `id` other than by deferral.
-    fn decided_anywhere(&self, id: &str) -> bool {
-        self.standing(id).is_some_and(|s| !s.deferred)
-    }
-
-    /// Drops decided cases from the agenda: once finalized they are no longer to come.
-    pub fn prune_agenda(&mut self) {
-        let before = self.state.agenda.len();
-        let keep: Vec<String> = self
-            .state
-            .agenda
-            .iter()
-            .filter(|c| !self.decided_anywhere(c))
-            .cloned()
-            .collect();
-        if keep.len() != before && self.state_error.is_none() {
-            self.state.agenda = keep;
-            self.state_dirty = true;
-            self.version += 1;
-        }
-    }
-
-    /// Whether the case reviews another (复核) or is reviewed by one.
-    pub fn review_marks(&self, id: &str) -> (bool, bool) {
-        let reviewing = self
-            .index
-            .by_id
-            .get(id)
-            .and_then(|&i| self.cases.get(i))
-            .is_some_and(|c| c.case.review_of.is_some());
-        (reviewing, self.index.reviewed.contains(id))
-    }
-
     fn passes(&self, i: usize) -> bool {
-        let Some(c) = self.cases.get(i) else {
+        let Some(c) = self.session.cases.get(i) else {
             return false;
         };
         let id = &c.case.id;
-        let st = self.status(id);
+        let st = self.session.status(id);
         match self.filter {
             Filter::All => true,
             Filter::Pending => matches!(st, Status::Pending | Status::OnAgenda(_)),
             Filter::OnAgenda => matches!(st, Status::OnAgenda(_)),
             Filter::Held => st == Status::Held,
-            Filter::Incomplete => self.state.incomplete(id).is_some(),
+            Filter::Incomplete => self.session.state.incomplete(id).is_some(),
             Filter::Decided => st == Status::Decided,
             Filter::Deferred => st == Status::Deferred,
             Filter::UnderReview => {
-                let (a, b) = self.review_marks(id);
+                let (a, b) = self.session.review_marks(id);
                 (a || b) && st != Status::Decided
             }
         }
     }
 
     /// The queue's rows (indices into `cases`), filtered and sorted; during a meeting the
-    /// agenda comes first, in its order. Kept until something that could change them happens
-    /// (`version`): moving the cursor over 10,000 cases must not sort them again.
+    /// agenda comes first, in its order. As kept by the last keystroke when nothing that
+    /// could change them happened since (`version`), else computed afresh: drawing keeps
+    /// nothing.
     pub fn visible(&self) -> Vec<usize> {
-        let key = (self.version, self.filter, self.sort);
-        if let Some((k, rows)) = &*self.index.rows.borrow()
+        let key = (self.session.version, self.filter, self.sort);
+        if let Some((k, rows)) = &self.kept_rows
             && *k == key
         {
             return rows.clone();
         }
-        let rows = self.compute_rows();
-        *self.index.rows.borrow_mut() = Some((key, rows.clone()));
-        rows
+        self.compute_rows()
+    }
+
+    /// [`App::visible`], kept until something that could change the rows happens: moving
+    /// the cursor over 10,000 cases must not sort them again.
+    pub fn rows(&mut self) -> Vec<usize> {
+        self.keep_rows();
+        self.visible()
+    }
+
+    /// Computes the queue's rows again if something could have changed them since.
+    pub fn keep_rows(&mut self) {
+        let key = (self.session.version, self.filter, self.sort);
+        if !self.kept_rows.as_ref().is_some_and(|(k, _)| *k == key) {
+            self.kept_rows = Some((key, self.compute_rows()));
+        }
     }
 
     fn compute_rows(&self) -> Vec<usize> {
-        let mut rows: Vec<usize> = (0..self.cases.len()).filter(|&i| self.passes(i)).collect();
+        let mut rows: Vec<usize> = (0..self.session.cases.len())
+            .filter(|&i| self.passes(i))
+            .collect();
         // During a meeting the agenda leads whatever the sort; sorted by agenda, always.
-        let by_agenda = self.meeting.is_some() || self.sort == Sort::Agenda;
+        let by_agenda = self.session.meeting.is_some() || self.sort == Sort::Agenda;
         let agenda: std::collections::HashMap<&str, usize> = if by_agenda {
-            self.state
+            self.session
+                .state
                 .agenda
                 .iter()
                 .enumerate()
@@ -151,7 +89,7 @@ impl App {
             Default::default()
         };
         rows.sort_by(|a, b| {
-            let (x, y) = (&self.cases[*a].case, &self.cases[*b].case);
+            let (x, y) = (&self.session.cases[*a].case, &self.session.cases[*b].case);
             let place = |c: &crate::domain::case::Case| {
                 agenda.get(c.id.as_str()).copied().unwrap_or(usize::MAX)
             };
@@ -173,7 +111,7 @@ impl App {
 
     /// Moves the selection by `delta` rows of the visible queue.
     pub fn move_in_queue(&mut self, delta: isize) {
-        let rows = self.visible();
+        let rows = self.rows();
         if rows.is_empty() {
             return;
         }
@@ -183,7 +121,7 @@ impl App {
     }
 
     fn triage_allowed(&mut self) -> bool {
-        if let Some(e) = self.state_error.clone() {
+        if let Some(e) = self.session.state_error.clone() {
             self.warn(e);
             return false;
         }
@@ -192,13 +130,14 @@ impl App {
 
     /// Records a change of the working state, keeping the old one for undo.
     fn change(&mut self, f: impl FnOnce(&mut QueueState)) {
-        self.state_undo.push(self.state.clone());
-        f(&mut self.state);
-        self.state_dirty = true;
+        self.session.change_state(f);
     }
 
     fn selected_id(&self) -> Option<String> {
-        self.cases.get(self.selected).map(|c| c.case.id.clone())
+        self.session
+            .cases
+            .get(self.selected)
+            .map(|c| c.case.id.clone())
     }
 
     /// `a`: on the agenda (at its end) or off it. Decided and held cases stay off.
@@ -207,7 +146,7 @@ impl App {
         if !self.triage_allowed() {
             return;
         }
-        match self.status(&id) {
+        match self.session.status(&id) {
             Status::Decided => return self.warn(i18n::TRIAGE_DECIDED.get(self.lang)),
             Status::Held => return self.warn(i18n::TRIAGE_HELD.get(self.lang)),
             _ => {}
@@ -223,11 +162,11 @@ impl App {
     /// `J`/`K`: the selected case one place down (+1) or up (-1) the agenda.
     pub fn move_on_agenda(&mut self, delta: isize) {
         let Some(id) = self.selected_id() else { return };
-        let Some(i) = self.state.on_agenda(&id) else {
+        let Some(i) = self.session.state.on_agenda(&id) else {
             return self.warn(i18n::TRIAGE_NOT_ON_AGENDA.get(self.lang));
         };
         let j = i as isize + delta;
-        if j < 0 || j >= self.state.agenda.len() as isize || !self.triage_allowed() {
+        if j < 0 || j >= self.session.state.agenda.len() as isize || !self.triage_allowed() {
             return;
         }
         self.change(|s| s.agenda.swap(i, j as usize));
@@ -239,9 +178,9 @@ impl App {
         if !self.triage_allowed() {
             return;
         }
-        if self.state.held(&id).is_some() {
+        if self.session.state.held(&id).is_some() {
             self.change(|s| s.held.retain(|n| n.case != id));
-        } else if self.status(&id) == Status::Decided {
+        } else if self.session.status(&id) == Status::Decided {
             self.warn(i18n::TRIAGE_DECIDED.get(self.lang));
         } else {
             self.popup = Some(Popup::Input {
@@ -257,7 +196,7 @@ impl App {
         if !self.triage_allowed() {
             return;
         }
-        if self.state.incomplete(&id).is_some() {
+        if self.session.state.incomplete(&id).is_some() {
             self.change(|s| s.incomplete.retain(|n| n.case != id));
         } else {
             self.popup = Some(Popup::Input {
@@ -269,7 +208,7 @@ impl App {
 
     /// The answer to a hold or an incomplete-materials question.
     pub fn triage_answer(&mut self, ask: Ask, text: String) {
-        let at = self.now();
+        let at = self.session.now();
         match ask {
             Ask::HoldReason(case) => {
                 if text.is_empty() {
@@ -314,11 +253,9 @@ impl App {
 
     /// `u`: the working state as it was before the last triage act.
     pub fn undo(&mut self) {
-        match self.state_undo.pop() {
-            Some(s) => {
-                let what = undone(&self.state, &s);
-                self.state = s;
-                self.state_dirty = true;
+        match self.session.undo_state() {
+            Some(now) => {
+                let what = undone(&now, &self.session.state);
                 let text = i18n::undone(&what, self.lang);
                 self.info(text);
             }
@@ -332,11 +269,16 @@ impl App {
         let mut out: BTreeSet<String> = case
             .conflicts
             .iter()
-            .filter(|c| self.panel.member(&c.member).is_some_and(|m| m.role.votes()))
+            .filter(|c| {
+                self.session
+                    .panel
+                    .member(&c.member)
+                    .is_some_and(|m| m.role.votes())
+            })
             .map(|c| c.member.clone())
             .collect();
-        if self.panel.rules.meeting.review == crate::domain::rules::ReviewRule::Recuse {
-            out.extend(self.earlier_members(case));
+        if self.session.panel.rules.meeting.review == crate::domain::rules::ReviewRule::Recuse {
+            out.extend(self.session.earlier_members(case));
         }
         out
     }
@@ -344,14 +286,15 @@ impl App {
     /// `o`: the agenda ordered so that recused members step out and in as few times as
     /// possible.
     pub fn order_agenda(&mut self) {
-        if !self.triage_allowed() || self.state.agenda.len() < 2 {
+        if !self.triage_allowed() || self.session.state.agenda.len() < 2 {
             return;
         }
         let items: Vec<agenda::Item> = self
+            .session
             .state
             .agenda
             .iter()
-            .filter_map(|id| self.cases.iter().find(|c| &c.case.id == id))
+            .filter_map(|id| self.session.cases.iter().find(|c| &c.case.id == id))
             .map(|c| agenda::Item {
                 id: c.case.id.clone(),
                 outside: self.outside_for(&c.case),
@@ -361,13 +304,14 @@ impl App {
         let ordered = agenda::order(&items);
         // Ids on the agenda whose case file is gone keep their place at the end.
         let mut rest: Vec<String> = self
+            .session
             .state
             .agenda
             .iter()
             .filter(|id| !ordered.contains(id))
             .cloned()
             .collect();
-        let before = self.state.agenda.clone();
+        let before = self.session.state.agenda.clone();
         let mut new = ordered;
         new.append(&mut rest);
         if new != before {
@@ -377,6 +321,7 @@ impl App {
         let _ = sets;
         let steps = agenda::cost(
             &self
+                .session
                 .state
                 .agenda
                 .iter()
@@ -390,7 +335,7 @@ impl App {
     /// `]`/`[` on the case screen: the next or previous case of the agenda.
     pub fn step_agenda(&mut self, forward: bool) {
         let Some(id) = self.selected_id() else { return };
-        let agenda = &self.state.agenda;
+        let agenda = &self.session.state.agenda;
         if agenda.is_empty() {
             return self.warn(i18n::TRIAGE_AGENDA_EMPTY.get(self.lang));
         }
@@ -402,7 +347,7 @@ impl App {
         let Some(target) = target.cloned() else {
             return self.warn(i18n::TRIAGE_AGENDA_END.get(self.lang));
         };
-        if let Some(i) = self.cases.iter().position(|c| c.case.id == target) {
+        if let Some(i) = self.session.cases.iter().position(|c| c.case.id == target) {
             self.selected = i;
             self.screen = Screen::Case;
             self.open_case();

@@ -260,10 +260,10 @@ pub const START: i64 = 1_795_136_400;
 /// The panel in `dir` opened to write, as docket opens it, on a `StepClock` from `start`.
 pub fn open_app(dir: &Path, lang: docket::domain::text::Lang, start: i64) -> docket::tui::app::App {
     let mut err = Vec::new();
-    let mut app = docket::tui::session::load(dir, lang, true, &mut err)
+    let mut app = docket::tui::load(dir, lang, true, &mut err)
         .expect("load")
         .expect("opens");
-    app.clock = Box::new(StepClock(std::cell::Cell::new(start)));
+    app.session.clock = Box::new(StepClock(std::cell::Cell::new(start)));
     app
 }
 
@@ -295,6 +295,7 @@ pub fn typed(s: &str) -> Vec<docket::tui::app::Action> {
 /// Puts the cursor on case `id`.
 pub fn select(app: &mut docket::tui::app::App, id: &str) {
     app.selected = app
+        .session
         .cases
         .iter()
         .position(|c| c.case.id == id)
@@ -311,7 +312,7 @@ pub fn in_meeting(app: &mut docket::tui::app::App) {
     run(app, [Action::AbsenceReason]);
     run(app, typed("出差"));
     run(app, [Action::Enter, Action::Enter]);
-    assert!(app.in_meeting(), "{:?}", app.message);
+    assert!(app.session.in_meeting(), "{:?}", app.message);
 }
 
 /// Rewrites a panel's ledger whole as its keeper could: the digest of `from` replaced by that

@@ -2,6 +2,7 @@
 //! never change it.
 
 mod case;
+mod help;
 mod popup;
 mod queue;
 mod roll;
@@ -46,7 +47,26 @@ impl Ctx<'_> {
     }
 }
 
+/// Draws the screen from the App as it stands; nothing in it changes.
 pub fn draw(frame: &mut Frame, app: &App, keymap: &Keymap, theme: Theme) {
+    draw_measured(frame, app, keymap, theme);
+}
+
+/// How far the case screen's part in front can scroll at the App's size: the case drawn
+/// aside, where only the wrapping of its text at this size can say. Asked by `j`.
+pub fn scroll_max(app: &App) -> u16 {
+    let (w, h) = app.area;
+    // A test backend cannot fail: its error is `Infallible`.
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h))
+        .unwrap_or_else(|e| match e {});
+    let keymap = Keymap::new(Default::default());
+    let mut max = 0;
+    let _ = t.draw(|f| max = draw_measured(f, app, &keymap, Theme::new(false, app.ascii)));
+    max
+}
+
+/// [`draw`], saying how far the case screen's part in front can scroll (0 elsewhere).
+fn draw_measured(frame: &mut Frame, app: &App, keymap: &Keymap, theme: Theme) -> u16 {
     let area = frame.area();
     let cx = Ctx {
         app,
@@ -75,7 +95,7 @@ pub fn draw(frame: &mut Frame, app: &App, keymap: &Keymap, theme: Theme) {
             Paragraph::new(msg).wrap(ratatui::widgets::Wrap { trim: true }),
             area,
         );
-        return;
+        return 0;
     }
     let [header, body, message, hints] = Layout::vertical([
         Constraint::Length(1),
@@ -85,14 +105,21 @@ pub fn draw(frame: &mut Frame, app: &App, keymap: &Keymap, theme: Theme) {
     ])
     .areas(area);
     draw_header(frame, &cx, header);
-    match app.screen {
-        Screen::Queue => queue::draw(frame, &cx, body),
+    let max = match app.screen {
+        Screen::Queue => {
+            queue::draw(frame, &cx, body);
+            0
+        }
         Screen::Case => case::draw(frame, &cx, body),
-        Screen::Roll => roll::draw(frame, &cx, body),
-    }
+        Screen::Roll => {
+            roll::draw(frame, &cx, body);
+            0
+        }
+    };
     draw_message(frame, &cx, message);
     draw_hints(frame, &cx, hints);
     popup::draw(frame, &cx, area);
+    max
 }
 
 /// The quorum as a phrase: `到会 6 / 需 4 达到法定人数`.
@@ -117,9 +144,9 @@ fn draw_header(frame: &mut Frame, cx: &Ctx, area: Rect) {
     let app = cx.app;
     let w = usize::from(area.width);
     let mut tail: Vec<(String, Style)> = Vec::new();
-    match &app.meeting {
+    match &app.session.meeting {
         Some(m) => {
-            let q = m.quorum(&app.panel);
+            let q = m.quorum(&app.session.panel);
             tail.push((
                 format!("{} {}  ", i18n::MEETING.get(cx.lang), text::fit(&m.id, 16)),
                 Style::new(),
@@ -130,7 +157,7 @@ fn draw_header(frame: &mut Frame, cx: &Ctx, area: Rect) {
                 cx.theme.warn()
             };
             tail.push((quorum_text(&q, cx.lang), style));
-            if app.final_minutes.is_some() {
+            if app.session.final_minutes.is_some() {
                 tail.push((format!("  [{}]", i18n::FINAL.get(cx.lang)), cx.theme.warn()));
             }
             let method = format!("  {}", i18n::method(m.method, cx.lang));
@@ -141,7 +168,7 @@ fn draw_header(frame: &mut Frame, cx: &Ctx, area: Rect) {
         }
         None => tail.push((i18n::NO_MEETING.get(cx.lang).to_string(), cx.theme.dim())),
     }
-    if app.read_only.is_some() {
+    if app.session.read_only.is_some() {
         tail.insert(
             0,
             (
@@ -153,7 +180,7 @@ fn draw_header(frame: &mut Frame, cx: &Ctx, area: Rect) {
     let used: usize = tail.iter().map(|(s, _)| text::width(s)).sum();
     let room = w.saturating_sub(used + 2);
     let mut spans = vec![
-        Span::styled(text::fit(&app.panel.name, room), cx.theme.title()),
+        Span::styled(text::fit(&app.session.panel.name, room), cx.theme.title()),
         Span::raw("  "),
     ];
     spans.extend(tail.into_iter().map(|(s, st)| Span::styled(s, st)));

@@ -9,7 +9,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use crate::i18n;
 use crate::sanitize::escape;
-use crate::text::{fit, pad, width, wrap};
+use crate::text::{fit, pad, wrap};
 use crate::tui::app::{Ask, Confirm, Form, FormField, Pick, Popup};
 use crate::tui::input::TextInput;
 
@@ -17,7 +17,7 @@ use super::Ctx;
 
 /// Clears a popup's area. A wide character just left of it would paint over its border, and
 /// the second half of one cut by its right edge would leave a hole: both become spaces.
-fn clear(frame: &mut Frame, r: Rect) {
+pub(super) fn clear(frame: &mut Frame, r: Rect) {
     use unicode_width::UnicodeWidthStr;
     frame.render_widget(Clear, r);
     let buf = frame.buffer_mut();
@@ -33,7 +33,7 @@ fn clear(frame: &mut Frame, r: Rect) {
     }
 }
 
-fn centered(area: Rect, w: u16, h: u16) -> Rect {
+pub(super) fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width.saturating_sub(2));
     let h = h.min(area.height.saturating_sub(2));
     Rect {
@@ -47,7 +47,7 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
 pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
     let Some(popup) = &cx.app.popup else { return };
     match popup {
-        Popup::Help => help(frame, cx, area),
+        Popup::Help => super::help::help(frame, cx, area),
         Popup::Report { scroll } => {
             // The whole screen but the hint bar: the report is read, not glanced at.
             let r = Rect {
@@ -55,7 +55,7 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
                 ..area
             };
             clear(frame, r);
-            let report = cx.app.report();
+            let report = cx.app.session.report();
             let lines: Vec<Line> = crate::report::report_lines(
                 &report,
                 cx.lang,
@@ -95,7 +95,9 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
             let r = centered(area, 40, items.len() as u16 + 2);
             clear(frame, r);
             let label = |id: &str| match pick {
-                Pick::RecusedMember => escape(i18n::member_name(&cx.app.panel, id)).into_owned(),
+                Pick::RecusedMember => {
+                    escape(i18n::member_name(&cx.app.session.panel, id)).into_owned()
+                }
                 Pick::Method => crate::domain::rules::Method::from_id(id).map_or_else(
                     || escape(id).into_owned(),
                     |m| i18n::method(m, cx.lang).to_string(),
@@ -121,7 +123,7 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
         }
         Popup::Consent { members, cursor } => {
             let app = cx.app;
-            let voting = app.panel.voting_members().count() as u32;
+            let voting = app.session.panel.voting_members().count() as u32;
             let rule = i18n::reconsider_rule(voting, members.len() as u32, cx.lang);
             let w: u16 = 60;
             let inner = usize::from(w.min(area.width.saturating_sub(2))).saturating_sub(2);
@@ -138,7 +140,7 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
                     Style::new()
                 };
                 let mark = if *on { "[x] " } else { "[ ] " };
-                let name = escape(i18n::member_name(&app.panel, id)).into_owned();
+                let name = escape(i18n::member_name(&app.session.panel, id)).into_owned();
                 lines.push(Line::from(Span::styled(
                     pad(&format!("{mark}{name}"), inner),
                     style,
@@ -156,7 +158,7 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
             let label = cx
                 .app
                 .case()
-                .and_then(|c| cx.app.kind_of(c))
+                .and_then(|c| cx.app.session.kind_of(c))
                 .and_then(|k| k.outcome(outcome))
                 .map_or(outcome.as_str(), |o| o.label.get(cx.lang));
             let head = format!("{}: {label}", i18n::OUTCOME.get(cx.lang));
@@ -174,7 +176,7 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
             cursor,
             form,
         } => {
-            let kind = cx.app.case().and_then(|c| cx.app.kind_of(c));
+            let kind = cx.app.case().and_then(|c| cx.app.session.kind_of(c));
             let lines: Vec<String> = outcomes
                 .iter()
                 .enumerate()
@@ -219,24 +221,25 @@ fn ask_title(cx: &Ctx, ask: &Ask) -> String {
         Ask::Basis(d) => format!("{} {d}", i18n::BASIS.get(lang)),
         Ask::AbsenceReason(m) => format!(
             "{} {}",
-            i18n::member_name(&cx.app.panel, m),
+            i18n::member_name(&cx.app.session.panel, m),
             i18n::K_REASON.get(lang)
         ),
         Ask::Attendee => i18n::K_ATTENDEE.get(lang).into(),
         Ask::RecusalReason(m) => format!(
             "{} {}",
-            i18n::member_name(&cx.app.panel, m),
+            i18n::member_name(&cx.app.session.panel, m),
             i18n::K_RECUSE.get(lang)
         ),
         Ask::Presenter => i18n::PRESENTER.get(lang).into(),
         Ask::VoidReason(n) => i18n::void_reason_title(*n, lang),
         Ask::ReconsiderAgree => {
             let app = cx.app;
-            let voting = app.panel.voting_members().count() as u32;
+            let voting = app.session.panel.voting_members().count() as u32;
             let present = app
+                .session
                 .meeting
                 .as_ref()
-                .map_or(0, |m| m.voting_present(&app.panel).len() as u32);
+                .map_or(0, |m| m.voting_present(&app.session.panel).len() as u32);
             i18n::reconsider_count_title(voting, present, lang)
         }
         Ask::HoldReason(c) => format!("{} {}", escape(c), i18n::HOLD_REASON.get(lang)),
@@ -310,6 +313,7 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
             lines.push(i18n::K_CLOSE_ROUND.get(lang).into());
             // Only the opinions the method allows.
             let allowed = app
+                .session
                 .panel
                 .rules
                 .meeting
@@ -324,15 +328,15 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
                         crate::domain::rules::Opinion::Defer => t.defer,
                         crate::domain::rules::Opinion::Abstain => t.abstain,
                     };
-                    format!("{} {n}", app.panel.rules.opinion_label(*o, lang))
+                    format!("{} {n}", app.session.panel.rules.opinion_label(*o, lang))
                 })
                 .collect();
             lines.push(parts.join(" / "));
         }
         Confirm::CloseRound => {
             lines.push(i18n::K_CLOSE_ROUND.get(lang).into());
-            if let (Some(case), Some(m)) = (app.case(), &app.meeting)
-                && let Some((a, passed)) = m.preview(&app.panel, &case.id)
+            if let (Some(case), Some(m)) = (app.case(), &app.session.meeting)
+                && let Some((a, passed)) = m.preview(&app.session.panel, &case.id)
                 && let Some(round) = m.record(&case.id).and_then(|r| r.open_round())
             {
                 // Every opinion is in: what closing gives, not "not yet".
@@ -342,7 +346,7 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
         Confirm::Determine { text: t, outcome } => {
             let label = app
                 .case()
-                .and_then(|c| app.kind_of(c))
+                .and_then(|c| app.session.kind_of(c))
                 .and_then(|k| k.outcome(outcome))
                 .map_or(outcome.as_str(), |o| o.label.get(lang));
             lines.push(format!("{}: {label}", i18n::DETERMINATION.get(lang)));
@@ -357,8 +361,8 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
                     t.override_reason
                 ));
             }
-            if let (Some(case), Some(m)) = (app.case(), &app.meeting)
-                && let Some(kind) = app.kind_of(case)
+            if let (Some(case), Some(m)) = (app.case(), &app.session.meeting)
+                && let Some(kind) = app.session.kind_of(case)
                 && m.lenient_without_situation(kind, &case.id, outcome)
             {
                 lines.push(i18n::LENIENT_NO_SITUATION.get(lang).into());
@@ -377,13 +381,13 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
             }
         }
         Confirm::Reconsider(c) => {
-            let kind = app.case().and_then(|x| app.kind_of(x));
-            lines.extend(i18n::reconsider_confirm(c, &app.panel, kind, lang));
+            let kind = app.case().and_then(|x| app.session.kind_of(x));
+            lines.extend(i18n::reconsider_confirm(c, &app.session.panel, kind, lang));
         }
         Confirm::Departures(members) => {
             let names: Vec<&str> = members
                 .iter()
-                .map(|m| i18n::member_name(&app.panel, m))
+                .map(|m| i18n::member_name(&app.session.panel, m))
                 .collect();
             lines.push(format!(
                 "{} {}",
@@ -395,7 +399,7 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
         Confirm::Void { round, reason } => {
             lines.push(format!("{} {round}", i18n::K_VOID.get(lang)));
             lines.push(escape(reason).into_owned());
-            if let (Some(case), Some(m)) = (app.case(), &app.meeting)
+            if let (Some(case), Some(m)) = (app.case(), &app.session.meeting)
                 && m.withdrawn_by_void(&case.id, *round).is_some()
             {
                 lines.push(i18n::VOID_WITHDRAWS.get(lang).into());
@@ -404,7 +408,7 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
         Confirm::Quit => lines.push(i18n::QUIT_IN_MEETING.get(lang).into()),
         Confirm::Discard(_) => lines.push(i18n::DISCARD_TYPED.get(lang).into()),
         Confirm::EditDecided(i) => {
-            if let Some(c) = app.cases.get(*i) {
+            if let Some(c) = app.session.cases.get(*i) {
                 lines.push(format!(
                     "{} {}",
                     i18n::K_EDIT_CASE.get(lang),
@@ -415,7 +419,7 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
         }
         Confirm::Finalize => {
             lines.push(i18n::K_FINALIZE.get(lang).into());
-            if let Some(m) = &app.meeting {
+            if let Some(m) = &app.session.meeting {
                 let determined = m
                     .cases
                     .iter()
@@ -472,69 +476,4 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
         Paragraph::new(text).block(cx.block(i18n::CONFIRM.get(lang), true)),
         r,
     );
-}
-
-/// Help for what lies under it, generated from the keymap; in two columns when one would not
-/// fit the screen, so that every key shows at 80x24.
-fn help(frame: &mut Frame, cx: &Ctx, area: Rect) {
-    let app = cx.app;
-    let ctx = app.context_under_popup();
-    // Exactly the keys that act here now.
-    let bindings: Vec<_> = cx
-        .keymap
-        .bindings(ctx)
-        .into_iter()
-        .filter(|b| app.acts(ctx, &b.action))
-        .collect();
-    let key_w = bindings
-        .iter()
-        .map(|b| width(&keys_text(b, cx.lang)))
-        .max()
-        .unwrap_or(6)
-        .min(16);
-    let help_w = bindings
-        .iter()
-        .map(|b| width(b.help.get(cx.lang)))
-        .max()
-        .unwrap_or(10)
-        .min(28);
-    let cell = |b: &crate::tui::keymap::Binding| {
-        vec![
-            Span::styled(pad(&keys_text(b, cx.lang), key_w), cx.theme.key()),
-            Span::raw(" "),
-            Span::raw(pad(b.help.get(cx.lang), help_w)),
-        ]
-    };
-    let room = usize::from(area.height).saturating_sub(4);
-    let columns = if bindings.len() > room { 2 } else { 1 };
-    let rows = bindings.len().div_ceil(columns);
-    let lines: Vec<Line> = (0..rows)
-        .map(|r| {
-            let mut spans = Vec::new();
-            for c in 0..columns {
-                if let Some(b) = bindings.get(c * rows + r) {
-                    if c > 0 {
-                        spans.push(Span::raw("  "));
-                    }
-                    spans.extend(cell(b));
-                }
-            }
-            Line::from(spans)
-        })
-        .collect();
-    let w = columns * (key_w + 1 + help_w) + (columns - 1) * 2 + 2;
-    let r = centered(area, w as u16, rows as u16 + 2);
-    clear(frame, r);
-    frame.render_widget(
-        Paragraph::new(lines).block(cx.block(i18n::HELP.get(cx.lang), true)),
-        r,
-    );
-}
-
-fn keys_text(b: &crate::tui::keymap::Binding, lang: crate::domain::text::Lang) -> String {
-    b.keys
-        .iter()
-        .map(|k| i18n::key_label(k, lang))
-        .collect::<Vec<_>>()
-        .join(" ")
 }

@@ -31,6 +31,7 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
     let lang = cx.lang;
     let w = usize::from(area.width);
     let kind_w = app
+        .session
         .panel
         .rules
         .kinds
@@ -52,7 +53,7 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
     .chain([width(i18n::ST_ON_AGENDA.get(lang)) + 3])
     .max()
     .unwrap_or(8);
-    let id_w = app.index.id_width.clamp(6, 14);
+    let id_w = app.session.index.id_width.clamp(6, 14);
     let claimed_w = width(i18n::COL_CLAIMED.get(lang)).max(7);
     let notes_w = [i18n::REVIEWED, i18n::ST_INCOMPLETE]
         .iter()
@@ -112,15 +113,16 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
     }
     for (n, &i) in visible.iter().skip(offset).take(rows_shown).enumerate() {
         let y = area.y + 1 + u16::try_from(n).unwrap_or(u16::MAX);
-        let c = &app.cases[i].case;
+        let c = &app.session.cases[i].case;
         let kind = app
+            .session
             .panel
             .rules
             .kind(&c.kind)
             .map_or(c.kind.as_str(), |k| k.short(lang));
-        let (reviewing, reviewed) = app.review_marks(&c.id);
+        let (reviewing, reviewed) = app.session.review_marks(&c.id);
         let mut notes = Vec::new();
-        if app.state.incomplete(&c.id).is_some() {
+        if app.session.state.incomplete(&c.id).is_some() {
             notes.push(i18n::ST_INCOMPLETE.get(lang));
         }
         if reviewing {
@@ -129,7 +131,7 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
         if reviewed {
             notes.push(i18n::REVIEWED.get(lang));
         }
-        let st = app.status(&c.id);
+        let st = app.session.status(&c.id);
         let style = if matches!(st, Status::Held | Status::Decided) {
             cx.theme.dim()
         } else {
@@ -174,7 +176,7 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
         i18n::SORT.get(lang),
         i18n::sort_name(app.sort, lang),
         visible.len(),
-        app.cases.len()
+        app.session.cases.len()
     );
     let foot_style = if app.filter == Filter::All {
         cx.theme.dim()

@@ -19,7 +19,7 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
     let lang = cx.lang;
     let Some(roll) = &app.roll else { return };
     let w = usize::from(area.width).saturating_sub(2);
-    let panel = &app.panel;
+    let panel = &app.session.panel;
     let voting = panel.voting_members().count() as u32;
     let present = panel
         .members
@@ -28,7 +28,7 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
         .filter(|(m, p)| **p && m.role.votes())
         .count() as u32;
     let q = meeting_quorum(voting, present, panel.rules.meeting.quorum);
-    let method = app.meeting.as_ref().map(|m| m.method).or_else(|| {
+    let method = app.session.meeting.as_ref().map(|m| m.method).or_else(|| {
         panel
             .rules
             .meeting
@@ -36,7 +36,7 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
             .get(roll.method)
             .map(|(m, _)| *m)
     });
-    let sat_before = app.sat_before();
+    let sat_before = app.session.sat_before();
     let mut lines = vec![
         Line::from(vec![
             Span::styled(format!("{}: ", i18n::METHOD.get(lang)), cx.theme.title()),

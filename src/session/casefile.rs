@@ -12,7 +12,7 @@ use crate::store::case_file::check_case_text;
 use crate::store::disk::Disk;
 use crate::store::panel::{CASES_DIR, LoadedCase};
 
-use super::app::App;
+use super::Session;
 
 /// Lines docket adds to say what is wrong; stripped before the next check.
 const MARK: &str = "# docket: ";
@@ -44,13 +44,13 @@ fn file_name_for(id: &str) -> Option<String> {
 /// year's ids (a prefix holding the year, then a number) with the largest number plus one;
 /// else the latest year's pattern carried to this year from 1; else `YYYY-001`. An id whose
 /// file is already in `cases/` (one that did not load, say) is skipped.
-pub fn next_id(app: &App) -> String {
-    let year = app.today().chars().take(4).collect::<String>();
-    let ids: Vec<&str> = app.cases.iter().map(|c| c.case.id.as_str()).collect();
+pub fn next_id(session: &Session) -> String {
+    let year = session.today().chars().take(4).collect::<String>();
+    let ids: Vec<&str> = session.cases.iter().map(|c| c.case.id.as_str()).collect();
     let mut id = suggest_id(&ids, &year);
     let taken = |id: &str| {
         ids.contains(&id)
-            || file_name_for(id).is_some_and(|f| app.dir.join(CASES_DIR).join(f).exists())
+            || file_name_for(id).is_some_and(|f| session.dir.join(CASES_DIR).join(f).exists())
     };
     while taken(&id) {
         let Some((prefix, n, width)) = numbered(&id) else {
@@ -140,9 +140,9 @@ pub fn draft_of(scratch: &Path) -> PathBuf {
 }
 
 /// The template a new case starts from: every field, explained.
-pub fn template(app: &App) -> String {
-    let zh = app.lang == Lang::Zh;
-    let kinds: Vec<&str> = app
+pub fn template(session: &Session, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let kinds: Vec<&str> = session
         .panel
         .rules
         .kinds
@@ -156,10 +156,10 @@ pub fn template(app: &App) -> String {
     };
     format!(
         "{head}\nid: \"{id}\"\nkind: {kind}            # {kinds}\ntitle: \nsubject:\n  name: \n  position: \n  unit: \nreceived: {today}\nsummary: >-\n  \nfacts:\n  - \nclaimed: []          # S1..S9 (tolerance) or G1..G4 (adjustment)\n# proposal:\n#   outcome: tolerate\n#   basis: \n# conflicts:\n#   - member: \n#     reason: \n# review_of: \"\"\n",
-        id = next_id(app),
+        id = next_id(session),
         kind = kinds.first().copied().unwrap_or("tolerance"),
         kinds = kinds.join(" | "),
-        today = app.today(),
+        today = session.today(),
     )
 }
 
@@ -172,14 +172,15 @@ fn strip_marks(text: &str) -> String {
     s
 }
 
-/// The problems of `text` as a case of `app`'s panel, replacing `original` (if editing).
+/// The problems of `text` as a case of `session`'s panel, replacing `original` (if editing).
 pub fn problems(
-    app: &App,
+    session: &Session,
+    lang: Lang,
     text: &str,
     original: Option<&LoadedCase>,
 ) -> (Option<String>, Vec<String>) {
     let shown = Path::new(CASES_DIR).join("case.yaml");
-    let (case, report) = check_case_text(Some(&app.panel), &shown, text);
+    let (case, report) = check_case_text(Some(&session.panel), &shown, text);
     let mut out: Vec<String> = report
         .diagnostics
         .iter()
@@ -187,10 +188,10 @@ pub fn problems(
         .map(|d| {
             format!(
                 "{} {}:{}: {}",
-                i18n::LINE.get(app.lang),
+                i18n::LINE.get(lang),
                 d.line,
                 d.col,
-                i18n::msg(&d.msg, app.lang)
+                i18n::msg(&d.msg, lang)
             )
         })
         .collect();
@@ -198,14 +199,14 @@ pub fn problems(
         return (None, out);
     };
     let mine = original.map(|o| o.case.id.as_str());
-    if mine != Some(case.id.as_str()) && app.cases.iter().any(|c| c.case.id == case.id) {
-        out.push(i18n::case_id_taken(&case.id, app.lang));
+    if mine != Some(case.id.as_str()) && session.cases.iter().any(|c| c.case.id == case.id) {
+        out.push(i18n::case_id_taken(&case.id, lang));
     }
     if original.is_none() && file_name_for(&case.id).is_none() {
-        out.push(i18n::case_id_unfit(&case.id, app.lang));
+        out.push(i18n::case_id_unfit(&case.id, lang));
     }
     if let Some(r) = &case.review_of
-        && !app.cases.iter().any(|c| &c.case.id == r)
+        && !session.cases.iter().any(|c| &c.case.id == r)
     {
         out.push(i18n::msg(
             &crate::diag::Msg::UnknownRef {
@@ -213,7 +214,7 @@ pub fn problems(
                 id: r.clone(),
                 valid: Vec::new(),
             },
-            app.lang,
+            lang,
         ));
     }
     (Some(case.id), out)
@@ -223,7 +224,8 @@ pub fn problems(
 /// checked, handed back with its problems until valid or abandoned; then written through
 /// `disk`, atomically. `original` is the case being edited, or none for a new one.
 pub fn edit(
-    app: &App,
+    session: &Session,
+    lang: Lang,
     original: Option<&LoadedCase>,
     scratch: &Path,
     disk: &mut dyn Disk,
@@ -239,10 +241,10 @@ pub fn edit(
         (Some(o), _) => std::fs::read_to_string(&o.path)?,
         (None, Some(text)) => format!(
             "{MARK}{}\n{}",
-            i18n::case_draft_offered(app.lang),
+            i18n::case_draft_offered(lang),
             strip_marks(text)
         ),
-        (None, None) => template(app),
+        (None, None) => template(session, lang),
     };
     let mut given = start.clone();
     loop {
@@ -267,14 +269,14 @@ pub fn edit(
             }
             return Ok(Outcome::Abandoned);
         }
-        let (id, errors) = problems(app, &text, original);
+        let (id, errors) = problems(session, lang, &text, original);
         if errors.is_empty()
             && let Some(id) = id
         {
             let path = match original {
                 Some(o) => o.path.clone(),
                 None => match file_name_for(&id) {
-                    Some(name) => app.dir.join(CASES_DIR).join(name),
+                    Some(name) => session.dir.join(CASES_DIR).join(name),
                     None => continue,
                 },
             };

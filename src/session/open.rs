@@ -1,0 +1,468 @@
+//! Opening a panel: the panel, its cases and working state, then its minutes and journals,
+//! recovering from the journal what a crash left out, and the writer's care of the ledger.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use crate::domain::text::Lang;
+use crate::i18n;
+use crate::sanitize::escape;
+use crate::store::disk::{self, Disk, RealDisk};
+use crate::store::minutes::{self, Minutes};
+use crate::store::{journal, panel};
+
+use super::Session;
+use super::save::modes_for;
+
+/// Loads the panel and what its minutes and journals say: earlier meetings, and a meeting
+/// still open (with whatever the journal holds beyond its minutes), resumed at the case
+/// where it stopped. Problems go to `err`; `None` when the panel cannot open. With
+/// `writable` false nothing is written (a second docket following the first).
+pub fn load(
+    dir: &Path,
+    lang: Lang,
+    writable: bool,
+    err: &mut dyn Write,
+) -> io::Result<Option<Session>> {
+    let Some(mut session) = open(dir, lang, err)? else {
+        return Ok(None);
+    };
+    read(&mut session, writable, lang);
+    Ok(Some(session))
+}
+
+/// The panel, its cases and the working state, without the minutes yet: the costly part of
+/// opening, done once whether docket ends up the writer or a reader.
+pub fn open(dir: &Path, lang: Lang, err: &mut dyn Write) -> io::Result<Option<Session>> {
+    let loaded = crate::config::load_panel_with(dir, crate::config::panel_cache().as_ref());
+    // A link planted where docket writes would steer the minutes elsewhere: refused.
+    let planted = loaded
+        .report
+        .diagnostics
+        .iter()
+        .any(|d| d.msg == crate::diag::Msg::WrittenLink);
+    if loaded.panel.is_none() || planted {
+        for d in &loaded.report.diagnostics {
+            writeln!(err, "{}", d.render(lang))?;
+        }
+        return Ok(None);
+    }
+    Ok(open_loaded(dir, loaded, lang))
+}
+
+/// [`open`] over a panel already read; none when the panel did not load.
+pub fn open_loaded(dir: &Path, loaded: panel::Loaded, lang: Lang) -> Option<Session> {
+    let p = loaded.panel?;
+    let broken = loaded.report.errors();
+    let mut session = Session::new(dir.to_path_buf(), p, loaded.cases);
+    if broken > 0 {
+        session.notes.push(i18n::broken_cases(broken, lang));
+    }
+    match crate::store::state::read(dir) {
+        Ok(s) => {
+            session.state = s;
+            session.version += 1;
+        }
+        Err(e) => {
+            // A broken working state is never written over: triage waits until it is fixed.
+            let e = i18n::state_error(&e, lang);
+            session.state_error = Some(e.clone());
+            session.notes.push(e);
+        }
+    }
+    Some(session)
+}
+
+/// The minutes and journals into an opened session; a writer (`writable`) also writes what
+/// recovery found and drops decided cases from the agenda.
+pub fn read(session: &mut Session, writable: bool, lang: Lang) {
+    read_records(session, writable, lang);
+    settle(session, writable, lang);
+}
+
+/// The first half of [`read`]: the ledger, then the minutes and journals. A screen opens the
+/// case where the meeting stopped (`reread`) before [`settle`].
+pub fn read_records(session: &mut Session, writable: bool, lang: Lang) {
+    let mut disk = RealDisk::new(&session.dir, modes_for(session));
+    session.ledger = match crate::store::ledger::read(&session.dir) {
+        Ok(l) => l,
+        Err(_) => {
+            session
+                .notes
+                .push(i18n::LEDGER_UNREADABLE.get(lang).to_string());
+            crate::store::ledger::Ledger::default()
+        }
+    };
+    if let Some(d) = &session.ledger.damage {
+        session.notes.push(i18n::verify_panel_problem(
+            &crate::verify::PanelProblem::LedgerDamaged(d.clone()),
+            lang,
+        ));
+    }
+    if writable {
+        keep_ledger(session, &mut disk, lang);
+    }
+    read_minutes(
+        session,
+        writable.then_some(&mut disk as &mut dyn Disk),
+        lang,
+    );
+}
+
+/// The second half of [`read`]: a writer drops decided cases from the agenda; the first note
+/// (or the meeting resumed) is what the session says.
+pub fn settle(session: &mut Session, writable: bool, lang: Lang) {
+    if writable {
+        session.prune_agenda();
+    }
+    if let Some(n) = session.notes.first().cloned() {
+        session.warn(n);
+    } else if let Some(m) = &session.meeting {
+        let text = i18n::resumed(&m.id, lang);
+        session.info(text);
+    }
+}
+
+/// The writer's care of the ledger on opening: begun once on a panel that already holds
+/// sealed records (with a note), sealed records whose entry a crash cut off entered, and
+/// signatures members made with `docket sign` since entered and their keys pinned.
+fn keep_ledger(session: &mut Session, disk: &mut dyn Disk, lang: Lang) {
+    use crate::store::ledger::Record;
+    // A damaged ledger is never written after: what follows would chain to a lie. A torn
+    // last line is a crash mid-append: it is cut when the next line is written.
+    if session
+        .ledger
+        .damage
+        .as_ref()
+        .is_some_and(|d| d.problem != crate::store::ledger::Problem::Torn)
+    {
+        return;
+    }
+    let dir = session.dir.clone();
+    let now = session.now();
+    let mut sealed: Vec<SealedFile> = Vec::new();
+    for p in minutes::list(&dir) {
+        let file = crate::store::file_name(&p);
+        // What the ledger entered is not read again: opening stays as fast as before.
+        let meeting = match session.ledger.sealed(&file).map(|e| &e.record) {
+            Some(Record::Sealed { meeting, .. }) => meeting.clone(),
+            _ => {
+                let Ok((text, m)) = minutes::read(&p) else {
+                    continue;
+                };
+                let Some(f) = &m.finalization else { continue };
+                if minutes::verify(&text, &m) != minutes::Seal::Intact {
+                    continue;
+                }
+                sealed.push(SealedFile {
+                    file,
+                    meeting: m.meeting.id.clone(),
+                    addendum: None,
+                    text,
+                    ledger: f.ledger.clone(),
+                    names_ledger: m.schema >= minutes::SEALED_WHOLE || f.ledger.is_some(),
+                });
+                m.meeting.id.clone()
+            }
+        };
+        for a in crate::store::addendum::list(&dir, &meeting) {
+            if session
+                .ledger
+                .sealed(&crate::store::file_name(&a))
+                .is_some()
+            {
+                continue;
+            }
+            let Ok(text) = crate::store::read::read_text(&a) else {
+                continue;
+            };
+            let Ok(parsed) = crate::store::addendum::parse(&text) else {
+                continue;
+            };
+            // Entered and signed only as sealed, for these minutes.
+            if !crate::store::addendum::verify(&text, &parsed, &parsed.minutes_digest)
+                || parsed.minutes != meeting
+            {
+                continue;
+            }
+            let ledger = parsed.ledger.clone();
+            sealed.push(SealedFile {
+                file: crate::store::file_name(&a),
+                meeting: meeting.clone(),
+                addendum: Some(parsed.number),
+                text,
+                names_ledger: ledger.is_some(),
+                ledger,
+            });
+        }
+    }
+    // Records sealed after a ledger name it: a ledger gone since is never begun anew, which
+    // would vouch for whatever the files hold now.
+    if !session.ledger.exists && sealed.iter().any(|s| s.names_ledger) {
+        session.notes.push(i18n::verify_panel_problem(
+            &crate::verify::PanelProblem::LedgerMissing,
+            lang,
+        ));
+        return;
+    }
+    let result = (|| -> io::Result<()> {
+        if !session.ledger.exists && !sealed.is_empty() {
+            let records = sealed.len() as u32;
+            let started = Record::Started {
+                at: now.clone(),
+                records,
+            };
+            crate::store::ledger::append(disk, &dir, &mut session.ledger, started)?;
+            for s in &sealed {
+                let record = Record::Sealed {
+                    file: s.file.clone(),
+                    meeting: s.meeting.clone(),
+                    addendum: s.addendum,
+                    digest: minutes::sha256_hex(s.text.as_bytes()),
+                    at: now.clone(),
+                };
+                crate::store::ledger::append(disk, &dir, &mut session.ledger, record)?;
+            }
+            session.notes.push(i18n::ledger_started(records, lang));
+        } else {
+            // Sealed after the head the ledger still ends at: the entry a crash cut off.
+            for s in &sealed {
+                if session.ledger.sealed(&s.file).is_none()
+                    && s.ledger.as_deref() == Some(session.ledger.head())
+                {
+                    let clerk = session.panel.clerk().cloned();
+                    let modes = modes_for(session);
+                    crate::store::seal::enter(
+                        disk,
+                        &dir,
+                        &mut session.ledger,
+                        modes,
+                        &s.file,
+                        &s.meeting,
+                        s.addendum,
+                        s.text.as_bytes(),
+                        clerk.as_ref(),
+                        &now,
+                    )?;
+                }
+            }
+        }
+        crate::store::seal::enter_pending(disk, &dir, &mut session.ledger, &session.panel, &now)?;
+        let modes = modes_for(session);
+        // A crash between the newest record's entry and the clerk's signature: sign it now,
+        // if its bytes are still the ones entered and the clerk's agent is here.
+        if let Some(clerk) = session.panel.clerk().filter(|c| c.key.is_some()).cloned()
+            && let Some(s) = crate::store::seal::sign_newest(
+                disk,
+                &dir,
+                &mut session.ledger,
+                modes,
+                &clerk,
+                &now,
+            )?
+        {
+            session.notes.push(i18n::signing(&s, lang));
+        }
+        Ok(())
+    })();
+    if let Err(e) = result {
+        session
+            .notes
+            .push(i18n::minutes_failed(&i18n::write_error(&e, lang), lang));
+    }
+}
+
+/// A sealed record found on opening, with the ledger head it names.
+struct SealedFile {
+    file: String,
+    meeting: String,
+    addendum: Option<u32>,
+    text: String,
+    ledger: Option<String>,
+    /// Sealed by a docket that keeps a ledger.
+    names_ledger: bool,
+}
+
+/// Fills `session` with the panel's minutes, replaying journals; writes recovered minutes
+/// through `disk` when given.
+pub(super) fn read_minutes(session: &mut Session, mut disk: Option<&mut dyn Disk>, lang: Lang) {
+    let dir = session.dir.clone();
+    let mut ids: Vec<(PathBuf, String)> = minutes::list(&dir)
+        .into_iter()
+        .filter_map(|p| {
+            let id = p.file_stem()?.to_string_lossy().into_owned();
+            Some((p, id))
+        })
+        .collect();
+    for id in journal::meetings(&dir) {
+        if !ids.iter().any(|(_, i)| *i == id) {
+            ids.push((minutes::path_for(&dir, &id), id));
+        }
+    }
+    ids.sort_by_key(|a| minutes::order_key(&a.0));
+    for (path, id) in ids {
+        // Minutes the ledger records sealed are never reopened, rebuilt or sealed again:
+        // gone or no longer final, they are named, and their journal is not replayed.
+        if let Some(e) = session.ledger.meeting_sealed(&id) {
+            let final_now = path.exists() && minutes::read(&path).is_ok_and(|(_, m)| m.is_final());
+            if !final_now {
+                session
+                    .notes
+                    .push(i18n::sealed_in_ledger(&path, e.line, path.exists(), lang));
+                continue;
+            }
+        }
+        let base = if path.exists() {
+            match minutes::read(&path) {
+                Ok((text, m)) => {
+                    if m.is_final() && minutes::verify(&text, &m) != minutes::Seal::Intact {
+                        session.notes.push(i18n::seal_broken(&path, lang));
+                    } else if m.is_final()
+                        && session.ledger.exists
+                        && session
+                            .ledger
+                            .sealed(&crate::store::file_name(&path))
+                            .is_none()
+                    {
+                        session.notes.push(format!(
+                            "{}: {}",
+                            escape(&path.display().to_string()),
+                            i18n::verify_problem(&crate::verify::Problem::NotInLedger, lang)
+                        ));
+                    }
+                    Some(m)
+                }
+                Err(e) => {
+                    // Minutes that do not read are never written over.
+                    session.notes.push(minutes_error(&path, e, lang));
+                    continue;
+                }
+            }
+        } else {
+            None
+        };
+        let mut current = base.clone();
+        if !base.as_ref().is_some_and(Minutes::is_final)
+            && let Some(r) = journal::recover_after(
+                &session.panel,
+                &dir,
+                &id,
+                base.as_ref(),
+                Some(session.ledger.head()),
+            )
+        {
+            // The journal alone never seals: only open minutes that agree with it are
+            // finalized by a replay (a crash between the two writes of F). A journal that
+            // finalizes minutes that are gone, or that differ from it, was edited.
+            if r.minutes.is_final() && (base.is_none() || r.rebuilt) {
+                session.notes.push(i18n::journal_seal_refused(&path, lang));
+                continue;
+            }
+            if r.rebuilt {
+                session
+                    .notes
+                    .push(i18n::minutes_differ_from_journal(&path, lang));
+            }
+            if let Some(d) = &r.damage {
+                session.notes.push(format!(
+                    "{}:{}: {}",
+                    escape(&r.journal.display().to_string()),
+                    d.line,
+                    escape(&d.message)
+                ));
+            }
+            if r.replayed > 0 {
+                session.notes.push(i18n::recovered(r.replayed, &id, lang));
+                if let Some(d) = disk.as_deref_mut()
+                    && let Ok(text) = minutes::render(&r.minutes)
+                    && d.replace(&path, text.as_bytes()).is_ok()
+                    && r.minutes.is_final()
+                {
+                    // Sealed by the replay: entered and signed as at F.
+                    let clerk = session.panel.clerk().cloned();
+                    let now = session.now();
+                    let modes = modes_for(session);
+                    let signing = crate::store::seal::enter(
+                        d,
+                        &dir,
+                        &mut session.ledger,
+                        modes,
+                        &crate::store::file_name(&path),
+                        &id,
+                        None,
+                        text.as_bytes(),
+                        clerk.as_ref(),
+                        &now,
+                    );
+                    match signing {
+                        Ok(s) => session.notes.push(i18n::signing(&s, lang)),
+                        Err(e) => session
+                            .notes
+                            .push(i18n::minutes_failed(&i18n::write_error(&e, lang), lang)),
+                    }
+                }
+            }
+            session.resume_case = r.last_case.clone();
+            current = Some(r.minutes);
+        }
+        // After what matters more (a broken seal, a recovery): a leak to warn about.
+        if let Some(mode) = disk::readable_by_others(&path) {
+            session.notes.push(format!(
+                "{}: {}",
+                escape(&path.display().to_string()),
+                i18n::msg(&crate::diag::Msg::MinutesReadable { mode }, lang)
+            ));
+        }
+        let Some(m) = current else { continue };
+        if let Some(f) = &m.finalization {
+            let addenda = crate::store::addendum::read_all(&dir, &m.meeting.id, &f.minutes_digest);
+            for (a, ok) in &addenda {
+                if !ok {
+                    session.notes.push(format!(
+                        "{} #{}: {}",
+                        i18n::ADDENDUM.get(lang),
+                        a.number,
+                        i18n::ADDENDUM_BROKEN.get(lang)
+                    ));
+                }
+            }
+            if !addenda.is_empty() {
+                session.addenda.insert(m.meeting.id.clone(), addenda);
+            }
+        }
+        if m.is_final() || m.meeting.closed_at.is_some() {
+            session.history.push(m);
+        } else {
+            if let Some(old) = session.meeting.take() {
+                // Two open meetings: the older one is kept as it is, read-only.
+                let mut stale = Minutes::new(&session.panel, &old);
+                stale.journal = session.journal_seq;
+                session.history.push(stale);
+            }
+            session.journal_seq = m.journal;
+            session.meeting = Some(m.meeting());
+        }
+    }
+    session.reindex();
+    session.reread = true;
+}
+
+fn minutes_error(path: &Path, e: minutes::MinutesError, lang: Lang) -> String {
+    match e {
+        minutes::MinutesError::Read { line, col, msg } => format!(
+            "{}:{line}:{col}: {}",
+            escape(&path.display().to_string()),
+            i18n::msg(&msg, lang)
+        ),
+        minutes::MinutesError::Yaml { line, col, message } => format!(
+            "{}:{line}:{col}: {}",
+            escape(&path.display().to_string()),
+            escape(&message)
+        ),
+        minutes::MinutesError::Io(e) => format!(
+            "{}: {}",
+            escape(&path.display().to_string()),
+            i18n::io_error(&e, lang)
+        ),
+    }
+}
