@@ -211,3 +211,28 @@ pub fn no_seal_on_damaged_ledger(what: &str, lang: Lang) -> String {
         ),
     }
 }
+
+/// What is wrong with a journal line.
+pub fn journal_fault(f: &crate::store::journal::Fault, lang: Lang) -> String {
+    use crate::store::journal::Fault as F;
+    match (f, lang) {
+        (F::NoSequence, Lang::En) => "no sequence number".into(),
+        (F::NoSequence, Lang::Zh) => "缺少序号".into(),
+        (F::NoChecksum, Lang::En) => "no checksum".into(),
+        (F::NoChecksum, Lang::Zh) => "缺少校验和".into(),
+        (F::NoEntry, Lang::En) => "no entry".into(),
+        (F::NoEntry, Lang::Zh) => "缺少记录内容".into(),
+        (F::Checksum, Lang::En) => "checksum does not match: the line was changed or cut".into(),
+        (F::Checksum, Lang::Zh) => "校验和不符：该行被改动或截断".into(),
+        (F::NotAnEntry(why), Lang::En) => format!("not an entry: {}", escape(why)),
+        (F::NotAnEntry(why), Lang::Zh) => format!("不是有效的记录：{}", escape(why)),
+        (F::SequenceDisagrees, Lang::En) => "sequence numbers disagree".into(),
+        (F::SequenceDisagrees, Lang::Zh) => "序号前后不一致".into(),
+        (F::OutOfOrder, Lang::En) => "sequence number out of order".into(),
+        (F::OutOfOrder, Lang::Zh) => "序号顺序错乱".into(),
+        (F::TornSkipped, Lang::En) => {
+            "a step cut short by a failed write was skipped (it was never shown)".into()
+        }
+        (F::TornSkipped, Lang::Zh) => "一步因写入失败而残缺，已跳过（它从未显示过）".into(),
+    }
+}

@@ -368,7 +368,7 @@ pub(super) fn read_minutes(session: &mut Session, mut disk: Option<&mut dyn Disk
                     "{}:{}: {}",
                     escape(&r.journal.display().to_string()),
                     d.line,
-                    escape(&d.message)
+                    i18n::journal_fault(&d.fault, lang)
                 ));
             }
             if r.replayed > 0 {

@@ -50,7 +50,24 @@ pub fn append(disk: &mut dyn Disk, path: &Path, seq: u64, event: &Event) -> std:
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Damage {
     pub line: u32,
-    pub message: String,
+    pub fault: Fault,
+}
+
+/// What is wrong with a journal line; worded in `i18n::journal_fault`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fault {
+    NoSequence,
+    NoChecksum,
+    NoEntry,
+    /// The line was changed or cut.
+    Checksum,
+    /// The entry does not decode: serde_json's words.
+    NotAnEntry(String),
+    /// The line's number and its entry's disagree.
+    SequenceDisagrees,
+    OutOfOrder,
+    /// A step cut short by a failed write, skipped: it was never shown.
+    TornSkipped,
 }
 
 /// The entries of a journal's text, in order, and the damage that stopped reading, if any.
@@ -73,7 +90,7 @@ pub fn parse(text: &str) -> (Vec<Entry>, Option<Damage>) {
             Ok(e) => entries.push(e),
             // A crash while appending leaves at most the last line torn; it was never shown.
             Err(_) if last && !complete => break,
-            Err(message) => {
+            Err(fault) => {
                 let next = prev.map_or(1, |p| p + 1);
                 // The retried step glued after the fragment, on the same line.
                 let glued = glued_retry(lines[i], next)
@@ -84,8 +101,7 @@ pub fn parse(text: &str) -> (Vec<Entry>, Option<Damage>) {
                     .is_some_and(|n| parse_line(n, prev).is_ok_and(|e| e.seq == next));
                 let torn = Damage {
                     line,
-                    message: "a step cut short by a failed write was skipped (it was never shown)"
-                        .into(),
+                    fault: Fault::TornSkipped,
                 };
                 if let Some(e) = glued {
                     entries.push(e);
@@ -93,7 +109,7 @@ pub fn parse(text: &str) -> (Vec<Entry>, Option<Damage>) {
                 } else if retried && lines[i].starts_with(&format!("{next}\t")) {
                     note = Some(torn);
                 } else {
-                    return (entries, Some(Damage { line, message }));
+                    return (entries, Some(Damage { line, fault }));
                 }
             }
         }
@@ -103,23 +119,23 @@ pub fn parse(text: &str) -> (Vec<Entry>, Option<Damage>) {
 }
 
 /// One journal line as an entry following `prev`, or why not.
-fn parse_line(l: &str, prev: Option<u64>) -> Result<Entry, String> {
+fn parse_line(l: &str, prev: Option<u64>) -> Result<Entry, Fault> {
     let mut parts = l.splitn(3, '\t');
     let seq: u64 = parts
         .next()
         .and_then(|s| s.parse().ok())
-        .ok_or("no sequence number")?;
-    let sum = parts.next().ok_or("no checksum")?;
-    let json = parts.next().ok_or("no entry")?;
+        .ok_or(Fault::NoSequence)?;
+    let sum = parts.next().ok_or(Fault::NoChecksum)?;
+    let json = parts.next().ok_or(Fault::NoEntry)?;
     if check(json) != sum {
-        return Err("checksum does not match: the line was changed or cut".into());
+        return Err(Fault::Checksum);
     }
-    let entry: Entry = serde_json::from_str(json).map_err(|e| format!("not an entry: {e}"))?;
+    let entry: Entry = serde_json::from_str(json).map_err(|e| Fault::NotAnEntry(e.to_string()))?;
     if entry.seq != seq {
-        return Err("sequence numbers disagree".into());
+        return Err(Fault::SequenceDisagrees);
     }
     if prev.is_some_and(|p| seq != p + 1) {
-        return Err("sequence number out of order".into());
+        return Err(Fault::OutOfOrder);
     }
     Ok(entry)
 }
@@ -299,7 +315,7 @@ mod tests {
         let apart = format!("{one}{fragment}\n{two}{three}");
         let (entries, damage) = parse(&apart);
         assert_eq!(entries.iter().map(|e| e.seq).collect::<Vec<_>>(), [1, 2, 3]);
-        assert!(damage.is_some_and(|d| d.message.contains("skipped")));
+        assert!(damage.is_some_and(|d| d.fault == Fault::TornSkipped));
     }
 
     #[test]
@@ -315,7 +331,7 @@ mod tests {
         assert_eq!(damage.map(|d| d.line), Some(2));
         let text = format!("{}{}", line(1, &ev("a")), line(3, &ev("b")));
         let (_, damage) = parse(&text);
-        assert!(damage.is_some_and(|d| d.message.contains("out of order")));
+        assert!(damage.is_some_and(|d| d.fault == Fault::OutOfOrder));
     }
 
     #[test]
