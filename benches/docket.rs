@@ -180,7 +180,29 @@ fn main() {
             frame(app, term);
         },
     );
+    // `j` on the case screen: the scroll limit is measured as the key asks (drawing the case
+    // aside at the terminal's size), so the key costs that measure as well as its frame.
+    b.run_after(
+        "keystroke: scroll the case (200x50)",
+        100,
+        || {
+            let (app, term) = &mut *shared.borrow_mut();
+            if app.screen != docket::tui::app::Screen::Case {
+                app.update(Action::Enter);
+            }
+            app.update(Action::Up);
+            frame(app, term);
+        },
+        || {
+            let (app, term) = &mut *shared.borrow_mut();
+            app.update(Action::Down);
+            frame(app, term);
+        },
+    );
     let (mut app, mut term) = shared.into_inner();
+    if app.screen == docket::tui::app::Screen::Case {
+        app.update(Action::Back);
+    }
     // A meeting with a round open on the selected case.
     for a in [Action::Meeting, Action::Enter, Action::Enter, Action::Vote] {
         app.update(a);
