@@ -148,3 +148,24 @@ pub fn record_of_meeting(meeting: &str, lang: Lang) -> String {
         Lang::Zh => format!("会议 {meeting} 的记录（只读）"),
     }
 }
+
+/// A vote round's name: 第N轮, Round N.
+pub fn round_title(number: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("第{number}轮"),
+        Lang::En => format!("Round {number}"),
+    }
+}
+
+/// What a pass rule counts against, in a tally's one line: entitled, present, or cast.
+pub fn pass_base(rule: crate::domain::pass_rule::PassRule, lang: Lang) -> &'static str {
+    use crate::domain::pass_rule::PassRule as P;
+    match (rule, lang) {
+        (P::MoreThanHalfOfEntitled | P::TwoThirdsOfEntitled, Lang::Zh) => "应到会",
+        (P::MoreThanHalfOfEntitled | P::TwoThirdsOfEntitled, Lang::En) => "entitled",
+        (P::MoreThanHalfOfPresent, Lang::Zh) => "到会",
+        (P::MoreThanHalfOfPresent, Lang::En) => "present",
+        (P::MoreThanHalfOfVotesCast, Lang::Zh) => "投票",
+        (P::MoreThanHalfOfVotesCast, Lang::En) => "cast",
+    }
+}

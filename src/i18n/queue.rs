@@ -321,3 +321,10 @@ pub fn case_summary(case: &crate::domain::case::Case) -> std::borrow::Cow<'_, st
         case.summary().into()
     }
 }
+
+// The first lines of a new case's file, as YAML comments.
+s!(
+    NEW_CASE_TEMPLATE_HEAD,
+    "# A new case. Fill it in, save and quit; quit without saving, or empty it, to abandon.\n# Every field is explained in docs/formats.md.",
+    "# 新案件。填写后保存并退出；不保存或清空则放弃。字段说明见 docs/formats.md。"
+);

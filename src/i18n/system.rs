@@ -42,12 +42,20 @@ pub fn io_error_kind(kind: std::io::ErrorKind, os: &str, lang: Lang) -> String {
     }
 }
 
+/// The system's own words for `e`. A refusal is docket's, not the system's: its words are
+/// made here (in English, where the system's stand), never by its Display, which is for
+/// developers.
+pub fn system_words(e: &std::io::Error) -> String {
+    let inner = crate::failure::failed(e).map_or(e, |f| &f.source);
+    match crate::store::disk::Refusal::of(inner) {
+        Some(r) => disk_refusal(r, Lang::En),
+        None => inner.to_string(),
+    }
+}
+
 /// An `io::Error` in `lang`: see `io_error_kind`.
 pub fn io_error(e: &std::io::Error, lang: Lang) -> String {
-    let os = match crate::failure::failed(e) {
-        Some(f) => f.source.to_string(),
-        None => e.to_string(),
-    };
+    let os = system_words(e);
     io_error_kind(e.kind(), &os, lang)
 }
 
@@ -107,6 +115,11 @@ pub fn disk_refusal(r: &crate::store::disk::Refusal, lang: Lang) -> String {
         }
         (R::Link(f), Lang::En) => format!("{}: {}", p(f), WRITTEN_LINK.en),
         (R::Link(f), Lang::Zh) => format!("{}：{}", p(f), WRITTEN_LINK.zh),
+        // Said without the path: the minutes' own message names the file.
+        (R::Replaced(_), Lang::En) => {
+            "the file was replaced by another program since docket wrote it".into()
+        }
+        (R::Replaced(_), Lang::Zh) => "该文件在 docket 写入后被其他程序替换".into(),
         (R::Outside(f), Lang::En) => format!("{}: outside the panel folder; not written", p(f)),
         (R::Outside(f), Lang::Zh) => format!("{}：不在审议组文件夹内，未写入", p(f)),
         (R::Group(f, e), Lang::En) => {
@@ -173,10 +186,4 @@ pub fn minutes_full(limit: usize, lang: Lang) -> String {
     MINUTES_FULL
         .get(lang)
         .replace("{limit}", &(limit / (1024 * 1024)).to_string())
-}
-
-impl std::fmt::Display for crate::store::disk::Refusal {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&disk_refusal(self, Lang::En))
-    }
 }

@@ -141,7 +141,6 @@ pub fn draft_of(scratch: &Path) -> PathBuf {
 
 /// The template a new case starts from: every field, explained.
 pub fn template(session: &Session, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
     let kinds: Vec<&str> = session
         .panel
         .rules
@@ -149,11 +148,7 @@ pub fn template(session: &Session, lang: Lang) -> String {
         .iter()
         .map(|k| k.id.as_str())
         .collect();
-    let head = if zh {
-        "# 新案件。填写后保存并退出；不保存或清空则放弃。字段说明见 docs/formats.md。"
-    } else {
-        "# A new case. Fill it in, save and quit; quit without saving, or empty it, to abandon.\n# Every field is explained in docs/formats.md."
-    };
+    let head = crate::i18n::NEW_CASE_TEMPLATE_HEAD.get(lang);
     format!(
         "{head}\nid: \"{id}\"\nkind: {kind}            # {kinds}\ntitle: \nsubject:\n  name: \n  position: \n  unit: \nreceived: {today}\nsummary: >-\n  \nfacts:\n  - \nclaimed: []          # S1..S9 (tolerance) or G1..G4 (adjustment)\n# proposal:\n#   outcome: tolerate\n#   basis: \n# conflicts:\n#   - member: \n#     reason: \n# review_of: \"\"\n",
         id = next_id(session),

@@ -90,9 +90,18 @@ pub enum Refusal {
     Outside(PathBuf),
     /// The panel's group could not be given to a file.
     Group(PathBuf, String),
+    /// Another program put its own file where docket wrote one: theirs is kept.
+    Replaced(PathBuf),
 }
 
 impl std::error::Error for Refusal {}
+
+/// For developers and logs only: a person reads `i18n::disk_refusal`, in their language.
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "refused: {self:?}")
+    }
+}
 
 impl Refusal {
     /// The refusal inside `e`, if it is one.
@@ -416,9 +425,7 @@ impl Disk for RealDisk {
         if let Some(expected) = self.written.get(path)
             && ident_at(dir.as_fd(), &name) != Some(*expected)
         {
-            return Err(io::Error::other(
-                "the file was replaced by another program since docket wrote it",
-            ));
+            return Err(refuse(Refusal::Replaced(path.to_path_buf())));
         }
         // A name no one can have planted: created here, exclusively, never through a link.
         let tmp = format!(".{name}.{}.{}.tmp", std::process::id(), unique());

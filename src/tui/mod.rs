@@ -296,7 +296,7 @@ fn edit_case(
             let text = i18n::case_drafted(&path, app.lang);
             app.warn(text);
         }
-        Err(e) => app.warn(i18n::minutes_failed(&e.to_string(), app.lang)),
+        Err(e) => app.warn(i18n::minutes_failed(&i18n::system_words(&e), app.lang)),
     }
 }
 

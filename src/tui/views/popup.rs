@@ -392,7 +392,7 @@ fn confirm(frame: &mut Frame, cx: &Ctx, area: Rect, c: &Confirm) {
             lines.push(format!(
                 "{} {}",
                 i18n::LEAVING.get(lang),
-                escape(&names.join("、"))
+                escape(&i18n::pr_join(&names, lang))
             ));
             lines.push(i18n::DEPARTURE_WITHDRAWS.get(lang).into());
         }

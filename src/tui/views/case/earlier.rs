@@ -6,7 +6,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::domain::meeting::{CaseRecord, Side};
-use crate::domain::text::Lang;
 use crate::i18n;
 use crate::text::{fit, wrap};
 
@@ -71,10 +70,7 @@ pub(super) fn earlier_pane(frame: &mut Frame, cx: &Ctx, meeting: &str, r: &CaseR
         )));
     }
     for round in r.rounds.iter().rev() {
-        let n = match lang {
-            Lang::Zh => format!("第{}轮", round.number),
-            Lang::En => format!("Round {}", round.number),
-        };
+        let n = i18n::round_title(round.number, lang);
         let status = match (&round.void, round.passed) {
             (Some(_), _) => i18n::VOID.get(lang),
             (None, Some(true)) => i18n::PASSED.get(lang),

@@ -21,7 +21,6 @@ use ratatui::widgets::Paragraph;
 
 use crate::domain::case::Case;
 use crate::domain::rules::Kind;
-use crate::domain::text::Lang;
 use crate::i18n;
 use crate::text::{fit, width, wrap};
 use crate::tui::app::{Part, Shown};
@@ -225,10 +224,13 @@ fn header_lines(
             .collect(),
     };
     if !recused.is_empty() {
-        let sep = if lang == Lang::Zh { "、" } else { ", " };
         lines.push(Line::from(Span::styled(
             fit(
-                &format!("{}: {}", i18n::RECUSED.get(lang), recused.join(sep)),
+                &format!(
+                    "{}: {}",
+                    i18n::RECUSED.get(lang),
+                    i18n::pr_join(&recused, lang)
+                ),
                 w,
             ),
             cx.theme.warn(),

@@ -1,7 +1,6 @@
 //! The tally of a round against its pass rule, as one line.
 
 use crate::domain::meeting::Round;
-use crate::domain::pass_rule::PassRule;
 use crate::domain::text::Lang;
 use crate::i18n;
 
@@ -29,14 +28,7 @@ pub(super) fn tally_with(
     arithmetic: &crate::domain::meeting::Arithmetic,
     verdict: &str,
 ) -> String {
-    let base = match (arithmetic.rule, lang) {
-        (PassRule::MoreThanHalfOfEntitled | PassRule::TwoThirdsOfEntitled, Lang::Zh) => "应到会",
-        (PassRule::MoreThanHalfOfEntitled | PassRule::TwoThirdsOfEntitled, Lang::En) => "entitled",
-        (PassRule::MoreThanHalfOfPresent, Lang::Zh) => "到会",
-        (PassRule::MoreThanHalfOfPresent, Lang::En) => "present",
-        (PassRule::MoreThanHalfOfVotesCast, Lang::Zh) => "投票",
-        (PassRule::MoreThanHalfOfVotesCast, Lang::En) => "cast",
-    };
+    let base = crate::i18n::pass_base(arithmetic.rule, lang);
 
     format!(
         "{} {} / {base} {} / {} {} / {verdict}",

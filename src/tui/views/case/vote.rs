@@ -8,7 +8,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::domain::meeting::Round;
-use crate::domain::text::Lang;
 use crate::i18n;
 use crate::text::{fit, pad, wrap};
 
@@ -60,10 +59,7 @@ pub(super) fn vote(
         }
     };
     let round_title = |round: &Round| -> String {
-        let n = match lang {
-            Lang::Zh => format!("第{}轮", round.number),
-            Lang::En => format!("Round {}", round.number),
-        };
+        let n = i18n::round_title(round.number, lang);
         let status = if let Some(v) = &round.void {
             format!(" [{}: {}]", i18n::VOID.get(lang), v.reason)
         } else if round.is_open() {
