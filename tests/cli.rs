@@ -430,16 +430,44 @@ fn a_missing_minutes_file_is_named_in_the_chosen_language_only() {
     assert_eq!(stdout(&o), "no-such-minutes.yaml:1:1: 文件不存在\n");
 }
 
-/// A failure of the system is said, naming what failed, and exits 3 (README's table).
+/// docket's own output failing ends it with exit 3 and the reason in the chosen language,
+/// from the real binary; the wording of a folder that cannot be written, from the same words
+/// main.rs uses.
 #[test]
-fn a_folder_that_cannot_be_written_is_named_and_exits_3() {
+fn output_that_cannot_be_written_exits_3_and_a_folder_that_cannot_be_written_is_named() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let o = Command::new(env!("CARGO_BIN_EXE_docket"))
+        .current_dir(root())
+        .args(["--lang", "zh", "check", "panels/example"])
+        .env("NO_COLOR", "1")
+        .stdout(full.try_clone().expect("dup"))
+        .output()
+        .expect("run docket");
+    assert_eq!(o.status.code(), Some(3));
+    assert_eq!(stderr(&o), "docket：无法输出：磁盘已满\n");
+    let o = Command::new(env!("CARGO_BIN_EXE_docket"))
+        .current_dir(root())
+        .args(["--lang", "en", "check", "panels/example"])
+        .env("NO_COLOR", "1")
+        .stdout(full)
+        .output()
+        .expect("run docket");
+    assert_eq!(o.status.code(), Some(3));
+    assert_eq!(
+        stderr(&o),
+        "docket: cannot write the output: the disk is full\n"
+    );
+
     let dir = scratch("unwritable");
     std::fs::write(dir.join("a-file"), "").expect("file");
     let target = dir.join("a-file/panel");
     let t = target.to_str().expect("utf-8");
-    // `docket gen-panel` wrote there; it is now the gen-panel example, which fails as main.rs
-    // does: the write tagged, said by i18n, exit failure::EXIT_FAILED.
-    use docket::failure::{EXIT_FAILED, What, tag};
+    // Writing a panel where the user says (`docket gen-panel`, now the gen-panel example)
+    // fails as main.rs fails: the write tagged, said by i18n.
+    use docket::failure::{What, tag};
     let failed = |lang| {
         let e =
             std::fs::create_dir_all(target.join("cases")).map_err(tag(What::Write(target.clone())));
@@ -448,7 +476,6 @@ fn a_folder_that_cannot_be_written_is_named_and_exits_3() {
             docket::i18n::failure(&e.expect_err("a file in the path"), lang)
         )
     };
-    assert_eq!(EXIT_FAILED, 3);
     assert_eq!(
         failed(docket::domain::text::Lang::Zh),
         format!("docket：无法写入 {t}：路径中有一部分不是文件夹\n")
