@@ -5,6 +5,9 @@
 //! rule forbids, so the terminal, the tests and a replayed journal all obey the same rules.
 //! Nothing is ever overwritten: a voided round stays, marked void; an amended determination
 //! keeps its earlier versions.
+//!
+//! Kept whole: these are the record's types, one per thing the minutes hold, and the
+//! meeting's refusals; what changes them lives in attendance.rs, hearing.rs and vote.rs.
 
 use serde::{Deserialize, Serialize};
 

@@ -1,5 +1,8 @@
 //! Keys to actions, per context. The table is the single source: `?` help is generated from
 //! it, and the user's settings can rebind any action by name.
+//!
+//! Kept whole: the table, the names of keys and their parsing are one vocabulary, which the
+//! help, the hint bar and the settings all read.
 
 use std::collections::HashMap;
 
