@@ -62,7 +62,15 @@ pub struct CaseView {
     /// when `j` asks (only the view knows how its text wraps), so that `j` stops at the end
     /// instead of running past it.
     pub scroll_max: u16,
+    /// What `scroll_max` was measured for. Measuring draws the whole case aside, so it is
+    /// done again only when something that can change the wrapping has changed, not at every
+    /// `j`.
+    pub measured_for: Option<ScrollKey>,
 }
+
+/// The case, the part in front, the distinction, the size, the session's version, the
+/// language, and whether a message line is shown: what a part's length depends on.
+pub type ScrollKey = (usize, usize, usize, (u16, u16), u64, Lang, bool);
 
 pub struct App {
     /// The meeting session: everything recorded, none of the screen.

@@ -19,7 +19,19 @@ impl App {
     /// How far the part in front can scroll at the App's size, measured now (see
     /// `CaseView::scroll_max`).
     pub(crate) fn measure_scroll(&mut self) -> u16 {
-        self.case_view.scroll_max = crate::tui::views::scroll_max(self);
+        let key = (
+            self.selected,
+            self.case_view.focus,
+            self.case_view.distinction,
+            self.area,
+            self.session.version,
+            self.lang,
+            self.message.is_some(),
+        );
+        if self.case_view.measured_for != Some(key) {
+            self.case_view.scroll_max = crate::tui::views::scroll_max(self);
+            self.case_view.measured_for = Some(key);
+        }
         self.case_view.scroll_max
     }
 
@@ -57,6 +69,7 @@ impl App {
                 // Each part opens at its top.
                 self.case_view.scroll = 0;
                 self.case_view.scroll_max = 0;
+                self.case_view.measured_for = None;
                 loop {
                     self.case_view.focus = (self.case_view.focus + step) % n_parts;
                     if has_d || self.part() != Part::Distinctions {
