@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use docket::config::Settings;
 use docket::domain::text::Lang;
@@ -30,6 +30,12 @@ struct Args {
     /// two columns wide).
     #[arg(long, global = true)]
     ascii: bool,
+
+    /// Append what docket does to FILE, for whoever supports it: panels opened, recovery,
+    /// the writer's lock, failures with their causes. Ids, counts and paths only, never what
+    /// a case or an opinion says. Made 0600; never written through a link.
+    #[arg(long, global = true, value_name = "FILE")]
+    log: Option<PathBuf>,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -190,8 +196,18 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("`{s}` is not a language: use zh or en"))
 }
 
+/// The last line of the log: how docket ended.
+fn log_exit(result: &std::io::Result<i32>) {
+    match result {
+        Ok(code) => log::info!("exit {code}"),
+        Err(e) => log::error!("failed: {}", docket::logfile::io(e)),
+    }
+}
+
 fn main() -> ExitCode {
-    let args = Args::parse();
+    // Parsed in two steps to keep the subcommand's name for the log.
+    let matches = Args::command().get_matches();
+    let args = Args::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let (settings, settings_error) = Settings::load();
     let lang = args
         .lang
@@ -199,6 +215,18 @@ fn main() -> ExitCode {
         .unwrap_or_else(i18n::lang_from_env);
     if let Some(e) = &settings_error {
         eprintln!("{}", i18n::settings_error(e, lang));
+    }
+    if let Some(file) = &args.log {
+        if let Err(e) = docket::logfile::start(file) {
+            eprintln!("{}", i18n::log_refused(&e, lang));
+            return ExitCode::from(2);
+        }
+        log::info!(
+            "docket {} started: {}, in {}",
+            env!("CARGO_PKG_VERSION"),
+            matches.subcommand_name().unwrap_or("(open a panel)"),
+            std::env::current_dir().unwrap_or_default().display()
+        );
     }
     let default_dir = || PathBuf::from("panels");
     let mut out = std::io::stdout().lock();
@@ -266,6 +294,7 @@ fn main() -> ExitCode {
             }
         }
     };
+    log_exit(&result);
     match result {
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
         // A closed pipe (docket check | head): the reader wanted no more; nothing to say.
