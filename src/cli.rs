@@ -32,6 +32,11 @@ pub fn check(path: &Path, strict: bool, lang: Lang, out: &mut dyn Write) -> io::
         }
         let errors = loaded.report.errors();
         let warnings = loaded.report.warnings();
+        log::info!(
+            "checked {}: {} cases, {errors} errors, {warnings} warnings",
+            dir.display(),
+            loaded.cases.len()
+        );
         if errors > 0 || (strict && warnings > 0) {
             code = 1;
         }
