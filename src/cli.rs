@@ -180,6 +180,24 @@ pub fn open(path: &Path, opts: crate::tui::Options) -> io::Result<i32> {
     crate::tui::run(&dir, opts)
 }
 
+/// `docket demo`: the example panel copied into a new private folder under `base`; the
+/// folder, for the caller to open or print.
+pub fn demo(base: &Path) -> io::Result<std::path::PathBuf> {
+    let dir = crate::demo::copy_into(base)?;
+    log::info!(
+        "demo: the example panel copied to {} ({} files)",
+        dir.display(),
+        crate::demo::FILES.len()
+    );
+    Ok(dir)
+}
+
+/// `docket demo --print-dir`: the folder on a line of its own, for a script.
+pub fn print_dir(dir: &Path, out: &mut dyn Write) -> io::Result<i32> {
+    writeln!(out, "{}", escape(&dir.display().to_string()))?;
+    Ok(0)
+}
+
 /// `docket report`: figures across the panel's minutes; the work is in `crate::report`.
 pub fn report(args: &crate::report::Args, lang: Lang, out: &mut dyn Write) -> io::Result<i32> {
     crate::report::run(args, lang, out, &mut io::stderr().lock())

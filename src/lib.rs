@@ -16,6 +16,7 @@
 //! - [`failure`]: what docket was doing when the system failed it (terminal, file).
 //! - [`sshsig`]: OpenSSH signatures made through the signer's ssh-agent, and checked.
 //! - [`logfile`]: the log for support (`--log FILE`): what docket did, never what a case says.
+//! - [`demo`]: the example panel, embedded in the binary, copied for `docket demo`.
 //! - [`diag`]: the problems found in files, with file, line and column; typed, not worded.
 //! - [`store`]: the files: panels, rules, cases, minutes, the journal, the ledger, the lock;
 //!   typed results and typed errors.
@@ -36,6 +37,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod demo;
 pub mod diag;
 pub mod domain;
 pub mod failure;

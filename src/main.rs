@@ -2,7 +2,7 @@
 //! terminal front end.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
@@ -184,6 +184,17 @@ enum Command {
         #[arg(long, value_enum, default_value_t = docket::print::Format::Text)]
         format: docket::print::Format,
     },
+    /// Try docket on the example panel, without a panel of your own.
+    ///
+    /// Copies the example panel into a new private folder (0700) in the system's temporary
+    /// folder ($TMPDIR, else /tmp), says where on stderr, and opens it as `docket PANEL`
+    /// would. Nothing outside that folder is touched; the folder, with the minutes of
+    /// whatever meeting you hold there, is left after you quit.
+    Demo {
+        /// Only copy, and print the folder's path on stdout; do not open it.
+        #[arg(long)]
+        print_dir: bool,
+    },
 }
 
 /// A terminal of the vt100 family (or dumb): no colours, no bracketed paste.
@@ -194,6 +205,34 @@ fn plain_terminal() -> bool {
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("`{s}` is not a language: use zh or en"))
+}
+
+/// `docket PANEL`: the panel in the terminal, or its queue as text when not on a terminal.
+fn open_panel(
+    dir: &Path,
+    ascii: bool,
+    settings: &Settings,
+    lang: Lang,
+    mut out: std::io::StdoutLock,
+) -> std::io::Result<i32> {
+    if let Some(locale) = tui::non_utf8_locale() {
+        eprintln!("{}", i18n::non_utf8(&locale, lang));
+        return Ok(1);
+    }
+    if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
+        drop(out);
+        let opts = tui::Options {
+            lang,
+            ascii: ascii || settings.ascii,
+            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && !plain_terminal(),
+            paste: !plain_terminal(),
+            keys: settings.keys.clone().into_iter().collect(),
+        };
+        cli::open(dir, opts)
+    } else {
+        // Not a terminal (a pipe, a script): the queue as text.
+        cli::print_queue(dir, lang, &mut out)
+    }
 }
 
 /// The last line of the log: how docket ended.
@@ -271,27 +310,21 @@ fn main() -> ExitCode {
         Some(Command::Agenda { panel_dir, format }) => {
             cli::agenda(&panel_dir, format, lang, &mut out)
         }
+        Some(Command::Demo { print_dir }) => match cli::demo(&std::env::temp_dir()) {
+            Ok(dir) if print_dir => cli::print_dir(&dir, &mut out),
+            Ok(dir) => {
+                // Said before the screen (it stays in the scrollback if the session is cut)
+                // and after, where the clerk looks for the minutes.
+                eprintln!("{}", i18n::demo_copied(&dir, lang));
+                let result = open_panel(&dir, args.ascii, &settings, lang, out);
+                eprintln!("{}", i18n::demo_left(&dir, lang));
+                result
+            }
+            Err(e) => Err(e),
+        },
         None => {
             let dir = args.panel_dir.unwrap_or_else(default_dir);
-            if let Some(locale) = tui::non_utf8_locale() {
-                eprintln!("{}", i18n::non_utf8(&locale, lang));
-                return ExitCode::from(1);
-            }
-            if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
-                drop(out);
-                let opts = tui::Options {
-                    lang,
-                    ascii: args.ascii || settings.ascii,
-                    color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                        && !plain_terminal(),
-                    paste: !plain_terminal(),
-                    keys: settings.keys.clone().into_iter().collect(),
-                };
-                cli::open(&dir, opts)
-            } else {
-                // Not a terminal (a pipe, a script): the queue as text.
-                cli::print_queue(&dir, lang, &mut out)
-            }
+            open_panel(&dir, args.ascii, &settings, lang, out)
         }
     };
     log_exit(&result);

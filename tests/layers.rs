@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[&[&str]] = &[
     &["domain"],
     &[
-        "text", "sanitize", "par", "private", "failure", "sshsig", "logfile",
+        "text", "sanitize", "par", "private", "failure", "sshsig", "logfile", "demo",
     ],
     &["diag"],
     &["store"],

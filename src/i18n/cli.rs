@@ -133,6 +133,28 @@ pub fn settings_error(e: &crate::config::SettingsError, lang: Lang) -> String {
     )
 }
 
+/// `docket demo`, before the screen opens: where the example panel was copied.
+pub fn demo_copied(dir: &Path, lang: Lang) -> String {
+    let dir = escape(&dir.display().to_string()).into_owned();
+    match lang {
+        Lang::En => format!("docket demo: the example panel is copied to {dir}"),
+        Lang::Zh => format!("docket demo：示例审议组已复制到 {dir}"),
+    }
+}
+
+/// `docket demo`, after the screen closes: what was recorded stays, and where.
+pub fn demo_left(dir: &Path, lang: Lang) -> String {
+    let dir = escape(&dir.display().to_string()).into_owned();
+    match lang {
+        Lang::En => format!(
+            "docket demo: what you recorded stays in {dir} (the minutes in {dir}/minutes); remove the folder when you no longer need it."
+        ),
+        Lang::Zh => format!(
+            "docket demo：所记录的内容保留在 {dir}（会议记录在 {dir}/minutes）；不再需要时可删除该文件夹。"
+        ),
+    }
+}
+
 /// `--log FILE` refused: which file, and why, before anything else is done.
 pub fn log_refused(e: &crate::logfile::Refused, lang: Lang) -> String {
     use crate::logfile::Refused as R;
