@@ -32,6 +32,11 @@ pub fn check(path: &Path, strict: bool, lang: Lang, out: &mut dyn Write) -> io::
         }
         let errors = loaded.report.errors();
         let warnings = loaded.report.warnings();
+        log::info!(
+            "checked {}: {} cases, {errors} errors, {warnings} warnings",
+            dir.display(),
+            loaded.cases.len()
+        );
         if errors > 0 || (strict && warnings > 0) {
             code = 1;
         }
@@ -173,6 +178,24 @@ pub fn open(path: &Path, opts: crate::tui::Options) -> io::Result<i32> {
         },
     };
     crate::tui::run(&dir, opts)
+}
+
+/// `docket demo`: the example panel copied into a new private folder under `base`; the
+/// folder, for the caller to open or print.
+pub fn demo(base: &Path) -> io::Result<std::path::PathBuf> {
+    let dir = crate::demo::copy_into(base)?;
+    log::info!(
+        "demo: the example panel copied to {} ({} files)",
+        dir.display(),
+        crate::demo::FILES.len()
+    );
+    Ok(dir)
+}
+
+/// `docket demo --print-dir`: the folder on a line of its own, for a script.
+pub fn print_dir(dir: &Path, out: &mut dyn Write) -> io::Result<i32> {
+    writeln!(out, "{}", escape(&dir.display().to_string()))?;
+    Ok(0)
 }
 
 /// `docket report`: figures across the panel's minutes; the work is in `crate::report`.

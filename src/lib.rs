@@ -15,6 +15,8 @@
 //!   umask, never through a planted link.
 //! - [`failure`]: what docket was doing when the system failed it (terminal, file).
 //! - [`sshsig`]: OpenSSH signatures made through the signer's ssh-agent, and checked.
+//! - [`logfile`]: the log for support (`--log FILE`): what docket did, never what a case says.
+//! - [`demo`]: the example panel, embedded in the binary, copied for `docket demo`.
 //! - [`diag`]: the problems found in files, with file, line and column; typed, not worded.
 //! - [`store`]: the files: panels, rules, cases, minutes, the journal, the ledger, the lock;
 //!   typed results and typed errors.
@@ -35,10 +37,12 @@
 
 pub mod cli;
 pub mod config;
+pub mod demo;
 pub mod diag;
 pub mod domain;
 pub mod failure;
 pub mod i18n;
+pub mod logfile;
 pub mod par;
 pub mod print;
 pub mod private;

@@ -2,10 +2,10 @@
 //! terminal front end.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use docket::config::Settings;
 use docket::domain::text::Lang;
@@ -30,6 +30,12 @@ struct Args {
     /// two columns wide).
     #[arg(long, global = true)]
     ascii: bool,
+
+    /// Append what docket does to FILE, for whoever supports it: panels opened, recovery,
+    /// the writer's lock, failures with their causes. Ids, counts and paths only, never what
+    /// a case or an opinion says. Made 0600; never written through a link.
+    #[arg(long, global = true, value_name = "FILE")]
+    log: Option<PathBuf>,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -178,6 +184,17 @@ enum Command {
         #[arg(long, value_enum, default_value_t = docket::print::Format::Text)]
         format: docket::print::Format,
     },
+    /// Try docket on the example panel, without a panel of your own.
+    ///
+    /// Copies the example panel into a new private folder (0700) in the system's temporary
+    /// folder ($TMPDIR, else /tmp), says where on stderr, and opens it as `docket PANEL`
+    /// would. Nothing outside that folder is touched; the folder, with the minutes of
+    /// whatever meeting you hold there, is left after you quit.
+    Demo {
+        /// Only copy, and print the folder's path on stdout; do not open it.
+        #[arg(long)]
+        print_dir: bool,
+    },
 }
 
 /// A terminal of the vt100 family (or dumb): no colours, no bracketed paste.
@@ -190,8 +207,46 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("`{s}` is not a language: use zh or en"))
 }
 
+/// `docket PANEL`: the panel in the terminal, or its queue as text when not on a terminal.
+fn open_panel(
+    dir: &Path,
+    ascii: bool,
+    settings: &Settings,
+    lang: Lang,
+    mut out: std::io::StdoutLock,
+) -> std::io::Result<i32> {
+    if let Some(locale) = tui::non_utf8_locale() {
+        eprintln!("{}", i18n::non_utf8(&locale, lang));
+        return Ok(1);
+    }
+    if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
+        drop(out);
+        let opts = tui::Options {
+            lang,
+            ascii: ascii || settings.ascii,
+            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && !plain_terminal(),
+            paste: !plain_terminal(),
+            keys: settings.keys.clone().into_iter().collect(),
+        };
+        cli::open(dir, opts)
+    } else {
+        // Not a terminal (a pipe, a script): the queue as text.
+        cli::print_queue(dir, lang, &mut out)
+    }
+}
+
+/// The last line of the log: how docket ended.
+fn log_exit(result: &std::io::Result<i32>) {
+    match result {
+        Ok(code) => log::info!("exit {code}"),
+        Err(e) => log::error!("failed: {}", docket::logfile::io(e)),
+    }
+}
+
 fn main() -> ExitCode {
-    let args = Args::parse();
+    // Parsed in two steps to keep the subcommand's name for the log.
+    let matches = Args::command().get_matches();
+    let args = Args::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let (settings, settings_error) = Settings::load();
     let lang = args
         .lang
@@ -199,6 +254,18 @@ fn main() -> ExitCode {
         .unwrap_or_else(i18n::lang_from_env);
     if let Some(e) = &settings_error {
         eprintln!("{}", i18n::settings_error(e, lang));
+    }
+    if let Some(file) = &args.log {
+        if let Err(e) = docket::logfile::start(file) {
+            eprintln!("{}", i18n::log_refused(&e, lang));
+            return ExitCode::from(2);
+        }
+        log::info!(
+            "docket {} started: {}, in {}",
+            env!("CARGO_PKG_VERSION"),
+            matches.subcommand_name().unwrap_or("(open a panel)"),
+            std::env::current_dir().unwrap_or_default().display()
+        );
     }
     let default_dir = || PathBuf::from("panels");
     let mut out = std::io::stdout().lock();
@@ -243,29 +310,24 @@ fn main() -> ExitCode {
         Some(Command::Agenda { panel_dir, format }) => {
             cli::agenda(&panel_dir, format, lang, &mut out)
         }
+        Some(Command::Demo { print_dir }) => match cli::demo(&std::env::temp_dir()) {
+            Ok(dir) if print_dir => cli::print_dir(&dir, &mut out),
+            Ok(dir) => {
+                // Said before the screen (it stays in the scrollback if the session is cut)
+                // and after, where the clerk looks for the minutes.
+                eprintln!("{}", i18n::demo_copied(&dir, lang));
+                let result = open_panel(&dir, args.ascii, &settings, lang, out);
+                eprintln!("{}", i18n::demo_left(&dir, lang));
+                result
+            }
+            Err(e) => Err(e),
+        },
         None => {
             let dir = args.panel_dir.unwrap_or_else(default_dir);
-            if let Some(locale) = tui::non_utf8_locale() {
-                eprintln!("{}", i18n::non_utf8(&locale, lang));
-                return ExitCode::from(1);
-            }
-            if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
-                drop(out);
-                let opts = tui::Options {
-                    lang,
-                    ascii: args.ascii || settings.ascii,
-                    color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                        && !plain_terminal(),
-                    paste: !plain_terminal(),
-                    keys: settings.keys.clone().into_iter().collect(),
-                };
-                cli::open(&dir, opts)
-            } else {
-                // Not a terminal (a pipe, a script): the queue as text.
-                cli::print_queue(&dir, lang, &mut out)
-            }
+            open_panel(&dir, args.ascii, &settings, lang, out)
         }
     };
+    log_exit(&result);
     match result {
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
         // A closed pipe (docket check | head): the reader wanted no more; nothing to say.

@@ -13,7 +13,9 @@ use std::path::{Path, PathBuf};
 /// Bottom up; a module may use its own layer and those below it.
 const LAYERS: &[&[&str]] = &[
     &["domain"],
-    &["text", "sanitize", "par", "private", "failure", "sshsig"],
+    &[
+        "text", "sanitize", "par", "private", "failure", "sshsig", "logfile", "demo",
+    ],
     &["diag"],
     &["store"],
     &["config"],

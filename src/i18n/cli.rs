@@ -132,3 +132,46 @@ pub fn settings_error(e: &crate::config::SettingsError, lang: Lang) -> String {
         e.col
     )
 }
+
+/// `docket demo`, before the screen opens: where the example panel was copied.
+pub fn demo_copied(dir: &Path, lang: Lang) -> String {
+    let dir = escape(&dir.display().to_string()).into_owned();
+    match lang {
+        Lang::En => format!("docket demo: the example panel is copied to {dir}"),
+        Lang::Zh => format!("docket demo：示例审议组已复制到 {dir}"),
+    }
+}
+
+/// `docket demo`, after the screen closes: what was recorded stays, and where.
+pub fn demo_left(dir: &Path, lang: Lang) -> String {
+    let dir = escape(&dir.display().to_string()).into_owned();
+    match lang {
+        Lang::En => format!(
+            "docket demo: what you recorded stays in {dir} (the minutes in {dir}/minutes); remove the folder when you no longer need it."
+        ),
+        Lang::Zh => format!(
+            "docket demo：所记录的内容保留在 {dir}（会议记录在 {dir}/minutes）；不再需要时可删除该文件夹。"
+        ),
+    }
+}
+
+/// `--log FILE` refused: which file, and why, before anything else is done.
+pub fn log_refused(e: &crate::logfile::Refused, lang: Lang) -> String {
+    use crate::logfile::Refused as R;
+    let path = |p: &Path| escape(&p.display().to_string()).into_owned();
+    let (p, why) = match (e, lang) {
+        (R::Link(p), Lang::En) => (path(p), "it is a symbolic link".to_string()),
+        (R::Link(p), Lang::Zh) => (path(p), "这是符号链接".to_string()),
+        (R::NotAFile(p), Lang::En) => (path(p), "it is not a plain file".to_string()),
+        (R::NotAFile(p), Lang::Zh) => (path(p), "这不是普通文件".to_string()),
+        (R::NotYours(p), Lang::En) => (path(p), "it belongs to another user".to_string()),
+        (R::NotYours(p), Lang::Zh) => (path(p), "该文件属于其他用户".to_string()),
+        (R::Io(p, e), _) => (path(p), super::io_error(e, lang)),
+        (R::Twice, Lang::En) => (String::new(), "a log is open already".to_string()),
+        (R::Twice, Lang::Zh) => (String::new(), "日志已打开".to_string()),
+    };
+    match lang {
+        Lang::En => format!("docket: cannot write the log {p}: {why}"),
+        Lang::Zh => format!("docket：无法写入日志 {p}：{why}"),
+    }
+}

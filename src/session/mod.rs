@@ -7,6 +7,7 @@ pub mod casefile;
 mod open;
 mod save;
 mod standing;
+mod trail;
 
 use std::collections::HashMap;
 use std::path::PathBuf;

@@ -11,8 +11,8 @@ use crate::store::disk::{self, Disk, RealDisk};
 use crate::store::minutes::{self, Minutes};
 use crate::store::{journal, panel};
 
-use super::Session;
 use super::save::modes_for;
+use super::{Session, trail};
 
 /// Loads the panel and what its minutes and journals say: earlier meetings, and a meeting
 /// still open (with whatever the journal holds beyond its minutes), resumed at the case
@@ -42,6 +42,7 @@ pub fn open(dir: &Path, lang: Lang, err: &mut dyn Write) -> io::Result<Option<Se
         .iter()
         .any(|d| d.msg == crate::diag::Msg::WrittenLink);
     if loaded.panel.is_none() || planted {
+        trail::not_opened(dir, &loaded, planted);
         for d in &loaded.report.diagnostics {
             writeln!(err, "{}", d.render(lang))?;
         }
@@ -55,6 +56,12 @@ pub fn open_loaded(dir: &Path, loaded: panel::Loaded, lang: Lang) -> Option<Sess
     let p = loaded.panel?;
     let broken = loaded.report.errors();
     let mut session = Session::new(dir.to_path_buf(), p, loaded.cases);
+    trail::opened(
+        dir,
+        session.cases.len(),
+        session.panel.members.len(),
+        broken,
+    );
     if broken > 0 {
         session.notes.push(i18n::broken_cases(broken, lang));
     }
@@ -64,6 +71,7 @@ pub fn open_loaded(dir: &Path, loaded: panel::Loaded, lang: Lang) -> Option<Sess
             session.version += 1;
         }
         Err(e) => {
+            log::warn!("working state unreadable: {}", crate::logfile::kind(&e));
             // A broken working state is never written over: triage waits until it is fixed.
             let e = i18n::state_error(&e, lang);
             session.state_error = Some(e.clone());
@@ -86,7 +94,8 @@ pub fn read_records(session: &mut Session, writable: bool, lang: Lang) {
     let mut disk = RealDisk::new(&session.dir, modes_for(session));
     session.ledger = match crate::store::ledger::read(&session.dir) {
         Ok(l) => l,
-        Err(_) => {
+        Err(e) => {
+            log::warn!("ledger unreadable: {}", crate::logfile::io(&e));
             session
                 .notes
                 .push(i18n::LEDGER_UNREADABLE.get(lang).to_string());
@@ -94,6 +103,7 @@ pub fn read_records(session: &mut Session, writable: bool, lang: Lang) {
         }
     };
     if let Some(d) = &session.ledger.damage {
+        log::warn!("ledger damaged at line {}: {:?}", d.line, d.problem);
         session.notes.push(i18n::verify_panel_problem(
             &crate::verify::PanelProblem::LedgerDamaged(d.clone()),
             lang,
@@ -199,6 +209,7 @@ fn keep_ledger(session: &mut Session, disk: &mut dyn Disk, lang: Lang) {
     // Records sealed after a ledger name it: a ledger gone since is never begun anew, which
     // would vouch for whatever the files hold now.
     if !session.ledger.exists && sealed.iter().any(|s| s.names_ledger) {
+        log::warn!("ledger missing, though sealed records name one: not begun anew");
         session.notes.push(i18n::verify_panel_problem(
             &crate::verify::PanelProblem::LedgerMissing,
             lang,
@@ -223,6 +234,7 @@ fn keep_ledger(session: &mut Session, disk: &mut dyn Disk, lang: Lang) {
                 };
                 crate::store::ledger::append(disk, &dir, &mut session.ledger, record)?;
             }
+            log::info!("ledger started over {records} sealed records");
             session.notes.push(i18n::ledger_started(records, lang));
         } else {
             // Sealed after the head the ledger still ends at: the entry a crash cut off.
@@ -230,6 +242,7 @@ fn keep_ledger(session: &mut Session, disk: &mut dyn Disk, lang: Lang) {
                 if session.ledger.sealed(&s.file).is_none()
                     && s.ledger.as_deref() == Some(session.ledger.head())
                 {
+                    log::info!("ledger repaired: {} entered after a crash", s.file);
                     let clerk = session.panel.clerk().cloned();
                     let modes = modes_for(session);
                     crate::store::seal::enter(
@@ -261,11 +274,13 @@ fn keep_ledger(session: &mut Session, disk: &mut dyn Disk, lang: Lang) {
                 &now,
             )?
         {
+            log::info!("newest record on opening: {}", trail::signing(&s));
             session.notes.push(i18n::signing(&s, lang));
         }
         Ok(())
     })();
     if let Err(e) = result {
+        log::error!("ledger not kept: {}", crate::logfile::io(&e));
         session
             .notes
             .push(i18n::minutes_failed(&i18n::write_error(&e, lang), lang));
@@ -300,12 +315,15 @@ pub(super) fn read_minutes(session: &mut Session, mut disk: Option<&mut dyn Disk
         }
     }
     ids.sort_by_key(|a| minutes::order_key(&a.0));
+    trail::listed(&dir, &ids, journal::meetings(&dir).len());
     for (path, id) in ids {
         // Minutes the ledger records sealed are never reopened, rebuilt or sealed again:
         // gone or no longer final, they are named, and their journal is not replayed.
         if let Some(e) = session.ledger.meeting_sealed(&id) {
             let final_now = path.exists() && minutes::read(&path).is_ok_and(|(_, m)| m.is_final());
             if !final_now {
+                let (shown, line) = (path.display(), e.line);
+                log::warn!("{shown}: sealed in the ledger (line {line}) but gone or not final");
                 session
                     .notes
                     .push(i18n::sealed_in_ledger(&path, e.line, path.exists(), lang));
@@ -316,6 +334,7 @@ pub(super) fn read_minutes(session: &mut Session, mut disk: Option<&mut dyn Disk
             match minutes::read(&path) {
                 Ok((text, m)) => {
                     if m.is_final() && minutes::verify(&text, &m) != minutes::Seal::Intact {
+                        log::warn!("{}: seal broken", path.display());
                         session.notes.push(i18n::seal_broken(&path, lang));
                     } else if m.is_final()
                         && session.ledger.exists
@@ -333,6 +352,7 @@ pub(super) fn read_minutes(session: &mut Session, mut disk: Option<&mut dyn Disk
                     Some(m)
                 }
                 Err(e) => {
+                    trail::unreadable(&path, &e);
                     // Minutes that do not read are never written over.
                     session.notes.push(minutes_error(&path, e, lang));
                     continue;
@@ -355,14 +375,18 @@ pub(super) fn read_minutes(session: &mut Session, mut disk: Option<&mut dyn Disk
             // finalized by a replay (a crash between the two writes of F). A journal that
             // finalizes minutes that are gone, or that differ from it, was edited.
             if r.minutes.is_final() && (base.is_none() || r.rebuilt) {
+                let journal = r.journal.display();
+                log::warn!("{journal}: finalizes minutes that are gone or differ: refused");
                 session.notes.push(i18n::journal_seal_refused(&path, lang));
                 continue;
             }
             if r.rebuilt {
+                log::warn!("{}: rebuilt from the journal alone", path.display());
                 session
                     .notes
                     .push(i18n::minutes_differ_from_journal(&path, lang));
             }
+            trail::replayed(&r, &id, disk.is_some());
             if let Some(d) = &r.damage {
                 session.notes.push(format!(
                     "{}:{}: {}",
@@ -394,6 +418,7 @@ pub(super) fn read_minutes(session: &mut Session, mut disk: Option<&mut dyn Disk
                         clerk.as_ref(),
                         &now,
                     );
+                    trail::sealed_by_replay(&path, &signing);
                     match signing {
                         Ok(s) => session.notes.push(i18n::signing(&s, lang)),
                         Err(e) => session

@@ -30,6 +30,7 @@ pub fn save(session: &mut Session, disk: &mut dyn Disk, lang: Lang) {
         match crate::store::state::write(disk, &session.dir, &session.state) {
             Ok(()) => session.state_dirty = false,
             Err(e) => {
+                log::error!("working state not saved: {}", crate::logfile::io(&e));
                 if stopped(session, &e, lang) {
                     return;
                 }
@@ -53,6 +54,12 @@ pub fn save(session: &mut Session, disk: &mut dyn Disk, lang: Lang) {
                 );
             }
             Err(e) => {
+                log::error!(
+                    "addendum {} to {} not saved: {}",
+                    a.number,
+                    a.minutes,
+                    crate::logfile::io(&e)
+                );
                 if stopped(session, &e, lang) {
                     return;
                 }
@@ -78,6 +85,11 @@ pub fn save(session: &mut Session, disk: &mut dyn Disk, lang: Lang) {
     for e in &pending {
         let seq = session.journal_seq + 1;
         if let Err(err) = journal::append(disk, &jpath, seq, e) {
+            log::error!(
+                "{}: step {seq} not journaled, undone: {}",
+                jpath.display(),
+                crate::logfile::io(&err)
+            );
             undo_to_disk(session, lang);
             if !stopped(session, &err, lang) {
                 session.warn(i18n::journal_failed(&i18n::write_error(&err, lang), lang));
@@ -98,6 +110,7 @@ pub fn save(session: &mut Session, disk: &mut dyn Disk, lang: Lang) {
         match disk.replace(&lp, b"") {
             Ok(()) => session.ledger.exists = true,
             Err(err) => {
+                log::error!("{}: not begun: {}", lp.display(), crate::logfile::io(&err));
                 if !stopped(session, &err, lang) {
                     session.warn(i18n::minutes_failed(&i18n::write_error(&err, lang), lang));
                 }
@@ -129,8 +142,20 @@ pub fn save(session: &mut Session, disk: &mut dyn Disk, lang: Lang) {
                 );
             }
         }
-        Err(err) if stopped(session, &err, lang) => session.dirty = false,
-        Err(err) => session.warn(i18n::minutes_failed(&i18n::write_error(&err, lang), lang)),
+        Err(err) => {
+            // The journal keeps the steps: the minutes are written again with the next one.
+            log::error!(
+                "{}: minutes not written (journal at step {}): {}",
+                path.display(),
+                session.journal_seq,
+                crate::logfile::io(&err)
+            );
+            if stopped(session, &err, lang) {
+                session.dirty = false;
+            } else {
+                session.warn(i18n::minutes_failed(&i18n::write_error(&err, lang), lang));
+            }
+        }
     }
 }
 
@@ -162,6 +187,10 @@ fn enter_sealed(
     );
     // A panel that gives no one a key does not sign: nothing to say beyond "finalized".
     let signs = session.panel.members.iter().any(|m| m.key.is_some());
+    match &result {
+        Ok(s) => log::info!("{file} sealed and entered: {}", super::trail::signing(s)),
+        Err(e) => log::error!("{file} sealed, not entered: {}", crate::logfile::io(e)),
+    }
     match result {
         Ok(crate::store::seal::Signing::Signed {
             member,
@@ -194,6 +223,7 @@ fn stopped(session: &mut Session, e: &io::Error, lang: Lang) -> bool {
     let Some(r) = Refusal::of(e).filter(|r| r.demotes()) else {
         return false;
     };
+    log::warn!("stopped writing, following read-only: {r:?}");
     let why = i18n::disk_refusal(r, lang);
     session.pending.clear();
     session.warn(i18n::stopped_writing(&why, lang));

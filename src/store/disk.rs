@@ -279,9 +279,17 @@ impl RealDisk {
         let here = fs::metadata(&self.dir).map(|m| (m.dev(), m.ino())).ok();
         let root = self.root()?;
         if here != Some(dir) || ident_fd(root)? != dir {
+            log::warn!(
+                "{}: the panel folder moved; not written",
+                self.dir.display()
+            );
             return Err(refuse(Refusal::FolderMoved));
         }
         if ident_at(root, LOCK_FILE) != Some(lock) {
+            log::warn!(
+                "{}: the lock file is gone or replaced (taken by another?); not written",
+                self.dir.display()
+            );
             return Err(refuse(Refusal::LockLost));
         }
         Ok(())
@@ -359,6 +367,11 @@ impl RealDisk {
             let whole = text.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
             if whole < text.len() {
                 file.set_len(whole as u64)?;
+                log::warn!(
+                    "{}: a torn last line cut ({} bytes)",
+                    path.display(),
+                    text.len() - whole
+                );
             }
             let last = text[..whole]
                 .split(|&b| b == b'\n')
@@ -472,6 +485,14 @@ pub struct Lock {
     _file: File,
     id: Identity,
     dir: Identity,
+    /// The panel folder, for the log.
+    path: PathBuf,
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        log::info!("{}: lock released", self.path.display());
+    }
 }
 
 /// Why the lock was not taken.
@@ -489,6 +510,35 @@ pub enum LockError {
 /// and the minutes folder's, are set on every open; a group that cannot be applied refuses
 /// the lock and leaves everything as it was.
 pub fn lock(dir: &Path, modes: Modes, line: &str) -> Result<Lock, LockError> {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    // A follower asks for the lock twice a second: the log says once that it is held.
+    static HELD_SAID: AtomicBool = AtomicBool::new(false);
+    let result = take_lock(dir, modes, line);
+    match &result {
+        Ok(_) => {
+            HELD_SAID.store(false, Ordering::Relaxed);
+            log::info!("{}: lock taken", dir.display());
+        }
+        // The holder's line names an account: only its process goes to the log.
+        Err(LockError::Held(holder)) if !HELD_SAID.swap(true, Ordering::Relaxed) => log::info!(
+            "{}: lock held by another docket (pid {})",
+            dir.display(),
+            holder.split_whitespace().nth(2).unwrap_or("?")
+        ),
+        Err(LockError::Held(_)) => {}
+        Err(LockError::Refused(e)) => log::warn!(
+            "{}: lock refused: {}",
+            dir.display(),
+            match Refusal::of(e) {
+                Some(r) => format!("{r:?}"),
+                None => format!("{:?}: {e}", e.kind()),
+            }
+        ),
+    }
+    result
+}
+
+fn take_lock(dir: &Path, modes: Modes, line: &str) -> Result<Lock, LockError> {
     let refused = LockError::Refused;
     let root = open_root(dir).map_err(refused)?;
     let shown = dir.join(LOCK_FILE);
@@ -558,6 +608,7 @@ pub fn lock(dir: &Path, modes: Modes, line: &str) -> Result<Lock, LockError> {
         _file: file,
         id,
         dir: here,
+        path: dir.to_path_buf(),
     })
 }
 
