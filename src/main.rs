@@ -258,6 +258,7 @@ fn main() -> ExitCode {
                         && !plain_terminal(),
                     paste: !plain_terminal(),
                     keys: settings.keys.clone().into_iter().collect(),
+                    key_problems: tui::keymap::check(&settings.user_keys).1,
                 };
                 cli::open(&dir, opts)
             } else {

@@ -44,6 +44,9 @@ pub struct Options {
     /// Bracketed paste; off for terminals of the vt100 family, which do not know it.
     pub paste: bool,
     pub keys: std::collections::HashMap<String, Vec<String>>,
+    /// The settings' `keys:` entries docket cannot honour (`keymap::check`): the first is
+    /// shown on opening, where stderr would be lost behind the screen.
+    pub key_problems: Vec<crate::config::SettingsProblem>,
 }
 
 /// Loads a panel to write to it (see [`load`]).
@@ -141,6 +144,12 @@ pub fn run(dir: &Path, opts: Options) -> io::Result<i32> {
         };
         app.session.follow(holder);
         app.warn(text);
+    }
+    // A warning about the meeting (read-only, a broken case) matters more than a key.
+    if !matches!(app.message, Some((app::Level::Warn, _)))
+        && let Some(note) = i18n::settings_problems_note(&opts.key_problems, app.lang)
+    {
+        app.warn(note);
     }
     app.ascii = opts.ascii;
     let keymap = Keymap::new(opts.keys);
