@@ -292,3 +292,62 @@ fn opening_a_panel_shows_the_first_broken_entry_on_the_message_line() {
     s.keys("q");
     assert_eq!(s.finish(), 0);
 }
+
+/// The screen as text, one line a row, a wide character once.
+fn screen_text(t: &ratatui::Terminal<ratatui::backend::TestBackend>) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let buf = t.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        while x < buf.area.width {
+            let sym = buf[(x, y)].symbol();
+            out.push_str(sym);
+            x += (sym.width() as u16).max(1);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn the_help_names_each_keys_action_whole_at_80x24_in_both_languages() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("settings-keys/help");
+    let _ = std::fs::remove_dir_all(&dir);
+    common::example_into(&dir);
+    for lang in [Lang::En, Lang::Zh] {
+        let mut app = common::open_app(&dir, lang, common::START);
+        app.area = (80, 24);
+        common::in_meeting(&mut app);
+        app.update(Action::Help);
+        let km = Keymap::new(HashMap::from([(
+            "search".to_string(),
+            vec!["/".to_string(), "S".to_string()],
+        )]));
+        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24))
+            .expect("test terminal");
+        t.draw(|f| {
+            docket::tui::views::draw(f, &app, &km, docket::tui::theme::Theme::new(false, false))
+        })
+        .expect("draw");
+        let screen = screen_text(&t);
+        let acting: Vec<_> = km
+            .bindings(Context::Queue)
+            .into_iter()
+            .filter(|b| app.acts(Context::Queue, &b.action))
+            .collect();
+        assert!(acting.len() > 20, "the queue's help needs two columns");
+        for b in &acting {
+            // Each binding's keys, then its action's name, whole, on one row.
+            let row = format!("{} {}", b.keys.join(" "), b.name);
+            assert!(
+                screen.lines().any(|l| l
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .contains(&row)),
+                "{lang:?}: no row shows `{row}`:\n{screen}"
+            );
+        }
+    }
+}
