@@ -55,6 +55,42 @@ pub fn cache_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "docket").map(|d| d.cache_dir().to_path_buf())
 }
 
+/// The user's editor as git finds it: `$VISUAL`, else `$EDITOR`, when not blank.
+pub fn editor() -> Option<String> {
+    pick_editor(
+        std::env::var("VISUAL").ok().as_deref(),
+        std::env::var("EDITOR").ok().as_deref(),
+    )
+}
+
+/// `visual`, else `editor`, leaving out blank ones.
+pub fn pick_editor(visual: Option<&str>, editor: Option<&str>) -> Option<String> {
+    [visual, editor]
+        .into_iter()
+        .flatten()
+        .find(|e| !e.trim().is_empty())
+        .map(str::to_string)
+}
+
+/// The command that runs `editor` (see [`editor`]) on `path`, as git runs it: the shell
+/// reads the editor's text, so `code --wait` and `"/opt/my editor/bin/ed" -w` both work, and
+/// the file is passed as an argument, never spliced into that text. Without one: nano, else
+/// vi.
+pub fn editor_command(editor: Option<&str>, path: &Path) -> std::process::Command {
+    let mut c = std::process::Command::new("sh");
+    match editor {
+        Some(e) => c.arg("-c").arg(format!("{e} \"$@\"")).arg(e),
+        None => c
+            .arg("-c")
+            .arg(
+                r#"if command -v nano >/dev/null 2>&1; then exec nano "$@"; else exec vi "$@"; fi"#,
+            )
+            .arg("sh"),
+    };
+    c.arg(path);
+    c
+}
+
 /// The cache of read panels in the user's cache folder, when there is one.
 pub fn panel_cache() -> Option<crate::store::cache::CacheAt> {
     cache_dir().map(|d| crate::store::cache::CacheAt::under(&d))
