@@ -28,7 +28,7 @@ impl Widths {
         Widths {
             keys: max(&|b| width(&keys_text(b, lang))).min(16),
             name: max(&|b| width(b.name)),
-            help: max(&|b| width(b.help.get(lang))).min(28),
+            help: max(&|b| width(b.help.get(lang))).min(40),
         }
     }
 
