@@ -150,16 +150,41 @@ pub fn print_queue(path: &Path, lang: Lang, out: &mut dyn Write) -> io::Result<i
     Ok(if clean { 0 } else { 1 })
 }
 
-/// `docket config`: where the settings file is, and the settings in effect.
+/// `docket config`: where the settings file is, and the settings in effect; each `keys:`
+/// entry docket cannot honour on stderr, with its line.
 pub fn config(
     settings: &crate::config::Settings,
     lang: Lang,
     out: &mut dyn Write,
 ) -> io::Result<i32> {
+    config_to(settings, lang, out, &mut io::stderr().lock())
+}
+
+/// [`config`], its problems written to `err`.
+pub fn config_to(
+    settings: &crate::config::Settings,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<i32> {
     let path = crate::config::path();
     writeln!(out, "{}", i18n::settings_file(path.as_deref(), lang))?;
+    let (keys, problems) = crate::tui::keymap::check(&settings.user_keys);
+    for p in &problems {
+        writeln!(err, "{}", i18n::settings_problem(p, lang))?;
+    }
     let mut effective = settings.clone();
     effective.language = lang.code().to_string();
+    // The keys in force: an entry naming no action that can be rebound is left out, and
+    // keys are written as docket reads them.
+    for e in &settings.user_keys.entries {
+        if !keys.contains_key(&e.action) {
+            effective.keys.remove(&e.action);
+        }
+    }
+    for (name, k) in keys {
+        effective.keys.insert(name, k);
+    }
     for line in effective.to_yaml().lines() {
         writeln!(out, "{}", escape(line))?;
     }

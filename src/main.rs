@@ -227,6 +227,7 @@ fn open_panel(
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && !plain_terminal(),
             paste: !plain_terminal(),
             keys: settings.keys.clone().into_iter().collect(),
+            key_problems: tui::keymap::check(&settings.user_keys).1,
         };
         cli::open(dir, opts)
     } else {

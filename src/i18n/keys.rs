@@ -1,9 +1,15 @@
 //! The keys' names in the help and the hint bar, and the frame every screen shares.
 //!
 //! The frame: the confirmation, the search box, a terminal too small, a part with more lines
-//! below it.
+//! below it. Also the settings' `keys:` entries docket cannot honour.
 
+use std::path::Path;
+
+use crate::config::{NotKey, Place, SettingsProblem, SettingsWhy};
 use crate::domain::text::Lang;
+use crate::sanitize::escape;
+
+use super::q;
 
 s!(
     TOO_SMALL,
@@ -146,5 +152,193 @@ pub fn more_lines(n: usize, lang: Lang) -> String {
         (Lang::En, 1) => "v 1 more line".into(),
         (Lang::En, _) => format!("v {n} more lines"),
         (Lang::Zh, _) => format!("v 还有 {n} 行"),
+    }
+}
+
+// Issue 15: a `keys:` entry docket cannot honour is said with its file, line and column.
+
+/// A settings entry docket cannot honour, as `file:line:col: why`; the file under the home
+/// folder is written `~/…`.
+pub fn settings_problem(p: &SettingsProblem, lang: Lang) -> String {
+    format!(
+        "{}:{}:{}: {}",
+        home_short(&p.path),
+        p.line,
+        p.col,
+        settings_why(&p.why, lang)
+    )
+}
+
+/// The screen's note on opening: the first problem, with the file's name alone so that it
+/// fits the message line, and how many more `docket config` lists.
+pub fn settings_problems_note(problems: &[SettingsProblem], lang: Lang) -> Option<String> {
+    let p = problems.first()?;
+    let name = p.path.file_name().unwrap_or(p.path.as_os_str());
+    let name = escape(&name.to_string_lossy()).into_owned();
+    let why = settings_why(&p.why, lang);
+    let (line, col, n) = (p.line, p.col, problems.len());
+    // With several, where to read them all comes first: the end of the line may be cut.
+    Some(match (n, lang) {
+        (1, _) => format!("{name}:{line}:{col}: {why}"),
+        (_, Lang::En) => format!("{name}: {n} problems, see docket config; {line}:{col}: {why}"),
+        (_, Lang::Zh) => format!("{name}：{n} 处问题，见 docket config；{line}:{col}：{why}"),
+    })
+}
+
+fn home_short(path: &Path) -> String {
+    let home = std::env::var_os("HOME").filter(|h| !h.is_empty() && h != "/");
+    let shown = match home.as_ref().and_then(|h| path.strip_prefix(h).ok()) {
+        Some(rest) => format!("~/{}", rest.display()),
+        None => path.display().to_string(),
+    };
+    escape(&shown).into_owned()
+}
+
+fn settings_why(why: &SettingsWhy, lang: Lang) -> String {
+    use Lang::{En, Zh};
+    match (why, lang) {
+        (SettingsWhy::Yaml(m), _) => super::msg(m, lang),
+        (SettingsWhy::KeysNotMap, En) => {
+            "`keys` must map action names to keys, e.g. `search: [\"/\"]`; not applied".into()
+        }
+        (SettingsWhy::KeysNotMap, Zh) => {
+            "`keys` 应为操作名到按键的映射，如 `search: [\"/\"]`；未采用".into()
+        }
+        (SettingsWhy::NotKeys(name), En) => format!(
+            "the keys of {} must be a list such as [\"/\", \"S\"]; not applied",
+            q(name)
+        ),
+        (SettingsWhy::NotKeys(name), Zh) => {
+            format!("{} 的按键应写成列表，如 [\"/\", \"S\"]；未采用", q(name))
+        }
+        (SettingsWhy::UnknownAction { name, near }, En) => match near {
+            Some(n) => format!("unknown action {} (did you mean {}?)", q(name), q(n)),
+            None => format!(
+                "unknown action {}; ? in docket shows each key's action",
+                q(name)
+            ),
+        },
+        (SettingsWhy::UnknownAction { name, near }, Zh) => match near {
+            Some(n) => format!("未知的操作名 {}（是否应为 {}？）", q(name), q(n)),
+            None => format!(
+                "未知的操作名 {}；在 docket 中按 ? 可查看各键的操作名",
+                q(name)
+            ),
+        },
+        (SettingsWhy::Fixed(name), En) => format!(
+            "the keys of {} cannot be changed: {}",
+            q(name),
+            if name == "item" {
+                "the digits 1-9 pick an item"
+            } else {
+                "only y confirms, any other key cancels"
+            }
+        ),
+        (SettingsWhy::Fixed(name), Zh) => format!(
+            "{} 的按键不可更改：{}",
+            q(name),
+            if name == "item" {
+                "数字 1-9 用于选择条目"
+            } else {
+                "只有 y 确认，其他键均为取消"
+            }
+        ),
+        (SettingsWhy::NotAKey { key, why }, _) => not_a_key(key, why, lang),
+        (
+            SettingsWhy::Clash {
+                key,
+                place: p,
+                wins,
+                loses,
+            },
+            En,
+        ) => format!(
+            "{} is bound to both {} and {} in {}: only {} acts",
+            q(key),
+            q(wins),
+            q(loses),
+            place(*p, En),
+            q(wins)
+        ),
+        (
+            SettingsWhy::Clash {
+                key,
+                place: p,
+                wins,
+                loses,
+            },
+            Zh,
+        ) => format!(
+            "{} 在{}中同时绑定了 {} 和 {}：只有 {} 起作用",
+            q(key),
+            place(*p, Zh),
+            q(wins),
+            q(loses),
+            q(wins)
+        ),
+        (SettingsWhy::Typed { key, action }, En) => format!(
+            "{} for {} is typed as text in a text field, so it does not act there",
+            q(key),
+            q(action)
+        ),
+        (SettingsWhy::Typed { key, action }, Zh) => format!(
+            "{}（{}）在文本框中作为文字输入，在那里不起作用",
+            q(key),
+            q(action)
+        ),
+    }
+}
+
+fn not_a_key(key: &str, why: &NotKey, lang: Lang) -> String {
+    use Lang::{En, Zh};
+    match (why, lang) {
+        (NotKey::Empty, En) => "an empty text is not a key".into(),
+        (NotKey::Empty, Zh) => "空文本不是按键".into(),
+        (NotKey::CtrlNotLetter, En) => format!(
+            "{} is not a key: Ctrl- takes one letter, as in `Ctrl-d`",
+            q(key)
+        ),
+        (NotKey::CtrlNotLetter, Zh) => {
+            format!("{} 不是按键：Ctrl- 后应接一个字母，如 `Ctrl-d`", q(key))
+        }
+        (NotKey::CtrlC, En) => format!("{} cannot be bound: it always quits docket", q(key)),
+        (NotKey::CtrlC, Zh) => format!("{} 不可绑定：它总是退出 docket", q(key)),
+        (NotKey::Unknown { near: Some(n) }, En) => {
+            format!("{} is not a key (did you mean {}?)", q(key), q(n))
+        }
+        (NotKey::Unknown { near: Some(n) }, Zh) => {
+            format!("{} 不是按键（是否应为 {}？）", q(key), q(n))
+        }
+        (NotKey::Unknown { near: None }, En) => format!(
+            "{} is not a key: a key is one character, Ctrl-<letter>, or a name such as Enter, Esc, Space, PageDown",
+            q(key)
+        ),
+        (NotKey::Unknown { near: None }, Zh) => format!(
+            "{} 不是按键：按键应为单个字符、Ctrl-<字母>，或 Enter、Esc、Space、PageDown 等键名",
+            q(key)
+        ),
+    }
+}
+
+fn place(p: Place, lang: Lang) -> &'static str {
+    match (p, lang) {
+        (Place::Queue, Lang::En) => "the queue",
+        (Place::Queue, Lang::Zh) => "案件队列",
+        (Place::Case, Lang::En) => "a case",
+        (Place::Case, Lang::Zh) => "案件页",
+        (Place::Vote, Lang::En) => "a vote",
+        (Place::Vote, Lang::Zh) => "表决",
+        (Place::RollCall, Lang::En) => "the roll call",
+        (Place::RollCall, Lang::Zh) => "点名",
+        (Place::Help, Lang::En) => "the help",
+        (Place::Help, Lang::Zh) => "帮助",
+        (Place::Report, Lang::En) => "the report",
+        (Place::Report, Lang::Zh) => "督查统计",
+        (Place::TextField, Lang::En) => "a text field",
+        (Place::TextField, Lang::Zh) => "文本框",
+        (Place::List, Lang::En) => "a list",
+        (Place::List, Lang::Zh) => "列表",
+        (Place::TooSmall, Lang::En) => "the too-small screen",
+        (Place::TooSmall, Lang::Zh) => "窗口过小提示",
     }
 }

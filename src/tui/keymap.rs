@@ -1,5 +1,5 @@
 //! Keys to actions, per context. The table is the single source: `?` help is generated from
-//! it, and the user's settings can rebind any action by name.
+//! it, and the user's settings can rebind any action by name (checked in `check`).
 //!
 //! Kept whole: the table, the names of keys and their parsing are one vocabulary, which the
 //! help, the hint bar and the settings all read.
@@ -13,6 +13,10 @@ use crate::domain::text::Lang;
 use crate::i18n::{self, S};
 
 use super::app::Action;
+
+mod check;
+
+pub use check::{action_names, check, parse_key};
 
 /// Where a keystroke lands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -319,8 +323,12 @@ pub struct Keymap {
 }
 
 impl Keymap {
+    /// The user's keys as `key_name` writes them (`ctrl-D` is `Ctrl-d`); a key that names
+    /// none is left out here and reported by [`check`].
     pub fn new(overrides: HashMap<String, Vec<String>>) -> Keymap {
-        Keymap { overrides }
+        Keymap {
+            overrides: check::canonical(overrides),
+        }
     }
 
     pub fn bindings(&self, ctx: Context) -> Vec<Binding> {

@@ -44,6 +44,9 @@ pub struct Options {
     /// Bracketed paste; off for terminals of the vt100 family, which do not know it.
     pub paste: bool,
     pub keys: std::collections::HashMap<String, Vec<String>>,
+    /// The settings' `keys:` entries docket cannot honour (`keymap::check`): the first is
+    /// shown on opening, where stderr would be lost behind the screen.
+    pub key_problems: Vec<crate::config::SettingsProblem>,
 }
 
 /// Loads a panel to write to it (see [`load`]).
@@ -141,6 +144,12 @@ pub fn run(dir: &Path, opts: Options) -> io::Result<i32> {
         };
         app.session.follow(holder);
         app.warn(text);
+    }
+    // A warning about the meeting (read-only, a broken case) matters more than a key.
+    if !matches!(app.message, Some((app::Level::Warn, _)))
+        && let Some(note) = i18n::settings_problems_note(&opts.key_problems, app.lang)
+    {
+        app.warn(note);
     }
     app.ascii = opts.ascii;
     let keymap = Keymap::new(opts.keys);
@@ -305,26 +314,10 @@ fn run_editor(path: &Path) -> io::Result<bool> {
     Ok(launch_editor(path)?.success())
 }
 
-/// The one way docket runs the user's editor on `path`: $VISUAL, else $EDITOR (split on
-/// whitespace, so that `code --wait` works), else nano, else vi.
+/// The one way docket runs the user's editor on `path`: $VISUAL, else $EDITOR, through the
+/// shell as git does (`config::editor_command`), else nano, else vi.
 fn launch_editor(path: &Path) -> io::Result<std::process::ExitStatus> {
-    let editor = ["VISUAL", "EDITOR"]
-        .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|e| !e.trim().is_empty()));
-    match editor {
-        Some(e) => {
-            let mut parts = e.split_whitespace();
-            let prog = parts.next().unwrap_or("vi");
-            std::process::Command::new(prog)
-                .args(parts)
-                .arg(path)
-                .status()
-        }
-        None => std::process::Command::new("nano")
-            .arg(path)
-            .status()
-            .or_else(|_| std::process::Command::new("vi").arg(path).status()),
-    }
+    crate::config::editor_command(crate::config::editor().as_deref(), path).status()
 }
 
 /// The text of the focused field, as the editor should open it.
