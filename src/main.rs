@@ -5,11 +5,16 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use docket::config::Settings;
 use docket::domain::text::Lang;
 use docket::{cli, failure, i18n, tui};
+
+// main.rs's own room: the man page's sections and the completions, beside the clap
+// definitions they are made from, outside the library's map.
+#[path = "main/manual.rs"]
+mod manual;
 
 /// docket: run a review panel's meeting over a queue of cases and keep the minutes as YAML.
 ///
@@ -23,7 +28,7 @@ struct Args {
     panel_dir: Option<PathBuf>,
 
     /// Language: zh or en (default: the settings' `language`, else LC_ALL, LC_MESSAGES, LANG).
-    #[arg(long, global = true, value_parser = parse_lang)]
+    #[arg(long, global = true, value_parser = LangValues)]
     lang: Option<Lang>,
 
     /// Draw borders and marks in plain ASCII (for terminals that draw box-drawing characters
@@ -178,6 +183,21 @@ enum Command {
         #[arg(long, value_enum, default_value_t = docket::print::Format::Text)]
         format: docket::print::Format,
     },
+    /// Print the completion script for bash, zsh or fish.
+    ///
+    /// The Debian package installs all three. By hand: `docket completions bash >
+    /// ~/.local/share/bash-completion/completions/docket`; for zsh, the output as `_docket` in
+    /// a folder of $fpath; for fish, as ~/.config/fish/completions/docket.fish.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: manual::Shell,
+    },
+    /// Print the manual page, docket(1), in roff.
+    ///
+    /// `man docket` shows it where docket was installed with it (the Debian package does);
+    /// elsewhere, `docket man | man -l -`.
+    Man,
 }
 
 /// A terminal of the vt100 family (or dumb): no colours, no bracketed paste.
@@ -188,6 +208,34 @@ fn plain_terminal() -> bool {
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("`{s}` is not a language: use zh or en"))
+}
+
+/// `--lang` read by `parse_lang` (aliases and any case), with zh and en named for the help,
+/// the man page and the shells' completion.
+#[derive(Clone)]
+struct LangValues;
+
+impl clap::builder::TypedValueParser for LangValues {
+    type Value = Lang;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Lang, clap::Error> {
+        parse_lang.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            ["zh", "en"]
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
 }
 
 fn main() -> ExitCode {
@@ -243,6 +291,10 @@ fn main() -> ExitCode {
         Some(Command::Agenda { panel_dir, format }) => {
             cli::agenda(&panel_dir, format, lang, &mut out)
         }
+        Some(Command::Completions { shell }) => {
+            manual::completions(shell, Args::command(), &mut out).map(|()| 0)
+        }
+        Some(Command::Man) => manual::man_page(Args::command(), &mut out).map(|()| 0),
         None => {
             let dir = args.panel_dir.unwrap_or_else(default_dir);
             if let Some(locale) = tui::non_utf8_locale() {
