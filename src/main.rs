@@ -11,6 +11,11 @@ use docket::config::Settings;
 use docket::domain::text::Lang;
 use docket::{cli, failure, i18n, tui};
 
+// main.rs's own room: the man page's sections and the completions, beside the clap
+// definitions they are made from, outside the library's map.
+#[path = "main/manual.rs"]
+mod manual;
+
 /// docket: run a review panel's meeting over a queue of cases and keep the minutes as YAML.
 ///
 /// With no command, docket opens the panel folder PANEL_DIR (default: ./panels; a picker when
@@ -23,7 +28,7 @@ struct Args {
     panel_dir: Option<PathBuf>,
 
     /// Language: zh or en (default: the settings' `language`, else LC_ALL, LC_MESSAGES, LANG).
-    #[arg(long, global = true, value_parser = parse_lang)]
+    #[arg(long, global = true, value_parser = LangValues)]
     lang: Option<Lang>,
 
     /// Draw borders and marks in plain ASCII (for terminals that draw box-drawing characters
@@ -195,6 +200,21 @@ enum Command {
         #[arg(long)]
         print_dir: bool,
     },
+    /// Print the completion script for bash, zsh or fish.
+    ///
+    /// The Debian package installs all three. By hand: `docket completions bash >
+    /// ~/.local/share/bash-completion/completions/docket`; for zsh, the output as `_docket` in
+    /// a folder of $fpath; for fish, as ~/.config/fish/completions/docket.fish.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: manual::Shell,
+    },
+    /// Print the manual page, docket(1), in roff.
+    ///
+    /// `man docket` shows it where docket was installed with it (the Debian package does);
+    /// elsewhere, `docket man | man -l -`.
+    Man,
 }
 
 /// A terminal of the vt100 family (or dumb): no colours, no bracketed paste.
@@ -241,6 +261,34 @@ fn log_exit(result: &std::io::Result<i32>) {
     match result {
         Ok(code) => log::info!("exit {code}"),
         Err(e) => log::error!("failed: {}", docket::logfile::io(e)),
+    }
+}
+
+/// `--lang` read by `parse_lang` (aliases and any case), with zh and en named for the help,
+/// the man page and the shells' completion.
+#[derive(Clone)]
+struct LangValues;
+
+impl clap::builder::TypedValueParser for LangValues {
+    type Value = Lang;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Lang, clap::Error> {
+        parse_lang.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            ["zh", "en"]
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
     }
 }
 
@@ -323,6 +371,10 @@ fn main() -> ExitCode {
             }
             Err(e) => Err(e),
         },
+        Some(Command::Completions { shell }) => {
+            manual::completions(shell, Args::command(), &mut out).map(|()| 0)
+        }
+        Some(Command::Man) => manual::man_page(Args::command(), &mut out).map(|()| 0),
         None => {
             let dir = args.panel_dir.unwrap_or_else(default_dir);
             open_panel(&dir, args.ascii, &settings, lang, out)
