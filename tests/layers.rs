@@ -114,6 +114,51 @@ fn named_modules(code: &str, root: &str) -> BTreeSet<String> {
     found
 }
 
+/// How deep a file's module sits below the crate: `cli.rs` and `store/mod.rs` 1,
+/// `store/disk.rs` 2.
+fn depth_of(file: &str) -> usize {
+    let parts: Vec<&str> = file.split('/').collect();
+    if parts.last() == Some(&"mod.rs") {
+        parts.len() - 1
+    } else {
+        parts.len()
+    }
+}
+
+/// The top-level modules a `super::super::…` chain climbs out to from a file `depth` deep:
+/// `super::tui` in `cli.rs` is `crate::tui`. Inside an inline module (tests) a chain climbs
+/// one less than it seems, so only names of top-level modules count, never a sibling's.
+fn climbed_to(code: &str, depth: usize) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    let bytes = code.as_bytes();
+    let mut from = 0;
+    while let Some(at) = code[from..].find("super::") {
+        let start = from + at;
+        if start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'_') {
+            from = start + 7;
+            continue;
+        }
+        let mut rest = &code[start..];
+        let mut k = 0;
+        while let Some(r) = rest.strip_prefix("super::") {
+            k += 1;
+            rest = r;
+        }
+        from = code.len() - rest.len();
+        if k < depth {
+            continue;
+        }
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        if layer_of(&name).is_some() {
+            found.insert(name);
+        }
+    }
+    found
+}
+
 /// Every `.rs` file under `dir`.
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else {
@@ -166,7 +211,9 @@ fn breaches(files: &[(String, String)]) -> Vec<Breach> {
         };
         let code = code_of(text);
         let root = if module == "main" { "docket" } else { "crate" };
-        for to in named_modules(&code, root) {
+        let mut named = named_modules(&code, root);
+        named.extend(climbed_to(&code, depth_of(file)));
+        for to in named {
             if to == module {
                 continue;
             }
@@ -348,6 +395,16 @@ fn an_import_up_a_layer_is_caught() {
         one("i18n/mod.rs", "fn f() { crate::report::run(); }\n")[..],
         [Breach::Upward { ref to, .. }] if to == "report"
     ));
+    // Climbing out through `super::` reaches the crate as `crate::` does.
+    assert!(matches!(
+        one("config.rs", "use super::tui::App;\n")[..],
+        [Breach::Upward { ref to, .. }] if to == "tui"
+    ));
+    assert!(matches!(
+        one("store/disk.rs", "fn f() { super::super::i18n::msg(); }\n")[..],
+        [Breach::Upward { ref to, .. }] if to == "i18n"
+    ));
+    assert!(one("tui/views/case/vote.rs", "use super::super::Ctx;\n").is_empty());
     // The binary names the library as `docket`.
     assert!(one("main.rs", "use docket::tui;\n").is_empty());
     // Down and sideways are fine; a comment is not an import.
