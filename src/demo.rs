@@ -1,10 +1,13 @@
 //! The example panel, embedded in the binary at build time, and its copy into a fresh private
 //! folder for `docket demo`: an installed docket has no panels/example beside it.
 
-use std::fs::{self, DirBuilder, OpenOptions};
+use std::fs::{self, DirBuilder};
 use std::io::{self, Write};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::os::fd::{AsFd, OwnedFd};
+use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
+
+use rustix::fs::{Mode, OFlags, fchmod, fstat, mkdirat, open, openat};
 
 use crate::failure::{What, tag};
 
@@ -38,68 +41,78 @@ pub const FILES: &[(&str, &[u8])] = embedded![
     "cases/2026-018.yaml",
 ];
 
-/// Copies the example panel into a new folder under `base` (the system's temporary folder
-/// for `docket demo`) and returns that folder, the panel. The folder is made 0700 and new (never
-/// one that was there, nor through a link planted at its name); the files are 0600, made new.
-/// Nothing outside it is touched.
+/// Copies the example panel into a new private folder under `base`; returns the folder.
+///
+/// The folder is made, then opened as a descriptor (never through a link, and only if it is
+/// ours), and everything in it is made relative to that descriptor: a folder renamed or
+/// swapped for a link under a shared `base` after it was made can only make the copy fail,
+/// never send a file or a mode change elsewhere.
 pub fn copy_into(base: &Path) -> io::Result<PathBuf> {
-    let panel = fresh_dir(base)?;
+    let (panel, root) = fresh_dir(base)?;
     for (rel, bytes) in FILES {
         let path = panel.join(rel);
-        if let Some(parent) = path.parent() {
-            make_dirs(&panel, parent)?;
-        }
-        let mut f = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .custom_flags(libc::O_NOFOLLOW)
-            .open(&path)
-            .map_err(tag(What::Write(path.clone())))?;
-        f.write_all(bytes).map_err(tag(What::Write(path.clone())))?;
+        let fail = |e: io::Error| tag(What::Write(path.clone()))(e);
+        let (dir, name) = match rel.rsplit_once('/') {
+            Some((sub, name)) => (Some(sub_dir(&root, sub).map_err(&fail)?), name),
+            None => (None, *rel),
+        };
+        let at = dir.as_ref().map_or(root.as_fd(), |d| d.as_fd());
+        let fd = openat(
+            at,
+            name,
+            OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+            Mode::from_raw_mode(0o600),
+        )
+        .map_err(|e| fail(e.into()))?;
+        // The umask may have taken bits away; it must not have left any for others.
+        fchmod(&fd, Mode::from_raw_mode(0o600)).map_err(|e| fail(e.into()))?;
+        fs::File::from(fd).write_all(bytes).map_err(fail)?;
     }
     Ok(panel)
 }
 
-/// A folder of our own under `base`, made by us now: `docket-demo-` and a unique tail.
-fn fresh_dir(base: &Path) -> io::Result<PathBuf> {
+/// A folder of the panel's, made (if it is not yet) and opened relative to `root`.
+fn sub_dir(root: &OwnedFd, rel: &str) -> io::Result<OwnedFd> {
+    match mkdirat(root, rel, Mode::from_raw_mode(0o700)) {
+        Ok(()) | Err(rustix::io::Errno::EXIST) => {}
+        Err(e) => return Err(e.into()),
+    }
+    let fd = openat(
+        root,
+        rel,
+        OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+        Mode::empty(),
+    )?;
+    fchmod(&fd, Mode::from_raw_mode(0o700))?;
+    Ok(fd)
+}
+
+/// A new folder under `base`, 0700, and a descriptor of it, checked to be a folder of ours.
+fn fresh_dir(base: &Path) -> io::Result<(PathBuf, OwnedFd)> {
     let mut tries = 0;
     loop {
         let dir = base.join(format!("docket-demo-{}", unique()));
-        // mkdir never follows a link at its name: a name taken, by anything, is passed over.
         match DirBuilder::new().mode(0o700).create(&dir) {
             Ok(()) => {
-                private(&dir)?;
-                return Ok(dir);
+                let fail = |e: io::Error| tag(What::Write(dir.clone()))(e);
+                let fd = open(
+                    &dir,
+                    OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+                    Mode::empty(),
+                )
+                .map_err(|e| fail(e.into()))?;
+                // Someone else's folder put in its place after it was made is not ours.
+                let st = fstat(&fd).map_err(|e| fail(e.into()))?;
+                if st.st_uid != nix::unistd::geteuid().as_raw() {
+                    return Err(fail(io::Error::from(io::ErrorKind::PermissionDenied)));
+                }
+                fchmod(&fd, Mode::from_raw_mode(0o700)).map_err(|e| fail(e.into()))?;
+                return Ok((dir, fd));
             }
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists && tries < 16 => tries += 1,
             Err(e) => return Err(tag(What::Write(dir))(e)),
         }
     }
-}
-
-/// Makes each missing folder from `root` down to `dir`, 0700, never following a link.
-fn make_dirs(root: &Path, dir: &Path) -> io::Result<()> {
-    let Ok(rel) = dir.strip_prefix(root) else {
-        return Ok(());
-    };
-    let mut at = root.to_path_buf();
-    for part in rel.components() {
-        at.push(part);
-        match DirBuilder::new().mode(0o700).create(&at) {
-            Ok(()) => private(&at)?,
-            // Made just before, by us, in a folder no one else may enter.
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
-            Err(e) => return Err(tag(What::Write(at))(e)),
-        }
-    }
-    Ok(())
-}
-
-/// 0700 whatever the umask.
-fn private(dir: &Path) -> io::Result<()> {
-    fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
-        .map_err(tag(What::Write(dir.to_path_buf())))
 }
 
 /// The process, the clock and a count: not used before.

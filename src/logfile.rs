@@ -19,6 +19,10 @@ use crate::sanitize::escape;
 pub enum Refused {
     /// A symbolic link stands at the path: it could send the log anywhere.
     Link(PathBuf),
+    /// A folder on the path is a symbolic link: it could send the log anywhere too.
+    LinkInPath(PathBuf),
+    /// The file has other names (hard links): writing it writes another file too.
+    HardLinked(PathBuf),
     /// Something other than a plain file (a folder, a device) is at the path.
     NotAFile(PathBuf),
     /// The file belongs to another user, who could read it.
@@ -99,6 +103,16 @@ pub fn on() -> bool {
 /// The file at `path`, opened to append without following a link, private, and ours.
 fn open(path: &Path) -> Result<File, Refused> {
     let io = |e: io::Error| Refused::Io(path.to_path_buf(), e);
+    // O_NOFOLLOW guards the last name only; a folder on the way is checked here (the folders
+    // a log goes in are the user's own, so what remains is a race in their own folder).
+    if path
+        .ancestors()
+        .skip(1)
+        .filter(|a| !a.as_os_str().is_empty())
+        .any(|a| fs::symlink_metadata(a).is_ok_and(|m| m.file_type().is_symlink()))
+    {
+        return Err(Refused::LinkInPath(path.to_path_buf()));
+    }
     let file = OpenOptions::new()
         .append(true)
         .create(true)
@@ -118,6 +132,9 @@ fn open(path: &Path) -> Result<File, Refused> {
     let meta = file.metadata().map_err(io)?;
     if !meta.is_file() {
         return Err(Refused::NotAFile(path.to_path_buf()));
+    }
+    if meta.nlink() > 1 {
+        return Err(Refused::HardLinked(path.to_path_buf()));
     }
     // A file someone else made for us to write into (a hard link, one left in /tmp) would let
     // them read it.

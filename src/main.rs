@@ -256,6 +256,14 @@ fn open_panel(
     }
 }
 
+/// $TMPDIR, else /tmp: an empty TMPDIR is unset, not the current folder (which
+/// `std::env::temp_dir` would make of it).
+fn temp_dir() -> PathBuf {
+    std::env::var_os("TMPDIR")
+        .filter(|v| !v.is_empty())
+        .map_or_else(|| PathBuf::from("/tmp"), PathBuf::from)
+}
+
 /// The last line of the log: how docket ended.
 fn log_exit(result: &std::io::Result<i32>) {
     match result {
@@ -359,7 +367,7 @@ fn main() -> ExitCode {
         Some(Command::Agenda { panel_dir, format }) => {
             cli::agenda(&panel_dir, format, lang, &mut out)
         }
-        Some(Command::Demo { print_dir }) => match cli::demo(&std::env::temp_dir()) {
+        Some(Command::Demo { print_dir }) => match cli::demo(&temp_dir()) {
             Ok(dir) if print_dir => cli::print_dir(&dir, &mut out),
             Ok(dir) => {
                 // Said before the screen (it stays in the scrollback if the session is cut)

@@ -181,6 +181,45 @@ fn a_link_planted_at_the_log_is_refused_before_anything_is_done() {
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "theirs");
 }
 
+/// A folder on the log's path that is a link, and a log file with a second name (a hard
+/// link), are refused as a link at the file is: either would send the log into a file that
+/// is not the one named.
+#[test]
+fn a_link_on_the_path_or_a_hard_link_at_the_log_is_refused() {
+    let dir = scratch("linked");
+    let elsewhere = dir.join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    std::fs::write(elsewhere.join("docket.log"), "theirs").unwrap();
+    std::os::unix::fs::symlink(&elsewhere, dir.join("sub")).unwrap();
+    let through = dir.join("sub/docket.log");
+    let o = docket(&[
+        "--log",
+        through.to_str().unwrap(),
+        "check",
+        "panels/example",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("a folder on its path is a symbolic link"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(elsewhere.join("docket.log")).unwrap(),
+        "theirs"
+    );
+
+    let victim = dir.join("victim");
+    std::fs::write(&victim, "important").unwrap();
+    let second = dir.join("hl.log");
+    std::fs::hard_link(&victim, &second).unwrap();
+    let o = docket(&["--log", second.to_str().unwrap(), "check", "panels/example"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("hard links"), "{err}");
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "important");
+}
+
 /// Writes half of the `tear`-th append, then fails as a full disk; later appends go through,
 /// the minutes are never written again.
 struct TearingDisk {

@@ -162,6 +162,19 @@ pub fn log_refused(e: &crate::logfile::Refused, lang: Lang) -> String {
     let (p, why) = match (e, lang) {
         (R::Link(p), Lang::En) => (path(p), "it is a symbolic link".to_string()),
         (R::Link(p), Lang::Zh) => (path(p), "这是符号链接".to_string()),
+        (R::LinkInPath(p), Lang::En) => (
+            path(p),
+            "a folder on its path is a symbolic link".to_string(),
+        ),
+        (R::LinkInPath(p), Lang::Zh) => (path(p), "其路径中有文件夹是符号链接".to_string()),
+        (R::HardLinked(p), Lang::En) => (
+            path(p),
+            "it has other names (hard links), so writing it would write another file".to_string(),
+        ),
+        (R::HardLinked(p), Lang::Zh) => (
+            path(p),
+            "该文件另有硬链接，写入它也会写入另一个文件".to_string(),
+        ),
         (R::NotAFile(p), Lang::En) => (path(p), "it is not a plain file".to_string()),
         (R::NotAFile(p), Lang::Zh) => (path(p), "这不是普通文件".to_string()),
         (R::NotYours(p), Lang::En) => (path(p), "it belongs to another user".to_string()),
