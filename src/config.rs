@@ -310,8 +310,25 @@ impl Settings {
     pub fn load_from(p: &Path) -> (Settings, Option<SettingsError>) {
         let mut s = Settings::defaults();
         let p = p.to_path_buf();
-        let Ok(text) = crate::store::read::read_text(&p) else {
-            return (s, None);
+        let text = match crate::store::read::read_text(&p) {
+            Ok(text) => text,
+            // No settings file is the usual case, not a problem.
+            Err(e) if e.msg == crate::diag::Msg::NotFound => return (s, None),
+            // One that cannot be read (not UTF-8, too large, a folder, no permission) is said,
+            // as a broken one is: the user meant something by it.
+            Err(e) => {
+                let why = crate::store::yaml::YamlWhy::Limit(e.msg);
+                let (line, col) = (e.line, e.col);
+                return (
+                    s,
+                    Some(SettingsError {
+                        path: p,
+                        line,
+                        col,
+                        why,
+                    }),
+                );
+            }
         };
         match yaml::from_str::<Partial>(&text) {
             Ok(user) => {

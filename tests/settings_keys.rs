@@ -351,3 +351,27 @@ fn the_help_names_each_keys_action_whole_at_80x24_in_both_languages() {
         }
     }
 }
+
+/// A settings file that cannot be read as text is said with its place, as a broken one is,
+/// and docket goes on with the defaults; a missing one is no problem at all.
+#[test]
+fn a_settings_file_that_is_not_text_is_said_not_ignored() {
+    let home = scratch("not-text");
+    let path = home.join("config/docket/settings.yaml");
+    std::fs::write(&path, b"language: zh\nascii: true\n# caf\xe9\n").expect("settings");
+    let o = docket_config(&home, "en");
+    assert_eq!(o.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.starts_with(&format!("{}:3:", path.display())), "{err}");
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("ascii: false"), "the defaults apply: {out}");
+
+    let home = scratch("no-settings");
+    let o = docket_config(&home, "en");
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
