@@ -103,7 +103,7 @@ fn fresh_dir(base: &Path) -> io::Result<(PathBuf, OwnedFd)> {
                 .map_err(|e| fail(e.into()))?;
                 // Someone else's folder put in its place after it was made is not ours.
                 let st = fstat(&fd).map_err(|e| fail(e.into()))?;
-                if st.st_uid != nix::unistd::geteuid().as_raw() {
+                if st.st_uid != crate::private::my_uid() {
                     return Err(fail(io::Error::from(io::ErrorKind::PermissionDenied)));
                 }
                 fchmod(&fd, Mode::from_raw_mode(0o700)).map_err(|e| fail(e.into()))?;

@@ -9,9 +9,10 @@ use std::io::{self, Write};
 use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::Path;
 
-/// Our own uid, without unsafe code: the owner of this process's /proc entry.
-fn my_uid() -> Option<u32> {
-    fs::metadata("/proc/self").ok().map(|m| m.uid())
+/// The uid files we make belong to (the effective one): what "ours" means for a file someone
+/// may have planted.
+pub fn my_uid() -> u32 {
+    nix::unistd::geteuid().as_raw()
 }
 
 /// Makes `dir` (and each missing parent) a folder only its owner can enter: created 0700,
@@ -25,7 +26,7 @@ pub fn ensure_dir(dir: &Path) -> io::Result<()> {
                     dir.display()
                 )));
             }
-            if my_uid().is_some_and(|u| u != m.uid()) {
+            if my_uid() != m.uid() {
                 return Err(io::Error::new(
                     io::ErrorKind::PermissionDenied,
                     format!("{} belongs to another user", dir.display()),
