@@ -96,7 +96,8 @@ pub fn print_queue(path: &Path, lang: Lang, out: &mut dyn Write) -> io::Result<i
             return Ok(0);
         }
     };
-    let loaded = crate::config::load_panel_with(&dir, crate::config::panel_cache().as_ref());
+    let cache = crate::config::panel_cache();
+    let loaded = crate::config::load_panel_with(&dir, cache.as_ref());
     for d in loaded
         .report
         .diagnostics
@@ -111,6 +112,7 @@ pub fn print_queue(path: &Path, lang: Lang, out: &mut dyn Write) -> io::Result<i
     let Some(mut app) = crate::session::open_loaded(&dir, loaded, lang) else {
         return Ok(1);
     };
+    app.cache = cache;
     crate::session::read(&mut app, false, lang);
     writeln!(out, "{}", escape(&app.panel.name))?;
     let rows: Vec<[String; 6]> = app

@@ -98,6 +98,8 @@ pub struct Session {
     pub said: Option<(Level, String)>,
     /// The minutes were read again: the screen opens the case where the meeting stopped.
     pub reread: bool,
+    /// Where unchanged minutes are kept between openings (the user's cache), if anywhere.
+    pub cache: Option<crate::store::cache::CacheAt>,
 }
 
 /// A case record as the case screen shows it.
@@ -164,6 +166,7 @@ impl Session {
             index: Index::default(),
             said: None,
             reread: false,
+            cache: None,
         };
         s.reindex();
         s

@@ -1,6 +1,7 @@
 //! Opening a panel: the panel, its cases and working state, then its minutes and journals,
 //! recovering from the journal what a crash left out, and the writer's care of the ledger.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -34,7 +35,8 @@ pub fn load(
 /// The panel, its cases and the working state, without the minutes yet: the costly part of
 /// opening, done once whether docket ends up the writer or a reader.
 pub fn open(dir: &Path, lang: Lang, err: &mut dyn Write) -> io::Result<Option<Session>> {
-    let loaded = crate::config::load_panel_with(dir, crate::config::panel_cache().as_ref());
+    let cache = crate::config::panel_cache();
+    let loaded = crate::config::load_panel_with(dir, cache.as_ref());
     // A link planted where docket writes would steer the minutes elsewhere: refused.
     let planted = loaded
         .report
@@ -48,7 +50,10 @@ pub fn open(dir: &Path, lang: Lang, err: &mut dyn Write) -> io::Result<Option<Se
         }
         return Ok(None);
     }
-    Ok(open_loaded(dir, loaded, lang))
+    Ok(open_loaded(dir, loaded, lang).map(|mut s| {
+        s.cache = cache;
+        s
+    }))
 }
 
 /// [`open`] over a panel already read; none when the panel did not load.
@@ -316,11 +321,27 @@ pub(super) fn read_minutes(session: &mut Session, mut disk: Option<&mut dyn Disk
     }
     ids.sort_by_key(|a| minutes::order_key(&a.0));
     trail::listed(&dir, &ids, journal::meetings(&dir).len());
+    // Every file read (and its seal checked) at once, on every core; unchanged ones from
+    // the cache, verified when they were kept.
+    let present: Vec<PathBuf> = ids
+        .iter()
+        .filter(|(p, _)| p.exists())
+        .map(|(p, _)| p.clone())
+        .collect();
+    let read = minutes::read_many(&dir, &present, session.cache.as_ref());
+    trail::minutes_read(present.len(), read.from_cache);
+    let mut read: HashMap<PathBuf, (Result<Minutes, minutes::MinutesError>, bool)> = present
+        .into_iter()
+        .zip(read.minutes.into_iter().zip(read.seal_holds))
+        .collect();
     for (path, id) in ids {
+        let found = read.remove(&path);
         // Minutes the ledger records sealed are never reopened, rebuilt or sealed again:
         // gone or no longer final, they are named, and their journal is not replayed.
         if let Some(e) = session.ledger.meeting_sealed(&id) {
-            let final_now = path.exists() && minutes::read(&path).is_ok_and(|(_, m)| m.is_final());
+            let final_now = found
+                .as_ref()
+                .is_some_and(|(m, _)| m.as_ref().is_ok_and(Minutes::is_final));
             if !final_now {
                 let (shown, line) = (path.display(), e.line);
                 log::warn!("{shown}: sealed in the ledger (line {line}) but gone or not final");
@@ -330,10 +351,10 @@ pub(super) fn read_minutes(session: &mut Session, mut disk: Option<&mut dyn Disk
                 continue;
             }
         }
-        let base = if path.exists() {
-            match minutes::read(&path) {
-                Ok((text, m)) => {
-                    if m.is_final() && minutes::verify(&text, &m) != minutes::Seal::Intact {
+        let base = if let Some((found, seal_holds)) = found {
+            match found {
+                Ok(m) => {
+                    if m.is_final() && !seal_holds {
                         log::warn!("{}: seal broken", path.display());
                         session.notes.push(i18n::seal_broken(&path, lang));
                     } else if m.is_final()

@@ -47,6 +47,11 @@ pub fn listed(dir: &Path, ids: &[(PathBuf, String)], journals: usize) {
     );
 }
 
+/// How many minutes files were read and how many of them came from the cache unchanged.
+pub fn minutes_read(files: usize, from_cache: usize) {
+    log::info!("{files} minutes files read, {from_cache} of them unchanged from the cache");
+}
+
 /// What a journal gave back: a damaged line, and how many steps were replayed.
 pub fn replayed(r: &Recovered, meeting: &str, written: bool) {
     let journal = r.journal.display();

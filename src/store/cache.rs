@@ -25,7 +25,9 @@ use crate::domain::case::{Body, BodyText, Case, Conflict, Proposal, Subject};
 use crate::domain::panel::Panel;
 
 const MAGIC: &[u8] = b"docket case cache\n";
-const MINUTES_MAGIC: &[u8] = b"docket minutes cache\n";
+/// Version 2 keeps only minutes whose seal was verified when they were read: an older cache
+/// (which kept any that parsed) is not trusted for that.
+const MINUTES_MAGIC: &[u8] = b"docket minutes cache 2\n";
 /// Bumped whenever the layout below changes.
 const FORMAT: u32 = 3;
 /// A file changed this recently may change again within the same clock tick without its

@@ -478,14 +478,20 @@ pub fn read(path: &Path) -> Result<(String, Minutes), MinutesError> {
     Ok((text, m))
 }
 
-/// What `read_many` read: each file's minutes or problem, and how many came from the cache.
+/// What `read_many` read: each file's minutes or problem, whether its seal holds, and how
+/// many came from the cache.
 pub struct ReadMany {
     pub minutes: Vec<Result<Minutes, MinutesError>>,
+    /// For each file: false only for final minutes whose seal fails over their bytes.
+    pub seal_holds: Vec<bool>,
     pub from_cache: usize,
 }
 
 /// Reads and parses the minutes files `paths` of the panel in `dir` on every core, in their
-/// order, taking unchanged files from `cache` when there are enough of them to be worth it.
+/// order, and checks each final one's seal over its bytes; unchanged files come from `cache`
+/// when there are enough of them to be worth it. Only files whose seal held (or that are
+/// not final) are kept there, so a cached file is one already verified at that very version
+/// (its size, times, inode and device): nothing unchanged is parsed or verified twice.
 pub fn read_many(dir: &Path, paths: &[PathBuf], cache: Option<&super::cache::CacheAt>) -> ReadMany {
     use super::cache::{self, Key};
     use std::os::unix::ffi::OsStrExt;
@@ -522,24 +528,37 @@ pub fn read_many(dir: &Path, paths: &[PathBuf], cache: Option<&super::cache::Cac
                 .as_ref()
                 .and_then(|json| serde_json::from_slice::<Minutes>(json).ok());
             match parsed {
-                Some(m) => (Ok(m), None),
-                None => {
-                    let m = read(p).map(|(_, m)| m);
-                    let json = m.as_ref().ok().and_then(|m| serde_json::to_vec(m).ok());
-                    (m, json)
-                }
+                Some(m) => (Ok(m), true, None),
+                None => match read(p) {
+                    Ok((text, m)) => {
+                        let holds = !matches!(
+                            verify(&text, &m),
+                            Seal::Broken(_) | Seal::BrokenFinalization
+                        );
+                        // Only what verified is worth keeping: a broken seal is checked
+                        // (and said) again at every opening.
+                        let json = if holds && cache.is_some() {
+                            serde_json::to_vec(&m).ok()
+                        } else {
+                            None
+                        };
+                        (Ok(m), holds, json)
+                    }
+                    Err(e) => (Err(e), true, None),
+                },
             }
         },
         // A worker that failed leaves its files reported unread.
         || {
             let e = io::Error::other("not read: the reading thread failed");
-            (Err(MinutesError::Io(e)), None)
+            (Err(MinutesError::Io(e)), true, None)
         },
     );
     let mut out = Vec::with_capacity(results.len());
+    let mut seal_holds = Vec::with_capacity(results.len());
     let mut keep: Vec<(&[u8], Key, Vec<u8>)> = Vec::new();
     let mut fresh = 0usize;
-    for ((p, key, hit), (m, json)) in items.into_iter().zip(results) {
+    for ((p, key, hit), (m, holds, json)) in items.into_iter().zip(results) {
         let name = p.file_name().map_or(&[][..], |n| n.as_bytes());
         match (key, hit, json) {
             (Some(k), Some(j), None) if m.is_ok() => keep.push((name, k, j)),
@@ -550,6 +569,7 @@ pub fn read_many(dir: &Path, paths: &[PathBuf], cache: Option<&super::cache::Cac
             _ => {}
         }
         out.push(m);
+        seal_holds.push(holds);
     }
     if let Some(f) = &file
         && cache::needs_writing(fresh, keep.len(), cached_before)
@@ -560,6 +580,7 @@ pub fn read_many(dir: &Path, paths: &[PathBuf], cache: Option<&super::cache::Cac
     }
     ReadMany {
         minutes: out,
+        seal_holds,
         from_cache: keep.len() - fresh,
     }
 }
