@@ -1026,3 +1026,36 @@ fn common_case(dir: &Path) {
     )
     .expect("copy a case");
 }
+
+#[test]
+fn the_report_over_minutes_cut_to_its_figures_is_the_report_over_whole_minutes() {
+    let f = write_fixture("cut");
+    let g = report::gather(&f.dir, Lang::En);
+    let p = g.loaded.panel.as_ref().expect("panel");
+    let paths = minutes::list(&f.dir);
+    let whole: Vec<_> = minutes::read_many(&f.dir, &paths, None)
+        .minutes
+        .into_iter()
+        .map(|m| m.expect("the fixture's minutes read"))
+        .collect();
+    assert_eq!(whole.len(), g.minutes.len());
+    assert_ne!(whole, g.minutes, "the gathered minutes are cut down");
+    let spring = Range {
+        from: report::parse_date("2026-03-19"),
+        to: report::parse_date("2026-04-30"),
+    };
+    for range in [Range::default(), spring] {
+        let cut = report::build(p, &g.loaded.cases, &g.minutes, range);
+        let full = report::build(p, &g.loaded.cases, &whole, range);
+        for format in [Format::Csv, Format::Table] {
+            assert_eq!(
+                report::render(&cut, Lang::En, format, false),
+                report::render(&full, Lang::En, format, false)
+            );
+        }
+        assert_eq!(
+            report::corrections(&f.dir, &g.minutes),
+            report::corrections(&f.dir, &whole)
+        );
+    }
+}

@@ -493,6 +493,17 @@ pub struct ReadMany {
 /// not final) are kept there, so a cached file is one already verified at that very version
 /// (its size, times, inode and device): nothing unchanged is parsed or verified twice.
 pub fn read_many(dir: &Path, paths: &[PathBuf], cache: Option<&super::cache::CacheAt>) -> ReadMany {
+    read_many_as(dir, paths, cache, &|_| {})
+}
+
+/// [`read_many`], each file's minutes passed through `shape` as soon as it is read (and
+/// kept whole in the cache): a reader that needs only part of them never holds them all.
+pub fn read_many_as(
+    dir: &Path,
+    paths: &[PathBuf],
+    cache: Option<&super::cache::CacheAt>,
+    shape: &(dyn Fn(&mut Minutes) + Sync),
+) -> ReadMany {
     use super::cache::{self, Key};
     use std::os::unix::ffi::OsStrExt;
     let cache = cache.filter(|c| paths.len() >= c.min_minutes);
@@ -528,9 +539,12 @@ pub fn read_many(dir: &Path, paths: &[PathBuf], cache: Option<&super::cache::Cac
                 .as_ref()
                 .and_then(|json| serde_json::from_slice::<Minutes>(json).ok());
             match parsed {
-                Some(m) => (Ok(m), true, None),
+                Some(mut m) => {
+                    shape(&mut m);
+                    (Ok(m), true, None)
+                }
                 None => match read(p) {
-                    Ok((text, m)) => {
+                    Ok((text, mut m)) => {
                         let holds = !matches!(
                             verify(&text, &m),
                             Seal::Broken(_) | Seal::BrokenFinalization
@@ -542,6 +556,7 @@ pub fn read_many(dir: &Path, paths: &[PathBuf], cache: Option<&super::cache::Cac
                         } else {
                             None
                         };
+                        shape(&mut m);
                         (Ok(m), holds, json)
                     }
                     Err(e) => (Err(e), true, None),
