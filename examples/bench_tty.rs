@@ -128,7 +128,12 @@ impl Docket<'_> {
     /// search is left unmeasured rather than typed into the queue as commands).
     fn search(&self, term: &mut Term, count: usize, run: &mut Run) {
         for (i, (text, _)) in SEARCHES.iter().enumerate() {
-            if term.try_key(b"&", Duration::from_secs(1)).is_none() {
+            // A screen that did not change has no prompt to type into (bytes alone may be
+            // a redraw of the same frame).
+            term.settle();
+            let before = term.screen();
+            let answer = term.try_key(b"&", Duration::from_secs(1));
+            if answer.is_none() || term.screen() == before {
                 return;
             }
             let answers = type_chars(term, text);

@@ -376,14 +376,20 @@ pub fn row(name: &str, a: &[f64], b: &[f64]) {
         (Some((_, x, _)), Some((_, y, _))) if y > 0.0 => format!("{:>7.2}", x / y),
         _ => format!("{:>7}", "n/a"),
     };
-    println!("{name:<44} {} | {} | {ratio}", cell(a), cell(b));
+    println!("{} {} | {} | {ratio}", pad(name), cell(a), cell(b));
+}
+
+/// Pads to 44 columns as the terminal shows them (a Chinese character takes two).
+fn pad(name: &str) -> String {
+    let w = unicode_width::UnicodeWidthStr::width(name);
+    format!("{name}{}", " ".repeat(44usize.saturating_sub(w)))
 }
 
 pub fn header(left: &str, right: &str) {
     let h = |s: &str| format!("{s:^29}");
-    println!("{:<44} {} | {} | {:>7}", "", h(left), h(right), "ratio");
+    println!("{} {} | {} | {:>7}", pad(""), h(left), h(right), "ratio");
     let sub = format!("{:>9} {:>9} {:>9}", "min", "median", "max");
-    println!("{:<44} {sub} | {sub} |", "");
+    println!("{} {sub} | {sub} |", pad(""));
 }
 
 pub fn ms(d: Duration) -> f64 {
