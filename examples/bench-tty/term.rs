@@ -368,15 +368,23 @@ pub fn mean(v: &[f64]) -> f64 {
 
 /// One line of a table: the name, each side's min/median/max, the ratio of the medians.
 pub fn row(name: &str, a: &[f64], b: &[f64]) {
-    let cell = |v: &[f64]| match spread(v) {
-        Some((lo, med, hi)) => format!("{lo:>9.2} {med:>9.2} {hi:>9.2}"),
-        None => format!("{:>9} {:>9} {:>9}", "n/a", "", ""),
-    };
     let ratio = match (spread(a), spread(b)) {
         (Some((_, x, _)), Some((_, y, _))) if y > 0.0 => format!("{:>7.2}", x / y),
         _ => format!("{:>7}", "n/a"),
     };
     println!("{} {} | {} | {ratio}", pad(name), cell(a), cell(b));
+}
+
+/// One line of two different figures side by side, with no ratio.
+pub fn pair(name: &str, a: &[f64], b: &[f64]) {
+    println!("{} {} | {} |", pad(name), cell(a), cell(b));
+}
+
+fn cell(v: &[f64]) -> String {
+    match spread(v) {
+        Some((lo, med, hi)) => format!("{lo:>9.2} {med:>9.2} {hi:>9.2}"),
+        None => format!("{:>9} {:>9} {:>9}", "n/a", "", ""),
+    }
 }
 
 /// Pads to 44 columns as the terminal shows them (a Chinese character takes two).
