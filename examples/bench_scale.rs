@@ -7,6 +7,8 @@
 
 #[path = "gen-panel/cacheable.rs"]
 mod cacheable;
+// Shared by both benchmarks, each of which uses a part.
+#[allow(dead_code)]
 #[path = "bench-tty/term.rs"]
 mod term;
 

@@ -9,6 +9,8 @@
 // The wait for a panel just generated to be cached: one copy, shared with the benchmarks.
 #[path = "gen-panel/cacheable.rs"]
 mod cacheable;
+// Shared by both benchmarks, each of which uses a part.
+#[allow(dead_code)]
 #[path = "bench-tty/term.rs"]
 mod term;
 
