@@ -43,6 +43,8 @@ fn open(bin: &str, panel: &Path, home: &Path, cache: &Path) -> (f64, f64) {
 }
 
 /// `docket report PANEL`: wall ms and peak RSS in MB, from the child's own resource usage.
+// The child is reaped by wait4, which std cannot see.
+#[allow(clippy::zombie_processes)]
 fn report(bin: &str, panel: &Path, home: &Path, cache: &Path) -> (f64, f64) {
     let t = Instant::now();
     let child = Command::new(bin)
