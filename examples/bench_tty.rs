@@ -1,8 +1,7 @@
-//! Through a real terminal: the release binary in a pseudo-terminal at 120x40 on a large
-//! panel, against fzf over the same case titles, in alternating runs. Measures the time to
-//! the first complete frame, the bytes written per cursor move, the keystroke-to-screen
-//! latency, and for docket the bytes per recorded opinion and its peak RSS; prints medians
-//! and ratios. Run by scripts/bench-tty.
+//! Through a real terminal: the release binary in a 120x40 pseudo-terminal on a panel with
+//! minutes, against fzf over the same case titles, in alternating runs, straight in the pty
+//! and/or inside tmux. Prints min/median/max of each side and the ratio of the medians.
+//! Run by scripts/bench-tty.
 
 // A benchmark that fails has nothing to recover: it stops with the reason.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -10,262 +9,293 @@
 // The wait for a panel just generated to be cached: one copy, shared with the benchmarks.
 #[path = "gen-panel/cacheable.rs"]
 mod cacheable;
+// Shared by both benchmarks, each of which uses a part.
+#[allow(dead_code)]
+#[path = "bench-tty/term.rs"]
+mod term;
 
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use term::{Answer, Mode, PanelGuard, Term, mean, ms};
 
-const ROWS: u16 = 40;
-const COLS: u16 = 120;
-const MOVES: usize = 30;
+/// Moves from the top: more than the ~35 rows the queue shows, so the list scrolls.
+const MOVES: usize = 100;
 /// Opinions recorded per run (the synthetic panel has more voting members than this).
 const OPINIONS: usize = 5;
+/// Three characters that match no case, and three that match some (a unit's name).
+const SEARCHES: [(&str, &str); 2] = [("qzx", "no match"), ("县财政", "matching")];
+/// The first frame of a large panel opened for the first time may take this long.
+const FRAME_DEADLINE: Duration = Duration::from_secs(300);
 
-struct Term {
-    rx: Receiver<Vec<u8>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    _master: Box<dyn portable_pty::MasterPty + Send>,
-    parser: vt100::Parser,
-    bytes: usize,
-}
-
-impl Term {
-    fn spawn(program: &str, args: &[&str], env: &[(&str, &str)]) -> Term {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("pty");
-        let mut cmd = CommandBuilder::new(program);
-        cmd.args(args);
-        if let Ok(here) = std::env::current_dir() {
-            cmd.cwd(here);
-        }
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("LANG", "C.UTF-8");
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let child = pty.slave.spawn_command(cmd).expect("spawn");
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().expect("reader");
-        let writer = pty.master.take_writer().expect("writer");
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 65536];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                    return;
-                }
-            }
-        });
-        Term {
-            rx,
-            writer,
-            child,
-            _master: pty.master,
-            parser: vt100::Parser::new(
-                std::num::NonZero::new(ROWS).expect("rows"),
-                std::num::NonZero::new(COLS).expect("cols"),
-                0,
-            ),
-            bytes: 0,
-        }
-    }
-
-    fn take(&mut self, chunk: Vec<u8>) {
-        self.bytes += chunk.len();
-        self.parser.process(&chunk);
-    }
-
-    /// Waits until the screen shows `text`; the time it took.
-    fn until(&mut self, text: &str, start: Instant) -> Duration {
-        loop {
-            if self.parser.screen().contents().contains(text) {
-                return start.elapsed();
-            }
-            match self.rx.recv_timeout(Duration::from_secs(30)) {
-                Ok(c) => self.take(c),
-                Err(_) => panic!("never saw {text:?}:\n{}", self.parser.screen().contents()),
-            }
-        }
-    }
-
-    /// Reads until nothing has come for `quiet`: the output of the last key is complete.
-    fn settle(&mut self, quiet: Duration) {
-        while let Ok(c) = self.rx.recv_timeout(quiet) {
-            self.take(c);
-        }
-    }
-
-    /// One key: the time to the first byte of the answer, and the bytes of the whole answer.
-    fn key(&mut self, key: &[u8]) -> (Duration, usize) {
-        self.settle(Duration::from_millis(30));
-        let before = self.bytes;
-        let t = Instant::now();
-        self.writer.write_all(key).expect("type");
-        self.writer.flush().expect("flush");
-        let first = match self.rx.recv_timeout(Duration::from_secs(5)) {
-            Ok(c) => {
-                let d = t.elapsed();
-                self.take(c);
-                d
-            }
-            Err(_) => panic!("no answer to a key"),
-        };
-        self.settle(Duration::from_millis(30));
-        (first, self.bytes - before)
-    }
-
-    fn peak_rss_kb(&self) -> Option<u64> {
-        let pid = self.child.process_id()?;
-        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-        status
-            .lines()
-            .find(|l| l.starts_with("VmHWM:"))
-            .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|n| n.parse().ok())
-    }
-
-    fn stop(mut self, key: &[u8]) {
-        let _ = self.writer.write_all(key);
-        let _ = self.writer.flush();
-        let _ = self.child.wait();
-    }
-}
-
+/// The figures of one run of one program; empty where the program has nothing to measure.
+#[derive(Default)]
 struct Run {
-    first_frame: Duration,
-    bytes_per_move: f64,
-    /// Docket only: fzf has nothing to compare.
-    bytes_per_opinion: f64,
-    latency: Duration,
-    rss_kb: Option<u64>,
+    first_frame: f64,
+    rss_mb: Vec<f64>,
+    bytes_mean: f64,
+    bytes_median: f64,
+    latency: Vec<f64>,
+    /// Per search: per character, ms to the first byte and to the last.
+    search_first: [Vec<f64>; 2],
+    search_last: [Vec<f64>; 2],
+    opinion_bytes: Vec<f64>,
 }
 
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(|a, b| a.total_cmp(b));
-    v[v.len() / 2]
-}
-
-fn docket(bin: &str, panel: &Path, home: &Path) -> Run {
-    let t = Instant::now();
-    let home_s = home.to_str().expect("utf-8");
-    // docket's cache in the scratch home, whatever this shell's XDG_CACHE_HOME says.
-    let cache_s = format!("{home_s}/cache");
-    let mut term = Term::spawn(
-        bin,
-        &[panel.to_str().expect("utf-8"), "--lang", "zh"],
-        &[
-            ("HOME", home_s),
-            ("XDG_CONFIG_HOME", home_s),
-            ("XDG_CACHE_HOME", &cache_s),
-            ("NO_COLOR", ""),
-        ],
-    );
-    let first_frame = term.until("? 帮助", t);
+fn moves(term: &mut Term, key: &[u8], run: &mut Run) {
     let mut bytes = Vec::new();
-    let mut lat = Vec::new();
     for _ in 0..MOVES {
-        let (l, b) = term.key(b"j");
-        lat.push(l.as_secs_f64());
-        bytes.push(b as f64);
+        let a = term.key(key);
+        run.latency.push(ms(a.first));
+        bytes.push(a.bytes as f64);
     }
-    // A meeting on the selected case, for the bytes of a recorded opinion; what it writes
-    // is removed afterwards so that every run starts from the same panel.
-    let minutes_dir = panel.join("minutes");
-    let had_minutes = minutes_dir.exists();
-    let before = files_in(&minutes_dir);
-    for k in [b"m", b"\r", b"\r", b"v"] {
-        term.key(k);
+    run.bytes_mean = mean(&bytes);
+    run.bytes_median = term::spread(&bytes).map_or(f64::NAN, |s| s.1);
+}
+
+fn record(run: &mut Run, i: usize, answers: &[Answer]) {
+    for a in answers {
+        run.search_first[i].push(ms(a.first));
+        run.search_last[i].push(ms(a.last));
     }
-    let mut opinion = Vec::new();
-    for _ in 0..OPINIONS {
-        let (_, b) = term.key(b"y");
-        opinion.push(b as f64);
+}
+
+fn type_chars(term: &mut Term, text: &str) -> Vec<Answer> {
+    text.chars()
+        .map(|c| term.key(c.to_string().as_bytes()))
+        .collect()
+}
+
+struct Docket<'a> {
+    bin: &'a str,
+    panel: &'a Path,
+    home: &'a Path,
+    mode: Mode,
+}
+
+impl Docket<'_> {
+    fn spawn(&self, cache: &Path) -> Term {
+        let home = self.home.to_str().expect("utf-8");
+        Term::spawn(
+            self.mode,
+            self.bin,
+            &[self.panel.to_str().expect("utf-8"), "--lang", "zh"],
+            &[
+                ("HOME", home),
+                ("XDG_CONFIG_HOME", home),
+                ("XDG_CACHE_HOME", cache.to_str().expect("utf-8")),
+                ("NO_COLOR", ""),
+            ],
+        )
     }
-    let rss_kb = term.peak_rss_kb();
-    term.key(b"\x1b");
-    term.stop(b"q");
-    let written: Vec<PathBuf> = files_in(&minutes_dir)
+
+    /// The first opening: an empty cache, so docket reads every file and writes its cache.
+    fn first_opening(&self, cache: &Path) -> Run {
+        let _ = std::fs::remove_dir_all(cache);
+        let _guard = PanelGuard::new(self.panel);
+        let t = Instant::now();
+        let mut term = self.spawn(cache);
+        let first_frame = ms(term.until("? 帮助", t, FRAME_DEADLINE));
+        let rss_mb = term.peak_rss_kb().map(|k| k as f64 / 1024.0);
+        term.quit_docket();
+        Run {
+            first_frame,
+            rss_mb: rss_mb.into_iter().collect(),
+            ..Run::default()
+        }
+    }
+
+    /// A warm run: moves, the text filter, a meeting's opinions on a pending case.
+    fn warm(&self, cache: &Path, count: usize) -> Run {
+        let guard = PanelGuard::new(self.panel);
+        let t = Instant::now();
+        let mut term = self.spawn(cache);
+        let mut run = Run {
+            first_frame: ms(term.until("? 帮助", t, FRAME_DEADLINE)),
+            ..Run::default()
+        };
+        moves(&mut term, b"j", &mut run);
+        self.search(&mut term, count, &mut run);
+        self.meeting(&mut term, &mut run);
+        run.rss_mb
+            .extend(term.peak_rss_kb().map(|k| k as f64 / 1024.0));
+        term.key(b"\x1b");
+        term.quit_docket();
+        drop(term);
+        drop(guard);
+        run
+    }
+
+    /// `&` opens the text filter (once it exists: until then nothing answers it, and the
+    /// search is left unmeasured rather than typed into the queue as commands).
+    fn search(&self, term: &mut Term, count: usize, run: &mut Run) {
+        for (i, (text, _)) in SEARCHES.iter().enumerate() {
+            // A screen that did not change has no prompt to type into (bytes alone may be
+            // a redraw of the same frame).
+            term.settle();
+            let before = term.screen();
+            let answer = term.try_key(b"&", Duration::from_secs(1));
+            if answer.is_none() || term.screen() == before {
+                return;
+            }
+            let answers = type_chars(term, text);
+            let screen = term.screen();
+            let shown = screen.contains(text) && screen.contains(&format!("/{count}"));
+            // Escape clears the filter and leaves the prompt.
+            term.key(b"\x1b");
+            if !shown {
+                eprintln!("bench-tty: docket's `&` answered but showed no filter; search n/a");
+                return;
+            }
+            record(run, i, &answers);
+        }
+    }
+
+    /// A meeting on a pending case (earlier minutes have decided many), for the bytes of a
+    /// recorded opinion; the guard removes what it wrote.
+    fn meeting(&self, term: &mut Term, run: &mut Run) {
+        let t = Instant::now();
+        let minutes_before = journal_lines(self.panel);
+        term.key(b"m");
+        term.until("点名", t, term::KEY_DEADLINE);
+        term.key(b"\r");
+        term.until("会议开始", t, term::KEY_DEADLINE);
+        select_pending(term);
+        term.key(b"\r");
+        term.until("v 表决", t, term::KEY_DEADLINE);
+        term.key(b"v");
+        term.until("y 同意", t, term::KEY_DEADLINE);
+        for k in 1..=OPINIONS {
+            let a = term.key(b"y");
+            run.opinion_bytes.push(a.bytes as f64);
+            assert!(
+                term.screen().contains(&format!("同意 {k} /")),
+                "opinion {k} not shown:\n{}",
+                term.screen()
+            );
+        }
+        // Roll call, take-up, round and the opinions: they must really have been recorded.
+        let journaled = journal_lines(self.panel) - minutes_before;
+        assert!(
+            journaled >= OPINIONS,
+            "the meeting journaled {journaled} steps; opinions were not recorded"
+        );
+    }
+}
+
+/// Moves down until the selected row of the queue is a pending case.
+fn select_pending(term: &mut Term) {
+    for _ in 0..1000 {
+        let screen = term.screen();
+        if screen
+            .lines()
+            .any(|l| l.starts_with('>') && l.contains("待审议"))
+        {
+            return;
+        }
+        term.key(b"j");
+    }
+    panic!("no pending case in the first 1000 rows:\n{}", term.screen());
+}
+
+fn journal_lines(panel: &Path) -> usize {
+    std::fs::read_dir(panel.join("minutes"))
         .into_iter()
-        .filter(|f| !before.contains(f))
-        .collect();
-    let journaled = written
-        .iter()
-        .filter(|f| f.to_string_lossy().ends_with(".journal"))
-        .map(|f| {
-            std::fs::read_to_string(f)
+        .flatten()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "journal"))
+        .map(|p| {
+            std::fs::read_to_string(p)
                 .unwrap_or_default()
                 .lines()
                 .count()
         })
-        .sum::<usize>();
-    // Roll call, take-up, round and the opinions: the opinions must really have been recorded.
-    assert!(
-        journaled >= OPINIONS,
-        "the meeting journaled {journaled} steps; opinions were not recorded"
-    );
-    for f in written {
-        let _ = std::fs::remove_file(f);
-    }
-    if !had_minutes {
-        let _ = std::fs::remove_dir(&minutes_dir);
-    }
-    for f in [".docket.lock", "state.yaml"] {
-        let _ = std::fs::remove_file(panel.join(f));
-    }
-    Run {
-        first_frame,
-        bytes_per_move: median(bytes),
-        bytes_per_opinion: median(opinion),
-        latency: Duration::from_secs_f64(median(lat)),
-        rss_kb,
-    }
+        .sum()
 }
 
-/// Empties the page cache (as root); false when it cannot.
-fn drop_caches() -> bool {
-    let synced = std::process::Command::new("sync")
-        .status()
-        .is_ok_and(|s| s.success());
-    synced && std::fs::write("/proc/sys/vm/drop_caches", "3").is_ok()
-}
-
-fn files_in(dir: &Path) -> Vec<PathBuf> {
-    std::fs::read_dir(dir)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default()
-}
-
-fn fzf(titles: &Path, count: usize) -> Run {
+fn fzf(mode: Mode, titles: &Path, count: usize) -> Run {
     let t = Instant::now();
-    let script = format!("fzf < '{}'", titles.display());
-    let mut term = Term::spawn("/bin/sh", &["-c", &script], &[]);
-    let first_frame = term.until(&format!("{count}/{count}"), t);
-    let mut bytes = Vec::new();
-    let mut lat = Vec::new();
-    for _ in 0..MOVES {
-        // fzf lists upward from the prompt: Up moves the cursor as j does in docket.
-        let (l, b) = term.key(b"\x1b[A");
-        lat.push(l.as_secs_f64());
-        bytes.push(b as f64);
+    let script = format!("exec fzf < '{}'", titles.display());
+    let mut term = Term::spawn(mode, "/bin/sh", &["-c", &script], &[]);
+    let mut run = Run {
+        first_frame: ms(term.until(&format!("{count}/{count}"), t, FRAME_DEADLINE)),
+        ..Run::default()
+    };
+    // fzf lists upward from the prompt: Up moves the cursor as j does in docket.
+    moves(&mut term, b"\x1b[A", &mut run);
+    for (i, (text, _)) in SEARCHES.iter().enumerate() {
+        let answers = type_chars(&mut term, text);
+        assert!(term.screen().contains(text), "fzf's query not shown");
+        record(&mut run, i, &answers);
+        // Ctrl-U empties the query, as Escape empties docket's filter.
+        term.key(b"\x15");
     }
-    term.stop(b"\x1b");
-    Run {
-        first_frame,
-        bytes_per_move: median(bytes),
-        bytes_per_opinion: 0.0,
-        latency: Duration::from_secs_f64(median(lat)),
-        rss_kb: None,
+    run.rss_mb
+        .extend(term.peak_rss_kb().map(|k| k as f64 / 1024.0));
+    term.end_with(b"\x1b");
+    run
+}
+
+fn table(mode: Mode, d: &[Run], opening: &[Run], f: &[Run]) {
+    let all = |v: &[Run], get: &dyn Fn(&Run) -> Vec<f64>| -> Vec<f64> {
+        v.iter().flat_map(get).collect()
+    };
+    let one = |get: fn(&Run) -> f64| move |r: &Run| vec![get(r)];
+    println!("\n== {} ==", mode.name());
+    term::header("docket", "fzf");
+    term::row(
+        "first complete frame, warm (ms)",
+        &all(d, &one(|r| r.first_frame)),
+        &all(f, &one(|r| r.first_frame)),
+    );
+    term::row(
+        "first opening, empty cache (ms)",
+        &all(opening, &one(|r| r.first_frame)),
+        &all(f, &one(|r| r.first_frame)),
+    );
+    let moves = format!("{MOVES} moves");
+    term::row(
+        &format!("bytes per move, mean of {moves}"),
+        &all(d, &one(|r| r.bytes_mean)),
+        &all(f, &one(|r| r.bytes_mean)),
+    );
+    term::row(
+        &format!("bytes per move, median of {moves}"),
+        &all(d, &one(|r| r.bytes_median)),
+        &all(f, &one(|r| r.bytes_median)),
+    );
+    term::row(
+        "keystroke to first byte, every move (ms)",
+        &all(d, &|r| r.latency.clone()),
+        &all(f, &|r| r.latency.clone()),
+    );
+    for (i, (text, what)) in SEARCHES.iter().enumerate() {
+        term::row(
+            &format!("search {what} {text:?}, per char, first (ms)"),
+            &all(d, &|r| r.search_first[i].clone()),
+            &all(f, &|r| r.search_first[i].clone()),
+        );
+        term::row(
+            &format!("search {what} {text:?}, per char, done (ms)"),
+            &all(d, &|r| r.search_last[i].clone()),
+            &all(f, &|r| r.search_last[i].clone()),
+        );
     }
+    term::row(
+        "peak RSS, warm (MB)",
+        &all(d, &|r| r.rss_mb.clone()),
+        &all(f, &|r| r.rss_mb.clone()),
+    );
+    term::row(
+        "peak RSS, first opening (MB)",
+        &all(opening, &|r| r.rss_mb.clone()),
+        &all(f, &|r| r.rss_mb.clone()),
+    );
+    term::row(
+        "bytes per recorded opinion",
+        &all(d, &|r| r.opinion_bytes.clone()),
+        &[],
+    );
 }
 
 fn main() {
@@ -285,9 +315,16 @@ fn main() {
     let panel = PathBuf::from(abs(arg("--panel").expect("--panel DIR")));
     let bin = abs(arg("--docket").unwrap_or_else(|| "target/release/docket".into()));
     let runs: usize = arg("--runs").and_then(|r| r.parse().ok()).unwrap_or(10);
-    let scratch = PathBuf::from("target/bench-scratch/tty");
-    let scratch = arg("--scratch").map(PathBuf::from).unwrap_or(scratch);
+    let modes = match arg("--mode").as_deref().unwrap_or("pty") {
+        "pty" => vec![Mode::Pty],
+        "tmux" => vec![Mode::Tmux],
+        "both" => vec![Mode::Pty, Mode::Tmux],
+        other => panic!("--mode {other}: pty, tmux or both"),
+    };
+    let scratch =
+        PathBuf::from(arg("--scratch").unwrap_or_else(|| "target/bench-scratch/tty".into()));
     std::fs::create_dir_all(&scratch).expect("scratch");
+    let scratch = PathBuf::from(abs(scratch.display().to_string()));
     // The same titles for fzf, one per line.
     let loaded = docket::config::load_panel(&panel);
     let titles: String = loaded
@@ -301,67 +338,29 @@ fn main() {
     // docket keeps a large panel's cases in its cache only once their files have been left
     // alone for a few seconds: a panel generated just now is waited for.
     cacheable::wait_until_cacheable(&panel);
-    // The first opening, with no cache yet (the scratch home is new): docket reads every
-    // case file and writes its cache. Then the alternating runs, as a clerk opens the panel
-    // every other day.
-    let first_opening = docket(&bin, &panel, &scratch).first_frame;
-    let mut d = Vec::new();
-    let mut f = Vec::new();
-    for _ in 0..runs {
-        d.push(docket(&bin, &panel, &scratch));
-        f.push(fzf(&titles_path, count));
-    }
-    // With a cold page cache, when this runs as root (dropping the caches needs it).
-    let mut cold = Vec::new();
-    let mut cold_fzf = Vec::new();
-    if drop_caches() {
-        for _ in 0..runs {
-            drop_caches();
-            cold.push(docket(&bin, &panel, &scratch).first_frame.as_secs_f64() * 1000.0);
-            drop_caches();
-            cold_fzf.push(fzf(&titles_path, count).first_frame.as_secs_f64() * 1000.0);
+    println!(
+        "bench-tty: {count} cases, {runs} alternating runs, {}x{}",
+        term::COLS,
+        term::ROWS
+    );
+    for mode in modes {
+        let docket = Docket {
+            bin: &bin,
+            panel: &panel,
+            home: &scratch,
+            mode,
+        };
+        let (mut d, mut opening, mut f) = (Vec::new(), Vec::new(), Vec::new());
+        // Each run: docket's first opening (a new, empty cache), then docket warm from the
+        // cache it just wrote, then fzf: as a clerk opens the panel every meeting day.
+        for i in 0..runs {
+            let cache = scratch.join(format!("cache-{i}"));
+            opening.push(docket.first_opening(&cache));
+            d.push(docket.warm(&cache, count));
+            f.push(fzf(mode, &titles_path, count));
+            let _ = std::fs::remove_dir_all(&cache);
         }
-    }
-    let med = |v: &[Run], get: &dyn Fn(&Run) -> f64| median(v.iter().map(get).collect());
-    let ms = |r: &Run| r.first_frame.as_secs_f64() * 1000.0;
-    let lat = |r: &Run| r.latency.as_secs_f64() * 1000.0;
-    let bpm = |r: &Run| r.bytes_per_move;
-    println!("bench-tty: {count} cases, {runs} alternating runs, {COLS}x{ROWS}, medians");
-    println!("{:<34} {:>12} {:>12} {:>8}", "", "docket", "fzf", "ratio");
-    for (name, get) in [
-        ("first complete frame (ms)", &ms as &dyn Fn(&Run) -> f64),
-        ("bytes per cursor move", &bpm),
-        ("keystroke to screen (ms)", &lat),
-    ] {
-        let (a, b) = (med(&d, get), med(&f, get));
-        println!("{name:<34} {a:>12.2} {b:>12.2} {:>8.2}", a / b);
-    }
-    println!(
-        "{:<34} {:>12.2}",
-        "bytes per recorded opinion",
-        med(&d, &|r: &Run| r.bytes_per_opinion)
-    );
-    println!(
-        "{:<34} {:>12.2}",
-        "first frame, first opening (ms)",
-        first_opening.as_secs_f64() * 1000.0
-    );
-    if !cold.is_empty() {
-        let (a, b) = (median(cold), median(cold_fzf));
-        let name = "first frame, cold page cache (ms)";
-        println!("{name:<34} {a:>12.2} {b:>12.2} {:>8.2}", a / b);
-    }
-    let rss: Vec<f64> = d
-        .iter()
-        .filter_map(|r| r.rss_kb)
-        .map(|k| k as f64)
-        .collect();
-    if !rss.is_empty() {
-        println!(
-            "{:<34} {:>12.1}",
-            "docket peak RSS (MB)",
-            median(rss) / 1024.0
-        );
+        table(mode, &d, &opening, &f);
     }
     let _ = std::fs::remove_dir_all(&scratch);
 }
