@@ -12,6 +12,7 @@ mod synthetic;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use docket::domain::meeting::CaseRecord;
 use docket::domain::text::Lang;
 use docket::store::cache::CacheAt;
 use docket::store::minutes;
@@ -51,7 +52,7 @@ fn reword(path: &Path) {
 }
 
 fn read(panel: &Path, cache: &CacheAt) -> minutes::ReadMany {
-    minutes::read_many(panel, &minutes::list(panel), Some(cache))
+    minutes::read_briefs(panel, &minutes::list(panel), Some(cache))
 }
 
 #[test]
@@ -125,4 +126,75 @@ fn the_meeting_screen_says_a_broken_seal_found_after_the_cache_kept_the_file() {
         "{:?}",
         after.notes
     );
+}
+
+/// The App on the generated panel, and the id of a case decided at its first meeting with
+/// the record that decision stands on as its file holds it, whole.
+fn app_and_decided(panel: &Path) -> (docket::tui::app::App, String, CaseRecord) {
+    let mut err = Vec::new();
+    let app = docket::tui::load(panel, Lang::En, false, &mut err)
+        .unwrap()
+        .expect("the panel opens");
+    let (_, whole) = minutes::read(&minutes::list(panel)[0]).unwrap();
+    let record = whole
+        .cases
+        .iter()
+        .find(|r| {
+            r.determination().is_some()
+                && !r.rounds.is_empty()
+                && app
+                    .session
+                    .standing(&r.case)
+                    .is_some_and(|s| s.meeting == whole.meeting.id && !s.deferred)
+        })
+        .expect("a case decided at the first meeting")
+        .clone();
+    (app, record.case.clone(), record)
+}
+
+fn open_case(app: &mut docket::tui::app::App, id: &str) {
+    use docket::tui::app::{Action, Screen};
+    app.selected = app
+        .session
+        .cases
+        .iter()
+        .position(|c| c.case.id == id)
+        .expect("the case file");
+    app.update(Action::Enter);
+    assert_eq!(app.screen, Screen::Case);
+}
+
+#[test]
+fn earlier_minutes_are_held_as_briefs_and_a_case_on_screen_shows_its_record_whole() {
+    let (panel, _) = setup("whole");
+    let (mut app, id, record) = app_and_decided(&panel);
+    // Held as a brief: no votes, no texts.
+    let brief = app.session.standing(&id).unwrap().record.clone();
+    assert!(brief.rounds.is_empty());
+    assert_ne!(brief, record);
+    open_case(&mut app, &id);
+    let shown = app.session.shown_record(&id).expect("its earlier record");
+    assert!(shown.earlier);
+    assert_eq!(
+        *shown.record, record,
+        "the record on screen is the file's, whole"
+    );
+    assert_eq!(app.message, None);
+}
+
+#[test]
+fn minutes_changed_after_opening_are_not_shown_as_the_record() {
+    let (panel, _) = setup("whole-changed");
+    let (mut app, id, _) = app_and_decided(&panel);
+    reword(&minutes::list(&panel)[0]);
+    open_case(&mut app, &id);
+    let shown = app.session.shown_record(&id).expect("its earlier record");
+    assert!(shown.record.rounds.is_empty(), "still the brief");
+    let (_, said) = app.message.clone().expect("a word about it");
+    assert!(
+        said.contains("changed since the panel was opened"),
+        "{said}"
+    );
+    // Asked again (a reconsideration starts from the record), it is refused again.
+    assert!(!app.session.load_whole(&[id.as_str()], Lang::En));
 }

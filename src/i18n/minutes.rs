@@ -50,6 +50,18 @@ pub fn finalize_open_round(cases: &[String], lang: Lang) -> String {
     }
 }
 
+pub fn minutes_changed_since_opened(path: &std::path::Path, lang: Lang) -> String {
+    let p = escape(&path.display().to_string()).into_owned();
+    match lang {
+        Lang::En => format!(
+            "{p}: changed since the panel was opened (or its seal fails): its record is not shown whole; open the panel again"
+        ),
+        Lang::Zh => format!(
+            "{p}：自打开本委员会以来已被改动（或封存校验失败），其记录不能完整显示；请重新打开"
+        ),
+    }
+}
+
 pub fn seal_broken(path: &std::path::Path, lang: Lang) -> String {
     let p = escape(&path.display().to_string()).into_owned();
     match lang {

@@ -37,7 +37,8 @@ pub fn gather_with(
     let mut minutes = Vec::new();
     let mut skipped = Vec::new();
     let paths = minutes::list(dir);
-    let read_many = minutes::read_many_as(dir, &paths, cache, &for_figures);
+    // Briefs: the figures read nothing the brief leaves out (tests/report.rs holds it).
+    let read_many = minutes::read_briefs(dir, &paths, cache);
     for (path, read) in paths.iter().zip(read_many.minutes) {
         let shown = escape(&path.display().to_string()).into_owned();
         match read {
@@ -62,33 +63,6 @@ pub fn gather_with(
         minutes,
         skipped,
         minutes_from_cache: read_many.from_cache,
-    }
-}
-
-/// Minutes cut down to what [`build`] and [`corrections`] read (which cases, their kind,
-/// unit, review, reconsideration, grounds found and determinations; the meeting's id and
-/// seal), so that the report over years of meetings holds no votes or texts it never counts.
-pub fn for_figures(m: &mut Minutes) {
-    m.panel.members = Vec::new();
-    m.attendance = Default::default();
-    if let Some(f) = &mut m.finalization {
-        f.case_digests = Vec::new();
-    }
-    for c in &mut m.cases {
-        c.title = String::new();
-        c.subject.name = String::new();
-        c.subject.position = String::new();
-        c.case_digest = String::new();
-        c.presenter = None;
-        c.proposal = None;
-        c.recusals = Vec::new();
-        c.findings = Vec::new();
-        c.rounds = Vec::new();
-        for d in &mut c.determinations {
-            d.rationale = String::new();
-            d.dissent = String::new();
-            d.present = Vec::new();
-        }
     }
 }
 

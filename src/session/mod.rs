@@ -100,6 +100,9 @@ pub struct Session {
     pub reread: bool,
     /// Where unchanged minutes are kept between openings (the user's cache), if anywhere.
     pub cache: Option<crate::store::cache::CacheAt>,
+    /// Earlier finalized minutes read whole, by meeting id, for a case on screen (`None`:
+    /// refused, as changed since opening): `history` holds them as briefs (`minutes::brief`).
+    pub whole: HashMap<String, Option<Minutes>>,
 }
 
 /// A case record as the case screen shows it.
@@ -167,6 +170,7 @@ impl Session {
             said: None,
             reread: false,
             cache: None,
+            whole: HashMap::new(),
         };
         s.reindex();
         s

@@ -328,7 +328,7 @@ pub(super) fn read_minutes(session: &mut Session, mut disk: Option<&mut dyn Disk
         .filter(|(p, _)| p.exists())
         .map(|(p, _)| p.clone())
         .collect();
-    let read = minutes::read_many(&dir, &present, session.cache.as_ref());
+    let read = minutes::read_briefs(&dir, &present, session.cache.as_ref());
     trail::minutes_read(present.len(), read.from_cache);
     let mut read: HashMap<PathBuf, (Result<Minutes, minutes::MinutesError>, bool)> = present
         .into_iter()

@@ -236,6 +236,7 @@ fn undo_to_disk(session: &mut Session, lang: Lang) {
     session.meeting = None;
     session.final_minutes = None;
     session.history.clear();
+    session.whole.clear();
     session.pending.clear();
     session.journal_seq = 0;
     session.notes.clear();
@@ -253,6 +254,7 @@ pub fn refresh(session: &mut Session, seen: &mut Option<SystemTime>, lang: Lang)
     session.meeting = None;
     session.final_minutes = None;
     session.history.clear();
+    session.whole.clear();
     session.journal_seq = 0;
     session.notes.clear();
     if let Ok(s) = crate::store::state::read(&session.dir) {

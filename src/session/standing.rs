@@ -3,6 +3,7 @@
 //! screen shows for it. One rule for every reader: `domain::standing`.
 
 use crate::domain::standing::Status;
+use crate::store::minutes::Minutes;
 
 use super::{Session, Shown};
 
@@ -24,10 +25,23 @@ impl Session {
         )
     }
 
-    /// The standing determination of `id` across the earlier minutes and the meeting.
+    /// Earlier minutes `i` of `history`: read whole if a case on screen needed them, else
+    /// their brief.
+    pub fn earlier(&self, i: usize) -> Option<&Minutes> {
+        let brief = self.history.get(i)?;
+        Some(
+            self.whole
+                .get(&brief.meeting.id)
+                .and_then(Option::as_ref)
+                .unwrap_or(brief),
+        )
+    }
+
+    /// The standing determination of `id` across the earlier minutes and the meeting: its
+    /// record whole once [`Session::load_whole`] read it, else as the brief holds it.
     pub fn standing(&self, id: &str) -> Option<crate::domain::standing::Standing<'_>> {
         let before = self.index.standing_before.get(id).and_then(|&(m, c)| {
-            let minutes = self.history.get(m)?;
+            let minutes = self.earlier(m)?;
             Some((minutes.meeting.id.as_str(), minutes.cases.get(c)?))
         });
         let now = self
@@ -84,6 +98,57 @@ impl Session {
             .and_then(|&i| self.cases.get(i))
             .is_some_and(|c| c.case.review_of.is_some());
         (reviewing, self.index.reviewed.contains(id))
+    }
+
+    /// Reads whole the earlier minutes the standing records of cases `ids` are in, where
+    /// only their brief is held: what a case screen shows and a reconsideration starts from.
+    /// Each is checked to be the minutes the brief was made from, seal intact; false (and
+    /// said) when one is not, and the brief stays.
+    pub fn load_whole(&mut self, ids: &[&str], lang: crate::domain::text::Lang) -> bool {
+        let mut all = true;
+        for id in ids {
+            let Some(&(m, _)) = self.index.standing_before.get(*id) else {
+                continue;
+            };
+            let Some(brief) = self.history.get(m) else {
+                continue;
+            };
+            let meeting = brief.meeting.id.clone();
+            if !brief.is_final() {
+                continue;
+            }
+            if let Some(known) = self.whole.get(&meeting) {
+                // Refused once is said once: the panel must be opened again.
+                all &= known.is_some();
+                continue;
+            }
+            let path = crate::store::minutes::path_for(&self.dir, &meeting);
+            let read = crate::store::minutes::read(&path)
+                .ok()
+                .filter(|(text, whole)| {
+                    crate::store::minutes::verify(text, whole)
+                        == crate::store::minutes::Seal::Intact
+                        && crate::store::minutes::same_as_brief(whole, brief)
+                });
+            match read {
+                Some((_, whole)) => {
+                    self.whole.insert(meeting, Some(whole));
+                }
+                None => {
+                    log::warn!("{}: changed since the panel was opened", path.display());
+                    self.whole.insert(meeting, None);
+                    all = false;
+                    self.warn(crate::i18n::minutes_changed_since_opened(&path, lang));
+                }
+            }
+        }
+        all
+    }
+
+    /// Earlier minutes by meeting id, whole if read whole (see [`Session::earlier`]).
+    pub fn earlier_by_id(&self, meeting: &str) -> Option<&Minutes> {
+        let i = self.history.iter().position(|m| m.meeting.id == meeting)?;
+        self.earlier(i)
     }
 
     /// The earlier meeting whose decision (not a deferral) on `case` stands, and its outcome.

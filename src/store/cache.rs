@@ -25,9 +25,10 @@ use crate::domain::case::{Body, BodyText, Case, Conflict, Proposal, Subject};
 use crate::domain::panel::Panel;
 
 const MAGIC: &[u8] = b"docket case cache\n";
-/// Version 2 keeps only minutes whose seal was verified when they were read: an older cache
-/// (which kept any that parsed) is not trusted for that.
-const MINUTES_MAGIC: &[u8] = b"docket minutes cache 2\n";
+/// Version 3 keeps finalized minutes as briefs (`minutes::brief`), and only minutes whose
+/// seal was verified when they were read: an older cache (whole minutes, kept whenever they
+/// parsed) is not read as this one.
+const MINUTES_MAGIC: &[u8] = b"docket minutes cache 3\n";
 /// Bumped whenever the layout below changes.
 const FORMAT: u32 = 3;
 /// A file changed this recently may change again within the same clock tick without its

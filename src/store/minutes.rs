@@ -487,18 +487,73 @@ pub struct ReadMany {
     pub from_cache: usize,
 }
 
-/// Reads and parses the minutes files `paths` of the panel in `dir` on every core, in their
-/// order, and checks each final one's seal over its bytes; unchanged files come from `cache`
-/// when there are enough of them to be worth it. Only files whose seal held (or that are
-/// not final) are kept there, so a cached file is one already verified at that very version
-/// (its size, times, inode and device): nothing unchanged is parsed or verified twice.
-pub fn read_many(dir: &Path, paths: &[PathBuf], cache: Option<&super::cache::CacheAt>) -> ReadMany {
-    read_many_as(dir, paths, cache, &|_| {})
+/// Reads and parses the minutes files `paths` of the panel in `dir` on every core, whole,
+/// in their order, and checks each final one's seal over its bytes.
+pub fn read_many(dir: &Path, paths: &[PathBuf]) -> ReadMany {
+    read_as(dir, paths, None, &|_| {})
 }
 
-/// [`read_many`], each file's minutes passed through `shape` as soon as it is read (and
-/// kept whole in the cache): a reader that needs only part of them never holds them all.
-pub fn read_many_as(
+/// What the queue, the standing of each case and the report read of finalized minutes: which
+/// cases, their kind, unit and review, the grounds found, reconsiderations and the
+/// determinations (with who was present); the meeting's id and seal. The votes, the texts,
+/// the attendance and the digests of each record are left out: years of meetings are held
+/// as briefs, and a record is read whole from its file when it is shown. Minutes not final
+/// are kept whole: a journal is replayed over them.
+pub fn brief(m: &mut Minutes) {
+    if !m.is_final() {
+        return;
+    }
+    m.panel.members = Vec::new();
+    m.attendance = Default::default();
+    if let Some(f) = &mut m.finalization {
+        f.case_digests = Vec::new();
+    }
+    for c in &mut m.cases {
+        c.title = String::new();
+        c.subject.name = String::new();
+        c.subject.position = String::new();
+        c.case_digest = String::new();
+        c.presenter = None;
+        c.proposal = None;
+        c.recusals = Vec::new();
+        c.findings = Vec::new();
+        c.rounds = Vec::new();
+        for d in &mut c.determinations {
+            d.rationale = String::new();
+            d.dissent = String::new();
+        }
+    }
+}
+
+/// Whether minutes read whole are the ones `brief` was made from: the same meeting, and
+/// for final minutes the same sealed digest (the seal itself checked by the reader).
+pub fn same_as_brief(whole: &Minutes, brief: &Minutes) -> bool {
+    let digest = |m: &Minutes| m.finalization.as_ref().map(|f| f.minutes_digest.clone());
+    whole.meeting.id == brief.meeting.id
+        && digest(whole) == digest(brief)
+        && whole.cases.len() == brief.cases.len()
+        && whole
+            .cases
+            .iter()
+            .zip(&brief.cases)
+            .all(|(a, b)| a.case == b.case)
+}
+
+/// [`read_many`] as briefs (see [`brief`]): unchanged files come from `cache` when there are
+/// enough of them to be worth it. Only files whose seal held (or that are not final) are
+/// kept there, so a cached file is one already verified at that very version (its size,
+/// times, inode and device): nothing unchanged is parsed whole or verified twice.
+pub fn read_briefs(
+    dir: &Path,
+    paths: &[PathBuf],
+    cache: Option<&super::cache::CacheAt>,
+) -> ReadMany {
+    read_as(dir, paths, cache, &brief)
+}
+
+/// Reads `paths`, each file's minutes passed through `shape` as soon as it is read; the
+/// cache, when given, holds them as shaped (only `read_briefs` gives one).
+fn read_as(
     dir: &Path,
     paths: &[PathBuf],
     cache: Option<&super::cache::CacheAt>,
@@ -539,16 +594,14 @@ pub fn read_many_as(
                 .as_ref()
                 .and_then(|json| serde_json::from_slice::<Minutes>(json).ok());
             match parsed {
-                Some(mut m) => {
-                    shape(&mut m);
-                    (Ok(m), true, None)
-                }
+                Some(m) => (Ok(m), true, None),
                 None => match read(p) {
                     Ok((text, mut m)) => {
                         let holds = !matches!(
                             verify(&text, &m),
                             Seal::Broken(_) | Seal::BrokenFinalization
                         );
+                        shape(&mut m);
                         // Only what verified is worth keeping: a broken seal is checked
                         // (and said) again at every opening.
                         let json = if holds && cache.is_some() {
@@ -556,7 +609,6 @@ pub fn read_many_as(
                         } else {
                             None
                         };
-                        shape(&mut m);
                         (Ok(m), holds, json)
                     }
                     Err(e) => (Err(e), true, None),

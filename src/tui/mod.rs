@@ -76,6 +76,7 @@ pub fn read(app: &mut App, writable: bool) {
     app.hear();
     session::settle(&mut app.session, writable, app.lang);
     app.hear();
+    app.keep_whole();
 }
 
 /// Makes what the App recorded durable on the real disk (see `session::save`).
@@ -99,6 +100,7 @@ pub fn refresh(app: &mut App, seen: &mut Option<std::time::SystemTime>) {
     if app.screen == app::Screen::Queue {
         app.keep_rows();
     }
+    app.keep_whole();
 }
 
 /// A locale that names a character set other than UTF-8 (zh_CN.GBK) garbles Chinese text;

@@ -47,6 +47,11 @@ impl App {
                 text,
                 at: now,
             }),
+            // The decision that stands is copied from its record read whole, never a brief.
+            Confirm::Reconsider(_) if !self.session.load_whole(&[cid.as_str()], self.lang) => {
+                self.hear();
+                return;
+            }
             Confirm::Reconsider(consent) => self.session.intake(&cid).and_then(|mut record| {
                 // Reconsidering starts from the decision that stands: its findings, the
                 // situations or grounds found and the proposal it passed, not the file's.

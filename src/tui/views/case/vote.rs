@@ -344,9 +344,7 @@ pub(super) fn vote(
         && let Some((mid, _)) = app.session.decided_in(&case.id)
         && let Some(d) = app
             .session
-            .history
-            .iter()
-            .find(|m| m.meeting.id == mid)
+            .earlier_by_id(&mid)
             .and_then(|m| m.cases.iter().find(|c| c.case == case.id))
             .and_then(|c| c.determination())
     {
