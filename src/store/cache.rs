@@ -23,6 +23,9 @@ use sha2::{Digest, Sha256};
 use crate::domain::case::{Body, BodyText, Case, Conflict, Proposal, Subject};
 use crate::domain::panel::Panel;
 
+mod writer;
+pub use writer::Writer;
+
 const MAGIC: &[u8] = b"docket case cache\n";
 const MINUTES_MAGIC: &[u8] = b"docket minutes cache\n";
 /// Bumped whenever the layout of the minutes cache changes.
@@ -377,165 +380,6 @@ pub struct Keep<'a> {
     pub review_at: (u32, u32),
 }
 
-/// A cache file being written, a block at a time, so that neither the file nor the bodies of
-/// every case are ever held whole (on a first opening of 100,000 cases that was over 150 MB).
-/// Written privately (0600 in a 0700 folder) under a name of its own, then renamed over the
-/// old one once complete and synced; dropped unfinished, it is removed.
-pub struct Writer {
-    dest: PathBuf,
-    tmp: PathBuf,
-    out: fs::File,
-    /// The same file, read by the cases whose bodies went into it.
-    bodies: Arc<Bodies>,
-    pos: u64,
-    sum: u64,
-    blocks: u32,
-    rows: Vec<u8>,
-    block_bodies: Vec<u8>,
-    count: u32,
-    /// The rows of this block whose caller wants the body back (tag, where in the block).
-    wanted: Vec<(usize, BodyAt)>,
-    done: bool,
-}
-
-impl Writer {
-    /// A new cache file for `file`, bound to `fingerprint`; bodies that cannot be read back
-    /// from it come from `fallback` on the case file in `cases_dir`.
-    pub fn create(
-        file: &Path,
-        fingerprint: &[u8; 32],
-        cases_dir: &Path,
-        fallback: Fallback,
-    ) -> std::io::Result<Writer> {
-        use std::os::unix::fs::{FileExt, OpenOptionsExt};
-        let dir = file.parent().unwrap_or(Path::new("."));
-        crate::private::ensure_dir(dir)?;
-        let name = file.file_name().unwrap_or_default().to_string_lossy();
-        let tmp = dir.join(format!(".{name}.{}.{}.tmp", std::process::id(), now_ns()));
-        // Created here, exclusively, never through a link someone planted.
-        let out = fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC)
-            .open(&tmp)?;
-        let mut head = Vec::with_capacity(HEAD_LEN);
-        head.extend_from_slice(MAGIC);
-        head.extend_from_slice(&CASES_FORMAT.to_le_bytes());
-        head.extend_from_slice(fingerprint);
-        head.resize(HEAD_LEN, 0);
-        let bodies = Arc::new(Bodies {
-            file: out.try_clone()?,
-            cases_dir: cases_dir.to_path_buf(),
-            fallback,
-        });
-        let w = Writer {
-            dest: file.to_path_buf(),
-            tmp,
-            out,
-            bodies,
-            pos: HEAD_LEN as u64,
-            // The chain starts from the header, its count and last checksum left out.
-            sum: checksum(&head[..HEAD_LEN - 12]),
-            blocks: 0,
-            rows: Vec::new(),
-            block_bodies: Vec::new(),
-            count: 0,
-            wanted: Vec::new(),
-            done: false,
-        };
-        w.out.write_all_at(&head, 0)?;
-        Ok(w)
-    }
-
-    /// Adds `e`. With a `tag`, its body is given back (with the tag) once written, read from
-    /// this file when wanted, so the caller can let go of the text: from this or a later
-    /// call, or `finish`.
-    pub fn push(&mut self, tag: Option<usize>, e: &Keep) -> std::io::Result<Vec<(usize, Body)>> {
-        let (name, digest, body) = encode_row(&mut self.rows, &mut self.block_bodies, e);
-        if let Some(tag) = tag {
-            self.wanted.push((
-                tag,
-                BodyAt {
-                    offset: body.0,
-                    len: body.1,
-                    sum: body.2,
-                    name: (name.0 as u64, name.1),
-                    digest: (digest.0 as u64, digest.1),
-                },
-            ));
-        }
-        self.count += 1;
-        if self.count >= BLOCK_ROWS {
-            return self.flush();
-        }
-        Ok(Vec::new())
-    }
-
-    /// Writes the block so far; the wanted bodies, now in the file.
-    fn flush(&mut self) -> std::io::Result<Vec<(usize, Body)>> {
-        use std::os::unix::fs::FileExt;
-        if self.count == 0 {
-            return Ok(Vec::new());
-        }
-        let mut bh = [0u8; BLOCK_HEAD];
-        bh[..4].copy_from_slice(&self.count.to_le_bytes());
-        bh[4..8].copy_from_slice(&(self.rows.len() as u32).to_le_bytes());
-        bh[8..].copy_from_slice(&(self.block_bodies.len() as u32).to_le_bytes());
-        self.sum = chain(self.sum, &bh, &self.rows);
-        let rows_at = self.pos + BLOCK_HEAD as u64;
-        let bodies_at = rows_at + self.rows.len() as u64 + 8;
-        let mut block = Vec::with_capacity(BLOCK_HEAD + self.rows.len() + 8);
-        block.extend_from_slice(&bh);
-        block.extend_from_slice(&self.rows);
-        block.extend_from_slice(&self.sum.to_le_bytes());
-        self.out.write_all_at(&block, self.pos)?;
-        self.out.write_all_at(&self.block_bodies, bodies_at)?;
-        self.pos = bodies_at + self.block_bodies.len() as u64;
-        self.blocks += 1;
-        self.count = 0;
-        self.rows.clear();
-        self.block_bodies.clear();
-        Ok(self
-            .wanted
-            .drain(..)
-            .map(|(tag, mut at)| {
-                at.offset += bodies_at;
-                at.name.0 += rows_at;
-                at.digest.0 += rows_at;
-                (tag, self.bodies.body(at))
-            })
-            .collect())
-    }
-
-    /// Writes the last block and the header's count and checksum, syncs, and puts the file
-    /// in place of the old cache.
-    pub fn finish(mut self) -> std::io::Result<Vec<(usize, Body)>> {
-        use std::os::unix::fs::FileExt;
-        let bodies = self.flush()?;
-        let mut tail = [0u8; 12];
-        tail[..4].copy_from_slice(&self.blocks.to_le_bytes());
-        tail[4..].copy_from_slice(&self.sum.to_le_bytes());
-        self.out.write_all_at(&tail, (HEAD_LEN - 12) as u64)?;
-        self.out.sync_all()?;
-        fs::rename(&self.tmp, &self.dest)?;
-        self.done = true;
-        if let Some(dir) = self.dest.parent() {
-            fs::File::open(dir)?.sync_all()?;
-        }
-        Ok(bodies)
-    }
-}
-
-impl Drop for Writer {
-    fn drop(&mut self) {
-        if !self.done {
-            let _ = fs::remove_file(&self.tmp);
-        }
-    }
-}
-
 /// Writes every entry as a new cache file (what a caller with no bodies to let go of needs).
 pub fn write<'a>(
     file: &Path,
@@ -611,21 +455,17 @@ fn put_key(w: &mut Vec<u8>, k: &Key) {
     }
 }
 
-/// Appends one entry's row to `w` and its body to `bodies`; where in the rows its name and
-/// digest are, and where in the bodies its body is (offset, length, checksum). A body not
+/// Appends one entry's row to `w` and its body to `bodies`; where its body is in `bodies`, its
+/// name and digest in `w`. A body not
 /// read yet is read for this and let go, not kept.
-fn encode_row(
-    w: &mut Vec<u8>,
-    bodies: &mut Vec<u8>,
-    e: &Keep,
-) -> ((usize, u32), (usize, u32), (u64, u32, u64)) {
-    let name = (w.len() + 4, e.name.len() as u32);
+fn encode_row(w: &mut Vec<u8>, bodies: &mut Vec<u8>, e: &Keep) -> BodyAt {
+    let name = ((w.len() + 4) as u64, e.name.len() as u32);
     bytes(w, e.name);
     put_key(w, &e.key);
     for n in [e.id_at.0, e.id_at.1, e.review_at.0, e.review_at.1] {
         w.extend_from_slice(&n.to_le_bytes());
     }
-    let digest = (w.len() + 4, e.digest.len() as u32);
+    let digest = ((w.len() + 4) as u64, e.digest.len() as u32);
     string(w, e.digest);
     let c = e.case;
     for s in [
@@ -672,7 +512,13 @@ fn encode_row(
         }
         None => w.push(0),
     }
-    (name, digest, body)
+    BodyAt {
+        offset: body.0,
+        len: body.1,
+        sum: body.2,
+        name,
+        digest,
+    }
 }
 
 fn bytes(w: &mut Vec<u8>, b: &[u8]) {
@@ -787,7 +633,12 @@ fn decode_block(
     bodies: &Arc<Bodies>,
 ) -> Option<Vec<(Vec<u8>, Entry)>> {
     let start = r.b.as_ptr() as usize;
-    let place = |b: &[u8]| (at.rows_at + (b.as_ptr() as usize - start) as u64, b.len() as u32);
+    let place = |b: &[u8]| {
+        (
+            at.rows_at + (b.as_ptr() as usize - start) as u64,
+            b.len() as u32,
+        )
+    };
     if n == 0 || n > BLOCK_ROWS {
         return None;
     }
@@ -875,143 +726,4 @@ fn decode_block(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn entry(id: &str) -> Entry {
-        Entry {
-            key: Key {
-                size: 10,
-                mtime_ns: 1,
-                ctime_ns: 2,
-                ino: 3,
-                dev: 4,
-            },
-            case: Case {
-                id: id.into(),
-                kind: "tolerance".into(),
-                title: "标题".into(),
-                subject: Subject {
-                    name: "张三".into(),
-                    position: "科长".into(),
-                    unit: "某局".into(),
-                },
-                received: "2026-03-01".parse().unwrap(),
-                body: Body::new("摘要".into(), vec!["一".into(), "二".into()]),
-                claimed: vec!["s1".into()],
-                proposal: Some(Proposal {
-                    outcome: "tolerate".into(),
-                    basis: "依据".into(),
-                }),
-                conflicts: vec![Conflict {
-                    member: "m1".into(),
-                    reason: "亲属".into(),
-                }],
-                review_of: Some("C-1".into()),
-            },
-            digest: "ab".repeat(32),
-            id_at: (1, 5),
-            review_at: (9, 12),
-        }
-    }
-
-    fn keep<'a>(name: &'a [u8], e: &'a Entry) -> Keep<'a> {
-        Keep {
-            name,
-            key: e.key,
-            case: &e.case,
-            digest: &e.digest,
-            id_at: e.id_at,
-            review_at: e.review_at,
-        }
-    }
-
-    fn no_fallback(_: &Path, _: &str) -> BodyText {
-        BodyText {
-            summary: "fallback".into(),
-            facts: Vec::new(),
-            changed: false,
-        }
-    }
-
-    /// A scratch folder of this test's own.
-    fn scratch(name: &str) -> PathBuf {
-        let d = std::env::temp_dir().join(format!("docket-cache-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&d);
-        fs::create_dir_all(&d).unwrap();
-        d
-    }
-
-    /// The bytes of a cache file holding `entries`, written as docket writes it.
-    fn encoded(dir: &Path, fp: &[u8; 32], entries: &[Keep]) -> Vec<u8> {
-        let f = dir.join("w");
-        let mut w = Writer::create(&f, fp, dir, no_fallback).unwrap();
-        for e in entries {
-            w.push(None, e).unwrap();
-        }
-        w.finish().unwrap();
-        fs::read(&f).unwrap()
-    }
-
-    fn read_bytes(dir: &Path, bytes: &[u8], fp: &[u8; 32]) -> Cache {
-        let f = dir.join("c");
-        fs::write(&f, bytes).unwrap();
-        read(&f, fp, dir, no_fallback)
-    }
-
-    #[test]
-    fn entries_come_back_as_written() {
-        let dir = scratch("back");
-        let (a, b) = (entry("C-2"), entry("C-3"));
-        let fp = [7u8; 32];
-        let bytes = encoded(&dir, &fp, &[keep(b"a.yaml", &a), keep(b"b.yaml", &b)]);
-        let cache = read_bytes(&dir, &bytes, &fp);
-        assert_eq!(cache.len(), 2);
-        // Comparing the cases reads their bodies back from the file.
-        assert_eq!(
-            cache.into_entries().collect::<Vec<_>>(),
-            vec![(b"a.yaml".to_vec(), a), (b"b.yaml".to_vec(), b)]
-        );
-        let _ = fs::remove_dir_all(&dir);
-    }
-
-    #[test]
-    fn another_panel_or_any_damage_gives_nothing() {
-        let dir = scratch("damage");
-        let a = entry("C-2");
-        let fp = [7u8; 32];
-        let bytes = encoded(&dir, &fp, &[keep(b"a.yaml", &a)]);
-        let rows_end = bytes.len() - a.case.summary().len() - 30;
-        assert!(read_bytes(&dir, &bytes, &[8u8; 32]).is_empty());
-        for cut in [0, 10, rows_end / 2] {
-            let cache = read_bytes(&dir, &bytes[..cut], &fp);
-            assert!(cache.is_empty(), "cut at {cut}");
-        }
-        for at in [MAGIC.len() + 60, rows_end / 2] {
-            let mut bad = bytes.clone();
-            bad[at] ^= 0x20;
-            let cache = read_bytes(&dir, &bad, &fp);
-            assert!(cache.is_empty(), "flipped at {at}");
-        }
-        // A damaged body is found when the case is read: it comes from the case file instead.
-        let mut bad = bytes.clone();
-        let last = bad.len() - 2;
-        bad[last] ^= 0x20;
-        let cache = read_bytes(&dir, &bad, &fp);
-        let entries: Vec<_> = cache.into_entries().collect();
-        assert_eq!(entries.len(), 1);
-        assert_eq!(entries[0].1.case.summary(), "fallback");
-        let _ = fs::remove_dir_all(&dir);
-    }
-
-    #[test]
-    fn only_files_left_alone_for_a_while_are_kept() {
-        let mut k = entry("C-2").key;
-        k.mtime_ns = 100 * 1_000_000_000;
-        k.ctime_ns = k.mtime_ns;
-        assert!(k.settled(k.mtime_ns + SETTLE_NS + 1, SETTLE_NS));
-        assert!(!k.settled(k.mtime_ns + SETTLE_NS - 1, SETTLE_NS));
-        k.ctime_ns += 10 * SETTLE_NS;
-        assert!(!k.settled(k.mtime_ns + SETTLE_NS + 1, SETTLE_NS));
-    }
-}
+mod tests;
