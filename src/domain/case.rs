@@ -1,5 +1,6 @@
 //! A case before the panel: the official concerned, the facts, what is claimed and proposed.
 
+use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
 use jiff::civil::Date;
@@ -109,6 +110,16 @@ impl Body {
         self.0
             .text
             .get_or_init(|| self.0.source.as_ref().map(|f| f()).unwrap_or_default())
+    }
+
+    /// The text, without keeping it when it was not produced yet: for copying every body of
+    /// a panel elsewhere without holding them all at once.
+    pub fn peek(&self) -> Cow<'_, BodyText> {
+        match (self.0.text.get(), &self.0.source) {
+            (Some(t), _) => Cow::Borrowed(t),
+            (None, Some(f)) => Cow::Owned(f()),
+            (None, None) => Cow::Owned(BodyText::default()),
+        }
     }
 }
 

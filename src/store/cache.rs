@@ -13,7 +13,6 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::Read;
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
@@ -24,13 +23,19 @@ use sha2::{Digest, Sha256};
 use crate::domain::case::{Body, BodyText, Case, Conflict, Proposal, Subject};
 use crate::domain::panel::Panel;
 
+mod writer;
+pub use writer::Writer;
+
 const MAGIC: &[u8] = b"docket case cache\n";
 /// Version 3 keeps finalized minutes as briefs (`minutes::brief`), and only minutes whose
 /// seal was verified when they were read: an older cache (whole minutes, kept whenever they
 /// parsed) is not read as this one.
 const MINUTES_MAGIC: &[u8] = b"docket minutes cache 3\n";
-/// Bumped whenever the layout below changes.
+/// Bumped whenever the layout of the minutes cache changes.
 const FORMAT: u32 = 3;
+/// Bumped whenever the layout of the case cache below changes (4: rows and bodies in
+/// blocks, written and read one block at a time).
+const CASES_FORMAT: u32 = 4;
 /// A file changed this recently may change again within the same clock tick without its
 /// times showing it; it is read again next time rather than kept. (Five seconds is ample
 /// for any file system's time stamps, FAT's two seconds included.)
@@ -118,7 +123,24 @@ pub struct Entry {
 /// walked beside the sorted listing of the cases folder, without a map).
 #[derive(Default)]
 pub struct Cache {
-    pub entries: Vec<(Vec<u8>, Entry)>,
+    blocks: Vec<Vec<(Vec<u8>, Entry)>>,
+    count: usize,
+}
+
+impl Cache {
+    /// How many entries there are.
+    pub fn len(&self) -> usize {
+        self.count
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    /// The entries in file-name order, each block let go once walked past.
+    pub fn into_entries(self) -> impl Iterator<Item = (Vec<u8>, Entry)> {
+        self.blocks.into_iter().flatten()
+    }
 }
 
 /// What binds a cache to a panel: its folder, this docket, and for the cases the panel as
@@ -154,66 +176,124 @@ pub fn needs_writing(fresh: usize, kept: usize, before: usize) -> bool {
 /// it still has the text of this digest.
 pub type Fallback = fn(&Path, &str) -> BodyText;
 
-/// Reads the cache file's rows; empty when it is missing, belongs to another panel or another
-/// docket, or is damaged in any way. The bodies stay in the file, read when a case is: the
-/// file is held open, so a newer cache written meanwhile does not mix with this one. A body
-/// that cannot be read from it comes from `fallback` on the case file in `cases_dir`.
+/// Reads the cache file's rows, block by block; empty when it is missing, belongs to another
+/// panel or another docket, or is damaged in any way. Only one block of rows is held at a
+/// time (the whole rows of 100,000 cases were 40 MB). The bodies stay in the file, read when
+/// a case is: the file is held open, so a newer cache written meanwhile does not mix with
+/// this one. A body that cannot be read from it comes from `fallback` on the case file in
+/// `cases_dir`.
 pub fn read(file: &Path, fingerprint: &[u8; 32], cases_dir: &Path, fallback: Fallback) -> Cache {
-    let Ok(mut f) = fs::File::open(file) else {
+    let Ok(f) = fs::File::open(file) else {
         return Cache::default();
     };
-    let head_len = MAGIC.len() + 4 + 32 + 8;
-    let mut head = vec![0; head_len];
-    if f.read_exact(&mut head).is_err() {
-        return Cache::default();
-    }
-    let rows_len = u64::from_le_bytes(head[head_len - 8..].try_into().unwrap_or([0xff; 8]));
-    let Ok(max) = f.metadata().map(|m| m.len()) else {
-        return Cache::default();
-    };
-    if rows_len > max {
-        return Cache::default();
-    }
-    let mut all = head;
-    all.resize(head_len + rows_len as usize + 8, 0);
-    if f.read_exact(&mut all[head_len..]).is_err() {
-        return Cache::default();
-    }
-    let Some(rows) = check(&all, fingerprint) else {
+    let Ok(len) = f.metadata().map(|m| m.len()) else {
         return Cache::default();
     };
     let bodies = Arc::new(Bodies {
         file: f,
-        base: all.len() as u64,
         cases_dir: cases_dir.to_path_buf(),
         fallback,
-        rows: all,
     });
-    let r = Reader {
-        b: bodies.rows.get(rows).unwrap_or_default(),
-    };
-    decode(r, &bodies).unwrap_or_default()
+    read_blocks(&bodies, len, fingerprint).unwrap_or_default()
 }
 
-/// Where the bodies of a cache file are, and the rows read from it (which hold each body's
-/// file name and digest, for the fallback).
+/// The header: magic, format, fingerprint, then how many blocks follow and the checksum
+/// chained through all of them (written last, once the blocks are).
+const HEAD_LEN: usize = MAGIC.len() + 4 + 32 + 4 + 8;
+/// Each block: how many rows, the length of the rows, the length of the bodies; then the
+/// rows, their chained checksum, and the bodies.
+const BLOCK_HEAD: usize = 12;
+/// Rows per block: about what a batch of case files is, so writing holds one batch of bodies.
+const BLOCK_ROWS: u32 = 512;
+
+/// The checksum of a block, chained from the one before: blocks cannot be dropped, repeated
+/// or reordered without it showing.
+fn chain(before: u64, block_head: &[u8], rows: &[u8]) -> u64 {
+    let mut w = [0u8; 8 + BLOCK_HEAD + 8];
+    w[..8].copy_from_slice(&before.to_le_bytes());
+    w[8..8 + BLOCK_HEAD].copy_from_slice(block_head);
+    w[8 + BLOCK_HEAD..].copy_from_slice(&checksum(rows).to_le_bytes());
+    checksum(&w)
+}
+
+fn read_blocks(bodies: &Arc<Bodies>, len: u64, fingerprint: &[u8; 32]) -> Option<Cache> {
+    use std::os::unix::fs::FileExt;
+    let f = &bodies.file;
+    let mut head = [0u8; HEAD_LEN];
+    f.read_exact_at(&mut head, 0).ok()?;
+    let mut r = Reader { b: &head };
+    if r.take(MAGIC.len())? != MAGIC || r.u32()? != CASES_FORMAT || r.take(32)? != fingerprint {
+        return None;
+    }
+    let blocks = r.u32()?;
+    let last = r.u64()?;
+    let mut sum = checksum(&head[..HEAD_LEN - 12]);
+    let mut pos = HEAD_LEN as u64;
+    // Each block holds at least one row of more than 64 bytes.
+    let mut out = Vec::with_capacity((blocks as usize).min(len as usize / 64));
+    let mut buf = Vec::new();
+    let mut count = 0usize;
+    for _ in 0..blocks {
+        let mut bh = [0u8; BLOCK_HEAD];
+        f.read_exact_at(&mut bh, pos).ok()?;
+        let mut r = Reader { b: &bh };
+        let (n, rows_len, bodies_len) = (r.u32()?, r.u32()? as u64, r.u32()? as u64);
+        let rows_at = pos + BLOCK_HEAD as u64;
+        let bodies_at = rows_at + rows_len + 8;
+        pos = bodies_at + bodies_len;
+        if pos > len {
+            return None;
+        }
+        buf.clear();
+        buf.resize(rows_len as usize + 8, 0);
+        f.read_exact_at(&mut buf, rows_at).ok()?;
+        let (rows, written) = buf.split_at(rows_len as usize);
+        sum = chain(sum, &bh, rows);
+        if written != sum.to_le_bytes() {
+            return None;
+        }
+        let at = Place {
+            rows_at,
+            bodies_at,
+            bodies_len,
+        };
+        let block = decode_block(Reader { b: rows }, n, &at, bodies)?;
+        count += block.len();
+        out.push(block);
+    }
+    // Names in strictly rising order across blocks, as written: the walk beside the listing
+    // relies on it.
+    let sorted = out
+        .iter()
+        .flatten()
+        .map(|(n, _)| n)
+        .is_sorted_by(|a, b| a < b);
+    (sum == last && pos == len && sorted).then_some(Cache { blocks: out, count })
+}
+
+/// Where one block's rows and bodies are in the file.
+struct Place {
+    rows_at: u64,
+    bodies_at: u64,
+    bodies_len: u64,
+}
+
+/// The open cache file whose bodies the cases read when they are wanted.
 struct Bodies {
     file: fs::File,
-    base: u64,
     cases_dir: PathBuf,
     fallback: Fallback,
-    rows: Vec<u8>,
 }
 
-/// Where one body is: in the file (offset, length, checksum), and its case's file name and
-/// digest in the rows.
+/// Where one body is in the file (offset, length, checksum), and where its case's file name
+/// and digest are (for the fallback), so that no rows need to be kept in memory.
 #[derive(Clone, Copy)]
 struct BodyAt {
     offset: u64,
     len: u32,
     sum: u64,
-    name: (usize, usize),
-    digest: (usize, usize),
+    name: (u64, u32),
+    digest: (u64, u32),
 }
 
 impl Bodies {
@@ -225,21 +305,22 @@ impl Bodies {
     }
 
     fn read(&self, at: BodyAt) -> BodyText {
-        use std::os::unix::fs::FileExt;
-        let mut block = vec![0; at.len as usize];
-        let read = self
-            .file
-            .read_exact_at(&mut block, self.base + at.offset)
-            .is_ok();
-        if read && checksum(&block) == at.sum && body_shaped(&block) {
+        if let Some(block) = self.bytes(at.offset, at.len)
+            && checksum(&block) == at.sum
+            && body_shaped(&block)
+        {
             return body_text(&block);
         }
-        let slice = |(a, b): (usize, usize)| self.rows.get(a..b).unwrap_or_default();
-        let path = self
-            .cases_dir
-            .join(std::ffi::OsStr::from_bytes(slice(at.name)));
-        let digest = std::str::from_utf8(slice(at.digest)).unwrap_or_default();
-        (self.fallback)(&path, digest)
+        let name = self.bytes(at.name.0, at.name.1).unwrap_or_default();
+        let path = self.cases_dir.join(std::ffi::OsStr::from_bytes(&name));
+        let digest = self.bytes(at.digest.0, at.digest.1).unwrap_or_default();
+        (self.fallback)(&path, std::str::from_utf8(&digest).unwrap_or_default())
+    }
+
+    fn bytes(&self, offset: u64, len: u32) -> Option<Vec<u8>> {
+        use std::os::unix::fs::FileExt;
+        let mut b = vec![0; len as usize];
+        self.file.read_exact_at(&mut b, offset).ok().map(|()| b)
     }
 }
 
@@ -302,14 +383,19 @@ pub struct Keep<'a> {
     pub review_at: (u32, u32),
 }
 
-/// Writes the cache file privately (0600 in a 0700 folder) and atomically; a cache that
-/// cannot be written is simply not there next time.
+/// Writes every entry as a new cache file (what a caller with no bodies to let go of needs).
 pub fn write<'a>(
     file: &Path,
     fingerprint: &[u8; 32],
+    cases_dir: &Path,
+    fallback: Fallback,
     entries: impl Iterator<Item = Keep<'a>>,
 ) -> std::io::Result<()> {
-    replace(file, &encode(fingerprint, entries))
+    let mut w = Writer::create(file, fingerprint, cases_dir, fallback)?;
+    for e in entries {
+        w.push(None, &e)?;
+    }
+    w.finish().map(drop)
 }
 
 /// `file` replaced by `bytes`, private, atomically: through the one atomic writer, rooted at
@@ -372,73 +458,70 @@ fn put_key(w: &mut Vec<u8>, k: &Key) {
     }
 }
 
-/// The header with the length of the rows, the rows and their checksum, then the bodies (each
-/// with its own checksum in its row).
-fn encode<'a>(fingerprint: &[u8; 32], entries: impl Iterator<Item = Keep<'a>>) -> Vec<u8> {
-    let mut rows = Vec::with_capacity(1 << 20);
-    let mut bodies = Vec::with_capacity(1 << 20);
-    rows.extend_from_slice(&0u32.to_le_bytes());
-    let mut count = 0u32;
-    for e in entries {
-        count += 1;
-        let w = &mut rows;
-        bytes(w, e.name);
-        put_key(w, &e.key);
-        for n in [e.id_at.0, e.id_at.1, e.review_at.0, e.review_at.1] {
-            w.extend_from_slice(&n.to_le_bytes());
-        }
-        string(w, e.digest);
-        let c = e.case;
-        for s in [
-            &c.id,
-            &c.kind,
-            &c.title,
-            &c.subject.name,
-            &c.subject.position,
-            &c.subject.unit,
-        ] {
-            string(w, s);
-        }
-        let d = c.received;
-        w.extend_from_slice(&d.year().to_le_bytes());
-        w.push(d.month() as u8);
-        w.push(d.day() as u8);
-        let start = bodies.len();
-        string(&mut bodies, c.summary());
-        strings(&mut bodies, c.facts());
-        let block = &bodies[start..];
-        w.extend_from_slice(&(start as u64).to_le_bytes());
-        w.extend_from_slice(&(block.len() as u32).to_le_bytes());
-        w.extend_from_slice(&checksum(block).to_le_bytes());
-        strings(w, &c.claimed);
-        match &c.proposal {
-            Some(p) => {
-                w.push(1);
-                string(w, &p.outcome);
-                string(w, &p.basis);
-            }
-            None => w.push(0),
-        }
-        w.extend_from_slice(&(c.conflicts.len() as u32).to_le_bytes());
-        for x in &c.conflicts {
-            string(w, &x.member);
-            string(w, &x.reason);
-        }
-        match &c.review_of {
-            Some(r) => {
-                w.push(1);
-                string(w, r);
-            }
-            None => w.push(0),
-        }
+/// Appends one entry's row to `w` and its body to `bodies`; where its body is in `bodies`, its
+/// name and digest in `w`. A body not
+/// read yet is read for this and let go, not kept.
+fn encode_row(w: &mut Vec<u8>, bodies: &mut Vec<u8>, e: &Keep) -> BodyAt {
+    let name = ((w.len() + 4) as u64, e.name.len() as u32);
+    bytes(w, e.name);
+    put_key(w, &e.key);
+    for n in [e.id_at.0, e.id_at.1, e.review_at.0, e.review_at.1] {
+        w.extend_from_slice(&n.to_le_bytes());
     }
-    rows[..4].copy_from_slice(&count.to_le_bytes());
-    let mut out = header(MAGIC, fingerprint);
-    out.extend_from_slice(&(rows.len() as u64).to_le_bytes());
-    out.extend_from_slice(&rows);
-    seal(&mut out);
-    out.extend_from_slice(&bodies);
-    out
+    let digest = ((w.len() + 4) as u64, e.digest.len() as u32);
+    string(w, e.digest);
+    let c = e.case;
+    for s in [
+        &c.id,
+        &c.kind,
+        &c.title,
+        &c.subject.name,
+        &c.subject.position,
+        &c.subject.unit,
+    ] {
+        string(w, s);
+    }
+    let d = c.received;
+    w.extend_from_slice(&d.year().to_le_bytes());
+    w.push(d.month() as u8);
+    w.push(d.day() as u8);
+    let start = bodies.len();
+    let text = c.body.peek();
+    string(bodies, &text.summary);
+    strings(bodies, &text.facts);
+    let block = &bodies[start..];
+    let body = (start as u64, block.len() as u32, checksum(block));
+    w.extend_from_slice(&body.0.to_le_bytes());
+    w.extend_from_slice(&body.1.to_le_bytes());
+    w.extend_from_slice(&body.2.to_le_bytes());
+    strings(w, &c.claimed);
+    match &c.proposal {
+        Some(p) => {
+            w.push(1);
+            string(w, &p.outcome);
+            string(w, &p.basis);
+        }
+        None => w.push(0),
+    }
+    w.extend_from_slice(&(c.conflicts.len() as u32).to_le_bytes());
+    for x in &c.conflicts {
+        string(w, &x.member);
+        string(w, &x.reason);
+    }
+    match &c.review_of {
+        Some(r) => {
+            w.push(1);
+            string(w, r);
+        }
+        None => w.push(0),
+    }
+    BodyAt {
+        offset: body.0,
+        len: body.1,
+        sum: body.2,
+        name,
+        digest,
+    }
 }
 
 fn bytes(w: &mut Vec<u8>, b: &[u8]) {
@@ -545,26 +628,25 @@ fn body_shaped(block: &[u8]) -> bool {
     shaped.is_some() && r.b.is_empty()
 }
 
-/// Where the rows are in a whole cache head (header, rows, checksum), if it is sound and this
-/// panel's.
-fn check(all: &[u8], fingerprint: &[u8; 32]) -> Option<std::ops::Range<usize>> {
-    let mut r = unframe(all, MAGIC, fingerprint)?;
-    let rows_len = r.u64()?;
-    let start = all.len() - 8 - r.b.len();
-    (rows_len == r.b.len() as u64).then_some(start..start + r.b.len())
-}
-
-fn decode(mut r: Reader, bodies: &Arc<Bodies>) -> Option<Cache> {
-    let start = bodies.rows.as_ptr() as usize;
-    let at = |b: &[u8]| {
+/// The `n` rows of one block, whose rows and bodies are at `at` in the file.
+fn decode_block(
+    mut r: Reader,
+    n: u32,
+    at: &Place,
+    bodies: &Arc<Bodies>,
+) -> Option<Vec<(Vec<u8>, Entry)>> {
+    let start = r.b.as_ptr() as usize;
+    let place = |b: &[u8]| {
         (
-            b.as_ptr() as usize - start,
-            b.as_ptr() as usize - start + b.len(),
+            at.rows_at + (b.as_ptr() as usize - start) as u64,
+            b.len() as u32,
         )
     };
-    let count = r.u32()? as usize;
-    let mut entries = Vec::with_capacity(count.min(r.b.len() / 64));
-    for _ in 0..count {
+    if n == 0 || n > BLOCK_ROWS {
+        return None;
+    }
+    let mut entries = Vec::with_capacity(n as usize);
+    for _ in 0..n {
         let name_bytes = r.bytes()?;
         let name = name_bytes.to_vec();
         let key = r.key()?;
@@ -583,12 +665,16 @@ fn decode(mut r: Reader, bodies: &Arc<Bodies>) -> Option<Cache> {
         let year = i16::from_le_bytes(r.take(2)?.try_into().ok()?);
         let (month, day) = (r.u8()? as i8, r.u8()? as i8);
         let received = jiff::civil::Date::new(year, month, day).ok()?;
+        let (offset, len, sum) = (r.u64()?, r.u32()?, r.u64()?);
+        if offset.checked_add(u64::from(len))? > at.bodies_len {
+            return None;
+        }
         let body = bodies.body(BodyAt {
-            offset: r.u64()?,
-            len: r.u32()?,
-            sum: r.u64()?,
-            name: at(name_bytes),
-            digest: at(digest_bytes),
+            offset: at.bodies_at + offset,
+            len,
+            sum,
+            name: place(name_bytes),
+            digest: place(digest_bytes),
         });
         let claimed = r.strings()?;
         let proposal = match r.u8()? {
@@ -599,11 +685,11 @@ fn decode(mut r: Reader, bodies: &Arc<Bodies>) -> Option<Cache> {
             }),
             _ => return None,
         };
-        let n = r.u32()? as usize;
-        if n > r.b.len() / 8 {
+        let k = r.u32()? as usize;
+        if k > r.b.len() / 8 {
             return None;
         }
-        let conflicts = (0..n)
+        let conflicts = (0..k)
             .map(|_| {
                 Some(Conflict {
                     member: r.string()?,
@@ -639,138 +725,8 @@ fn decode(mut r: Reader, bodies: &Arc<Bodies>) -> Option<Cache> {
             },
         ));
     }
-    if !entries.is_sorted_by(|a, b| a.0 < b.0) {
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
-        entries.dedup_by(|a, b| a.0 == b.0);
-    }
-    r.b.is_empty().then_some(Cache { entries })
+    r.b.is_empty().then_some(entries)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn entry(id: &str) -> Entry {
-        Entry {
-            key: Key {
-                size: 10,
-                mtime_ns: 1,
-                ctime_ns: 2,
-                ino: 3,
-                dev: 4,
-            },
-            case: Case {
-                id: id.into(),
-                kind: "tolerance".into(),
-                title: "标题".into(),
-                subject: Subject {
-                    name: "张三".into(),
-                    position: "科长".into(),
-                    unit: "某局".into(),
-                },
-                received: "2026-03-01".parse().unwrap(),
-                body: Body::new("摘要".into(), vec!["一".into(), "二".into()]),
-                claimed: vec!["s1".into()],
-                proposal: Some(Proposal {
-                    outcome: "tolerate".into(),
-                    basis: "依据".into(),
-                }),
-                conflicts: vec![Conflict {
-                    member: "m1".into(),
-                    reason: "亲属".into(),
-                }],
-                review_of: Some("C-1".into()),
-            },
-            digest: "ab".repeat(32),
-            id_at: (1, 5),
-            review_at: (9, 12),
-        }
-    }
-
-    fn keep<'a>(name: &'a [u8], e: &'a Entry) -> Keep<'a> {
-        Keep {
-            name,
-            key: e.key,
-            case: &e.case,
-            digest: &e.digest,
-            id_at: e.id_at,
-            review_at: e.review_at,
-        }
-    }
-
-    fn no_fallback(_: &Path, _: &str) -> BodyText {
-        BodyText {
-            summary: "fallback".into(),
-            facts: Vec::new(),
-            changed: false,
-        }
-    }
-
-    /// A scratch folder of this test's own.
-    fn scratch(name: &str) -> PathBuf {
-        let d = std::env::temp_dir().join(format!("docket-cache-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&d);
-        fs::create_dir_all(&d).unwrap();
-        d
-    }
-
-    fn read_bytes(dir: &Path, bytes: &[u8], fp: &[u8; 32]) -> Cache {
-        let f = dir.join("c");
-        fs::write(&f, bytes).unwrap();
-        read(&f, fp, dir, no_fallback)
-    }
-
-    #[test]
-    fn entries_come_back_as_written() {
-        let dir = scratch("back");
-        let (a, b) = (entry("C-2"), entry("C-3"));
-        let fp = [7u8; 32];
-        let bytes = encode(&fp, [keep(b"a.yaml", &a), keep(b"b.yaml", &b)].into_iter());
-        let cache = read_bytes(&dir, &bytes, &fp);
-        // Comparing the cases reads their bodies back from the file.
-        assert_eq!(
-            cache.entries,
-            vec![(b"a.yaml".to_vec(), a), (b"b.yaml".to_vec(), b)]
-        );
-        let _ = fs::remove_dir_all(&dir);
-    }
-
-    #[test]
-    fn another_panel_or_any_damage_gives_nothing() {
-        let dir = scratch("damage");
-        let a = entry("C-2");
-        let fp = [7u8; 32];
-        let bytes = encode(&fp, [keep(b"a.yaml", &a)].into_iter());
-        let rows_end = bytes.len() - a.case.summary().len() - 30;
-        assert!(read_bytes(&dir, &bytes, &[8u8; 32]).entries.is_empty());
-        for cut in [0, 10, rows_end / 2] {
-            let cache = read_bytes(&dir, &bytes[..cut], &fp);
-            assert!(cache.entries.is_empty(), "cut at {cut}");
-        }
-        for at in [MAGIC.len() + 60, rows_end / 2] {
-            let mut bad = bytes.clone();
-            bad[at] ^= 0x20;
-            let cache = read_bytes(&dir, &bad, &fp);
-            assert!(cache.entries.is_empty(), "flipped at {at}");
-        }
-        // A damaged body is found when the case is read: it comes from the case file instead.
-        let mut bad = bytes.clone();
-        let last = bad.len() - 2;
-        bad[last] ^= 0x20;
-        let cache = read_bytes(&dir, &bad, &fp);
-        assert_eq!(cache.entries.len(), 1);
-        assert_eq!(cache.entries[0].1.case.summary(), "fallback");
-        let _ = fs::remove_dir_all(&dir);
-    }
-
-    #[test]
-    fn only_files_left_alone_for_a_while_are_kept() {
-        let mut k = entry("C-2").key;
-        k.mtime_ns = 100 * 1_000_000_000;
-        k.ctime_ns = k.mtime_ns;
-        assert!(k.settled(k.mtime_ns + SETTLE_NS + 1, SETTLE_NS));
-        assert!(!k.settled(k.mtime_ns + SETTLE_NS - 1, SETTLE_NS));
-        k.ctime_ns += 10 * SETTLE_NS;
-        assert!(!k.settled(k.mtime_ns + SETTLE_NS + 1, SETTLE_NS));
-    }
-}
+mod tests;

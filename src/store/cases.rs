@@ -91,17 +91,32 @@ pub(super) fn load_cases(
     }
     let use_cache = cache_at.is_some_and(|c| candidates.len() >= c.min_cases);
     let cache_file = cache_file.filter(|_| use_cache);
-    let cached_before = cached.entries.len();
-    let mut cached = cached.entries.into_iter().peekable();
+    let cached_before = cached.len();
+    let mut cached = cached.into_entries().peekable();
     // Reading and parsing are independent per file: spread over the cores. Problems are
     // reported afterwards, in file order, so the report does not depend on the threads.
     let files: Vec<super::tree::FileId> = candidates.iter().map(|(p, _)| cx.source(p)).collect();
     let mut loaded = Vec::with_capacity(candidates.len());
     let mut places = Vec::with_capacity(candidates.len());
-    // Which loaded cases go into the cache: (index in `loaded`, key, where id and review are).
-    type Kept = (usize, Key, (u32, u32), (u32, u32));
     let mut keep: Vec<Kept> = Vec::new();
     let mut fresh = 0usize;
+    // The new cache, written as the batches go (so that only a batch of bodies read from
+    // case files is ever held), begun at the first file read that can be kept; a write is tried
+    // once: a failed one is given up, costing only speed next time.
+    let mut writer: Option<cache::Writer> = None;
+    let mut tried = false;
+    let fp = cache_file.as_ref().map(|_| fingerprint());
+    let mut start = |loaded: &mut [LoadedCase], keep: &[Kept]| -> Option<cache::Writer> {
+        let (file, fp) = (cache_file.as_ref()?, fp.as_ref()?);
+        if std::mem::replace(&mut tried, true) {
+            return None;
+        }
+        let mut w = cache::Writer::create(file, fp, &cases_dir, body_from_file).ok();
+        for k in keep {
+            add(&mut w, loaded, k);
+        }
+        w
+    };
     // In batches, so that only one batch of parsed trees is held at a time: holding all
     // 10,000 trees before decoding any more than doubled peak memory.
     const BATCH: usize = 512;
@@ -143,12 +158,21 @@ pub(super) fn load_cases(
                     kind: Some(e.case.kind.clone()),
                     review_of: e.case.review_of.clone().map(|r| (r, at(e.review_at))),
                 });
-                keep.push((loaded.len(), *key, e.id_at, e.review_at));
+                keep.push(Kept {
+                    at: loaded.len(),
+                    key: *key,
+                    id_at: e.id_at,
+                    review_at: e.review_at,
+                    fresh: false,
+                });
                 loaded.push(LoadedCase {
                     path: path.clone(),
                     case: e.case,
                     digest: e.digest,
                 });
+                if let Some(k) = keep.last() {
+                    add(&mut writer, &mut loaded, k);
+                }
                 continue;
             }
             let Some(result) = parsed.next() else { break };
@@ -164,27 +188,34 @@ pub(super) fn load_cases(
                 let line_col = |pos: Option<Pos>| pos.map_or((0, 0), |p| (p.line, p.col));
                 let id_at = line_col(p.id.as_ref().map(|(_, pos)| *pos));
                 let review_at = line_col(p.review_of.as_ref().map(|(_, pos)| *pos));
-                keep.push((had, *key, id_at, review_at));
+                keep.push(Kept {
+                    at: had,
+                    key: *key,
+                    id_at,
+                    review_at,
+                    fresh: true,
+                });
                 fresh += 1;
+                if writer.is_none()
+                    && let Some((k, before)) = keep.split_last()
+                {
+                    writer = start(&mut loaded, before);
+                    add(&mut writer, &mut loaded, k);
+                } else if let Some(k) = keep.last() {
+                    add(&mut writer, &mut loaded, k);
+                }
             }
         }
     }
-    if let Some(file) = &cache_file
-        && cache::needs_writing(fresh, keep.len(), cached_before)
+    if writer.is_none() && cache::needs_writing(fresh, keep.len(), cached_before) {
+        writer = start(&mut loaded, &keep);
+    }
+    if let Some(w) = writer
+        && let Ok(bodies) = w.finish()
     {
-        let entries = keep.iter().filter_map(|&(i, key, id_at, review_at)| {
-            let c = &loaded[i];
-            Some(cache::Keep {
-                name: c.path.file_name()?.as_bytes(),
-                key,
-                case: &c.case,
-                digest: &c.digest,
-                id_at,
-                review_at,
-            })
-        });
-        // A cache that cannot be written costs only speed next time.
-        let _ = cache::write(file, &fingerprint(), entries);
+        for (i, body) in bodies {
+            loaded[i].case.body = body;
+        }
     }
     across(cx, &places);
     // Files are screened before any is parsed, so a skipped file's warning was pushed ahead
@@ -192,6 +223,43 @@ pub(super) fn load_cases(
     // file's own problems keep theirs).
     cx.report.diagnostics[first..].sort_by(|a, b| a.file.cmp(&b.file));
     (loaded, keep.len() - fresh)
+}
+
+/// A loaded case that goes into the cache: where in `loaded`, its key, where its id and
+/// review are written, and whether it was read from its file (its body then held in memory).
+struct Kept {
+    at: usize,
+    key: Key,
+    id_at: (u32, u32),
+    review_at: (u32, u32),
+    fresh: bool,
+}
+
+/// Adds a kept case to the cache being written, if one is. A case read from its file has its
+/// body swapped, once written, for one read back from the cache when wanted.
+fn add(writer: &mut Option<cache::Writer>, loaded: &mut [LoadedCase], k: &Kept) {
+    let Some(w) = writer.as_mut() else { return };
+    let c = &loaded[k.at];
+    let Some(name) = c.path.file_name() else {
+        return;
+    };
+    let e = cache::Keep {
+        name: name.as_bytes(),
+        key: k.key,
+        case: &c.case,
+        digest: &c.digest,
+        id_at: k.id_at,
+        review_at: k.review_at,
+    };
+    match w.push(k.fresh.then_some(k.at), &e) {
+        Ok(bodies) => {
+            for (i, body) in bodies {
+                loaded[i].case.body = body;
+            }
+        }
+        // Dropped unfinished: its file is removed.
+        Err(_) => *writer = None,
+    }
 }
 
 /// A case's body from its file, when the cache could not give it: only if the file still has
