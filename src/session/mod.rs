@@ -4,6 +4,7 @@
 //! by the front end, which reaches the session through these methods and reads.
 
 pub mod casefile;
+mod ledger;
 mod open;
 mod save;
 mod standing;
@@ -55,7 +56,7 @@ pub struct Session {
     pub panel: Panel,
     /// The queue, oldest first.
     pub cases: Vec<LoadedCase>,
-    /// Finalized and earlier minutes of this panel, oldest first.
+    /// Earlier minutes of this panel, oldest first; finalized ones as briefs (`minutes::brief`).
     pub history: Vec<Minutes>,
     pub meeting: Option<Meeting>,
     /// The minutes as sealed when the meeting was finalized: read-only from then on.
@@ -98,10 +99,9 @@ pub struct Session {
     pub said: Option<(Level, String)>,
     /// The minutes were read again: the screen opens the case where the meeting stopped.
     pub reread: bool,
-    /// Where unchanged minutes are kept between openings (the user's cache), if anywhere.
+    /// Where unchanged minutes are kept between openings, if anywhere.
     pub cache: Option<crate::store::cache::CacheAt>,
-    /// Earlier finalized minutes read whole, by meeting id, for a case on screen (`None`:
-    /// refused, as changed since opening): `history` holds them as briefs (`minutes::brief`).
+    /// Earlier minutes read whole for a case on screen, by meeting id (`None`: changed).
     pub whole: HashMap<String, Option<Minutes>>,
 }
 
