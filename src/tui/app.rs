@@ -102,10 +102,27 @@ pub struct App {
     /// The queue's rows and what they were computed for, kept by the keystrokes (see
     /// [`App::rows`]) so that drawing only reads them.
     pub kept_rows: Option<RowsKey>,
+    /// The rows before the text filter, kept so that a typed character filters them
+    /// instead of sorting every case again.
+    pub kept_base: Option<BaseKey>,
+    /// The queue's text filter (`&`).
+    pub narrow: super::narrow::Narrow,
+    /// Bumped whenever the cases are read again: the text filter's haystacks are kept for it.
+    pub cases_epoch: u64,
+    /// The queue's first row on screen, moved by the keystrokes a page at a time (see
+    /// [`App::follow_cursor`]) so that a step down redraws two rows, not the whole list.
+    pub queue_top: usize,
 }
 
-/// The queue's rows and what they were computed for: version, filter, sort.
+/// The queue's rows and what they were computed for: version, filter, sort, and the text
+/// filter folded.
 pub type RowsKey = (
+    ((u64, super::triage::Filter, super::triage::Sort), String),
+    Vec<usize>,
+);
+
+/// The queue's rows before the text filter, and what they were computed for.
+pub type BaseKey = (
     (u64, super::triage::Filter, super::triage::Sort),
     Vec<usize>,
 );
@@ -131,6 +148,10 @@ impl App {
             sort: super::triage::Sort::Received,
             edit_request: None,
             kept_rows: None,
+            kept_base: None,
+            narrow: Default::default(),
+            cases_epoch: 0,
+            queue_top: 0,
         }
     }
 
@@ -145,6 +166,7 @@ impl App {
         }
         if self.screen == Screen::Queue {
             self.keep_rows();
+            self.follow_cursor();
         }
     }
 
@@ -177,6 +199,8 @@ impl App {
                 .any(|m| m.is_final()),
             (C::Queue, Action::Undo) => !self.session.state_undo.is_empty(),
             (C::Queue, Action::SearchNext | Action::SearchPrev) => self.search.is_some(),
+            // The filter's prompt is not a popup: the editor has no field to open.
+            (C::Input, Action::Editor) => self.narrow.prompt.is_none() || self.popup.is_some(),
             (C::Case | C::CaseGrounds, Action::Enter) => false,
             (C::Case | C::CaseGrounds, Action::Reconsider) => {
                 self.session.in_meeting()
@@ -260,6 +284,7 @@ impl App {
             .map(str::to_string)
             .or_else(|| self.case().map(|c| c.id.clone()));
         self.session.reload_cases(cases);
+        self.cases_epoch += 1;
         self.selected = keep
             .and_then(|id| self.session.cases.iter().position(|c| c.case.id == id))
             .unwrap_or(0);
@@ -329,6 +354,7 @@ impl App {
         // The queue is drawn next: its rows are kept now, since drawing keeps nothing.
         if self.screen == Screen::Queue {
             self.keep_rows();
+            self.follow_cursor();
         }
     }
 
@@ -365,6 +391,12 @@ impl App {
                 _ => {}
             }
             return;
+        }
+        // The filter's prompt takes the keys, and changes only the text filter: the rows are
+        // narrowed from those kept, not computed again.
+        if self.popup.is_none() && self.screen == Screen::Queue && self.narrow.prompt.is_some() {
+            self.message = None;
+            return self.update_narrow(action);
         }
         // Anything but moving may change what the queue shows. Opening a case from the
         // queue and going back from it only change the screen (a take-up is an event, and
@@ -461,6 +493,7 @@ impl App {
             Some(Popup::Determination { .. }) | Some(Popup::Counts(_)) => Context::Form,
             Some(Popup::Proposal { .. }) => Context::ProposalForm,
             Some(Popup::Addendum { .. }) => Context::Form,
+            None if self.screen == Screen::Queue && self.narrow.prompt.is_some() => Context::Input,
             None => self.context_under_popup(),
         }
     }
