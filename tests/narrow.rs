@@ -234,9 +234,11 @@ fn slash_still_jumps_and_n_steps() {
     let second = a.selected;
     assert_ne!(second, first);
     let c = &a.session.cases[second].case;
-    assert!([&c.id, &c.title, &c.subject.name, &c.subject.unit]
-        .iter()
-        .any(|f| f.contains("党委")));
+    assert!(
+        [&c.id, &c.title, &c.subject.name, &c.subject.unit]
+            .iter()
+            .any(|f| f.contains("党委"))
+    );
     run(&mut a, [Action::SearchPrev]);
     assert_eq!(a.selected, first);
     // Full width typed finds half width.

@@ -101,10 +101,10 @@ pub struct App {
     pub edit_request: Option<Option<usize>>,
     /// The queue's rows and what they were computed for, kept by the keystrokes (see
     /// [`App::rows`]) so that drawing only reads them.
-    pub kept_rows: Option<RowsKey>,
+    pub kept_rows: Option<super::triage::RowsKey>,
     /// The rows before the text filter, kept so that a typed character filters them
     /// instead of sorting every case again.
-    pub kept_base: Option<BaseKey>,
+    pub kept_base: Option<super::triage::BaseKey>,
     /// The queue's text filter (`&`).
     pub narrow: super::narrow::Narrow,
     /// Bumped whenever the cases are read again: the text filter's haystacks are kept for it.
@@ -113,19 +113,6 @@ pub struct App {
     /// [`App::follow_cursor`]) so that a step down redraws two rows, not the whole list.
     pub queue_top: usize,
 }
-
-/// The queue's rows and what they were computed for: version, filter, sort, and the text
-/// filter folded.
-pub type RowsKey = (
-    ((u64, super::triage::Filter, super::triage::Sort), String),
-    Vec<usize>,
-);
-
-/// The queue's rows before the text filter, and what they were computed for.
-pub type BaseKey = (
-    (u64, super::triage::Filter, super::triage::Sort),
-    Vec<usize>,
-);
 
 impl App {
     pub fn new(session: Session, lang: Lang) -> App {

@@ -15,6 +15,13 @@ pub use crate::domain::standing::Status;
 
 pub use crate::domain::queue::{Filter, Sort};
 
+/// The queue's rows and what they were computed for: version, filter, sort, and the text
+/// filter folded.
+pub type RowsKey = (((u64, Filter, Sort), String), Vec<usize>);
+
+/// The queue's rows before the text filter, and what they were computed for.
+pub type BaseKey = ((u64, Filter, Sort), Vec<usize>);
+
 fn next<T: Copy + PartialEq>(all: &[T], now: T) -> T {
     let i = all.iter().position(|x| *x == now).unwrap_or(0);
     all[(i + 1) % all.len()]
