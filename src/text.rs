@@ -152,6 +152,9 @@ pub fn fold_into(s: &str, out: &mut String) {
         };
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
+        } else if ('\u{3040}'..='\u{9FFF}').contains(&c) {
+            // Kana and CJK have no case: most of a Chinese case, pushed without a lookup.
+            out.push(c);
         } else {
             out.extend(c.to_lowercase());
         }

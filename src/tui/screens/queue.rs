@@ -50,7 +50,10 @@ impl App {
                     input: TextInput::default(),
                 })
             }
-            Action::Narrow => self.narrow.open(),
+            Action::Narrow => {
+                let (lang, epoch) = (self.lang, self.cases_epoch);
+                self.narrow.open(&self.session, lang, epoch);
+            }
             Action::SearchNext => self.search_step(true),
             Action::SearchPrev => self.search_step(false),
             Action::Meeting => self.start_roll(),
