@@ -387,7 +387,8 @@ impl App {
         }
         // Anything but moving may change what the queue shows. Opening a case from the
         // queue and going back from it only change the screen (a take-up is an event, and
-        // `commit` counts it), so the queue's rows survive a look at a case.
+        // `commit` counts it), so the queue's rows survive a look at a case; opening the text
+        // filter's prompt changes nothing yet.
         let moving = matches!(
             action,
             Action::Up
@@ -400,7 +401,7 @@ impl App {
         let looking = self.popup.is_none()
             && matches!(
                 (self.screen, &action),
-                (Screen::Queue, Action::Enter) | (Screen::Case, Action::Back)
+                (Screen::Queue, Action::Enter | Action::Narrow) | (Screen::Case, Action::Back)
             );
         if !moving && !looking {
             self.session.touch();
