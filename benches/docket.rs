@@ -1,6 +1,7 @@
 //! In-process benchmarks: loading a 10,000-case panel, one keystroke through update and
-//! render at 200x50, an opinion made durable, the minutes rewritten with 100 cases, the report
-//! over 5,000 decided cases from disk. `cargo bench` measures (medians); `cargo test` runs each
+//! render at 200x50 (a move, a character typed into the text filter), an opinion made
+//! durable, the minutes rewritten with 100 cases, the report over 5,000 decided cases from
+//! disk. `cargo bench` measures (medians); `cargo test` runs each
 //! once, quickly, so that CI keeps them compiling and working. Timings are printed, never
 //! asserted: docs/performance.md records them.
 
@@ -149,6 +150,37 @@ fn main() {
         app.update(Action::Down);
         frame(&app, &mut term);
     });
+    // `&` and 县财政 typed into it, as on a real panel: the first character looks at every
+    // case's folded fields, each next one only at the cases the one before it left.
+    let kept = app.selected;
+    app.update(Action::Narrow);
+    let typing = std::cell::RefCell::new((app, term));
+    for (name, before) in [
+        ("keystroke: narrow the queue, first character", ""),
+        ("keystroke: narrow the queue by one typed character", "县财"),
+    ] {
+        b.run_after(
+            &format!("{name} (200x50)"),
+            100,
+            || {
+                let (app, term) = &mut *typing.borrow_mut();
+                app.update(Action::ClearField);
+                for c in before.chars() {
+                    app.update(Action::Char(c));
+                }
+                frame(app, term);
+            },
+            || {
+                let (app, term) = &mut *typing.borrow_mut();
+                app.update(Action::Char(if before.is_empty() { '县' } else { '政' }));
+                frame(app, term);
+            },
+        );
+    }
+    let (mut app, term) = typing.into_inner();
+    assert!(app.narrow.active(), "{:?}", app.message);
+    app.update(Action::Back);
+    app.selected = kept;
     // Each from the other screen as the terminal last showed it; getting there is untimed.
     // The App and the terminal are shared between the setup and the timed part.
     let shared = std::cell::RefCell::new((app, term));

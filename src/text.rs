@@ -131,6 +131,36 @@ pub fn excerpt(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// `s` as searches compare it: lowercase (Unicode), full-width ASCII forms (ａ, Ｂ, １, ＆)
+/// as their half-width letters, the ideographic space as a space. Applied to what is searched
+/// and to what is typed alike, so that a Chinese input method's full-width letters find the
+/// ASCII in a case, and the other way round.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`], appended to `out`: a case's fields are folded into one string without a
+/// string for each.
+pub fn fold_into(s: &str, out: &mut String) {
+    for c in s.chars() {
+        let c = match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            c => c,
+        };
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if ('\u{3040}'..='\u{9FFF}').contains(&c) {
+            // Kana and CJK have no case: most of a Chinese case, pushed without a lookup.
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,5 +201,19 @@ mod tests {
     fn a_full_stop_never_starts_a_line() {
         let lines = wrap("列为县级重点项目。", 16);
         assert_eq!(lines, ["列为县级重点项", "目。"]);
+    }
+
+    #[test]
+    fn fold_lowercases_and_narrows_full_width_forms() {
+        assert_eq!(fold("ａＢ１"), "ab1");
+        assert_eq!(fold("ＡＢＣ"), fold("abc"));
+        assert_eq!(fold("ABC"), "abc");
+        assert_eq!(fold("Ｘ\u{3000}Ｙ！～"), "x y!~");
+        // Chinese stays as it is; full-width brackets become ASCII ones.
+        assert_eq!(fold("县财政局（ＨＲ）"), "县财政局(hr)");
+        assert_eq!(fold("【】，。"), "【】,。");
+        assert_eq!(fold("ÄÖ Σ"), "äö σ");
+        assert!(fold("县财政局ＡＢ-2026").contains(&fold("财政局ab")));
+        assert!(!fold("abc").contains(&fold("ＡＣ")));
     }
 }

@@ -129,6 +129,7 @@ s!(K_AGENDA_UP, "earlier on the agenda", "议程中前移");
 s!(K_HOLD, "hold back / release", "暂不上会/取消");
 s!(K_INCOMPLETE, "materials incomplete", "材料待补");
 s!(K_FILTER, "filter", "筛选");
+s!(K_NARROW, "narrow to text", "文字筛选");
 s!(K_SORT, "sort", "排序");
 s!(K_UNDO, "undo", "撤销");
 s!(

@@ -33,6 +33,14 @@ pub fn no_match(needle: &str, lang: Lang) -> String {
     }
 }
 
+/// The queue when the text filter (`&`) lets no case through.
+pub fn narrow_none(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("No case contains {}", q(text)),
+        Lang::Zh => format!("没有案件包含 {}", q(text)),
+    }
+}
+
 /// A case's status in words, as the queue and the piped queue say it.
 pub fn status(st: crate::domain::standing::Status, lang: Lang) -> String {
     use crate::domain::standing::Status;

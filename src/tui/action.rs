@@ -25,6 +25,8 @@ pub enum Action {
     Search,
     SearchNext,
     SearchPrev,
+    /// `&`: show only the cases whose fields contain a text, narrowed as it is typed.
+    Narrow,
     SwitchLang,
     Meeting,
     Toggle,

@@ -101,14 +101,18 @@ pub struct App {
     pub edit_request: Option<Option<usize>>,
     /// The queue's rows and what they were computed for, kept by the keystrokes (see
     /// [`App::rows`]) so that drawing only reads them.
-    pub kept_rows: Option<RowsKey>,
+    pub kept_rows: Option<super::triage::RowsKey>,
+    /// The rows before the text filter, kept so that a typed character filters them
+    /// instead of sorting every case again.
+    pub kept_base: Option<super::triage::BaseKey>,
+    /// The queue's text filter (`&`).
+    pub narrow: super::narrow::Narrow,
+    /// Bumped whenever the cases are read again: the text filter's haystacks are kept for it.
+    pub cases_epoch: u64,
+    /// The queue's first row on screen, moved by the keystrokes a page at a time (see
+    /// [`App::follow_cursor`]) so that a step down redraws two rows, not the whole list.
+    pub queue_top: usize,
 }
-
-/// The queue's rows and what they were computed for: version, filter, sort.
-pub type RowsKey = (
-    (u64, super::triage::Filter, super::triage::Sort),
-    Vec<usize>,
-);
 
 impl App {
     pub fn new(session: Session, lang: Lang) -> App {
@@ -131,6 +135,10 @@ impl App {
             sort: super::triage::Sort::Received,
             edit_request: None,
             kept_rows: None,
+            kept_base: None,
+            narrow: Default::default(),
+            cases_epoch: 0,
+            queue_top: 0,
         }
     }
 
@@ -145,6 +153,7 @@ impl App {
         }
         if self.screen == Screen::Queue {
             self.keep_rows();
+            self.follow_cursor();
         }
     }
 
@@ -177,6 +186,8 @@ impl App {
                 .any(|m| m.is_final()),
             (C::Queue, Action::Undo) => !self.session.state_undo.is_empty(),
             (C::Queue, Action::SearchNext | Action::SearchPrev) => self.search.is_some(),
+            // The filter's prompt is not a popup: the editor has no field to open.
+            (C::Input, Action::Editor) => self.narrow.prompt.is_none() || self.popup.is_some(),
             (C::Case | C::CaseGrounds, Action::Enter) => false,
             (C::Case | C::CaseGrounds, Action::Reconsider) => {
                 self.session.in_meeting()
@@ -260,6 +271,7 @@ impl App {
             .map(str::to_string)
             .or_else(|| self.case().map(|c| c.id.clone()));
         self.session.reload_cases(cases);
+        self.cases_epoch += 1;
         self.selected = keep
             .and_then(|id| self.session.cases.iter().position(|c| c.case.id == id))
             .unwrap_or(0);
@@ -329,6 +341,7 @@ impl App {
         // The queue is drawn next: its rows are kept now, since drawing keeps nothing.
         if self.screen == Screen::Queue {
             self.keep_rows();
+            self.follow_cursor();
         }
         self.keep_whole();
     }
@@ -382,9 +395,16 @@ impl App {
             }
             return;
         }
+        // The filter's prompt takes the keys, and changes only the text filter: the rows are
+        // narrowed from those kept, not computed again.
+        if self.popup.is_none() && self.screen == Screen::Queue && self.narrow.prompt.is_some() {
+            self.message = None;
+            return self.update_narrow(action);
+        }
         // Anything but moving may change what the queue shows. Opening a case from the
         // queue and going back from it only change the screen (a take-up is an event, and
-        // `commit` counts it), so the queue's rows survive a look at a case.
+        // `commit` counts it), so the queue's rows survive a look at a case; opening the text
+        // filter's prompt changes nothing yet.
         let moving = matches!(
             action,
             Action::Up
@@ -397,7 +417,7 @@ impl App {
         let looking = self.popup.is_none()
             && matches!(
                 (self.screen, &action),
-                (Screen::Queue, Action::Enter) | (Screen::Case, Action::Back)
+                (Screen::Queue, Action::Enter | Action::Narrow) | (Screen::Case, Action::Back)
             );
         if !moving && !looking {
             self.session.touch();
@@ -477,6 +497,7 @@ impl App {
             Some(Popup::Determination { .. }) | Some(Popup::Counts(_)) => Context::Form,
             Some(Popup::Proposal { .. }) => Context::ProposalForm,
             Some(Popup::Addendum { .. }) => Context::Form,
+            None if self.screen == Screen::Queue && self.narrow.prompt.is_some() => Context::Input,
             None => self.context_under_popup(),
         }
     }

@@ -201,6 +201,7 @@ pub fn defaults(ctx: Context) -> Vec<Binding> {
                 b("hold", &["x"], A::Hold, K_HOLD, false),
                 b("incomplete", &["i"], A::Incomplete, K_INCOMPLETE, false),
                 b("filter", &["f"], A::CycleFilter, K_FILTER, true),
+                b("narrow", &["&"], A::Narrow, K_NARROW, true),
                 b("sort", &["s"], A::CycleSort, K_SORT, false),
                 b("undo", &["u"], A::Undo, K_UNDO, false),
                 b("order_agenda", &["o"], A::OrderAgenda, K_ORDER, false),
@@ -417,6 +418,7 @@ pub fn normalize(name: &str) -> String {
     match name {
         "／" | "、" => "/".into(),
         "？" => "?".into(),
+        "＆" => "&".into(),
         "【" => "[".into(),
         "】" => "]".into(),
         other => other.to_string(),
@@ -474,6 +476,14 @@ mod tests {
         assert_eq!(
             km.action(Context::Queue, &key(KeyCode::Char('？'))),
             Some(Action::Help)
+        );
+        assert_eq!(
+            km.action(Context::Queue, &key(KeyCode::Char('＆'))),
+            Some(Action::Narrow)
+        );
+        assert_eq!(
+            km.action(Context::Queue, &key(KeyCode::Char('&'))),
+            Some(Action::Narrow)
         );
     }
 

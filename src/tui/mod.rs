@@ -8,6 +8,7 @@ pub mod action;
 pub mod app;
 pub mod input;
 pub mod keymap;
+pub mod narrow;
 pub mod popups;
 mod screens;
 mod signals;

@@ -15,6 +15,13 @@ pub use crate::domain::standing::Status;
 
 pub use crate::domain::queue::{Filter, Sort};
 
+/// The queue's rows and what they were computed for: version, filter, sort, and the text
+/// filter folded.
+pub type RowsKey = (((u64, Filter, Sort), String), Vec<usize>);
+
+/// The queue's rows before the text filter, and what they were computed for.
+pub type BaseKey = ((u64, Filter, Sort), Vec<usize>);
+
 fn next<T: Copy + PartialEq>(all: &[T], now: T) -> T {
     let i = all.iter().position(|x| *x == now).unwrap_or(0);
     all[(i + 1) % all.len()]
@@ -43,17 +50,47 @@ impl App {
     }
 
     /// The queue's rows (indices into `cases`), filtered and sorted; during a meeting the
-    /// agenda comes first, in its order. As kept by the last keystroke when nothing that
-    /// could change them happened since (`version`), else computed afresh: drawing keeps
-    /// nothing.
+    /// agenda comes first, in its order; only the cases the text filter lets through. As kept
+    /// by the last keystroke when nothing that could change them happened since (`version`,
+    /// the filters, the sort), else computed afresh: drawing keeps nothing.
     pub fn visible(&self) -> Vec<usize> {
-        let key = (self.session.version, self.filter, self.sort);
+        let key = self.rows_key();
         if let Some((k, rows)) = &self.kept_rows
             && *k == key
         {
             return rows.clone();
         }
-        self.compute_rows()
+        let base = self.base_key();
+        match &self.kept_base {
+            Some((k, rows)) if *k == base => self.narrowed(rows),
+            _ => self.narrowed(&self.compute_rows()),
+        }
+    }
+
+    fn base_key(&self) -> (u64, Filter, Sort) {
+        (self.session.version, self.filter, self.sort)
+    }
+
+    fn rows_key(&self) -> ((u64, Filter, Sort), String) {
+        (self.base_key(), self.narrow.folded().to_string())
+    }
+
+    /// `rows` (sorted, status-filtered) less the cases the text filter hides, in their order:
+    /// a typed character filters the sorted rows instead of sorting again.
+    fn narrowed(&self, rows: &[usize]) -> Vec<usize> {
+        let Some(matches) = self.narrow.matches() else {
+            return rows.to_vec();
+        };
+        let mut shown = vec![false; self.session.cases.len()];
+        for &i in matches {
+            if let Some(s) = shown.get_mut(i) {
+                *s = true;
+            }
+        }
+        rows.iter()
+            .copied()
+            .filter(|&i| shown.get(i).copied().unwrap_or(false))
+            .collect()
     }
 
     /// [`App::visible`], kept until something that could change the rows happens: moving
@@ -63,12 +100,50 @@ impl App {
         self.visible()
     }
 
-    /// Computes the queue's rows again if something could have changed them since.
+    /// Computes the queue's rows again if something could have changed them since: the
+    /// sorted rows only when the cases, their states, the status filter or the sort did.
     pub fn keep_rows(&mut self) {
-        let key = (self.session.version, self.filter, self.sort);
-        if !self.kept_rows.as_ref().is_some_and(|(k, _)| *k == key) {
-            self.kept_rows = Some((key, self.compute_rows()));
+        // The cases may have been read again, or the language that names the kinds changed.
+        let (lang, epoch) = (self.lang, self.cases_epoch);
+        self.narrow.settle(&self.session, lang, epoch);
+        let key = self.rows_key();
+        if self.kept_rows.as_ref().is_some_and(|(k, _)| *k == key) {
+            return;
         }
+        if !self.kept_base.as_ref().is_some_and(|(k, _)| *k == key.0) {
+            self.kept_base = Some((key.0, self.compute_rows()));
+        }
+        let rows = match &self.kept_base {
+            Some((_, rows)) => self.narrowed(rows),
+            None => Vec::new(),
+        };
+        self.kept_rows = Some((key, rows));
+    }
+
+    /// The first row on screen, moved so that the selected row shows: a page on when the
+    /// cursor went past the last row (the selected row then leads the new page), a page back
+    /// when it went above the first. Between the jumps a move redraws two rows only.
+    pub fn follow_cursor(&mut self) {
+        let page = self.queue_rows_shown();
+        let rows = self.visible();
+        let last_top = rows.len().saturating_sub(page);
+        let Some(at) = rows.iter().position(|&i| i == self.selected) else {
+            self.queue_top = self.queue_top.min(last_top);
+            return;
+        };
+        if at < self.queue_top {
+            self.queue_top = (at + 1).saturating_sub(page);
+        } else if at >= self.queue_top + page {
+            self.queue_top = at;
+        }
+        // The last page is full: past the end there is nothing to show.
+        self.queue_top = self.queue_top.min(last_top);
+    }
+
+    /// How many cases the queue shows at the App's size: the terminal less the header, the
+    /// message, the hints, the queue's column titles and its status line.
+    pub fn queue_rows_shown(&self) -> usize {
+        usize::from(self.area.1).saturating_sub(5).max(1)
     }
 
     fn compute_rows(&self) -> Vec<usize> {

@@ -4,6 +4,7 @@
 use crate::domain::case::Case;
 use crate::i18n;
 use crate::store::minutes::Minutes;
+use crate::text::fold;
 
 use crate::tui::action::Action;
 use crate::tui::app::{App, CaseView, Screen};
@@ -33,14 +34,25 @@ impl App {
             Action::Down => self.move_in_queue(1),
             Action::Top => self.move_in_queue(isize::MIN / 2),
             Action::Bottom => self.move_in_queue(isize::MAX / 2),
-            Action::PageDown => self.move_in_queue(page),
-            Action::PageUp => self.move_in_queue(-page),
+            // A page moves the list with the cursor, which keeps its place on screen.
+            Action::PageDown => {
+                self.queue_top = self.queue_top.saturating_add(page.unsigned_abs());
+                self.move_in_queue(page)
+            }
+            Action::PageUp => {
+                self.queue_top = self.queue_top.saturating_sub(page.unsigned_abs());
+                self.move_in_queue(-page)
+            }
             Action::Enter => self.open_case(),
             Action::Search => {
                 self.popup = Some(Popup::Input {
                     ask: Ask::Search,
                     input: TextInput::default(),
                 })
+            }
+            Action::Narrow => {
+                let (lang, epoch) = (self.lang, self.cases_epoch);
+                self.narrow.open(&self.session, lang, epoch);
             }
             Action::SearchNext => self.search_step(true),
             Action::SearchPrev => self.search_step(false),
@@ -87,20 +99,54 @@ impl App {
         self.case_view.voter = self.first_unheard();
     }
 
-    /// Selects case `i`, showing every case when the filter hid it: nothing is selected
+    /// A key while the text filter's prompt is open: the rows narrow (or widen) as the text
+    /// changes; Enter keeps the filter and gives the keys back to the queue, Esc clears it.
+    pub(crate) fn update_narrow(&mut self, action: Action) {
+        let Some(mut input) = self.narrow.prompt.take() else {
+            return;
+        };
+        match action {
+            Action::Enter => {}
+            Action::Back => self.narrow.clear(),
+            other => {
+                crate::tui::popups::edit(&mut input, other);
+                if input.take_refused() > 0 {
+                    self.warn(i18n::text_too_long(input.limit(), self.lang));
+                }
+                let text = input.text();
+                self.narrow.prompt = Some(input);
+                if text != self.narrow.text() {
+                    let (lang, epoch) = (self.lang, self.cases_epoch);
+                    self.narrow.set(&text, &self.session, lang, epoch);
+                }
+            }
+        }
+        // The cursor stays on its case while the case matches, else goes to the first match.
+        let rows = self.rows();
+        if !rows.contains(&self.selected)
+            && let Some(&first) = rows.first()
+        {
+            self.selected = first;
+        }
+    }
+
+    /// Selects case `i`, showing every case when the filters hid it: nothing is selected
     /// that the queue does not show.
     pub fn select_shown(&mut self, i: usize) {
         self.selected = i;
         if !self.rows().contains(&i) {
             self.filter = crate::tui::triage::Filter::All;
+            if !self.rows().contains(&i) {
+                self.narrow.clear();
+            }
             self.session.touch();
             self.info(i18n::FILTER_CLEARED_FOR_MATCH.get(self.lang));
         }
     }
 
-    /// Whether `case` matches a search: id, title, subject's name or unit.
+    /// Whether `case` matches a search: id, title, subject's name or unit, compared folded
+    /// (case, full-width and half-width forms alike); `needle` is folded already.
     pub(crate) fn matches(case: &Case, needle: &str) -> bool {
-        let needle = needle.to_lowercase();
         [
             &case.id,
             &case.title,
@@ -108,12 +154,14 @@ impl App {
             &case.subject.unit,
         ]
         .iter()
-        .any(|h| h.to_lowercase().contains(&needle))
+        .any(|h| fold(h).contains(needle))
     }
 
     /// Moves to the first match at or after `from`, wrapping.
     pub(crate) fn find_from(&self, from: usize, forward: bool) -> Option<usize> {
         let needle = self.search.as_deref().filter(|s| !s.is_empty())?;
+        let needle = fold(needle);
+        let needle = needle.as_str();
         let n = self.session.cases.len();
         (0..n)
             .map(|i| {

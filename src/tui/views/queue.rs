@@ -92,7 +92,14 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
     let rows_shown = usize::from(area.height).saturating_sub(2);
     let visible = app.visible();
     let at = visible.iter().position(|&i| i == app.selected).unwrap_or(0);
-    let offset = (at + 1).saturating_sub(rows_shown);
+    // The first row as the keystrokes paged it; the list ends full. Drawn at another size
+    // than the keystroke knew, the selected row may fall outside: then it is the last shown.
+    let top = app.queue_top.min(visible.len().saturating_sub(rows_shown));
+    let offset = if (top..top + rows_shown).contains(&at) {
+        top
+    } else {
+        (at + 1).saturating_sub(rows_shown)
+    };
     let buf = frame.buffer_mut();
     if area.height > 0 {
         let title = cx.theme.title();
@@ -165,33 +172,60 @@ pub fn draw(frame: &mut Frame, cx: &Ctx, area: Rect) {
         );
     }
     if visible.is_empty() && area.height > 1 {
-        let none = format!(" ({})", i18n::NONE.get(lang));
-        buf.set_stringn(area.x, area.y + 1, none, w, cx.theme.dim());
+        let none = if app.narrow.active() {
+            format!(" {}", i18n::narrow_none(app.narrow.text(), lang))
+        } else {
+            format!(" ({})", i18n::NONE.get(lang))
+        };
+        buf.set_stringn(area.x, area.y + 1, fit(&none, w), w, cx.theme.dim());
     }
-    // The last row says what is shown: the filter, the sort, how many.
-    let foot = format!(
-        " {}: {}  {}: {}  {}/{}",
-        i18n::FILTER.get(lang),
-        i18n::filter_name(app.filter, lang),
-        i18n::SORT.get(lang),
-        i18n::sort_name(app.sort, lang),
-        visible.len(),
-        app.session.cases.len()
-    );
-    let foot_style = if app.filter == Filter::All {
-        cx.theme.dim()
-    } else {
-        cx.theme.warn()
-    };
     if area.height > 1 {
         let foot_area = Rect {
             y: area.y + area.height - 1,
             height: 1,
             ..area
         };
-        frame.render_widget(
-            Paragraph::new(Span::styled(crate::text::fit(&foot, w), foot_style)),
-            foot_area,
-        );
+        status_line(frame, cx, foot_area, visible.len());
+    }
+}
+
+/// The queue's last row says what is shown: the filter, the sort, the text filter (being
+/// typed, with the cursor, while its prompt is open), and how many of all the cases.
+fn status_line(frame: &mut Frame, cx: &Ctx, area: Rect, shown: usize) {
+    let (app, lang) = (cx.app, cx.lang);
+    let w = usize::from(area.width);
+    let head = format!(
+        " {}: {}  {}: {}  ",
+        i18n::FILTER.get(lang),
+        i18n::filter_name(app.filter, lang),
+        i18n::SORT.get(lang),
+        i18n::sort_name(app.sort, lang),
+    );
+    let count = format!("{shown}/{}", app.session.cases.len());
+    let style = if app.filter == Filter::All && !app.narrow.active() {
+        cx.theme.dim()
+    } else {
+        cx.theme.warn()
+    };
+    let (text, cursor) = match &app.narrow.prompt {
+        // Typed here, so safe to show; as much as fits before the count, the cursor showing.
+        Some(input) => {
+            let room = w.saturating_sub(width(&head) + 2 + 2 + width(&count) + 1);
+            let (shown, col) = input.view(room);
+            (format!("& {shown}  "), Some(width(&head) + 2 + col))
+        }
+        None if app.narrow.active() => (format!("& {}  ", fit(app.narrow.text(), 40)), None),
+        None => (String::new(), None),
+    };
+    let foot = format!("{head}{text}{count}");
+    frame.render_widget(Paragraph::new(Span::styled(fit(&foot, w), style)), area);
+    if let Some(col) = cursor {
+        frame.set_cursor_position(ratatui::layout::Position {
+            x: area.x
+                + u16::try_from(col)
+                    .unwrap_or(u16::MAX)
+                    .min(area.width.saturating_sub(1)),
+            y: area.y,
+        });
     }
 }
