@@ -217,7 +217,8 @@ pub(super) fn read_minutes(session: &mut Session, mut disk: Option<&mut dyn Disk
         } else {
             None
         };
-        let mut current = base.clone();
+        // What the journal rebuilt, if anything; else the file's minutes, not copied.
+        let mut current = None;
         if !base.as_ref().is_some_and(Minutes::is_final)
             && let Some(r) = journal::recover_after(
                 &session.panel,
@@ -294,7 +295,7 @@ pub(super) fn read_minutes(session: &mut Session, mut disk: Option<&mut dyn Disk
                 i18n::msg(&crate::diag::Msg::MinutesReadable { mode }, lang)
             ));
         }
-        let Some(m) = current else { continue };
+        let Some(m) = current.or(base) else { continue };
         if let Some(f) = &m.finalization {
             let addenda = crate::store::addendum::read_all(&dir, &m.meeting.id, &f.minutes_digest);
             for (a, ok) in &addenda {

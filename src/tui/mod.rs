@@ -200,11 +200,15 @@ fn event_loop(
     lock: &mut Option<session::Lock>,
 ) -> io::Result<()> {
     let mut seen = session::newest_change(&app.session.dir);
+    let mut first = true;
     loop {
         let size = terminal.size()?;
         app.page = usize::from(size.height).saturating_sub(5).max(1);
         app.area = (size.width, size.height);
         terminal.draw(|f| views::draw(f, app, keymap, theme))?;
+        if std::mem::take(&mut first) {
+            log::info!("first screen drawn");
+        }
         if app.quit {
             return Ok(());
         }
