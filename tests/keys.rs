@@ -124,6 +124,7 @@ fn the_agenda_reads_in_its_order_under_its_filter_and_in_a_meeting() {
     assert_eq!(a.sort, Sort::Agenda);
     let ids: Vec<&str> = a
         .visible()
+        .into_owned()
         .iter()
         .map(|&i| a.session.cases[i].case.id.as_str())
         .collect();
@@ -133,7 +134,7 @@ fn the_agenda_reads_in_its_order_under_its_filter_and_in_a_meeting() {
     a.sort = Sort::Received;
     in_meeting(&mut a);
     assert_eq!(a.sort, Sort::Agenda);
-    let first: Vec<&str> = a.visible()[..3]
+    let first: Vec<&str> = a.visible().into_owned()[..3]
         .iter()
         .map(|&i| a.session.cases[i].case.id.as_str())
         .collect();

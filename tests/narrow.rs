@@ -101,15 +101,15 @@ fn typing_narrows_and_backspace_widens() {
     run(&mut a, [Action::Narrow]);
     assert_eq!(a.context(), Context::Input);
     run(&mut a, typed("东"));
-    let one = a.rows();
+    let one = a.rows().into_owned();
     assert_eq!(one, expected(&a, "东"));
     run(&mut a, typed("关"));
-    let two = a.rows();
+    let two = a.rows().into_owned();
     assert_eq!(two, expected(&a, "东关"));
     assert!(!two.is_empty() && two.len() < one.len() && one.len() < all);
     assert!(two.iter().all(|i| one.contains(i)));
     run(&mut a, [Action::Backspace]);
-    assert_eq!(a.rows(), one);
+    assert_eq!(a.rows().into_owned(), one);
     run(&mut a, [Action::Backspace]);
     assert_eq!(a.rows().len(), all);
 }
@@ -119,19 +119,19 @@ fn full_width_and_upper_case_are_folded_both_ways() {
     let mut a = example("narrow-fold");
     run(&mut a, [Action::Narrow]);
     run(&mut a, typed("２０２６－００３"));
-    let rows = a.rows();
+    let rows = a.rows().into_owned();
     assert_eq!(ids(&a, &rows), ["2026-003"]);
     // The claimed codes are written upper case (S1): lower case and full width find them.
     run(&mut a, [Action::ClearField]);
     run(&mut a, typed("s1"));
-    let lower = a.rows();
+    let lower = a.rows().into_owned();
     assert!(!lower.is_empty());
     run(&mut a, [Action::ClearField]);
     run(&mut a, typed("Ｓ１"));
-    assert_eq!(a.rows(), lower);
+    assert_eq!(a.rows().into_owned(), lower);
     run(&mut a, [Action::ClearField]);
     run(&mut a, typed("S1"));
-    assert_eq!(a.rows(), lower);
+    assert_eq!(a.rows().into_owned(), lower);
     // And a field written full width is found by half-width typing.
     let i = a.session.cases.len() - 1;
     a.session.cases[i].case.subject.unit = "ＡＢＣ局".into();
@@ -139,7 +139,7 @@ fn full_width_and_upper_case_are_folded_both_ways() {
     a.reload_cases(cases, None);
     run(&mut a, [Action::ClearField]);
     run(&mut a, typed("abc局"));
-    let rows = a.rows();
+    let rows = a.rows().into_owned();
     assert_eq!(rows.len(), 1);
     assert_eq!(a.session.cases[rows[0]].case.subject.unit, "ＡＢＣ局");
 }
@@ -163,14 +163,14 @@ fn enter_keeps_the_filter_escape_clears_it_and_the_count_shows() {
     // Keys are the queue's again, moving within the cases that match.
     let first = a.selected;
     run(&mut a, [Action::Down]);
-    assert!(a.rows().contains(&a.selected));
+    assert!(a.rows().into_owned().contains(&a.selected));
     assert_ne!(a.selected, first);
     let t = draw(&a, 80, 24);
     assert!(screen(&t).contains(&format!("& 党委  {n}/{total}")));
     // It combines with the status filter.
     run(&mut a, [Action::CycleFilter]);
     assert_ne!(a.filter, Filter::All);
-    assert_eq!(a.rows(), expected(&a, "党委"));
+    assert_eq!(a.rows().into_owned(), expected(&a, "党委"));
     run(&mut a, vec![Action::CycleFilter; Filter::ALL.len() - 1]);
     assert_eq!(a.filter, Filter::All);
     // `&` again reopens the prompt on the text.
@@ -254,7 +254,7 @@ fn moving_past_the_last_row_turns_a_page_with_the_selected_case_on_top() {
     a.area = (120, 40);
     a.page = 35;
     let shown = 35;
-    let rows = a.rows();
+    let rows = a.rows().into_owned();
     assert!(rows.len() > 3 * shown);
     let top_y = 2; // the header, then the queue's column titles
     run(&mut a, vec![Action::Down; shown - 1]);
@@ -364,7 +364,7 @@ proptest! {
         let mut a = synthetic("prop");
         for op in &ops {
             apply(&mut a, op);
-            let rows = a.rows();
+            let rows = a.rows().into_owned();
             prop_assert_eq!(&rows, &expected(&a, a.narrow.text()));
             let (w, h) = a.area;
             let t = draw(&a, w, h);

@@ -172,6 +172,7 @@ fn f_and_s_cycle_filters_and_sorts() {
     a.filter = Filter::UnderReview;
     let ids: Vec<&str> = a
         .visible()
+        .into_owned()
         .iter()
         .map(|&i| a.session.cases[i].case.id.as_str())
         .collect();
@@ -183,6 +184,7 @@ fn f_and_s_cycle_filters_and_sorts() {
     assert_eq!(a.sort, Sort::Unit);
     let units: Vec<&str> = a
         .visible()
+        .into_owned()
         .iter()
         .map(|&i| a.session.cases[i].case.subject.unit.as_str())
         .collect();
@@ -271,7 +273,7 @@ fn during_a_meeting_the_queue_shows_the_agenda_first_and_brackets_walk_it() {
     }
     send(&mut a, [Action::Meeting, Action::Enter]);
     assert!(a.session.in_meeting());
-    let first: Vec<&str> = a.visible()[..2]
+    let first: Vec<&str> = a.visible().into_owned()[..2]
         .iter()
         .map(|&i| a.session.cases[i].case.id.as_str())
         .collect();
@@ -316,7 +318,7 @@ fn a_case_taken_up_leaves_the_pending_filter_on_the_way_back_to_the_queue() {
     send(&mut a, [Action::Meeting, Action::Enter]);
     assert!(a.session.in_meeting(), "{:?}", a.message);
     assert_eq!(a.visible().len(), pending);
-    let first = a.visible()[0];
+    let first = a.visible().into_owned()[0];
     a.selected = first;
     // Looking at a case and back changes nothing: reading a case does not take it up.
     send(&mut a, [Action::Enter, Action::Back]);
@@ -333,10 +335,10 @@ fn a_case_taken_up_leaves_the_pending_filter_on_the_way_back_to_the_queue() {
     assert_eq!(a.visible().len(), pending - 1);
     assert!(!a.visible().contains(&first));
     // The cursor is on the case that came after it, not on a row the filter hides.
-    assert_eq!(a.selected, a.visible()[0]);
+    assert_eq!(a.selected, a.visible().into_owned()[0]);
     let next = a.session.cases[a.selected].case.id.clone();
     a.update(Action::Down);
-    assert_eq!(a.selected, a.visible()[1], "from {next}");
+    assert_eq!(a.selected, a.visible().into_owned()[1], "from {next}");
 }
 
 #[test]
@@ -363,7 +365,7 @@ fn a_search_may_select_a_case_the_filter_hides_and_keeps_it() {
 fn holding_a_case_under_the_pending_filter_moves_the_cursor_to_the_next_row() {
     let mut a = app(&panel("hold-pending"));
     a.filter = Filter::Pending;
-    let rows = a.visible();
+    let rows = a.visible().into_owned();
     a.selected = rows[2];
     let next = rows[3];
     a.update(Action::Hold);

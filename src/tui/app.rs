@@ -334,7 +334,7 @@ impl App {
             && self.selected == before
         {
             let rows = self.rows();
-            if !rows.is_empty() && !rows.contains(&self.selected) {
+            if !rows.is_empty() && !rows.contains(&before) {
                 self.selected = rows[row.min(rows.len() - 1)];
             }
         }

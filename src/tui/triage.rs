@@ -2,6 +2,7 @@
 //! and undo. What a case's status is comes from here: the minutes decide, the working state
 //! places.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use crate::domain::agenda;
@@ -53,18 +54,19 @@ impl App {
     /// agenda comes first, in its order; only the cases the text filter lets through. As kept
     /// by the last keystroke when nothing that could change them happened since (`version`,
     /// the filters, the sort), else computed afresh: drawing keeps nothing.
-    pub fn visible(&self) -> Vec<usize> {
+    pub fn visible(&self) -> Cow<'_, [usize]> {
         let key = self.rows_key();
         if let Some((k, rows)) = &self.kept_rows
             && *k == key
         {
-            return rows.clone();
+            // Borrowed: a keystroke over 100,000 rows copies none of them.
+            return Cow::Borrowed(rows);
         }
         let base = self.base_key();
-        match &self.kept_base {
+        Cow::Owned(match &self.kept_base {
             Some((k, rows)) if *k == base => self.narrowed(rows),
             _ => self.narrowed(&self.compute_rows()),
-        }
+        })
     }
 
     fn base_key(&self) -> (u64, Filter, Sort) {
@@ -95,7 +97,7 @@ impl App {
 
     /// [`App::visible`], kept until something that could change the rows happens: moving
     /// the cursor over 10,000 cases must not sort them again.
-    pub fn rows(&mut self) -> Vec<usize> {
+    pub fn rows(&mut self) -> Cow<'_, [usize]> {
         self.keep_rows();
         self.visible()
     }
@@ -186,11 +188,12 @@ impl App {
 
     /// Moves the selection by `delta` rows of the visible queue.
     pub fn move_in_queue(&mut self, delta: isize) {
+        let selected = self.selected;
         let rows = self.rows();
         if rows.is_empty() {
             return;
         }
-        let at = rows.iter().position(|&i| i == self.selected).unwrap_or(0) as isize;
+        let at = rows.iter().position(|&i| i == selected).unwrap_or(0) as isize;
         let to = (at + delta).clamp(0, rows.len() as isize - 1) as usize;
         self.selected = rows[to];
     }

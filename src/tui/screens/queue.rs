@@ -26,7 +26,8 @@ impl App {
                 | Action::EditCase
                 | Action::Correct
         );
-        if on_case && !self.rows().contains(&self.selected) {
+        let selected = self.selected;
+        if on_case && !self.rows().contains(&selected) {
             return self.warn(i18n::NO_CASE_SHOWN.get(self.lang));
         }
         match action {
@@ -90,7 +91,8 @@ impl App {
         if self.session.cases.is_empty() {
             return;
         }
-        self.queue_row = self.rows().iter().position(|&i| i == self.selected);
+        let selected = self.selected;
+        self.queue_row = self.rows().iter().position(|&i| i == selected);
         self.screen = Screen::Case;
         self.case_view = CaseView::default();
         if self.round_open() {
@@ -122,8 +124,9 @@ impl App {
             }
         }
         // The cursor stays on its case while the case matches, else goes to the first match.
+        let selected = self.selected;
         let rows = self.rows();
-        if !rows.contains(&self.selected)
+        if !rows.contains(&selected)
             && let Some(&first) = rows.first()
         {
             self.selected = first;
