@@ -542,3 +542,20 @@ impl App {
             .unwrap_or(0)
     }
 }
+
+impl App {
+    /// The case on screen, and the decision it reviews, show their earlier records whole:
+    /// read from their files when the screen comes to them, since drawing reads nothing.
+    pub fn keep_whole(&mut self) {
+        if self.screen != Screen::Case {
+            return;
+        }
+        let Some(c) = self.case() else { return };
+        let ids: Vec<String> = std::iter::once(c.id.clone())
+            .chain(c.review_of.clone())
+            .collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        self.session.load_whole(&ids, self.lang);
+        self.hear();
+    }
+}
