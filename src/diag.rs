@@ -180,19 +180,15 @@ impl Report {
     /// Orders problems by line within each file, files in the order they were first read
     /// (panel, rules, then cases), so a reader can walk each file from the top.
     pub fn sort(&mut self) {
-        let mut files: Vec<PathBuf> = Vec::new();
+        // Each file ranked once by where it first appears: a panel of 100,000 cases may hold
+        // a thousand problems, and a scan per comparison made this quadratic.
+        let mut rank: std::collections::HashMap<PathBuf, usize> = std::collections::HashMap::new();
         for d in &self.diagnostics {
-            if !files.contains(&d.file) {
-                files.push(d.file.clone());
-            }
+            let next = rank.len();
+            rank.entry(d.file.clone()).or_insert(next);
         }
-        self.diagnostics.sort_by_key(|d| {
-            let rank = files
-                .iter()
-                .position(|f| *f == d.file)
-                .unwrap_or(usize::MAX);
-            (rank, d.line, d.col)
-        });
+        self.diagnostics
+            .sort_by_cached_key(|d| (rank.get(&d.file).copied(), d.line, d.col));
     }
 
     pub fn errors(&self) -> usize {

@@ -147,9 +147,13 @@ pub fn run(args: &Args, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) ->
 
 /// How many addenda correct the finalized minutes among `minutes`.
 pub fn corrections(dir: &std::path::Path, minutes: &[Minutes]) -> usize {
+    // The folder listed once, not once per meeting.
+    let listed = crate::store::addendum::all(dir);
     minutes
         .iter()
         .filter_map(|m| m.finalization.as_ref().map(|f| (m, f)))
-        .map(|(m, f)| crate::store::addendum::read_all(dir, &m.meeting.id, &f.minutes_digest).len())
+        .map(|(m, f)| {
+            crate::store::addendum::read_listed(&listed, &m.meeting.id, &f.minutes_digest).len()
+        })
         .sum()
 }

@@ -29,6 +29,8 @@ pub(super) fn keep_ledger(session: &mut Session, disk: &mut dyn Disk, lang: Lang
     let dir = session.dir.clone();
     let now = session.now();
     let mut sealed: Vec<SealedFile> = Vec::new();
+    // The addenda listed once, not once per meeting.
+    let addenda = crate::store::addendum::all(&dir);
     for p in minutes::list(&dir) {
         let file = crate::store::file_name(&p);
         // What the ledger entered is not read again: opening stays as fast as before.
@@ -53,7 +55,7 @@ pub(super) fn keep_ledger(session: &mut Session, disk: &mut dyn Disk, lang: Lang
                 m.meeting.id.clone()
             }
         };
-        for a in crate::store::addendum::list(&dir, &meeting) {
+        for a in crate::store::addendum::of(&addenda, &meeting) {
             if session
                 .ledger
                 .sealed(&crate::store::file_name(&a))

@@ -141,7 +141,7 @@ pub struct Index {
 
 impl Session {
     pub fn new(dir: PathBuf, panel: Panel, mut cases: Vec<LoadedCase>) -> Session {
-        cases.sort_by(|a, b| (a.case.received, &a.case.id).cmp(&(b.case.received, &b.case.id)));
+        cases = in_received_order(cases);
         let mut s = Session {
             dir,
             panel,
@@ -233,54 +233,9 @@ impl Session {
 
     /// The cases as read again from `cases/`.
     pub fn reload_cases(&mut self, mut cases: Vec<LoadedCase>) {
-        cases.sort_by(|a, b| (a.case.received, &a.case.id).cmp(&(b.case.received, &b.case.id)));
+        cases = in_received_order(cases);
         self.cases = cases;
         self.reindex();
-    }
-
-    /// Rebuilds the lookups over the cases and the earlier minutes.
-    pub fn reindex(&mut self) {
-        self.index.by_id = self
-            .cases
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.case.id.clone(), i))
-            .collect();
-        self.index.reviewed = self
-            .cases
-            .iter()
-            .filter_map(|c| c.case.review_of.clone())
-            .collect();
-        self.index.id_width = self
-            .cases
-            .iter()
-            .map(|c| crate::text::width(&c.case.id))
-            .max()
-            .unwrap_or(8);
-        let mut by_case: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
-        for (i, m) in self.history.iter().enumerate() {
-            for (j, r) in m.cases.iter().enumerate() {
-                by_case.entry(r.case.as_str()).or_default().push((i, j));
-            }
-        }
-        let mut standing = HashMap::new();
-        for (id, places) in by_case {
-            let records = places.iter().map(|&(i, j)| {
-                let m = &self.history[i];
-                (m.meeting.id.as_str(), &m.cases[j])
-            });
-            if let Some(s) = crate::domain::standing::standing(&self.panel.rules, records) {
-                let place = places
-                    .iter()
-                    .copied()
-                    .find(|&(i, j)| std::ptr::eq(&self.history[i].cases[j], s.record));
-                if let Some(p) = place {
-                    standing.insert(id.to_string(), p);
-                }
-            }
-        }
-        self.index.standing_before = standing;
-        self.version += 1;
     }
 
     /// The panel's time zone, or the system's.
@@ -497,4 +452,17 @@ impl Session {
             .map(|s| s.determination.present.clone())
             .unwrap_or_default()
     }
+}
+
+/// The cases by date received, then id. The order is found over indices and the cases are
+/// moved once: sorting 100,000 cases of a few hundred bytes each in place moved them at every
+/// pass of the sort.
+fn in_received_order(cases: Vec<LoadedCase>) -> Vec<LoadedCase> {
+    let mut order: Vec<usize> = (0..cases.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&cases[a].case, &cases[b].case);
+        (a.received, &a.id).cmp(&(b.received, &b.id))
+    });
+    let mut slots: Vec<Option<LoadedCase>> = cases.into_iter().map(Some).collect();
+    order.iter().filter_map(|&i| slots[i].take()).collect()
 }

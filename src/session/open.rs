@@ -169,6 +169,8 @@ pub(super) fn read_minutes(session: &mut Session, mut disk: Option<&mut dyn Disk
         .into_iter()
         .zip(read.minutes.into_iter().zip(read.seal_holds))
         .collect();
+    // The addenda listed once, not once per meeting.
+    let addenda_listed = crate::store::addendum::all(&dir);
     for (path, id) in ids {
         let found = read.remove(&path);
         // Minutes the ledger records sealed are never reopened, rebuilt or sealed again:
@@ -297,7 +299,11 @@ pub(super) fn read_minutes(session: &mut Session, mut disk: Option<&mut dyn Disk
         }
         let Some(m) = current.or(base) else { continue };
         if let Some(f) = &m.finalization {
-            let addenda = crate::store::addendum::read_all(&dir, &m.meeting.id, &f.minutes_digest);
+            let addenda = crate::store::addendum::read_listed(
+                &addenda_listed,
+                &m.meeting.id,
+                &f.minutes_digest,
+            );
             for (a, ok) in &addenda {
                 if !ok {
                     session.notes.push(format!(
@@ -325,7 +331,7 @@ pub(super) fn read_minutes(session: &mut Session, mut disk: Option<&mut dyn Disk
             session.meeting = Some(m.meeting());
         }
     }
-    session.reindex();
+    session.index_history();
     session.reread = true;
 }
 

@@ -1,6 +1,9 @@
 //! What stands for each case: its standing determination across the earlier minutes and the
 //! meeting, its status in the queue, its place on the agenda, and the record the case
-//! screen shows for it. One rule for every reader: `domain::standing`.
+//! screen shows for it, and the lookups they are found by. One rule for every reader:
+//! `domain::standing`.
+
+use std::collections::HashMap;
 
 use crate::domain::standing::Status;
 use crate::store::minutes::Minutes;
@@ -181,5 +184,64 @@ impl Session {
             record: s.record,
             earlier: true,
         })
+    }
+}
+
+impl Session {
+    /// Rebuilds the lookups over the cases and the earlier minutes.
+    pub fn reindex(&mut self) {
+        self.index_cases();
+        self.index_history();
+    }
+
+    /// The lookups over the cases: by id, the reviewed ones, the widest id.
+    fn index_cases(&mut self) {
+        self.index.by_id = self
+            .cases
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.case.id.clone(), i))
+            .collect();
+        self.index.reviewed = self
+            .cases
+            .iter()
+            .filter_map(|c| c.case.review_of.clone())
+            .collect();
+        self.index.id_width = self
+            .cases
+            .iter()
+            .map(|c| crate::text::width(&c.case.id))
+            .max()
+            .unwrap_or(8);
+        self.version += 1;
+    }
+
+    /// Where each case's standing decision is among the earlier minutes: rebuilt alone when
+    /// only the minutes were read (over 100,000 cases the lookups by id cost as much again).
+    pub fn index_history(&mut self) {
+        let mut by_case: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+        for (i, m) in self.history.iter().enumerate() {
+            for (j, r) in m.cases.iter().enumerate() {
+                by_case.entry(r.case.as_str()).or_default().push((i, j));
+            }
+        }
+        let mut standing = HashMap::new();
+        for (id, places) in by_case {
+            let records = places.iter().map(|&(i, j)| {
+                let m = &self.history[i];
+                (m.meeting.id.as_str(), &m.cases[j])
+            });
+            if let Some(s) = crate::domain::standing::standing(&self.panel.rules, records) {
+                let place = places
+                    .iter()
+                    .copied()
+                    .find(|&(i, j)| std::ptr::eq(&self.history[i].cases[j], s.record));
+                if let Some(p) = place {
+                    standing.insert(id.to_string(), p);
+                }
+            }
+        }
+        self.index.standing_before = standing;
+        self.version += 1;
     }
 }

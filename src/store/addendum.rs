@@ -49,24 +49,36 @@ pub fn path_for(dir: &Path, meeting: &str, number: u32) -> PathBuf {
 
 /// The addenda of one meeting's minutes, in order.
 pub fn list(dir: &Path, meeting: &str) -> Vec<PathBuf> {
-    let mut found: Vec<(u32, PathBuf)> = std::fs::read_dir(dir.join(MINUTES_DIR))
+    of(&all(dir), meeting)
+}
+
+/// Every addendum file of the panel in `dir` as (meeting, number, path): the folder listed
+/// once, for readers that go through every meeting.
+pub fn all(dir: &Path) -> Vec<(String, u32, PathBuf)> {
+    std::fs::read_dir(dir.join(MINUTES_DIR))
         .map(|entries| {
             entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter_map(|p| {
                     let name = p.file_name()?.to_string_lossy().into_owned();
-                    let n = name
-                        .strip_prefix(&format!("{meeting}.addendum-"))?
-                        .strip_suffix(".yaml")?
-                        .parse()
-                        .ok()?;
-                    Some((n, p))
+                    let (meeting, rest) = name.rsplit_once(".addendum-")?;
+                    let n = rest.strip_suffix(".yaml")?.parse().ok()?;
+                    Some((meeting.to_string(), n, p))
                 })
                 .collect()
         })
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// The addenda of `meeting` among `all` (see [`all`]), in their order.
+pub fn of(all: &[(String, u32, PathBuf)], meeting: &str) -> Vec<PathBuf> {
+    let mut found: Vec<(u32, &PathBuf)> = all
+        .iter()
+        .filter(|(m, _, _)| m == meeting)
+        .map(|(_, n, p)| (*n, p))
+        .collect();
     found.sort();
-    found.into_iter().map(|(_, p)| p).collect()
+    found.into_iter().map(|(_, p)| p.clone()).collect()
 }
 
 /// The addendum's text, sealed: everything, then `digest:` over the bytes before it.
@@ -102,7 +114,16 @@ pub fn write(disk: &mut dyn Disk, dir: &Path, a: &Addendum) -> std::io::Result<(
 
 /// Reads the addenda of a meeting, with whether each is intact.
 pub fn read_all(dir: &Path, meeting: &str, minutes_digest: &str) -> Vec<(Addendum, bool)> {
-    list(dir, meeting)
+    read_listed(&all(dir), meeting, minutes_digest)
+}
+
+/// [`read_all`] among addenda already listed (see [`all`]).
+pub fn read_listed(
+    all: &[(String, u32, PathBuf)],
+    meeting: &str,
+    minutes_digest: &str,
+) -> Vec<(Addendum, bool)> {
+    of(all, meeting)
         .into_iter()
         .filter_map(|p| {
             let text = super::read::read_text(&p).ok()?;
