@@ -455,14 +455,25 @@ impl Session {
 }
 
 /// The cases by date received, then id. The order is found over indices and the cases are
-/// moved once: sorting 100,000 cases of a few hundred bytes each in place moved them at every
-/// pass of the sort.
-fn in_received_order(cases: Vec<LoadedCase>) -> Vec<LoadedCase> {
+/// then swapped into place, each moved once or twice and nothing copied whole: sorting
+/// 100,000 cases of a few hundred bytes each in place moved them at every pass of the sort.
+fn in_received_order(mut cases: Vec<LoadedCase>) -> Vec<LoadedCase> {
     let mut order: Vec<usize> = (0..cases.len()).collect();
     order.sort_by(|&a, &b| {
         let (a, b) = (&cases[a].case, &cases[b].case);
         (a.received, &a.id).cmp(&(b.received, &b.id))
     });
-    let mut slots: Vec<Option<LoadedCase>> = cases.into_iter().map(Some).collect();
-    order.iter().filter_map(|&i| slots[i].take()).collect()
+    // Where each case goes: every swap puts one case where it belongs.
+    let mut to = vec![0; order.len()];
+    for (place, &from) in order.iter().enumerate() {
+        to[from] = place;
+    }
+    for i in 0..cases.len() {
+        while to[i] != i {
+            let t = to[i];
+            cases.swap(i, t);
+            to.swap(i, t);
+        }
+    }
+    cases
 }
