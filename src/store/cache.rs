@@ -324,30 +324,55 @@ impl Bodies {
     }
 }
 
-/// One cached minutes file: its key and the minutes as JSON (read many times faster than
-/// the YAML they came from).
-pub struct MinutesEntry {
-    pub key: Key,
-    pub json: Vec<u8>,
+/// A minutes cache as read: the file's bytes, and where in them each file's key and
+/// minutes as JSON are (read many times faster than the YAML they came from). Entries are
+/// looked at in place: over years of meetings a copy of each would double the cache.
+#[derive(Default)]
+pub struct MinutesCache {
+    all: Vec<u8>,
+    entries: HashMap<Vec<u8>, (Key, std::ops::Range<usize>)>,
+}
+
+impl MinutesCache {
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The key and JSON kept for the file named `name`.
+    pub fn get(&self, name: &[u8]) -> Option<(Key, &[u8])> {
+        let (key, at) = self.entries.get(name)?;
+        Some((*key, self.all.get(at.clone())?))
+    }
 }
 
 /// Reads a minutes cache file, as `read` does.
-pub fn read_minutes(file: &Path, fingerprint: &[u8; 32]) -> HashMap<Vec<u8>, MinutesEntry> {
+pub fn read_minutes(file: &Path, fingerprint: &[u8; 32]) -> MinutesCache {
     let Ok(all) = fs::read(file) else {
-        return HashMap::new();
+        return MinutesCache::default();
     };
-    decode_minutes(&all, fingerprint).unwrap_or_default()
+    match decode_minutes(&all, fingerprint) {
+        Some(entries) => MinutesCache { all, entries },
+        None => MinutesCache::default(),
+    }
 }
 
-fn decode_minutes(all: &[u8], fingerprint: &[u8; 32]) -> Option<HashMap<Vec<u8>, MinutesEntry>> {
+type MinutesIndex = HashMap<Vec<u8>, (Key, std::ops::Range<usize>)>;
+
+fn decode_minutes(all: &[u8], fingerprint: &[u8; 32]) -> Option<MinutesIndex> {
     let mut r = unframe(all, MINUTES_MAGIC, fingerprint)?;
     let count = r.u32()? as usize;
     let mut out = HashMap::new();
     for _ in 0..count {
         let name = r.bytes()?.to_vec();
         let key = r.key()?;
-        let json = r.bytes()?.to_vec();
-        out.insert(name, MinutesEntry { key, json });
+        let json = r.bytes()?;
+        // Where the JSON lies in the file's bytes.
+        let start = json.as_ptr() as usize - all.as_ptr() as usize;
+        out.insert(name, (key, start..start + json.len()));
     }
     r.b.is_empty().then_some(out)
 }

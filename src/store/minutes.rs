@@ -565,7 +565,7 @@ fn read_as(
     let root = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     let file = cache.map(|c| c.file_for(&root, "minutes"));
     let fingerprint = cache::fingerprint(&root, None);
-    let mut cached = file
+    let cached = file
         .as_ref()
         .map(|f| cache::read_minutes(f, &fingerprint))
         .unwrap_or_default();
@@ -573,16 +573,16 @@ fn read_as(
     let now_ns = cache::now_ns();
     // Each file with its key (taken before it is read, so a change while reading shows as
     // a different key next time) and what the cache holds for that very version.
-    type Item<'a> = (&'a PathBuf, Option<Key>, Option<Vec<u8>>);
+    type Item<'a> = (&'a PathBuf, Option<Key>, Option<&'a [u8]>);
     let items: Vec<Item> = paths
         .iter()
         .map(|p| {
             let key = fs::metadata(p).ok().map(|m| Key::of(&m));
             let hit = p
                 .file_name()
-                .and_then(|n| cached.remove(n.as_bytes()))
-                .filter(|e| key == Some(e.key))
-                .map(|e| e.json);
+                .and_then(|n| cached.get(n.as_bytes()))
+                .filter(|(k, _)| key == Some(*k))
+                .map(|(_, json)| json);
             (p, key, hit)
         })
         .collect();
@@ -623,14 +623,16 @@ fn read_as(
     );
     let mut out = Vec::with_capacity(results.len());
     let mut seal_holds = Vec::with_capacity(results.len());
-    let mut keep: Vec<(&[u8], Key, Vec<u8>)> = Vec::new();
+    // (file name, key, JSON): what the cache held, lent, or what was read just now.
+    type Kept<'a> = (&'a [u8], Key, std::borrow::Cow<'a, [u8]>);
+    let mut keep: Vec<Kept> = Vec::new();
     let mut fresh = 0usize;
     for ((p, key, hit), (m, holds, json)) in items.into_iter().zip(results) {
         let name = p.file_name().map_or(&[][..], |n| n.as_bytes());
         match (key, hit, json) {
-            (Some(k), Some(j), None) if m.is_ok() => keep.push((name, k, j)),
+            (Some(k), Some(j), None) if m.is_ok() => keep.push((name, k, j.into())),
             (Some(k), _, Some(j)) if cache.is_some_and(|c| c.keeps(&k, now_ns)) => {
-                keep.push((name, k, j));
+                keep.push((name, k, j.into()));
                 fresh += 1;
             }
             _ => {}
@@ -641,7 +643,7 @@ fn read_as(
     if let Some(f) = &file
         && cache::needs_writing(fresh, keep.len(), cached_before)
     {
-        let entries = keep.iter().map(|(n, k, j)| (*n, *k, j.as_slice()));
+        let entries = keep.iter().map(|(n, k, j)| (*n, *k, j.as_ref()));
         // A cache that cannot be written costs only speed next time.
         let _ = cache::write_minutes(f, &fingerprint, entries);
     }
