@@ -91,7 +91,7 @@ fn sub_dir(root: &OwnedFd, rel: &str) -> io::Result<OwnedFd> {
 fn fresh_dir(base: &Path) -> io::Result<(PathBuf, OwnedFd)> {
     let mut tries = 0;
     loop {
-        let dir = base.join(format!("docket-demo-{}", unique()));
+        let dir = base.join(format!("docket-demo-{}", crate::private::unique_name()));
         match DirBuilder::new().mode(0o700).create(&dir) {
             Ok(()) => {
                 let fail = |e: io::Error| tag(What::Write(dir.clone()))(e);
@@ -113,15 +113,4 @@ fn fresh_dir(base: &Path) -> io::Result<(PathBuf, OwnedFd)> {
             Err(e) => return Err(tag(What::Write(dir))(e)),
         }
     }
-}
-
-/// The process, the clock and a count: not used before.
-fn unique() -> String {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static N: AtomicU64 = AtomicU64::new(0);
-    let n = N.fetch_add(1, Ordering::Relaxed);
-    let t = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    format!("{}-{t:08x}{n}", std::process::id())
 }

@@ -15,6 +15,18 @@ pub fn my_uid() -> u32 {
     nix::unistd::geteuid().as_raw()
 }
 
+/// A name not used before: the process, the clock and a count, for a folder or a file
+/// made beside others (the demo's folder, a file written then renamed into place).
+pub fn unique_name() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(0);
+    let n = N.fetch_add(1, Ordering::Relaxed);
+    let t = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    format!("{}-{t:08x}{n}", std::process::id())
+}
+
 /// Makes `dir` (and each missing parent) a folder only its owner can enter: created 0700,
 /// and an existing one narrowed to 0700. Refused when it is a link or someone else's.
 pub fn ensure_dir(dir: &Path) -> io::Result<()> {

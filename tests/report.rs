@@ -1033,10 +1033,9 @@ fn the_report_over_minutes_cut_to_its_figures_is_the_report_over_whole_minutes()
     let g = report::gather(&f.dir, Lang::En);
     let p = g.loaded.panel.as_ref().expect("panel");
     let paths = minutes::list(&f.dir);
-    let whole: Vec<_> = minutes::read_many(&f.dir, &paths)
-        .minutes
-        .into_iter()
-        .map(|m| m.expect("the fixture's minutes read"))
+    let whole: Vec<_> = paths
+        .iter()
+        .map(|p| minutes::read(p).expect("the fixture's minutes read").1)
         .collect();
     assert_eq!(whole.len(), g.minutes.len());
     assert_ne!(whole, g.minutes, "the gathered minutes are cut down");

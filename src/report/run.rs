@@ -38,8 +38,8 @@ pub fn gather_with(
     let mut skipped = Vec::new();
     let paths = minutes::list(dir);
     // Briefs: the figures read nothing the brief leaves out (tests/report.rs holds it).
-    let read_many = minutes::read_briefs(dir, &paths, cache);
-    for (path, read) in paths.iter().zip(read_many.minutes) {
+    let briefs = minutes::read_briefs(dir, &paths, cache);
+    for (path, read) in paths.iter().zip(briefs.minutes) {
         let shown = escape(&path.display().to_string()).into_owned();
         match read {
             Ok(m) => minutes.push(m),
@@ -62,7 +62,7 @@ pub fn gather_with(
         loaded,
         minutes,
         skipped,
-        minutes_from_cache: read_many.from_cache,
+        minutes_from_cache: briefs.from_cache,
     }
 }
 

@@ -142,27 +142,25 @@ pub fn settle(session: &mut Session, writable: bool, lang: Lang) {
 /// through `disk` when given.
 pub(super) fn read_minutes(session: &mut Session, mut disk: Option<&mut dyn Disk>, lang: Lang) {
     let dir = session.dir.clone();
-    let mut ids: Vec<(PathBuf, String)> = minutes::list(&dir)
-        .into_iter()
+    // The folder listed once: the minutes files, then the meetings only a journal holds.
+    let present = minutes::list(&dir);
+    let journals = journal::meetings(&dir);
+    let mut ids: Vec<(PathBuf, String)> = present
+        .iter()
         .filter_map(|p| {
             let id = p.file_stem()?.to_string_lossy().into_owned();
-            Some((p, id))
+            Some((p.clone(), id))
         })
         .collect();
-    for id in journal::meetings(&dir) {
-        if !ids.iter().any(|(_, i)| *i == id) {
-            ids.push((minutes::path_for(&dir, &id), id));
+    for id in &journals {
+        if !ids.iter().any(|(_, i)| i == id) {
+            ids.push((minutes::path_for(&dir, id), id.clone()));
         }
     }
     ids.sort_by_key(|a| minutes::order_key(&a.0));
-    trail::listed(&dir, &ids, journal::meetings(&dir).len());
+    trail::listed(&dir, present.len(), journals.len());
     // Every file read (and its seal checked) at once, on every core; unchanged ones from
     // the cache, verified when they were kept.
-    let present: Vec<PathBuf> = ids
-        .iter()
-        .filter(|(p, _)| p.exists())
-        .map(|(p, _)| p.clone())
-        .collect();
     let read = minutes::read_briefs(&dir, &present, session.cache.as_ref());
     trail::minutes_read(present.len(), read.from_cache);
     let mut read: HashMap<PathBuf, (Result<Minutes, minutes::MinutesError>, bool)> = present

@@ -2,7 +2,7 @@
 //! what a case, a member or an opinion says.
 
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::logfile::{io as io_words, kind};
 use crate::store::journal::Recovered;
@@ -39,8 +39,7 @@ pub fn opened(dir: &Path, cases: usize, members: usize, broken: usize) {
 }
 
 /// The minutes and journals about to be read.
-pub fn listed(dir: &Path, ids: &[(PathBuf, String)], journals: usize) {
-    let files = ids.iter().filter(|(p, _)| p.exists()).count();
+pub fn listed(dir: &Path, files: usize, journals: usize) {
     log::info!(
         "{files} minutes files, {journals} journals in {}",
         dir.display()

@@ -441,7 +441,7 @@ impl Disk for RealDisk {
             return Err(refuse(Refusal::Replaced(path.to_path_buf())));
         }
         // A name no one can have planted: created here, exclusively, never through a link.
-        let tmp = format!(".{name}.{}.{}.tmp", std::process::id(), unique());
+        let tmp = format!(".{name}.{}.tmp", crate::private::unique_name());
         let fd = rustix::fs::openat(
             &dir,
             tmp.as_str(),
@@ -466,17 +466,6 @@ impl Disk for RealDisk {
         self.written.insert(path.to_path_buf(), ident_fd(&fd)?);
         Ok(())
     }
-}
-
-/// A number not used before by this process, mixed with the clock.
-fn unique() -> String {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static N: AtomicU64 = AtomicU64::new(0);
-    let n = N.fetch_add(1, Ordering::Relaxed);
-    let t = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    format!("{t:08x}{n}")
 }
 
 /// The lock that makes one docket the writer of a panel: the lock file, held open and

@@ -478,19 +478,13 @@ pub fn read(path: &Path) -> Result<(String, Minutes), MinutesError> {
     Ok((text, m))
 }
 
-/// What `read_many` read: each file's minutes or problem, whether its seal holds, and how
+/// What `read_briefs` read: each file's minutes or problem, whether its seal holds, and how
 /// many came from the cache.
 pub struct ReadMany {
     pub minutes: Vec<Result<Minutes, MinutesError>>,
     /// For each file: false only for final minutes whose seal fails over their bytes.
     pub seal_holds: Vec<bool>,
     pub from_cache: usize,
-}
-
-/// Reads and parses the minutes files `paths` of the panel in `dir` on every core, whole,
-/// in their order, and checks each final one's seal over its bytes.
-pub fn read_many(dir: &Path, paths: &[PathBuf]) -> ReadMany {
-    read_as(dir, paths, None, &|_| {})
 }
 
 /// What the queue, the standing of each case and the report read of finalized minutes: which
@@ -539,25 +533,16 @@ pub fn same_as_brief(whole: &Minutes, brief: &Minutes) -> bool {
             .all(|(a, b)| a.case == b.case)
 }
 
-/// [`read_many`] as briefs (see [`brief`]): unchanged files come from `cache` when there are
-/// enough of them to be worth it. Only files whose seal held (or that are not final) are
-/// kept there, so a cached file is one already verified at that very version (its size,
-/// times, inode and device): nothing unchanged is parsed whole or verified twice.
+/// Reads and parses the minutes files `paths` of the panel in `dir` on every core, in their
+/// order, as briefs (see [`brief`]), checking each final one's seal over its bytes.
+/// Unchanged files come from `cache` when there are enough of them to be worth it. Only
+/// files whose seal held (or that are not final) are kept there, so a cached file is one
+/// already verified at that very version (its size, times, inode and device): nothing
+/// unchanged is parsed whole or verified twice.
 pub fn read_briefs(
     dir: &Path,
     paths: &[PathBuf],
     cache: Option<&super::cache::CacheAt>,
-) -> ReadMany {
-    read_as(dir, paths, cache, &brief)
-}
-
-/// Reads `paths`, each file's minutes passed through `shape` as soon as it is read; the
-/// cache, when given, holds them as shaped (only `read_briefs` gives one).
-fn read_as(
-    dir: &Path,
-    paths: &[PathBuf],
-    cache: Option<&super::cache::CacheAt>,
-    shape: &(dyn Fn(&mut Minutes) + Sync),
 ) -> ReadMany {
     use super::cache::{self, Key};
     use std::os::unix::ffi::OsStrExt;
@@ -601,7 +586,7 @@ fn read_as(
                             verify(&text, &m),
                             Seal::Broken(_) | Seal::BrokenFinalization
                         );
-                        shape(&mut m);
+                        brief(&mut m);
                         // Only what verified is worth keeping: a broken seal is checked
                         // (and said) again at every opening.
                         let json = if holds && cache.is_some() {

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::{
     BLOCK_HEAD, BLOCK_ROWS, Bodies, BodyAt, CASES_FORMAT, Fallback, HEAD_LEN, Keep, MAGIC, chain,
-    checksum, encode_row, now_ns,
+    checksum, encode_row,
 };
 use crate::domain::case::Body;
 
@@ -45,7 +45,7 @@ impl Writer {
         let dir = file.parent().unwrap_or(Path::new("."));
         crate::private::ensure_dir(dir)?;
         let name = file.file_name().unwrap_or_default().to_string_lossy();
-        let tmp = dir.join(format!(".{name}.{}.{}.tmp", std::process::id(), now_ns()));
+        let tmp = dir.join(format!(".{name}.{}.tmp", crate::private::unique_name()));
         // Created here, exclusively, never through a link someone planted.
         let out = fs::OpenOptions::new()
             .read(true)
